@@ -1,0 +1,758 @@
+/* ml-cell.c — the model of one cell
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * MlCell holds what a user can change and nothing that is computed.  Every
+ * edit ends in exactly one "changed" emission; edits made between
+ * ml_cell_begin_batch() and ml_cell_end_batch() end in one emission together,
+ * so loading a preset is one change for the views and for undo.
+ */
+#include "config.h"
+
+#include "ml-cell.h"
+#include "ml-physics.h"
+
+#include <math.h>
+#include <string.h>
+
+struct _MlCell
+{
+  GObject     parent_instance;
+
+  char       *name;
+  char       *description;
+  char       *source;
+
+  double      temperature;
+  MlPumpMode  pump_mode;
+  double      pump_ratio;
+  double      pump_current;
+  double      pump_q10;
+  double      pump_t_ref;
+  double      radius;
+  double      capacitance;
+
+  guint       n_ions;
+  MlIon       ions[ML_MAX_IONS];
+
+  guint       batch_depth;
+  gboolean    batch_dirty;
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_SOURCE,
+  PROP_TEMPERATURE,
+  PROP_PUMP_MODE,
+  PROP_PUMP_RATIO,
+  PROP_PUMP_CURRENT,
+  PROP_PUMP_Q10,
+  PROP_PUMP_REFERENCE_TEMPERATURE,
+  PROP_RADIUS,
+  PROP_CAPACITANCE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (MlCell, ml_cell, G_TYPE_OBJECT)
+
+static void
+emit_changed (MlCell *self)
+{
+  if (self->batch_depth > 0)
+    self->batch_dirty = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+set_double (MlCell     *self,
+            double     *field,
+            double      value,
+            GParamSpec *pspec)
+{
+  if (*field == value)
+    return FALSE;
+  *field = value;
+  if (pspec != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  emit_changed (self);
+  return TRUE;
+}
+
+static void
+set_string (MlCell      *self,
+            char       **field,
+            const char  *value,
+            GParamSpec  *pspec)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  emit_changed (self);
+}
+
+gboolean
+ml_concentration_is_valid (double mm)
+{
+  return isfinite (mm) && mm >= 0.0 && mm <= 1e5;
+}
+
+gboolean
+ml_permeability_is_valid (double cm_s)
+{
+  return isfinite (cm_s) && cm_s >= 0.0 && cm_s <= 1.0;
+}
+
+gboolean
+ml_ion_is_valid (const MlIon *ion)
+{
+  return ion != NULL
+         && ion->name[0] != '\0'
+         && memchr (ion->name, '\0', ML_ION_NAME_MAX) != NULL
+         && ion->z != 0 && ion->z >= -2 && ion->z <= 2
+         && ml_concentration_is_valid (ion->c_in)
+         && ml_concentration_is_valid (ion->c_out)
+         && ml_permeability_is_valid (ion->p);
+}
+
+static void
+ml_cell_finalize (GObject *object)
+{
+  MlCell *self = (MlCell *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->source, g_free);
+
+  G_OBJECT_CLASS (ml_cell_parent_class)->finalize (object);
+}
+
+static void
+ml_cell_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  MlCell *self = ML_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_TEMPERATURE:
+      g_value_set_double (value, self->temperature);
+      break;
+    case PROP_PUMP_MODE:
+      g_value_set_int (value, self->pump_mode);
+      break;
+    case PROP_PUMP_RATIO:
+      g_value_set_double (value, self->pump_ratio);
+      break;
+    case PROP_PUMP_CURRENT:
+      g_value_set_double (value, self->pump_current);
+      break;
+    case PROP_PUMP_Q10:
+      g_value_set_double (value, self->pump_q10);
+      break;
+    case PROP_PUMP_REFERENCE_TEMPERATURE:
+      g_value_set_double (value, self->pump_t_ref);
+      break;
+    case PROP_RADIUS:
+      g_value_set_double (value, self->radius);
+      break;
+    case PROP_CAPACITANCE:
+      g_value_set_double (value, self->capacitance);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_cell_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  MlCell *self = ML_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      ml_cell_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      ml_cell_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      ml_cell_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_TEMPERATURE:
+      ml_cell_set_temperature (self, g_value_get_double (value));
+      break;
+    case PROP_PUMP_MODE:
+      ml_cell_set_pump_mode (self, g_value_get_int (value));
+      break;
+    case PROP_PUMP_RATIO:
+      ml_cell_set_pump_ratio (self, g_value_get_double (value));
+      break;
+    case PROP_PUMP_CURRENT:
+      ml_cell_set_pump_current (self, g_value_get_double (value));
+      break;
+    case PROP_PUMP_Q10:
+      ml_cell_set_pump_q10 (self, g_value_get_double (value));
+      break;
+    case PROP_PUMP_REFERENCE_TEMPERATURE:
+      ml_cell_set_pump_reference_temperature (self, g_value_get_double (value));
+      break;
+    case PROP_RADIUS:
+      ml_cell_set_radius (self, g_value_get_double (value));
+      break;
+    case PROP_CAPACITANCE:
+      ml_cell_set_capacitance (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_cell_class_init (MlCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ml_cell_finalize;
+  object_class->get_property = ml_cell_get_property;
+  object_class->set_property = ml_cell_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  properties[PROP_TEMPERATURE] =
+    g_param_spec_double ("temperature", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, ML_DEFAULT_TEMPERATURE_C, flags);
+  properties[PROP_PUMP_MODE] =
+    g_param_spec_int ("pump-mode", NULL, NULL,
+                      ML_PUMP_OFF, ML_PUMP_CURRENT, ML_PUMP_OFF, flags);
+  properties[PROP_PUMP_RATIO] =
+    g_param_spec_double ("pump-ratio", NULL, NULL,
+                         1.0, 10.0, ML_DEFAULT_PUMP_RATIO, flags);
+  properties[PROP_PUMP_CURRENT] =
+    g_param_spec_double ("pump-current", NULL, NULL,
+                         -1000.0, 1000.0, ML_DEFAULT_PUMP_CURRENT, flags);
+  properties[PROP_PUMP_Q10] =
+    g_param_spec_double ("pump-q10", NULL, NULL,
+                         0.1, 10.0, ML_DEFAULT_PUMP_Q10, flags);
+  properties[PROP_PUMP_REFERENCE_TEMPERATURE] =
+    g_param_spec_double ("pump-reference-temperature", NULL, NULL,
+                         -273.15, 1000.0, ML_DEFAULT_PUMP_T_REF_C, flags);
+  properties[PROP_RADIUS] =
+    g_param_spec_double ("radius", NULL, NULL,
+                         1e-3, 1e5, ML_DEFAULT_RADIUS_UM, flags);
+  properties[PROP_CAPACITANCE] =
+    g_param_spec_double ("capacitance", NULL, NULL,
+                         1e-3, 100.0, ML_DEFAULT_CAPACITANCE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* One emission per edit, or per batch of edits. */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ml_cell_init (MlCell *self)
+{
+  self->name = g_strdup ("");
+  self->description = g_strdup ("");
+  self->source = g_strdup ("");
+  self->temperature = ML_DEFAULT_TEMPERATURE_C;
+  self->pump_mode = ML_PUMP_OFF;
+  self->pump_ratio = ML_DEFAULT_PUMP_RATIO;
+  self->pump_current = ML_DEFAULT_PUMP_CURRENT;
+  self->pump_q10 = ML_DEFAULT_PUMP_Q10;
+  self->pump_t_ref = ML_DEFAULT_PUMP_T_REF_C;
+  self->radius = ML_DEFAULT_RADIUS_UM;
+  self->capacitance = ML_DEFAULT_CAPACITANCE;
+}
+
+/**
+ * ml_cell_new:
+ *
+ * Returns: a cell with no ions, at 37 °C, pump off, 10 µm radius, 1 µF/cm².
+ */
+MlCell *
+ml_cell_new (void)
+{
+  return g_object_new (ML_TYPE_CELL, NULL);
+}
+
+MlCell *
+ml_cell_copy (MlCell *self)
+{
+  MlCell *copy;
+
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+
+  copy = ml_cell_new ();
+  ml_cell_assign (copy, self);
+  return copy;
+}
+
+/* Makes @self equal to @source in one change. */
+void
+ml_cell_assign (MlCell *self,
+                MlCell *source)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (ML_IS_CELL (source));
+
+  if (self == source)
+    return;
+
+  ml_cell_begin_batch (self);
+  ml_cell_set_name (self, source->name);
+  ml_cell_set_description (self, source->description);
+  ml_cell_set_source (self, source->source);
+  ml_cell_set_temperature (self, source->temperature);
+  ml_cell_set_pump_mode (self, source->pump_mode);
+  ml_cell_set_pump_ratio (self, source->pump_ratio);
+  ml_cell_set_pump_current (self, source->pump_current);
+  ml_cell_set_pump_q10 (self, source->pump_q10);
+  ml_cell_set_pump_reference_temperature (self, source->pump_t_ref);
+  ml_cell_set_radius (self, source->radius);
+  ml_cell_set_capacitance (self, source->capacitance);
+  if (self->n_ions != source->n_ions
+      || memcmp (self->ions, source->ions, sizeof (MlIon) * source->n_ions) != 0)
+    {
+      memset (self->ions, 0, sizeof self->ions);
+      memcpy (self->ions, source->ions, sizeof (MlIon) * source->n_ions);
+      self->n_ions = source->n_ions;
+      emit_changed (self);
+    }
+  ml_cell_end_batch (self);
+}
+
+gboolean
+ml_cell_equal (MlCell *a,
+               MlCell *b)
+{
+  g_return_val_if_fail (ML_IS_CELL (a), FALSE);
+  g_return_val_if_fail (ML_IS_CELL (b), FALSE);
+
+  if (a->n_ions != b->n_ions)
+    return FALSE;
+  for (guint i = 0; i < a->n_ions; i++)
+    {
+      const MlIon *x = &a->ions[i], *y = &b->ions[i];
+
+      if (strcmp (x->name, y->name) != 0 || x->z != y->z || x->c_in != y->c_in
+          || x->c_out != y->c_out || x->p != y->p || x->enabled != y->enabled)
+        return FALSE;
+    }
+
+  return g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->description, b->description) == 0
+         && g_strcmp0 (a->source, b->source) == 0
+         && a->temperature == b->temperature
+         && a->pump_mode == b->pump_mode
+         && a->pump_ratio == b->pump_ratio
+         && a->pump_current == b->pump_current
+         && a->pump_q10 == b->pump_q10
+         && a->pump_t_ref == b->pump_t_ref
+         && a->radius == b->radius
+         && a->capacitance == b->capacitance;
+}
+
+void
+ml_cell_begin_batch (MlCell *self)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+
+  if (self->batch_depth++ == 0)
+    {
+      self->batch_dirty = FALSE;
+      g_object_freeze_notify (G_OBJECT (self));
+    }
+}
+
+void
+ml_cell_end_batch (MlCell *self)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  if (--self->batch_depth > 0)
+    return;
+
+  g_object_thaw_notify (G_OBJECT (self));
+  if (self->batch_dirty)
+    {
+      self->batch_dirty = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+const char *
+ml_cell_get_name (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  return self->name;
+}
+
+void
+ml_cell_set_name (MlCell     *self,
+                  const char *name)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  set_string (self, &self->name, name ? name : "", properties[PROP_NAME]);
+}
+
+const char *
+ml_cell_get_description (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  return self->description;
+}
+
+void
+ml_cell_set_description (MlCell     *self,
+                         const char *description)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  set_string (self, &self->description, description ? description : "",
+              properties[PROP_DESCRIPTION]);
+}
+
+const char *
+ml_cell_get_source (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  return self->source;
+}
+
+void
+ml_cell_set_source (MlCell     *self,
+                    const char *source)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  set_string (self, &self->source, source ? source : "", properties[PROP_SOURCE]);
+}
+
+double
+ml_cell_get_temperature (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), 0.0);
+  return self->temperature;
+}
+
+/* Any finite temperature is kept; one at or below 0 K is reported by the
+ * solver as a condition rather than refused here, so a file or script that
+ * asks for it gets a clear answer. */
+void
+ml_cell_set_temperature (MlCell *self,
+                         double  t_c)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (t_c));
+  set_double (self, &self->temperature, t_c, properties[PROP_TEMPERATURE]);
+}
+
+MlPumpMode
+ml_cell_get_pump_mode (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_PUMP_OFF);
+  return self->pump_mode;
+}
+
+void
+ml_cell_set_pump_mode (MlCell     *self,
+                       MlPumpMode  mode)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (mode >= ML_PUMP_OFF && mode <= ML_PUMP_CURRENT);
+
+  if (self->pump_mode == mode)
+    return;
+  self->pump_mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUMP_MODE]);
+  emit_changed (self);
+}
+
+double
+ml_cell_get_pump_ratio (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_DEFAULT_PUMP_RATIO);
+  return self->pump_ratio;
+}
+
+void
+ml_cell_set_pump_ratio (MlCell *self,
+                        double  ratio)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (ratio) && ratio >= 1.0 && ratio <= 10.0);
+  set_double (self, &self->pump_ratio, ratio, properties[PROP_PUMP_RATIO]);
+}
+
+double
+ml_cell_get_pump_current (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), 0.0);
+  return self->pump_current;
+}
+
+void
+ml_cell_set_pump_current (MlCell *self,
+                          double  ua_cm2)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (ua_cm2) && fabs (ua_cm2) <= 1000.0);
+  set_double (self, &self->pump_current, ua_cm2, properties[PROP_PUMP_CURRENT]);
+}
+
+double
+ml_cell_get_pump_q10 (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_DEFAULT_PUMP_Q10);
+  return self->pump_q10;
+}
+
+void
+ml_cell_set_pump_q10 (MlCell *self,
+                      double  q10)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (q10) && q10 >= 0.1 && q10 <= 10.0);
+  set_double (self, &self->pump_q10, q10, properties[PROP_PUMP_Q10]);
+}
+
+double
+ml_cell_get_pump_reference_temperature (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_DEFAULT_PUMP_T_REF_C);
+  return self->pump_t_ref;
+}
+
+void
+ml_cell_set_pump_reference_temperature (MlCell *self,
+                                        double  t_c)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (t_c) && t_c > -ML_ZERO_CELSIUS_K && t_c <= 1000.0);
+  set_double (self, &self->pump_t_ref, t_c,
+              properties[PROP_PUMP_REFERENCE_TEMPERATURE]);
+}
+
+double
+ml_cell_get_radius (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_DEFAULT_RADIUS_UM);
+  return self->radius;
+}
+
+void
+ml_cell_set_radius (MlCell *self,
+                    double  radius_um)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (radius_um) && radius_um >= 1e-3 && radius_um <= 1e5);
+  set_double (self, &self->radius, radius_um, properties[PROP_RADIUS]);
+}
+
+double
+ml_cell_get_capacitance (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_DEFAULT_CAPACITANCE);
+  return self->capacitance;
+}
+
+void
+ml_cell_set_capacitance (MlCell *self,
+                         double  uf_cm2)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (isfinite (uf_cm2) && uf_cm2 >= 1e-3 && uf_cm2 <= 100.0);
+  set_double (self, &self->capacitance, uf_cm2, properties[PROP_CAPACITANCE]);
+}
+
+guint
+ml_cell_get_n_ions (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), 0);
+  return self->n_ions;
+}
+
+const MlIon *
+ml_cell_get_ion (MlCell *self,
+                 guint   index)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  g_return_val_if_fail (index < self->n_ions, NULL);
+  return &self->ions[index];
+}
+
+int
+ml_cell_find_ion (MlCell     *self,
+                  const char *name)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint i = 0; i < self->n_ions; i++)
+    if (strcmp (self->ions[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+int
+ml_cell_set_ion (MlCell      *self,
+                 const MlIon *ion)
+{
+  int index;
+
+  g_return_val_if_fail (ML_IS_CELL (self), -1);
+  g_return_val_if_fail (ml_ion_is_valid (ion), -1);
+
+  index = ml_cell_find_ion (self, ion->name);
+  if (index < 0)
+    {
+      if (self->n_ions >= ML_MAX_IONS)
+        return -1;
+      index = (int)self->n_ions++;
+    }
+  else if (memcmp (&self->ions[index], ion, sizeof *ion) == 0)
+    return index;
+
+  memset (&self->ions[index], 0, sizeof (MlIon));
+  g_strlcpy (self->ions[index].name, ion->name, ML_ION_NAME_MAX);
+  self->ions[index].z = ion->z;
+  self->ions[index].c_in = ion->c_in;
+  self->ions[index].c_out = ion->c_out;
+  self->ions[index].p = ion->p;
+  self->ions[index].enabled = ion->enabled;
+  emit_changed (self);
+  return index;
+}
+
+void
+ml_cell_remove_ion (MlCell *self,
+                    guint   index)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (index < self->n_ions);
+
+  memmove (&self->ions[index], &self->ions[index + 1],
+           sizeof (MlIon) * (self->n_ions - index - 1));
+  self->n_ions--;
+  memset (&self->ions[self->n_ions], 0, sizeof (MlIon));
+  emit_changed (self);
+}
+
+void
+ml_cell_clear_ions (MlCell *self)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+
+  if (self->n_ions == 0)
+    return;
+  memset (self->ions, 0, sizeof self->ions);
+  self->n_ions = 0;
+  emit_changed (self);
+}
+
+double
+ml_cell_get_ion_value (MlCell     *self,
+                       guint       index,
+                       MlIonField  field)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), 0.0);
+  g_return_val_if_fail (index < self->n_ions, 0.0);
+
+  switch (field)
+    {
+    case ML_ION_FIELD_C_IN:
+      return self->ions[index].c_in;
+    case ML_ION_FIELD_C_OUT:
+      return self->ions[index].c_out;
+    case ML_ION_FIELD_P:
+      return self->ions[index].p;
+    default:
+      g_return_val_if_reached (0.0);
+    }
+}
+
+void
+ml_cell_set_ion_value (MlCell     *self,
+                       guint       index,
+                       MlIonField  field,
+                       double      value)
+{
+  double *target;
+
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (index < self->n_ions);
+
+  switch (field)
+    {
+    case ML_ION_FIELD_C_IN:
+      g_return_if_fail (ml_concentration_is_valid (value));
+      target = &self->ions[index].c_in;
+      break;
+    case ML_ION_FIELD_C_OUT:
+      g_return_if_fail (ml_concentration_is_valid (value));
+      target = &self->ions[index].c_out;
+      break;
+    case ML_ION_FIELD_P:
+      g_return_if_fail (ml_permeability_is_valid (value));
+      target = &self->ions[index].p;
+      break;
+    default:
+      g_return_if_reached ();
+    }
+
+  set_double (self, target, value, NULL);
+}
+
+void
+ml_cell_set_ion_enabled (MlCell   *self,
+                         guint     index,
+                         gboolean  enabled)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (index < self->n_ions);
+
+  enabled = !!enabled;
+  if (self->ions[index].enabled == (bool)enabled)
+    return;
+  self->ions[index].enabled = enabled;
+  emit_changed (self);
+}

@@ -1,0 +1,127 @@
+/* ml-cell.h — the model of one cell: ions, temperature, pump, geometry
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <stdbool.h>
+
+G_BEGIN_DECLS
+
+#define ML_MAX_IONS      8
+#define ML_ION_NAME_MAX  16
+
+/* Defaults of a new cell (DESIGN.md). */
+#define ML_DEFAULT_TEMPERATURE_C   37.0
+#define ML_DEFAULT_RADIUS_UM       10.0
+#define ML_DEFAULT_CAPACITANCE     1.0   /* µF/cm² */
+#define ML_DEFAULT_PUMP_RATIO      1.5   /* 3 Na⁺ : 2 K⁺ */
+#define ML_DEFAULT_PUMP_CURRENT    0.5   /* µA/cm² at the reference temperature */
+#define ML_DEFAULT_PUMP_Q10        2.4
+#define ML_DEFAULT_PUMP_T_REF_C    37.0
+
+typedef enum
+{
+  ML_PUMP_OFF,      /* blocked (ouabain) or absent */
+  ML_PUMP_RATIO,    /* steady state with coupling ratio r (Mullins–Noda) */
+  ML_PUMP_CURRENT,  /* explicit outward current density, scaled by Q10 */
+} MlPumpMode;
+
+typedef struct
+{
+  char   name[ML_ION_NAME_MAX]; /* "K", "Na", "Cl", "Ca" or any short name */
+  int    z;                     /* valence, ±1 or ±2 */
+  double c_in;                  /* mM */
+  double c_out;                 /* mM */
+  double p;                     /* cm/s; 0 is closed */
+  bool   enabled;               /* false: takes no part (e.g. Ca²⁺ switched off) */
+} MlIon;
+
+typedef enum
+{
+  ML_ION_FIELD_C_IN,
+  ML_ION_FIELD_C_OUT,
+  ML_ION_FIELD_P,
+} MlIonField;
+
+#define ML_TYPE_CELL (ml_cell_get_type ())
+G_DECLARE_FINAL_TYPE (MlCell, ml_cell, ML, CELL, GObject)
+
+MlCell       *ml_cell_new                (void);
+MlCell       *ml_cell_copy               (MlCell       *self);
+void          ml_cell_assign             (MlCell       *self,
+                                          MlCell       *source);
+gboolean      ml_cell_equal              (MlCell       *a,
+                                          MlCell       *b);
+
+void          ml_cell_begin_batch        (MlCell       *self);
+void          ml_cell_end_batch          (MlCell       *self);
+
+const char   *ml_cell_get_name           (MlCell       *self);
+void          ml_cell_set_name           (MlCell       *self,
+                                          const char   *name);
+const char   *ml_cell_get_description    (MlCell       *self);
+void          ml_cell_set_description    (MlCell       *self,
+                                          const char   *description);
+const char   *ml_cell_get_source         (MlCell       *self);
+void          ml_cell_set_source         (MlCell       *self,
+                                          const char   *source);
+
+double        ml_cell_get_temperature    (MlCell       *self);
+void          ml_cell_set_temperature    (MlCell       *self,
+                                          double        t_c);
+
+MlPumpMode    ml_cell_get_pump_mode      (MlCell       *self);
+void          ml_cell_set_pump_mode      (MlCell       *self,
+                                          MlPumpMode    mode);
+double        ml_cell_get_pump_ratio     (MlCell       *self);
+void          ml_cell_set_pump_ratio     (MlCell       *self,
+                                          double        ratio);
+double        ml_cell_get_pump_current   (MlCell       *self);
+void          ml_cell_set_pump_current   (MlCell       *self,
+                                          double        ua_cm2);
+double        ml_cell_get_pump_q10       (MlCell       *self);
+void          ml_cell_set_pump_q10       (MlCell       *self,
+                                          double        q10);
+double        ml_cell_get_pump_reference_temperature (MlCell *self);
+void          ml_cell_set_pump_reference_temperature (MlCell *self,
+                                                      double  t_c);
+
+double        ml_cell_get_radius         (MlCell       *self);
+void          ml_cell_set_radius         (MlCell       *self,
+                                          double        radius_um);
+double        ml_cell_get_capacitance    (MlCell       *self);
+void          ml_cell_set_capacitance    (MlCell       *self,
+                                          double        uf_cm2);
+
+guint         ml_cell_get_n_ions         (MlCell       *self);
+const MlIon  *ml_cell_get_ion            (MlCell       *self,
+                                          guint         index);
+int           ml_cell_find_ion           (MlCell       *self,
+                                          const char   *name);
+/* Adds the ion, or replaces the one with the same name.  Returns its index,
+ * or -1 when the cell is full or the ion is invalid. */
+int           ml_cell_set_ion            (MlCell       *self,
+                                          const MlIon  *ion);
+void          ml_cell_remove_ion         (MlCell       *self,
+                                          guint         index);
+void          ml_cell_clear_ions         (MlCell       *self);
+void          ml_cell_set_ion_value      (MlCell       *self,
+                                          guint         index,
+                                          MlIonField    field,
+                                          double        value);
+double        ml_cell_get_ion_value      (MlCell       *self,
+                                          guint         index,
+                                          MlIonField    field);
+void          ml_cell_set_ion_enabled    (MlCell       *self,
+                                          guint         index,
+                                          gboolean      enabled);
+
+/* Valid values for the setters; a setter ignores anything else with a warning. */
+gboolean      ml_ion_is_valid            (const MlIon  *ion);
+gboolean      ml_concentration_is_valid  (double        mm);
+gboolean      ml_permeability_is_valid   (double        cm_s);
+
+G_END_DECLS

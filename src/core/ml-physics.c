@@ -1,0 +1,405 @@
+/* ml-physics.c — the pure equations of membrane electrophysiology
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ml-physics.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+double
+ml_kelvin_from_celsius (double t_c)
+{
+  return t_c + ML_ZERO_CELSIUS_K;
+}
+
+bool
+ml_temperature_valid (double t_c)
+{
+  return isfinite (t_c) && ml_kelvin_from_celsius (t_c) > 0.0;
+}
+
+double
+ml_rt_over_f_mv (double t_c)
+{
+  if (!ml_temperature_valid (t_c))
+    return 0.0;
+  return 1000.0 * ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) / ML_FARADAY;
+}
+
+double
+ml_bernoulli (double x)
+{
+  /* Below 1e-4 the third term of the series is under 1e-17 of the first. */
+  if (fabs (x) < 1e-4)
+    return 1.0 - x / 2.0 + x * x / 12.0;
+  if (x > 700.0)
+    return x * exp (-x);
+  return x / expm1 (x);
+}
+
+/* dB/dx, needed for Newton steps on the GHK currents. */
+static double
+bernoulli_slope (double x,
+                 double b)
+{
+  if (fabs (x) < 1e-3)
+    return -0.5 + x / 6.0 - x * x * x / 180.0;
+  return b * (1.0 - x - b) / x;
+}
+
+bool
+ml_nernst_mv (int     z,
+              double  c_in_mm,
+              double  c_out_mm,
+              double  t_c,
+              double *out_mv)
+{
+  double value = 0.0;
+  bool ok = false;
+
+  if (z != 0 && ml_temperature_valid (t_c) && c_in_mm >= 0.0 && c_out_mm >= 0.0)
+    {
+      if (c_in_mm > 0.0 && c_out_mm > 0.0)
+        {
+          value = ml_rt_over_f_mv (t_c) / z * log (c_out_mm / c_in_mm);
+          ok = isfinite (value);
+          if (!ok)
+            value = 0.0;
+        }
+      else if (c_in_mm > 0.0)      /* nothing outside: ln → −∞ */
+        value = z > 0 ? -1.0 : 1.0;
+      else if (c_out_mm > 0.0)     /* nothing inside: ln → +∞ */
+        value = z > 0 ? 1.0 : -1.0;
+    }
+
+  if (out_mv != NULL)
+    *out_mv = value;
+  return ok;
+}
+
+double
+ml_ghk_current_x (int     z,
+                  double  p_cm_s,
+                  double  c_in_mm,
+                  double  c_out_mm,
+                  double  x,
+                  double *slope)
+{
+  /* I = P·z·F·(c_in·B(−u) − c_out·B(u)) with u = z·x and B(s) = s/(eˢ − 1).
+   * With P in cm/s and c in mM (1e-6 mol/cm³) the result is in µA/cm².
+   * B(−u) = u + B(u), so one expm1 gives both without cancellation. */
+  double u = z * x;
+  double au = fabs (u);
+  double b = ml_bernoulli (au);
+  double b_pos, b_neg; /* B(u), B(−u) */
+  double i;
+
+  if (u >= 0.0)
+    {
+      b_pos = b;
+      b_neg = b + au;
+    }
+  else
+    {
+      b_neg = b;
+      b_pos = b + au;
+    }
+
+  i = p_cm_s * z * ML_FARADAY * (c_in_mm * b_neg - c_out_mm * b_pos);
+
+  if (slope != NULL)
+    {
+      double d_pos = bernoulli_slope (u, b_pos);
+      double d_neg = bernoulli_slope (-u, b_neg);
+
+      *slope = p_cm_s * z * z * ML_FARADAY * (-c_in_mm * d_neg - c_out_mm * d_pos);
+    }
+
+  return i;
+}
+
+double
+ml_ghk_current (int    z,
+                double p_cm_s,
+                double c_in_mm,
+                double c_out_mm,
+                double vm_mv,
+                double t_c)
+{
+  double rtf = ml_rt_over_f_mv (t_c);
+
+  if (rtf <= 0.0)
+    return 0.0;
+  return ml_ghk_current_x (z, p_cm_s, c_in_mm, c_out_mm, vm_mv / rtf, NULL);
+}
+
+bool
+ml_delta_g_out (int     z,
+                double  c_in_mm,
+                double  c_out_mm,
+                double  vm_mv,
+                double  t_c,
+                double *chemical,
+                double *electrical,
+                double *total)
+{
+  double chem = 0.0;
+  double elec = -z * ML_FARADAY * vm_mv / 1000.0;
+  bool ok = ml_temperature_valid (t_c) && c_in_mm > 0.0 && c_out_mm > 0.0;
+
+  if (ok)
+    chem = ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) * log (c_out_mm / c_in_mm);
+
+  if (chemical != NULL)
+    *chemical = chem;
+  if (electrical != NULL)
+    *electrical = elec;
+  if (total != NULL)
+    *total = ok ? chem + elec : 0.0;
+  return ok;
+}
+
+static bool
+log_ratio_mv (double  numerator,
+              double  denominator,
+              double  t_c,
+              double *out_mv)
+{
+  double v = 0.0;
+  bool ok = ml_temperature_valid (t_c) && numerator > 0.0 && denominator > 0.0
+            && isfinite (numerator) && isfinite (denominator);
+
+  if (ok)
+    v = ml_rt_over_f_mv (t_c) * log (numerator / denominator);
+  if (out_mv != NULL)
+    *out_mv = v;
+  return ok;
+}
+
+bool
+ml_ghk_voltage_mv (const MlSpecies *species,
+                   unsigned         n,
+                   double           t_c,
+                   double          *out_mv)
+{
+  double num = 0.0, den = 0.0;
+
+  for (unsigned i = 0; i < n; i++)
+    {
+      const MlSpecies *s = &species[i];
+
+      if (s->z == 1)
+        {
+          num += s->p * s->c_out;
+          den += s->p * s->c_in;
+        }
+      else if (s->z == -1)
+        {
+          num += s->p * s->c_in;
+          den += s->p * s->c_out;
+        }
+      else if (s->p != 0.0)
+        {
+          if (out_mv != NULL)
+            *out_mv = 0.0;
+          return false;
+        }
+    }
+
+  return log_ratio_mv (num, den, t_c, out_mv);
+}
+
+bool
+ml_ghk_divalent_voltage_mv (const MlSpecies *species,
+                            unsigned         n,
+                            double           t_c,
+                            double          *out_mv)
+{
+  /* With w = e^(FV/RT), a monovalent cation carries P·F·x·(c_in·w − c_out)/(w − 1),
+   * an anion P·F·x·(c_out·w − c_in)/(w − 1), a divalent cation
+   * 4·P·F·x·(c_in·w² − c_out)/(w² − 1).  Multiplying the zero-current sum by
+   * (w² − 1)/(F·x) leaves a2·w² + a1·w + a0 = 0 with the coefficients below. */
+  double a = 0.0, b = 0.0, d_in = 0.0, d_out = 0.0;
+  double a2, a1, a0, disc, q, w;
+
+  if (out_mv != NULL)
+    *out_mv = 0.0;
+
+  for (unsigned i = 0; i < n; i++)
+    {
+      const MlSpecies *s = &species[i];
+
+      if (s->z == 1)
+        {
+          a += s->p * s->c_in;
+          b += s->p * s->c_out;
+        }
+      else if (s->z == -1)
+        {
+          a += s->p * s->c_out;
+          b += s->p * s->c_in;
+        }
+      else if (s->z == 2)
+        {
+          d_in += 4.0 * s->p * s->c_in;
+          d_out += 4.0 * s->p * s->c_out;
+        }
+      else if (s->p != 0.0)
+        return false;
+    }
+
+  a2 = a + d_in;
+  a1 = a - b;
+  a0 = -(b + d_out);
+  if (!(a2 > 0.0) || !(a0 < 0.0) || !ml_temperature_valid (t_c))
+    return false;
+
+  /* The stable form of the quadratic formula: no subtraction of near-equals. */
+  disc = a1 * a1 - 4.0 * a2 * a0;
+  q = -0.5 * (a1 + copysign (sqrt (disc), a1));
+  w = a1 >= 0.0 ? a0 / q : q / a2;
+  if (!(w > 0.0) || !isfinite (w))
+    return false;
+
+  if (out_mv != NULL)
+    *out_mv = ml_rt_over_f_mv (t_c) * log (w);
+  return true;
+}
+
+bool
+ml_mullins_noda_mv (double  r,
+                    double  p_k,
+                    double  k_in,
+                    double  k_out,
+                    double  p_na,
+                    double  na_in,
+                    double  na_out,
+                    double  t_c,
+                    double *out_mv)
+{
+  return log_ratio_mv (r * p_k * k_out + p_na * na_out,
+                       r * p_k * k_in + p_na * na_in,
+                       t_c, out_mv);
+}
+
+double
+ml_q10_factor (double q10,
+               double t_c,
+               double t_ref_c)
+{
+  if (!(q10 > 0.0) || !isfinite (t_c) || !isfinite (t_ref_c))
+    return 1.0;
+  return pow (q10, (t_c - t_ref_c) / 10.0);
+}
+
+void
+ml_charge_sphere (double    radius_um,
+                  double    capacitance_uf_cm2,
+                  double    vm_mv,
+                  int       z,
+                  double    c_mm,
+                  MlCharge *out)
+{
+  double r_cm = radius_um * 1e-4;
+  double held;
+
+  out->area_cm2 = 4.0 * M_PI * r_cm * r_cm;
+  out->volume_l = 4.0 / 3.0 * M_PI * r_cm * r_cm * r_cm * 1e-3;
+  out->charge_c = capacitance_uf_cm2 * 1e-6 * out->area_cm2 * fabs (vm_mv) * 1e-3;
+  out->ions_moved = z != 0 ? out->charge_c / (abs (z) * ML_ELEMENTARY_CHARGE) : 0.0;
+
+  held = c_mm * 1e-3 * out->volume_l * ML_AVOGADRO;
+  out->fraction = held > 0.0 ? out->ions_moved / held : 0.0;
+}
+
+static bool
+donnan_finish (double    a_mm,
+               double    k_in,
+               double    cl_in,
+               double    k_out,
+               double    cl_out,
+               double    t_c,
+               MlDonnan *out)
+{
+  out->k_in = k_in;
+  out->cl_in = cl_in;
+  out->k_out = k_out;
+  out->cl_out = cl_out;
+  out->ratio = k_out > 0.0 ? k_in / k_out : 0.0;
+  out->osmotic_excess_mosm = (k_in + cl_in + a_mm) - (k_out + cl_out);
+  return log_ratio_mv (k_out, k_in, t_c, &out->vm_mv);
+}
+
+bool
+ml_donnan_open_bath (double    a_mm,
+                     int       z_a,
+                     double    bath_mm,
+                     double    t_c,
+                     MlDonnan *out)
+{
+  /* Electroneutrality inside, K_in − Cl_in = |z_A|·A, and the Donnan rule
+   * K_in·Cl_in = c², give r²·c − |z_A|·A·r − c = 0 for r = K_in/c. */
+  double fixed = abs (z_a) * a_mm;
+  double r;
+
+  *out = (MlDonnan) { 0 };
+  if (z_a >= 0 || !(a_mm >= 0.0) || !(bath_mm > 0.0) || !isfinite (a_mm)
+      || !isfinite (bath_mm))
+    return false;
+
+  r = (fixed + sqrt (fixed * fixed + 4.0 * bath_mm * bath_mm)) / (2.0 * bath_mm);
+  return donnan_finish (a_mm, r * bath_mm, bath_mm / r, bath_mm, bath_mm, t_c, out);
+}
+
+bool
+ml_donnan_closed (double    a_mm,
+                  int       z_a,
+                  double    kcl_in_mm,
+                  double    kcl_out_mm,
+                  double    v_in,
+                  double    v_out,
+                  double    t_c,
+                  MlDonnan *out)
+{
+  /* δ mM of KCl enters the inside; the outside loses δ·v_in/v_out.
+   * f(δ) = K_in·Cl_in − K_out·Cl_out rises strictly on the interval where
+   * every concentration stays ≥ 0, and changes sign there, so bisection to
+   * the last bit is exact and cannot fail. */
+  double rho, k0, lo, hi;
+
+  *out = (MlDonnan) { 0 };
+  if (z_a >= 0 || !(a_mm >= 0.0) || !(kcl_in_mm >= 0.0) || !(kcl_out_mm >= 0.0)
+      || !(v_in > 0.0) || !(v_out > 0.0) || !isfinite (a_mm) || !isfinite (kcl_in_mm)
+      || !isfinite (kcl_out_mm) || !isfinite (v_in) || !isfinite (v_out))
+    return false;
+
+  rho = v_in / v_out;
+  k0 = abs (z_a) * a_mm + kcl_in_mm;
+  lo = -kcl_in_mm;
+  hi = kcl_out_mm / rho;
+
+  for (int iter = 0; iter < 200; iter++)
+    {
+      double mid = 0.5 * (lo + hi);
+      double outside = kcl_out_mm - rho * mid;
+      double f = (k0 + mid) * (kcl_in_mm + mid) - outside * outside;
+
+      if (mid <= lo || mid >= hi)
+        break;
+      if (f < 0.0)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  {
+    double delta = 0.5 * (lo + hi);
+    double outside = fmax (kcl_out_mm - rho * delta, 0.0);
+
+    return donnan_finish (a_mm, k0 + delta, fmax (kcl_in_mm + delta, 0.0),
+                          outside, outside, t_c, out);
+  }
+}

@@ -1,0 +1,105 @@
+/* ml-solution.h — everything computed from a cell, in one plain struct
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views and the CLI read these numbers; none of them computes physics of its
+ * own.  Every double here is finite: where a quantity is undefined a
+ * condition or state says so and the number is 0.
+ */
+#pragma once
+
+#include "ml-cell.h"
+#include "ml-physics.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ML_CONDITION_NONE = 0,
+  ML_CONDITION_BAD_TEMPERATURE,   /* T ≤ 0 K */
+  ML_CONDITION_NO_PERMEANT_ION,   /* no enabled ion with P > 0 */
+  ML_CONDITION_UNBALANCED,        /* the currents cannot sum to zero */
+  ML_CONDITION_INVALID_VALUE,     /* a NaN or negative value reached the solver */
+} MlCondition;
+
+typedef enum
+{
+  ML_NERNST_DEFINED = 0,
+  ML_NERNST_PLUS_INFINITY,   /* E → +∞ (a cation absent inside, an anion outside) */
+  ML_NERNST_MINUS_INFINITY,  /* E → −∞ */
+  ML_NERNST_UNDEFINED,       /* both sides empty, or T ≤ 0 K */
+} MlNernstState;
+
+/* Which closed form gives V_rest for this cell (the solver always runs). */
+typedef enum
+{
+  ML_FORMULA_NONE = 0,           /* undefined */
+  ML_FORMULA_GHK,                /* monovalent GHK voltage equation */
+  ML_FORMULA_GHK_DIVALENT,       /* GHK with Ca²⁺: quadratic in e^(FV/RT) */
+  ML_FORMULA_MULLINS_NODA,       /* GHK with P_Na/r: steady 3:2 pump */
+  ML_FORMULA_MULLINS_NODA_DIVALENT,
+  ML_FORMULA_NUMERIC,            /* no closed form: pump current or other valence */
+} MlFormula;
+
+typedef struct
+{
+  MlIon          ion;               /* a copy of the input */
+  gboolean       permeant;          /* enabled and P > 0 */
+  MlNernstState  nernst_state;
+  double         nernst_mv;         /* 0 unless DEFINED */
+  double         driving_force_mv;  /* V_m − E; 0 unless DEFINED */
+  double         current_ua_cm2;    /* GHK current at V_m, outward positive */
+  gboolean       delta_g_defined;   /* false when a concentration is 0 */
+  double         delta_g_chemical;  /* J/mol, moving one mole inside → outside */
+  double         delta_g_electrical;
+  double         delta_g_total;
+  int            direction;         /* +1 moves out, −1 in, 0 at equilibrium */
+} MlIonResult;
+
+/* |V_m − E| below this is shown as "at equilibrium". */
+#define ML_EQUILIBRIUM_MV 0.05
+
+typedef struct
+{
+  MlCondition  condition;           /* of V_rest; NONE when it is defined */
+  MlCondition  ghk_condition;       /* of V_ghk */
+  double       temperature_c;
+  double       temperature_k;
+  double       rt_over_f_mv;
+
+  double       vm_mv;               /* the V_m the per-ion numbers use */
+  gboolean     vm_defined;          /* false: per-ion V-dependent numbers are 0 */
+  gboolean     vm_clamped;          /* vm_mv was given, not solved */
+  double       vm_rest_mv;          /* zero net current, pump included */
+  double       vm_ghk_mv;           /* zero net current without the pump */
+
+  MlFormula    formula;
+  double       vm_formula_mv;       /* V_rest from the closed form, if any */
+
+  MlPumpMode   pump_mode;
+  double       pump_ratio;
+  double       pump_q10_factor;     /* kinetics only: Q10^((t − t_ref)/10) */
+  double       pump_current_ua_cm2; /* at vm_mv, outward positive */
+  double       pump_contribution_mv;/* V_rest − V_ghk */
+  double       net_current_ua_cm2;  /* Σ I_ion + I_pump at vm_mv */
+
+  guint        n_ions;
+  MlIonResult  ions[ML_MAX_IONS];
+
+  double       radius_um;
+  double       capacitance_uf_cm2;
+  int          charge_ion;          /* index of K⁺, or -1 */
+  MlCharge     charge;              /* at vm_mv; fraction of the cell's K⁺ */
+} MlSolution;
+
+void         ml_cell_solve          (MlCell     *cell,
+                                     MlSolution *out);
+void         ml_cell_solve_at       (MlCell     *cell,
+                                     double      vm_mv,
+                                     MlSolution *out);
+
+/* A sentence for a condition, translated; NULL for ML_CONDITION_NONE. */
+const char  *ml_condition_message   (MlCondition condition);
+
+G_END_DECLS

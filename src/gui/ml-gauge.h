@@ -1,0 +1,32 @@
+/* ml-gauge.h — the live voltage gauge
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ml-solution.h"
+
+G_BEGIN_DECLS
+
+#define ML_TYPE_GAUGE (ml_gauge_get_type ())
+G_DECLARE_FINAL_TYPE (MlGauge, ml_gauge, ML, GAUGE, GtkWidget)
+
+GtkWidget   *ml_gauge_new                 (void);
+/* Copies what it needs from @solution; the needle eases to the new V_m. */
+void         ml_gauge_set_solution        (MlGauge          *self,
+                                           const MlSolution *solution);
+/* The V_m the gauge stands for (the target, not the animated needle). */
+double       ml_gauge_get_value           (MlGauge          *self);
+/* Where the needle is drawn now, during the animation. */
+double       ml_gauge_get_needle_value    (MlGauge          *self);
+/* The dial's range in mV, -120..+80 unless V_m or an E lies outside. */
+void         ml_gauge_get_range           (MlGauge          *self,
+                                           double           *min_mv,
+                                           double           *max_mv);
+/* The text read to a screen reader, e.g. "−65.2 mV" or the condition. */
+const char  *ml_gauge_get_value_text      (MlGauge          *self);
+
+G_END_DECLS

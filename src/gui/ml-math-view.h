@@ -1,0 +1,23 @@
+/* ml-math-view.h — "the math": every equation with the numbers plugged in
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ml-solution.h"
+
+G_BEGIN_DECLS
+
+#define ML_TYPE_MATH_VIEW (ml_math_view_get_type ())
+G_DECLARE_FINAL_TYPE (MlMathView, ml_math_view, ML, MATH_VIEW, GtkWidget)
+
+GtkWidget   *ml_math_view_new              (void);
+void         ml_math_view_set_solution     (MlMathView       *self,
+                                            const MlSolution *solution);
+/* All the text the view shows, one line per row, for tests and copying. */
+char        *ml_math_view_get_text         (MlMathView       *self);
+
+G_END_DECLS
