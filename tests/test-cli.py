@@ -1,2 +1,343 @@
+#!/usr/bin/env python3
+# test-cli.py — membrane-calc from the outside: exit codes, JSON, numbers
+#
+# Copyright 2026 The Membrane Lab authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run as `python3 tests/test-cli.py /path/to/membrane-calc` (meson does) or
+# with MEMBRANE_CALC set.  Every expected number is computed here in Python
+# from the textbook equation, independently of the C core, or is a hand
+# calculation shown in a comment.
+
+import json
+import math
+import os
+import re
+import subprocess
 import sys
-print("1 passed, 0 failed")
+import tempfile
+import unittest
+
+if len(sys.argv) > 1 and not sys.argv[1].startswith('-'):
+    BINARY = sys.argv.pop(1)
+else:
+    BINARY = os.environ.get('MEMBRANE_CALC', 'membrane-calc')
+
+# CODATA 2018 exact constants (SI 2019): R = N_A·k_B, F = N_A·e.
+N_A = 6.02214076e23
+R = N_A * 1.380649e-23
+F = N_A * 1.602176634e-19
+
+PRESET_IDS = ['mammalian-neuron', 'squid-axon', 'skeletal-muscle',
+              'cardiac-myocyte', 'astrocyte', 'red-blood-cell']
+
+
+def rt_over_f_mv(t_c):
+    return 1000.0 * R * (t_c + 273.15) / F
+
+
+def nernst_mv(z, c_in, c_out, t_c):
+    # E = (RT/zF)·ln(c_out/c_in)
+    return rt_over_f_mv(t_c) / z * math.log(c_out / c_in)
+
+
+def reject_constant(name):
+    raise ValueError('non-finite number in JSON: ' + name)
+
+
+def env_c():
+    env = dict(os.environ)
+    env['LC_ALL'] = 'C.UTF-8'
+    env['LANGUAGE'] = 'C'
+    return env
+
+
+def run(*args, env=None):
+    return subprocess.run([BINARY] + list(args), capture_output=True, text=True,
+                          encoding='utf-8', env=env or env_c(), timeout=60)
+
+
+# A value that is a bare nan/inf token (not inside a string such as "-inf").
+BARE_NONFINITE = re.compile(r':\s*[-+]?(nan|inf|infinity)\b', re.IGNORECASE)
+
+
+class CliTestCase(unittest.TestCase):
+    def calc_json(self, *args, env=None):
+        p = run(*args, '--json', env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stderr, '')
+        self.assertIsNone(BARE_NONFINITE.search(p.stdout), p.stdout)
+        return json.loads(p.stdout, parse_constant=reject_constant)
+
+    def assert_bad_input(self, args, *needles):
+        p = run(*args)
+        self.assertEqual(p.returncode, 2, (args, p.stdout, p.stderr))
+        lines = p.stderr.strip('\n').split('\n')
+        self.assertEqual(len(lines), 1, (args, p.stderr))
+        self.assertTrue(p.stderr.endswith('\n'))
+        for needle in needles:
+            self.assertIn(needle, lines[0], args)
+        return lines[0]
+
+    @staticmethod
+    def ion(sol, name):
+        return next(i for i in sol['ions'] if i['name'] == name)
+
+
+class TestPresets(CliTestCase):
+    def test_squid_goldman(self):
+        # Goldman–Hodgkin–Katz voltage equation, Hodgkin & Katz (1949)
+        # J. Physiol. 108:37–77, with the preset's numbers (DESIGN.md):
+        # K 400/20, Na 50/440, Cl 52/560 mM; P_K:P_Na:P_Cl = 1:0.04:0.45; 18 °C.
+        sol = self.calc_json('--preset', 'squid-axon')
+        self.assertEqual(sol['temperature_c'], 18)
+        p_k, p_na, p_cl = 1.0, 0.04, 0.45
+        num = p_k * 20 + p_na * 440 + p_cl * 52
+        den = p_k * 400 + p_na * 50 + p_cl * 560
+        expected = rt_over_f_mv(18) * math.log(num / den)
+        self.assertAlmostEqual(sol['vm_ghk_mv'], expected, delta=1e-9)
+        # Hodgkin & Katz report about −60 mV; the formula gives −59.5 mV.
+        self.assertAlmostEqual(sol['vm_ghk_mv'], -59.5, delta=1.0)
+        # The squid preset has the pump off: V_rest is V_ghk.
+        self.assertEqual(sol['pump']['mode'], 'off')
+        self.assertAlmostEqual(sol['vm_rest_mv'], sol['vm_ghk_mv'], delta=1e-12)
+        self.assertIsNone(sol['condition'])
+        # RT/F at 18 °C from the CODATA constants.
+        self.assertAlmostEqual(sol['rt_over_f_mv'], rt_over_f_mv(18), delta=1e-12)
+
+    def test_list_presets(self):
+        p = run('--list-presets')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = p.stdout.splitlines()
+        ids = [line.split('\t')[0] for line in lines]
+        self.assertEqual(sorted(ids), sorted(PRESET_IDS))
+        self.assertEqual(ids[0], 'mammalian-neuron')  # the default comes first
+        for line in lines:
+            self.assertIn('\t', line)
+            self.assertTrue(line.split('\t', 1)[1].strip())
+
+    def test_all_presets_solve(self):
+        for preset in PRESET_IDS:
+            with self.subTest(preset=preset):
+                sol = self.calc_json('--preset', preset)
+                self.assertIsNone(sol['condition'])
+                self.assertTrue(-120 < sol['vm_rest_mv'] < 0)
+
+    def test_mandatory_keys(self):
+        sol = self.calc_json('--preset', 'mammalian-neuron', '--donnan', '100,-1,150')
+        for key in ['temperature_c', 'rt_over_f_mv', 'vm_mv', 'vm_rest_mv', 'vm_ghk_mv',
+                    'condition', 'pump', 'ions', 'charge', 'donnan']:
+            self.assertIn(key, sol)
+        for key in ['ratio', 'current_ua_cm2', 'contribution_mv']:
+            self.assertIn(key, sol['pump'])
+        self.assertGreater(len(sol['ions']), 0)
+        for ion in sol['ions']:
+            for key in ['name', 'valence', 'c_in_mm', 'c_out_mm', 'permeability_cm_s',
+                        'nernst_mv', 'driving_force_mv', 'current_ua_cm2',
+                        'delta_g_out_j_mol', 'delta_g_chemical_j_mol',
+                        'delta_g_electrical_j_mol']:
+                self.assertIn(key, ion)
+        for key in ['radius_um', 'capacitance_uf_cm2', 'ions_moved', 'fraction_of_cell_k']:
+            self.assertIn(key, sol['charge'])
+        for key in ['k_in_mm', 'cl_in_mm', 'ratio', 'vm_mv', 'osmotic_excess_mosm']:
+            self.assertIn(key, sol['donnan'])
+
+    def test_default_is_mammalian_neuron(self):
+        self.assertEqual(self.calc_json(), self.calc_json('--preset', 'mammalian-neuron'))
+
+    def test_preset_plus_ion_replaces(self):
+        # --ion on top of a preset replaces the ion of that name and keeps the rest.
+        base = self.calc_json('--preset', 'squid-axon')
+        sol = self.calc_json('--preset', 'squid-axon', '--ion', 'K,1,400,40,1e-6')
+        self.assertEqual([i['name'] for i in sol['ions']], [i['name'] for i in base['ions']])
+        self.assertEqual(self.ion(sol, 'K')['c_out_mm'], 40)
+        for key in ('valence', 'c_in_mm', 'c_out_mm', 'permeability_cm_s', 'nernst_mv'):
+            self.assertEqual(self.ion(sol, 'Na')[key], self.ion(base, 'Na')[key])
+        # Raising K_out depolarizes (Nernst: ln(40/400) > ln(20/400)).
+        self.assertGreater(sol['vm_ghk_mv'], base['vm_ghk_mv'])
+
+
+class TestIons(CliTestCase):
+    KNA = ['--ion', 'K,1,140,5,1e-6', '--ion', 'Na,1,15,145,5e-8']
+
+    def test_chloride_nernst(self):
+        # Hand: RT/F at 37 °C = 26.7267 mV; 26.7267·ln(5/110) = 26.7267·(−3.09104)
+        # = −82.61 mV.
+        sol = self.calc_json('--ion', 'Cl,-1,5,110,1e-6', '--temperature', '37')
+        self.assertEqual(len(sol['ions']), 1)
+        cl = sol['ions'][0]
+        self.assertAlmostEqual(cl['nernst_mv'], -82.6, delta=0.1)
+        self.assertAlmostEqual(cl['nernst_mv'], nernst_mv(-1, 5, 110, 37), delta=1e-9)
+        # A single permeant ion sits at its own Nernst potential.
+        self.assertAlmostEqual(sol['vm_rest_mv'], cl['nernst_mv'], delta=1e-9)
+
+    def test_clamped_driving_force_and_delta_g(self):
+        sol = self.calc_json(*self.KNA, '--vm', '-70')
+        self.assertEqual(sol['vm_mv'], -70)
+        self.assertEqual(sol['pump']['mode'], 'off')  # only --ion: pump off
+        for name, z, c_in, c_out in [('K', 1, 140, 5), ('Na', 1, 15, 145)]:
+            ion = self.ion(sol, name)
+            e = nernst_mv(z, c_in, c_out, 37)
+            # Driving force V_m − E (DESIGN.md).
+            self.assertAlmostEqual(ion['driving_force_mv'], -70 - e, delta=1e-9)
+            # ΔG = RT·ln(c_out/c_in) − zF·V_m, J/mol (DESIGN.md).
+            t = 37 + 273.15
+            dg = R * t * math.log(c_out / c_in) - z * F * (-70e-3)
+            self.assertAlmostEqual(ion['delta_g_out_j_mol'], dg, delta=1e-6 * abs(dg))
+        # K⁺ at −70 mV is above E_K = −89 mV: leaving is downhill.
+        # Hand: 8.314·310.15·ln(5/140) + 96485·0.070 = −8593 + 6754 = −1839 J/mol.
+        self.assertLess(self.ion(sol, 'K')['delta_g_out_j_mol'], 0)
+        self.assertAlmostEqual(self.ion(sol, 'K')['delta_g_out_j_mol'], -1839, delta=2)
+        # V_rest is still solved and differs from the clamp.
+        self.assertNotEqual(sol['vm_rest_mv'], -70)
+
+    def test_mullins_noda(self):
+        # Mullins & Noda (1963) J. Gen. Physiol. 47:117–132, r = 3/2:
+        # V = (RT/F)·ln[(r·P_K·K_o + P_Na·Na_o)/(r·P_K·K_i + P_Na·Na_i)].
+        sol = self.calc_json(*self.KNA, '--pump-ratio', '1.5')
+        r, p_k, p_na = 1.5, 1e-6, 5e-8
+        expected = rt_over_f_mv(37) * math.log((r * p_k * 5 + p_na * 145)
+                                                / (r * p_k * 140 + p_na * 15))
+        self.assertAlmostEqual(sol['vm_rest_mv'], expected, delta=1e-9)
+        self.assertEqual(sol['pump']['ratio'], 1.5)
+        # An outward pump hyperpolarizes.
+        self.assertLess(sol['pump']['contribution_mv'], 0)
+        self.assertAlmostEqual(sol['pump']['contribution_mv'],
+                               sol['vm_rest_mv'] - sol['vm_ghk_mv'], delta=1e-9)
+
+    def test_pump_current(self):
+        sol = self.calc_json(*self.KNA, '--pump-current', '1')
+        self.assertEqual(sol['pump']['mode'], 'current')
+        self.assertIsNone(sol['pump']['ratio'])
+        # Cell at 37 °C, pump reference 37 °C: Q10^0 = 1, the current is as given.
+        self.assertAlmostEqual(sol['pump']['current_ua_cm2'], 1.0, delta=1e-12)
+        # An outward (positive) current must be balanced by net inward ion
+        # current, which needs a more negative V: the contribution is < 0.
+        self.assertLess(sol['pump']['contribution_mv'], 0)
+        # Zero net current at V_rest, pump included.
+        self.assertAlmostEqual(sol['net_current_ua_cm2'], 0.0, delta=1e-9)
+
+    def test_donnan(self):
+        # Open-bath Donnan: K_in·Cl_in = 150², K_in − Cl_in = |z_A|·A = 100,
+        # V = −(RT/F)·ln(K_in/K_out).  Hand: K_in = (100 + √(100² + 4·150²))/2
+        # = 208.11 mM.
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--donnan', '100,-1,150')
+        d = sol['donnan']
+        self.assertAlmostEqual(d['k_in_mm'] * d['cl_in_mm'] / 150 ** 2, 1.0, delta=1e-9)
+        self.assertAlmostEqual(d['k_in_mm'] - d['cl_in_mm'], 100, delta=1e-9)
+        self.assertAlmostEqual(d['k_in_mm'], 208.11, delta=0.01)
+        vm = -rt_over_f_mv(sol['temperature_c']) * math.log(d['k_in_mm'] / 150)
+        self.assertAlmostEqual(d['vm_mv'], vm, delta=1e-9)
+
+    def test_zero_outside_is_a_condition(self):
+        # Only K⁺ and none outside: E_K = −∞, the currents never balance.
+        args = ['--ion', 'K,1,140,0,1e-6']
+        sol = self.calc_json(*args)
+        self.assertIsInstance(sol['condition'], str)
+        self.assertTrue(sol['condition'])
+        self.assertIsNone(sol['vm_rest_mv'])
+        self.assertIsNone(sol['vm_mv'])
+        self.assertIsNone(sol['ions'][0]['nernst_mv'])
+        p = run(*args)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIsNone(re.search(r'\b(nan|inf)\b', p.stdout, re.IGNORECASE), p.stdout)
+        self.assertIn('−∞', p.stdout)
+
+    def test_table(self):
+        p = run('--preset', 'squid-axon', '--donnan', '100,-1,150')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        for needle in ['RT/F', 'K⁺', 'Na⁺', 'Cl⁻', '-59.52', 'Donnan']:
+            self.assertIn(needle, p.stdout)
+        # "Donnan" contains "nan": look for the word only.
+        self.assertIsNone(re.search(r'\b(nan|inf)\b', p.stdout, re.IGNORECASE), p.stdout)
+
+    def test_help(self):
+        p = run('--help')
+        self.assertEqual(p.returncode, 0)
+        self.assertIn('--ion', p.stdout)
+
+
+class TestBadInput(CliTestCase):
+    def test_negative_concentration(self):
+        self.assert_bad_input(['--ion', 'K,1,-5,5,1e-6'], '--ion', 'inside', '-5')
+
+    def test_not_a_number(self):
+        self.assert_bad_input(['--ion', 'K,1,abc,5,1e-6'], '--ion', 'abc')
+
+    def test_nan(self):
+        self.assert_bad_input(['--ion', 'K,1,5,5,nan'], '--ion', 'nan')
+
+    def test_field_count(self):
+        self.assert_bad_input(['--ion', 'K,1,5'], '--ion', '5')
+
+    def test_valence(self):
+        self.assert_bad_input(['--ion', 'K,3,5,5,1e-6'], '--ion', 'valence')
+
+    def test_unknown_preset(self):
+        self.assert_bad_input(['--preset', 'nope'], 'nope', '--list-presets')
+
+    def test_missing_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'missing.membrane')
+            self.assert_bad_input([path], path)
+
+    def test_invalid_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'bad.membrane')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write('[Membrane]\nVersion=1\nName=Bad\nTemperature=hot\n')
+            self.assert_bad_input([path], path)
+
+    def test_temperature(self):
+        self.assert_bad_input(['--temperature', 'x'], '--temperature')
+
+    def test_pump_ratio(self):
+        self.assert_bad_input(['--pump-ratio', '0.5'], '--pump-ratio')
+
+    def test_pump_both(self):
+        self.assert_bad_input(['--pump-ratio', '1.5', '--pump-current', '1'], '--pump-')
+
+    def test_donnan(self):
+        self.assert_bad_input(['--donnan', '100,1,150'], '--donnan')
+        self.assert_bad_input(['--donnan', '100,-1'], '--donnan')
+
+    def test_unknown_option(self):
+        self.assert_bad_input(['--no-such-option'], '--no-such-option')
+
+
+class TestLocale(CliTestCase):
+    def german_env(self, tmp):
+        env = env_c()
+        env['LC_ALL'] = 'de_DE.UTF-8'
+        available = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout
+        if 'de_de.utf8' in [n.lower().replace('-', '') for n in available.split()]:
+            return env
+        # Not installed: compile it into a temporary LOCPATH when glibc's
+        # sources are there, so the test runs on minimal systems too.
+        if not os.path.exists('/usr/share/i18n/locales/de_DE'):
+            return None
+        try:
+            subprocess.run(['localedef', '-i', 'de_DE', '-f', 'UTF-8',
+                            os.path.join(tmp, 'de_DE.UTF-8')],
+                           capture_output=True, timeout=60, check=True)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        env['LOCPATH'] = tmp
+        return env
+
+    def test_german_locale_json(self):
+        # A German locale writes 0,5 for one half; JSON must keep the dot.
+        with tempfile.TemporaryDirectory() as tmp:
+            env = self.german_env(tmp)
+            if env is None:
+                self.skipTest('de_DE.UTF-8 is not available')
+            sol = self.calc_json('--preset', 'squid-axon', env=env)
+            self.assertAlmostEqual(sol['vm_ghk_mv'], -59.5, delta=1.0)
+            self.assertEqual(sol, self.calc_json('--preset', 'squid-axon'))
+            # Input is C syntax too, whatever the locale.
+            sol = self.calc_json('--ion', 'Cl,-1,5,110,1e-6', '--temperature', '36.5', env=env)
+            self.assertEqual(sol['temperature_c'], 36.5)
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)

@@ -756,3 +756,73 @@ ml_cell_set_ion_enabled (MlCell   *self,
   self->ions[index].enabled = enabled;
   emit_changed (self);
 }
+
+static void
+note_difference (char       **key,
+                 guint       *count,
+                 const char  *what)
+{
+  if ((*count)++ == 0)
+    *key = g_strdup (what);
+}
+
+char *
+ml_cell_difference (MlCell *a,
+                    MlCell *b)
+{
+  char *key = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (ML_IS_CELL (a), NULL);
+  g_return_val_if_fail (ML_IS_CELL (b), NULL);
+
+  if (g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->description, b->description) != 0
+      || g_strcmp0 (a->source, b->source) != 0)
+    note_difference (&key, &count, "text");
+  if (a->temperature != b->temperature)
+    note_difference (&key, &count, "temperature");
+  if (a->pump_mode != b->pump_mode)
+    note_difference (&key, &count, "pump-mode");
+  if (a->pump_ratio != b->pump_ratio)
+    note_difference (&key, &count, "pump-ratio");
+  if (a->pump_current != b->pump_current)
+    note_difference (&key, &count, "pump-current");
+  if (a->pump_q10 != b->pump_q10)
+    note_difference (&key, &count, "pump-q10");
+  if (a->pump_t_ref != b->pump_t_ref)
+    note_difference (&key, &count, "pump-reference-temperature");
+  if (a->radius != b->radius)
+    note_difference (&key, &count, "radius");
+  if (a->capacitance != b->capacitance)
+    note_difference (&key, &count, "capacitance");
+
+  if (a->n_ions != b->n_ions)
+    note_difference (&key, &count, "ions");
+  else
+    for (guint i = 0; i < a->n_ions; i++)
+      {
+        const MlIon *x = &a->ions[i], *y = &b->ions[i];
+        g_autofree char *prefix = g_strdup_printf ("ion:%s:", x->name);
+        g_autofree char *what = NULL;
+
+        if (strcmp (x->name, y->name) != 0 || x->z != y->z)
+          what = g_strconcat (prefix, "identity", NULL);
+        else if (x->c_in != y->c_in)
+          what = g_strconcat (prefix, "c_in", NULL);
+        else if (x->c_out != y->c_out)
+          what = g_strconcat (prefix, "c_out", NULL);
+        else if (x->p != y->p)
+          what = g_strconcat (prefix, "p", NULL);
+        else if (x->enabled != y->enabled)
+          what = g_strconcat (prefix, "enabled", NULL);
+        if (what != NULL)
+          note_difference (&key, &count, what);
+      }
+
+  if (count > 1)
+    {
+      g_free (key);
+      return g_strdup ("many");
+    }
+  return key;
+}

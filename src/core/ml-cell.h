@@ -125,3 +125,13 @@ gboolean      ml_concentration_is_valid  (double        mm);
 gboolean      ml_permeability_is_valid   (double        cm_s);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* What differs between two cells, as a key: NULL when equal, "temperature",
+ * "pump-mode", "ion:K:c_in", "ion:K:enabled", … or "many" when more than one
+ * thing differs.  Undo uses it to merge the steps of one slider drag. */
+char         *ml_cell_difference         (MlCell       *a,
+                                          MlCell       *b);
+
+G_END_DECLS

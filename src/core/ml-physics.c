@@ -5,6 +5,7 @@
  */
 #include "ml-physics.h"
 
+#include <float.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -29,8 +30,9 @@ ml_rt_over_f_mv (double t_c)
   return 1000.0 * ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) / ML_FARADAY;
 }
 
-double
-ml_bernoulli (double x)
+/* Inline for the solver's inner loop; ml_bernoulli() is the public face. */
+static inline double
+bernoulli (double x)
 {
   /* Below 1e-4 the third term of the series is under 1e-17 of the first. */
   if (fabs (x) < 1e-4)
@@ -40,14 +42,35 @@ ml_bernoulli (double x)
   return x / expm1 (x);
 }
 
-/* dB/dx, needed for Newton steps on the GHK currents. */
-static double
+double
+ml_bernoulli (double x)
+{
+  return bernoulli (x);
+}
+
+/* dB/dx at x ≥ 0, needed for Newton steps on the GHK currents.  Only the
+ * positive side is computed: there b(1 − x − b)/x has no cancellation, and
+ * B'(−x) = −1 − B'(x) follows from B(−x) = x + B(x). */
+static inline double
 bernoulli_slope (double x,
                  double b)
 {
-  if (fabs (x) < 1e-3)
+  if (x < 1e-3)
     return -0.5 + x / 6.0 - x * x * x / 180.0;
   return b * (1.0 - x - b) / x;
+}
+
+/* ln(a/b) for positive finite a and b, even when a/b over- or underflows
+ * (a denormal concentration against a large one). */
+static inline double
+log_ratio (double a,
+           double b)
+{
+  double q = a / b;
+
+  if (q > 0.0 && isfinite (q) && q >= DBL_MIN)
+    return log (q);
+  return log (a) - log (b);
 }
 
 bool
@@ -64,7 +87,7 @@ ml_nernst_mv (int     z,
     {
       if (c_in_mm > 0.0 && c_out_mm > 0.0)
         {
-          value = ml_rt_over_f_mv (t_c) / z * log (c_out_mm / c_in_mm);
+          value = ml_rt_over_f_mv (t_c) / z * log_ratio (c_out_mm, c_in_mm);
           ok = isfinite (value);
           if (!ok)
             value = 0.0;
@@ -93,7 +116,7 @@ ml_ghk_current_x (int     z,
    * B(−u) = u + B(u), so one expm1 gives both without cancellation. */
   double u = z * x;
   double au = fabs (u);
-  double b = ml_bernoulli (au);
+  double b = bernoulli (au);
   double b_pos, b_neg; /* B(u), B(−u) */
   double i;
 
@@ -112,9 +135,19 @@ ml_ghk_current_x (int     z,
 
   if (slope != NULL)
     {
-      double d_pos = bernoulli_slope (u, b_pos);
-      double d_neg = bernoulli_slope (-u, b_neg);
+      double d = bernoulli_slope (au, b); /* B'(|u|) */
+      double d_pos, d_neg;                /* B'(u), B'(−u) */
 
+      if (u >= 0.0)
+        {
+          d_pos = d;
+          d_neg = -1.0 - d;
+        }
+      else
+        {
+          d_neg = d;
+          d_pos = -1.0 - d;
+        }
       *slope = p_cm_s * z * z * ML_FARADAY * (-c_in_mm * d_neg - c_out_mm * d_pos);
     }
 
@@ -151,7 +184,7 @@ ml_delta_g_out (int     z,
   bool ok = ml_temperature_valid (t_c) && c_in_mm > 0.0 && c_out_mm > 0.0;
 
   if (ok)
-    chem = ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) * log (c_out_mm / c_in_mm);
+    chem = ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) * log_ratio (c_out_mm, c_in_mm);
 
   if (chemical != NULL)
     *chemical = chem;
@@ -173,7 +206,7 @@ log_ratio_mv (double  numerator,
             && isfinite (numerator) && isfinite (denominator);
 
   if (ok)
-    v = ml_rt_over_f_mv (t_c) * log (numerator / denominator);
+    v = ml_rt_over_f_mv (t_c) * log_ratio (numerator, denominator);
   if (out_mv != NULL)
     *out_mv = v;
   return ok;

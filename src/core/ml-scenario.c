@@ -1,2 +1,991 @@
+/* ml-scenario.c — .membrane scenario files: load and save an MlCell
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A scenario arrives from a user's disk, a download or a preset, so the loader
+ * treats every byte as hostile: each value is checked and read into a
+ * scratch cell, and the target cell is assigned from it only when the whole
+ * file is good.  A bad file therefore never leaves a half-loaded cell behind,
+ * and a good one is a single "changed" emission (one undo step, one redraw).
+ *
+ * Numbers go through g_ascii_strtod/g_ascii_formatd so a file written in a
+ * German locale opens in an English one and the other way round.
+ */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "ml-scenario.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#define GROUP_MEMBRANE "Membrane"
+#define GROUP_PUMP     "Pump"
+#define GROUP_GEOMETRY "Geometry"
+#define ION_PREFIX     "Ion "
+
+/* Values quoted back in messages are cut to this many characters, so a
+ * 200 KiB garbage line does not become a 200 KiB dialog. */
+#define QUOTE_MAX_CHARS 40
+
+G_DEFINE_QUARK (ml-scenario-error-quark, ml_scenario_error)
+
+typedef enum
+{
+  RANGE_CLOSED,    /* min ≤ v ≤ max */
+  RANGE_OPEN_MIN,  /* min < v ≤ max: absolute zero is not a reference */
+} RangeKind;
+
+typedef enum
+{
+  KIND_GENERIC,
+  KIND_CONCENTRATION,
+  KIND_PERMEABILITY,
+} NumberKind;
+
+typedef struct
+{
+  const char *key;
+  double      min;
+  double      max;
+  RangeKind   range;
+  NumberKind  kind;
+  const char *unit;   /* a unit symbol, not translated; NULL when unitless */
+} NumberSpec;
+
+static const NumberSpec spec_temperature =
+  { "Temperature", -273.15, 200.0, RANGE_CLOSED, KIND_GENERIC, "°C" };
+static const NumberSpec spec_inside =
+  { "Inside", 0.0, 1e5, RANGE_CLOSED, KIND_CONCENTRATION, "mM" };
+static const NumberSpec spec_outside =
+  { "Outside", 0.0, 1e5, RANGE_CLOSED, KIND_CONCENTRATION, "mM" };
+static const NumberSpec spec_permeability =
+  { "Permeability", 0.0, 1.0, RANGE_CLOSED, KIND_PERMEABILITY, "cm/s" };
+static const NumberSpec spec_ratio =
+  { "Ratio", 1.0, 10.0, RANGE_CLOSED, KIND_GENERIC, NULL };
+static const NumberSpec spec_current =
+  { "Current", -1000.0, 1000.0, RANGE_CLOSED, KIND_GENERIC, "µA/cm²" };
+static const NumberSpec spec_q10 =
+  { "Q10", 0.1, 10.0, RANGE_CLOSED, KIND_GENERIC, NULL };
+/* MlCell refuses exactly −273.15 °C as a reference, so the file does too. */
+static const NumberSpec spec_t_ref =
+  { "ReferenceTemperature", -273.15, 1000.0, RANGE_OPEN_MIN, KIND_GENERIC, "°C" };
+static const NumberSpec spec_radius =
+  { "Radius", 1e-3, 1e5, RANGE_CLOSED, KIND_GENERIC, "µm" };
+static const NumberSpec spec_capacitance =
+  { "Capacitance", 1e-3, 100.0, RANGE_CLOSED, KIND_GENERIC, "µF/cm²" };
+
+/* A copy of @text fit for quoting in a message: at most QUOTE_MAX_CHARS
+ * characters, an ellipsis when cut.  @text is valid UTF-8 (checked on entry). */
+static char *
+quote_text (const char *text)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  const char *end;
+
+  if (n_chars <= QUOTE_MAX_CHARS)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, QUOTE_MAX_CHARS);
+  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+}
+
+/* Every error names where it is, "[Group] Key: problem", so a user can find
+ * the line in a text editor. */
+static void
+set_key_error (GError     **error,
+               int          code,
+               const char  *group,
+               const char  *key,
+               const char  *problem)
+{
+  g_autofree char *quoted_group = quote_text (group);
+
+  if (key != NULL)
+    /* Translators: the start of every error about a scenario file.  The first
+     * %s is a group name ("Ion K"), the second a key ("Inside"), the third
+     * the problem, e.g. "“-3” is negative; …".  Keep the brackets. */
+    g_set_error (error, ML_SCENARIO_ERROR, code, _("[%s] %s: %s"),
+                 quoted_group, key, problem);
+  else
+    /* Translators: an error about a whole group of a scenario file.  The
+     * first %s is the group name ("Ion K"), the second the problem. */
+    g_set_error (error, ML_SCENARIO_ERROR, code, _("[%s]: %s"),
+                 quoted_group, problem);
+}
+
+/* The same with a problem built from a translated format. */
+static void G_GNUC_PRINTF (5, 6)
+set_value_error (GError     **error,
+                 int          code,
+                 const char  *group,
+                 const char  *key,
+                 const char  *format,
+                 ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  set_key_error (error, code, group, key, problem);
+}
+
+static char *
+format_bound (double      value,
+              const char *unit)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The file wants a dot as decimal separator, so the message shows one. */
+  g_ascii_formatd (buf, sizeof buf, "%.6g", value);
+  if (unit == NULL)
+    return g_strdup (buf);
+  return g_strdup_printf ("%s %s", buf, unit);
+}
+
+/* Returns the trimmed raw value, or NULL with @error set when the key is
+ * required and absent.  *present tells a missing optional key apart. */
+static char *
+get_trimmed_value (GKeyFile    *keyfile,
+                   const char  *group,
+                   const char  *key,
+                   gboolean     required,
+                   gboolean    *present,
+                   GError     **error)
+{
+  char *value;
+
+  *present = FALSE;
+  value = g_key_file_get_value (keyfile, group, key, NULL);
+  if (value == NULL)
+    {
+      if (required)
+        set_key_error (error, ML_SCENARIO_ERROR_MISSING, group, key,
+                       _("the key is missing; it is required"));
+      return NULL;
+    }
+
+  *present = TRUE;
+  return g_strstrip (value);
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (text[0] == '\0')
+    return FALSE;
+
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+/* Reads a number under @spec; an absent optional key leaves @out at its
+ * default. */
+static gboolean
+read_number (GKeyFile          *keyfile,
+             const char        *group,
+             const NumberSpec  *spec,
+             gboolean           required,
+             double            *out,
+             GError           **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  gboolean present;
+  gboolean in_range;
+  double value;
+
+  text = get_trimmed_value (keyfile, group, spec->key, required, &present, error);
+  if (!present)
+    return !required;
+
+  quoted = quote_text (text);
+
+  if (text[0] == '\0')
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                     _("the value is empty; a number is needed"));
+      return FALSE;
+    }
+
+  if (!parse_double (text, &value))
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                       /* Translators: %s is the value found in the file. */
+                       _("“%s” is not a number"),
+                       quoted);
+      return FALSE;
+    }
+
+  if (isnan (value))
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                       /* Translators: %s is the value found in the file, e.g. "nan". */
+                       _("“%s” is not a number (NaN)"),
+                       quoted);
+      return FALSE;
+    }
+
+  if (isinf (value))
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                       /* Translators: %s is the value found in the file, e.g. "inf" or a
+                        * number too large for the computer, like "1e999". */
+                       _("“%s” is infinite; a finite number is needed"),
+                       quoted);
+      return FALSE;
+    }
+
+  if (value < 0.0 && spec->kind == KIND_CONCENTRATION)
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                       /* Translators: %s is the value found in the file, e.g. "-3". */
+                       _("“%s” is negative; a concentration must be 0 mM or more"),
+                       quoted);
+      return FALSE;
+    }
+
+  if (value < 0.0 && spec->kind == KIND_PERMEABILITY)
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                       /* Translators: %s is the value found in the file, e.g. "-1e-6". */
+                       _("“%s” is negative; a permeability must be 0 cm/s or more"),
+                       quoted);
+      return FALSE;
+    }
+
+  if (spec->range == RANGE_OPEN_MIN)
+    in_range = value > spec->min && value <= spec->max;
+  else
+    in_range = value >= spec->min && value <= spec->max;
+
+  if (!in_range)
+    {
+      g_autofree char *lo = format_bound (spec->min, spec->unit);
+      g_autofree char *hi = format_bound (spec->max, spec->unit);
+
+      if (spec->range == RANGE_OPEN_MIN)
+        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                         /* Translators: the first %s is the value found in the file, the
+                          * others are the limits with their unit, e.g. "-273.15 °C". */
+                         _("“%s” is out of range; it must be above %s and at most %s"),
+                         quoted, lo, hi);
+      else
+        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+                         /* Translators: the first %s is the value found in the file, the
+                          * others are the limits with their unit, e.g. "0 mM" and "100000 mM". */
+                         _("“%s” is out of range; it must be from %s to %s"),
+                         quoted, lo, hi);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Reads a whole number: no fraction, no exponent, only digits after a sign. */
+static gboolean
+read_integer (GKeyFile    *keyfile,
+              const char  *group,
+              const char  *key,
+              gint64      *out,
+              GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  gboolean present;
+  char *end = NULL;
+  gint64 value;
+
+  text = get_trimmed_value (keyfile, group, key, TRUE, &present, error);
+  if (!present)
+    return FALSE;
+
+  quoted = quote_text (text);
+  errno = 0;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (text[0] == '\0' || end == text || *end != '\0' || errno == ERANGE)
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                       /* Translators: %s is the value found in the file, e.g. "1.5". */
+                       _("“%s” is not a whole number"),
+                       quoted);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* An absent key keeps the default; only true/false (or 1/0, as GKeyFile
+ * writes them in some tools) are accepted, never "yes" or "maybe". */
+static gboolean
+read_boolean (GKeyFile    *keyfile,
+              const char  *group,
+              const char  *key,
+              gboolean    *out,
+              GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  gboolean present;
+
+  text = get_trimmed_value (keyfile, group, key, FALSE, &present, error);
+  if (!present)
+    return TRUE;
+
+  if (strcmp (text, "true") == 0 || strcmp (text, "1") == 0)
+    {
+      *out = TRUE;
+      return TRUE;
+    }
+  if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
+    {
+      *out = FALSE;
+      return TRUE;
+    }
+
+  quoted = quote_text (text);
+  set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                   /* Translators: %s is the value found in the file, e.g. "maybe".  Do not
+                    * translate "true" and "false": the file must hold them in English. */
+                   _("“%s” is not true or false"),
+                   quoted);
+  return FALSE;
+}
+
+/* Name and Description may carry translations (Name[de]=…); the one for the
+ * user's language is read. */
+static char *
+read_locale_string (GKeyFile    *keyfile,
+                    const char  *group,
+                    const char  *key,
+                    gboolean     required,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *value;
+
+  if (!g_key_file_has_key (keyfile, group, key, NULL))
+    {
+      if (required)
+        set_key_error (error, ML_SCENARIO_ERROR_MISSING, group, key,
+                       _("the key is missing; it is required"));
+      return NULL;
+    }
+
+  value = g_key_file_get_locale_string (keyfile, group, key, NULL, &local_error);
+  if (value == NULL)
+    set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, local_error->message);
+  return value;
+}
+
+static char *
+read_plain_string (GKeyFile    *keyfile,
+                   const char  *group,
+                   const char  *key,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *value;
+
+  if (!g_key_file_has_key (keyfile, group, key, NULL))
+    return g_strdup ("");
+
+  value = g_key_file_get_string (keyfile, group, key, &local_error);
+  if (value == NULL)
+    set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, local_error->message);
+  return value;
+}
+
+static gboolean
+name_is_blank (const char *name)
+{
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_membrane (GKeyFile  *keyfile,
+               MlCell    *cell,
+               GError   **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *source = NULL;
+  gint64 version;
+  double temperature;
+
+  if (!g_key_file_has_group (keyfile, GROUP_MEMBRANE))
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_MISSING, GROUP_MEMBRANE, NULL,
+                     _("the group is missing; every scenario starts with it"));
+      return FALSE;
+    }
+
+  /* The version first: a newer format may mean anything by the other keys. */
+  if (!read_integer (keyfile, GROUP_MEMBRANE, "Version", &version, error))
+    return FALSE;
+  if (version != ML_SCENARIO_FORMAT_VERSION)
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, "Version",
+                       /* Translators: the first %d is the version found in the file, the
+                        * second the one this program reads (1). */
+                       _("version %d is not supported; this version of Membrane Lab reads version %d"),
+                       (int)CLAMP (version, G_MININT, G_MAXINT),
+                       ML_SCENARIO_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  name = read_locale_string (keyfile, GROUP_MEMBRANE, "Name", TRUE, error);
+  if (name == NULL)
+    return FALSE;
+  if (name_is_blank (name))
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, "Name",
+                     _("the name is empty; a scenario needs a name"));
+      return FALSE;
+    }
+
+  if (g_key_file_has_key (keyfile, GROUP_MEMBRANE, "Description", NULL))
+    {
+      description = read_locale_string (keyfile, GROUP_MEMBRANE, "Description",
+                                        FALSE, error);
+      if (description == NULL)
+        return FALSE;
+    }
+
+  source = read_plain_string (keyfile, GROUP_MEMBRANE, "Source", error);
+  if (source == NULL)
+    return FALSE;
+
+  if (!read_number (keyfile, GROUP_MEMBRANE, &spec_temperature, TRUE,
+                    &temperature, error))
+    return FALSE;
+
+  ml_cell_set_name (cell, name);
+  ml_cell_set_description (cell, description != NULL ? description : "");
+  ml_cell_set_source (cell, source);
+  ml_cell_set_temperature (cell, temperature);
+  return TRUE;
+}
+
+static gboolean
+ion_name_is_valid (const char *name)
+{
+  if (name[0] == '\0')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* GKeyFile merges a group that appears twice into one, so a file with two
+ * [Ion K] groups would silently mix their keys.  Look at the raw group lines
+ * to refuse that instead.  Returns the first ion name seen twice, or NULL. */
+static char *
+find_repeated_ion_group (const char *data,
+                         gsize       length)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                      g_free, NULL);
+  const char *line = data;
+  const char *data_end = data + length;
+
+  while (line < data_end)
+    {
+      const char *eol = memchr (line, '\n', data_end - line);
+      const char *line_end = eol != NULL ? eol : data_end;
+      const char *start = line;
+      const char *stop = line_end;
+
+      while (start < stop && g_ascii_isspace (*start))
+        start++;
+      while (stop > start && g_ascii_isspace (stop[-1]))
+        stop--;
+
+      if (stop - start >= 2 && start[0] == '[' && stop[-1] == ']')
+        {
+          g_autofree char *group = g_strndup (start + 1, stop - start - 2);
+
+          if (g_str_has_prefix (group, ION_PREFIX))
+            {
+              if (g_hash_table_contains (seen, group))
+                return g_strdup (group + strlen (ION_PREFIX));
+              g_hash_table_add (seen, g_steal_pointer (&group));
+            }
+        }
+
+      line = line_end + 1;
+    }
+
+  return NULL;
+}
+
+static gboolean
+read_ion (GKeyFile    *keyfile,
+          const char  *group,
+          MlIon       *ion,
+          GError     **error)
+{
+  const char *name = group + strlen (ION_PREFIX);
+  g_autofree char *quoted = NULL;
+  gboolean enabled = TRUE;
+  gint64 valence;
+
+  memset (ion, 0, sizeof *ion);
+  quoted = quote_text (name);
+
+  if (name[0] == '\0')
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                     _("the ion has no name; write it after “Ion ”, e.g. [Ion K]"));
+      return FALSE;
+    }
+  if (strlen (name) >= ML_ION_NAME_MAX)
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                       /* Translators: the first %s is the ion name from the file, the %d
+                        * the longest name allowed in bytes (15). */
+                       _("the ion name “%s” is too long; it may have at most %d letters or digits"),
+                       quoted, ML_ION_NAME_MAX - 1);
+      return FALSE;
+    }
+  if (!ion_name_is_valid (name))
+    {
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                       /* Translators: %s is the ion name from the file, e.g. "K+". */
+                       _("the ion name “%s” may hold only the letters A–Z and a–z and the digits 0–9"),
+                       quoted);
+      return FALSE;
+    }
+
+  if (!read_integer (keyfile, group, "Valence", &valence, error))
+    return FALSE;
+  if (valence != 1 && valence != -1 && valence != 2 && valence != -2)
+    {
+      g_autofree char *text = g_key_file_get_value (keyfile, group, "Valence", NULL);
+      g_autofree char *quoted_value = quote_text (g_strstrip (text));
+
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, "Valence",
+                       /* Translators: %s is the value found in the file, e.g. "3". */
+                       _("“%s” is not a valence the app handles; it must be −2, −1, 1 or 2"),
+                       quoted_value);
+      return FALSE;
+    }
+
+  if (!read_number (keyfile, group, &spec_inside, TRUE, &ion->c_in, error)
+      || !read_number (keyfile, group, &spec_outside, TRUE, &ion->c_out, error)
+      || !read_number (keyfile, group, &spec_permeability, TRUE, &ion->p, error)
+      || !read_boolean (keyfile, group, "Enabled", &enabled, error))
+    return FALSE;
+
+  g_strlcpy (ion->name, name, sizeof ion->name);
+  ion->z = (int)valence;
+  ion->enabled = enabled;
+  g_assert (ml_ion_is_valid (ion));
+  return TRUE;
+}
+
+static gboolean
+read_ions (GKeyFile    *keyfile,
+           const char  *data,
+           gsize        length,
+           MlCell      *cell,
+           GError     **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_autofree char *repeated = NULL;
+  guint n_ions = 0;
+
+  /* Count before reading, so a file with 200 ions fails at once and with the
+   * error that says what is wrong. */
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (groups[i], ION_PREFIX))
+        continue;
+      if (++n_ions > ML_MAX_IONS)
+        {
+          set_value_error (error, ML_SCENARIO_ERROR_TOO_MANY, groups[i], NULL,
+                           /* Translators: %d is the most ions a scenario may hold (8). */
+                           _("too many ions; a scenario holds at most %d"),
+                           ML_MAX_IONS);
+          return FALSE;
+        }
+    }
+
+  repeated = find_repeated_ion_group (data, length);
+  if (repeated != NULL)
+    {
+      g_autofree char *group = g_strconcat (ION_PREFIX, repeated, NULL);
+      g_autofree char *quoted = quote_text (repeated);
+
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                       /* Translators: %s is an ion name, e.g. "K". */
+                       _("the ion “%s” appears twice; each ion may appear once"),
+                       quoted);
+      return FALSE;
+    }
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      MlIon ion;
+
+      if (!g_str_has_prefix (groups[i], ION_PREFIX))
+        continue;
+      if (!read_ion (keyfile, groups[i], &ion, error))
+        return FALSE;
+
+      /* "K" and "k" would be two different ions to the model but the same
+       * to every reader of the file. */
+      for (guint j = 0; j < ml_cell_get_n_ions (cell); j++)
+        {
+          const MlIon *other = ml_cell_get_ion (cell, j);
+
+          if (g_ascii_strcasecmp (other->name, ion.name) == 0)
+            {
+              set_value_error (error, ML_SCENARIO_ERROR_INVALID, groups[i], NULL,
+                               /* Translators: both %s are ion names that differ only in
+                                * upper and lower case, e.g. "k" and "K". */
+                               _("the ion name “%s” is the same as “%s”; each ion may appear once"),
+                               ion.name, other->name);
+              return FALSE;
+            }
+        }
+
+      if (ml_cell_set_ion (cell, &ion) < 0)
+        g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_pump (GKeyFile  *keyfile,
+           MlCell    *cell,
+           GError   **error)
+{
+  g_autofree char *mode_text = NULL;
+  MlPumpMode mode = ML_PUMP_OFF;
+  double ratio = ML_DEFAULT_PUMP_RATIO;
+  double current = ML_DEFAULT_PUMP_CURRENT;
+  double q10 = ML_DEFAULT_PUMP_Q10;
+  double t_ref = ML_DEFAULT_PUMP_T_REF_C;
+  gboolean present;
+
+  mode_text = get_trimmed_value (keyfile, GROUP_PUMP, "Mode", FALSE, &present, error);
+  if (present)
+    {
+      if (g_ascii_strcasecmp (mode_text, "off") == 0)
+        mode = ML_PUMP_OFF;
+      else if (g_ascii_strcasecmp (mode_text, "ratio") == 0)
+        mode = ML_PUMP_RATIO;
+      else if (g_ascii_strcasecmp (mode_text, "current") == 0)
+        mode = ML_PUMP_CURRENT;
+      else
+        {
+          g_autofree char *quoted = quote_text (mode_text);
+
+          set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_PUMP, "Mode",
+                           /* Translators: %s is the value found in the file.  Do not
+                            * translate off, ratio and current: the file holds them in
+                            * English. */
+                           _("“%s” is not a pump mode; use off, ratio or current"),
+                           quoted);
+          return FALSE;
+        }
+    }
+
+  if (!read_number (keyfile, GROUP_PUMP, &spec_ratio, FALSE, &ratio, error)
+      || !read_number (keyfile, GROUP_PUMP, &spec_current, FALSE, &current, error)
+      || !read_number (keyfile, GROUP_PUMP, &spec_q10, FALSE, &q10, error)
+      || !read_number (keyfile, GROUP_PUMP, &spec_t_ref, FALSE, &t_ref, error))
+    return FALSE;
+
+  ml_cell_set_pump_mode (cell, mode);
+  ml_cell_set_pump_ratio (cell, ratio);
+  ml_cell_set_pump_current (cell, current);
+  ml_cell_set_pump_q10 (cell, q10);
+  ml_cell_set_pump_reference_temperature (cell, t_ref);
+  return TRUE;
+}
+
+static gboolean
+read_geometry (GKeyFile  *keyfile,
+               MlCell    *cell,
+               GError   **error)
+{
+  double radius = ML_DEFAULT_RADIUS_UM;
+  double capacitance = ML_DEFAULT_CAPACITANCE;
+
+  if (!read_number (keyfile, GROUP_GEOMETRY, &spec_radius, FALSE, &radius, error)
+      || !read_number (keyfile, GROUP_GEOMETRY, &spec_capacitance, FALSE,
+                       &capacitance, error))
+    return FALSE;
+
+  ml_cell_set_radius (cell, radius);
+  ml_cell_set_capacitance (cell, capacitance);
+  return TRUE;
+}
+
+static gboolean
+check_size (gsize     length,
+            GError  **error)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (length <= ML_SCENARIO_MAX_BYTES)
+    return TRUE;
+
+  size = g_format_size (length);
+  limit = g_format_size (ML_SCENARIO_MAX_BYTES);
+  g_set_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_TOO_LARGE,
+               /* Translators: both %s are sizes such as "300.0 kB". */
+               _("The file is too large to be a scenario (%s; at most %s)"),
+               size, limit);
+  return FALSE;
+}
+
+/**
+ * ml_scenario_load_data:
+ * @cell: the cell to load into
+ * @data: the file's bytes
+ * @length: their number, or -1 when @data ends with a NUL
+ * @error: return location for a #GError
+ *
+ * Reads a scenario into @cell in one change.  On error @cell is untouched.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ml_scenario_load_data (MlCell      *cell,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autoptr(MlCell) scratch = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Bound the scan for the NUL so a missing one cannot run far. */
+  if (length == (gsize)-1)
+    length = strnlen (data, ML_SCENARIO_MAX_BYTES + 1);
+
+  if (!check_size (length, error))
+    return FALSE;
+
+  /* GKeyFile checks the encoding of names and values only when they are
+   * read; checking the whole file here gives one clear error, and also
+   * refuses NUL bytes. */
+  if (length > 0 && !g_utf8_validate (data, length, NULL))
+    {
+      g_set_error_literal (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_PARSE,
+                           _("The file is not a scenario: it is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  keyfile = g_key_file_new ();
+  if (!g_key_file_load_from_data (keyfile, length > 0 ? data : "", length,
+                                  G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_PARSE,
+                   /* Translators: %s is the key file parser's own explanation. */
+                   _("The file is not a scenario: %s"), local_error->message);
+      return FALSE;
+    }
+
+  scratch = ml_cell_new ();
+  if (!read_membrane (keyfile, scratch, error)
+      || !read_ions (keyfile, data, length, scratch, error)
+      || !read_pump (keyfile, scratch, error)
+      || !read_geometry (keyfile, scratch, error))
+    return FALSE;
+
+  ml_cell_assign (cell, scratch);
+  return TRUE;
+}
+
+/**
+ * ml_scenario_load_file:
+ * @cell: the cell to load into
+ * @file: a .membrane file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Like ml_scenario_load_data(); I/O errors are passed on as GIO errors.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ml_scenario_load_file (MlCell        *cell,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Ask for the size first so a huge file picked by mistake is not read
+   * into memory only to be refused. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+      && g_file_info_get_size (info) > ML_SCENARIO_MAX_BYTES)
+    return check_size ((gsize)g_file_info_get_size (info), error);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+
+  /* The file may have grown since the query; load_data checks again. */
+  return ml_scenario_load_data (cell, contents, length, error);
+}
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as the same double:
+ * "4e-08" rather than "4.0000000000000001e-08", and still exact. */
+static void
+set_number (GKeyFile   *keyfile,
+            const char *group,
+            const char *key,
+            double      value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_assert (isfinite (value));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_key_file_set_value (keyfile, group, key, buf);
+}
+
+static const char *
+pump_mode_to_string (MlPumpMode mode)
+{
+  switch (mode)
+    {
+    case ML_PUMP_RATIO:
+      return "ratio";
+    case ML_PUMP_CURRENT:
+      return "current";
+    case ML_PUMP_OFF:
+    default:
+      return "off";
+    }
+}
+
+/**
+ * ml_scenario_to_data:
+ * @cell: a cell
+ * @length: (out) (optional): the length of the result
+ *
+ * Returns: (transfer full): @cell as a scenario file, NUL-terminated
+ */
+char *
+ml_scenario_to_data (MlCell *cell,
+                     gsize  *length)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  guint n_ions;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), NULL);
+
+  keyfile = g_key_file_new ();
+  /* GKeyFile puts the '#' in front itself. */
+  g_key_file_set_comment (keyfile, NULL, NULL, " Membrane Lab scenario", NULL);
+
+  g_key_file_set_integer (keyfile, GROUP_MEMBRANE, "Version", ML_SCENARIO_FORMAT_VERSION);
+  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Name", ml_cell_get_name (cell));
+  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Description",
+                         ml_cell_get_description (cell));
+  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Source", ml_cell_get_source (cell));
+  set_number (keyfile, GROUP_MEMBRANE, "Temperature", ml_cell_get_temperature (cell));
+
+  n_ions = ml_cell_get_n_ions (cell);
+  for (guint i = 0; i < n_ions; i++)
+    {
+      const MlIon *ion = ml_cell_get_ion (cell, i);
+      g_autofree char *group = g_strconcat (ION_PREFIX, ion->name, NULL);
+
+      g_key_file_set_integer (keyfile, group, "Valence", ion->z);
+      set_number (keyfile, group, "Inside", ion->c_in);
+      set_number (keyfile, group, "Outside", ion->c_out);
+      set_number (keyfile, group, "Permeability", ion->p);
+      g_key_file_set_boolean (keyfile, group, "Enabled", ion->enabled);
+    }
+
+  g_key_file_set_value (keyfile, GROUP_PUMP, "Mode",
+                        pump_mode_to_string (ml_cell_get_pump_mode (cell)));
+  set_number (keyfile, GROUP_PUMP, "Ratio", ml_cell_get_pump_ratio (cell));
+  set_number (keyfile, GROUP_PUMP, "Current", ml_cell_get_pump_current (cell));
+  set_number (keyfile, GROUP_PUMP, "Q10", ml_cell_get_pump_q10 (cell));
+  set_number (keyfile, GROUP_PUMP, "ReferenceTemperature",
+              ml_cell_get_pump_reference_temperature (cell));
+
+  set_number (keyfile, GROUP_GEOMETRY, "Radius", ml_cell_get_radius (cell));
+  set_number (keyfile, GROUP_GEOMETRY, "Capacitance", ml_cell_get_capacitance (cell));
+
+  return g_key_file_to_data (keyfile, length, NULL);
+}
+
+/**
+ * ml_scenario_save_file:
+ * @cell: a cell
+ * @file: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes @cell atomically: readers see the old file or the new one, never a
+ * half-written one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ml_scenario_save_file (MlCell        *cell,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = ml_scenario_to_data (cell, &length);
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+}

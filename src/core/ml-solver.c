@@ -55,12 +55,27 @@ problem_current (const Problem *pb,
   return sum;
 }
 
+/* Rounding of x: a Newton step this small cannot be told from zero. */
+static inline double
+x_tolerance (double x)
+{
+  return 4.0 * DBL_EPSILON * fmax (1.0, fabs (x));
+}
+
+/* Safeguarded Newton.  The start is a closed form or V_ghk, usually within a
+ * few ulps of the root, so the first Newton step is normally below rounding
+ * and the root costs one evaluation.  Until the root is bracketed each step
+ * is at least twice the one before, so a sum that never changes sign walks
+ * out of range in a few dozen steps; once bracketed, a step that would leave
+ * the bracket is replaced by bisection. */
 static MlCondition
 problem_root (const Problem *pb,
               double         x0,
               double        *root)
 {
-  double lo, hi, x, f, df = 0.0, step = 0.02;
+  double lo = -X_BRACKET_LIMIT, hi = X_BRACKET_LIMIT;
+  gboolean have_lo = FALSE, have_hi = FALSE;
+  double x, f, df = 0.0, last_step = 0.0;
 
   *root = 0.0;
   if (pb->n == 0)
@@ -69,80 +84,68 @@ problem_root (const Problem *pb,
   if (!isfinite (x0) || fabs (x0) > X_ROOT_LIMIT)
     x0 = 0.0;
 
-  /* Bracket the root, growing the step fourfold from a start close to it. */
-  f = problem_current (pb, x0, &df);
   x = x0;
-  if (f > 0.0)
-    {
-      double f_lo;
+  f = problem_current (pb, x, &df);
 
-      hi = x0;
-      for (;;)
-        {
-          lo = x0 - step;
-          if (lo < -X_BRACKET_LIMIT)
-            return ML_CONDITION_UNBALANCED;
-          f_lo = problem_current (pb, lo, NULL);
-          if (f_lo <= 0.0)
-            break;
-          hi = lo;
-          step *= 4.0;
-        }
-      if (f_lo == 0.0)
-        x = hi = lo;
-    }
-  else if (f < 0.0)
+  for (int iter = 0; iter < 400; iter++)
     {
-      double f_hi;
+      double xn, newton;
 
-      lo = x0;
-      for (;;)
-        {
-          hi = x0 + step;
-          if (hi > X_BRACKET_LIMIT)
-            return ML_CONDITION_UNBALANCED;
-          f_hi = problem_current (pb, hi, NULL);
-          if (f_hi >= 0.0)
-            break;
-          lo = hi;
-          step *= 4.0;
-        }
-      if (f_hi == 0.0)
-        x = lo = hi;
-    }
-  else
-    lo = hi = x0;
-
-  /* If the bracket moved away from x0, restart Newton from its middle. */
-  if (x < lo || x > hi)
-    {
-      x = 0.5 * (lo + hi);
-      f = problem_current (pb, x, &df);
       if (f > 0.0)
-        hi = x;
-      else if (f < 0.0)
-        lo = x;
-    }
-
-  for (int iter = 0; iter < 300 && lo < hi && f != 0.0; iter++)
-    {
-      double xn = df > 0.0 ? x - f / df : NAN;
-
-      if (!(xn > lo && xn < hi))
-        xn = 0.5 * (lo + hi);
-      if (fabs (xn - x) <= 4.0 * DBL_EPSILON * fmax (1.0, fabs (x)))
         {
+          hi = x;
+          have_hi = TRUE;
+        }
+      else if (f < 0.0)
+        {
+          lo = x;
+          have_lo = TRUE;
+        }
+      else if (f == 0.0)
+        break;
+      else
+        return ML_CONDITION_UNBALANCED; /* NaN: cannot happen with valid input */
+
+      if (have_lo && have_hi && hi - lo <= x_tolerance (x))
+        break;
+
+      newton = df > 0.0 ? -f / df : NAN;
+      if (isfinite (newton) && fabs (newton) <= x_tolerance (x))
+        {
+          xn = x + newton;
+          if (xn < lo || xn > hi)
+            xn = x;
           x = xn;
           break;
         }
+
+      if (have_lo && have_hi)
+        {
+          xn = x + newton;
+          if (!(xn > lo && xn < hi))
+            xn = 0.5 * (lo + hi);
+        }
+      else
+        {
+          /* Move towards the sign change, at least twice as far as before. */
+          double dir = f > 0.0 ? -1.0 : 1.0;
+          double len = isfinite (newton) && newton * dir > 0.0 ? fabs (newton) : 0.02;
+
+          len = fmax (len, 2.0 * last_step);
+          xn = x + dir * len;
+          /* Stop at the end of the range, and give up only from there: a
+           * long step must not jump over a root inside it. */
+          if (fabs (xn) > X_BRACKET_LIMIT)
+            {
+              if (fabs (x) >= X_BRACKET_LIMIT)
+                return ML_CONDITION_UNBALANCED;
+              xn = dir * X_BRACKET_LIMIT;
+            }
+          last_step = len;
+        }
+
       x = xn;
       f = problem_current (pb, x, &df);
-      if (f > 0.0)
-        hi = x;
-      else if (f < 0.0)
-        lo = x;
-      if (hi - lo <= 4.0 * DBL_EPSILON * fmax (1.0, fabs (x)))
-        break;
     }
 
   if (!isfinite (x) || fabs (x) > X_ROOT_LIMIT)
@@ -150,6 +153,47 @@ problem_root (const Problem *pb,
 
   *root = x;
   return ML_CONDITION_NONE;
+}
+
+/* What the solver reads from the cell, read once: the getters check the
+ * instance type on every call, and the solve reads each value several times. */
+typedef struct
+{
+  double      t_c;
+  double      rt_over_f;   /* mV; 0 when T ≤ 0 K */
+  MlPumpMode  pump_mode;
+  double      pump_ratio;
+  double      pump_current;
+  double      pump_q10_factor;
+  double      radius;
+  double      capacitance;
+  guint       n_ions;
+  MlIon       ions[ML_MAX_IONS];
+} Snapshot;
+
+static void
+snapshot_read (MlCell   *cell,
+               Snapshot *snap)
+{
+  snap->t_c = ml_cell_get_temperature (cell);
+  snap->rt_over_f = ml_rt_over_f_mv (snap->t_c);
+  snap->pump_mode = ml_cell_get_pump_mode (cell);
+  snap->pump_ratio = ml_cell_get_pump_ratio (cell);
+  snap->pump_current = ml_cell_get_pump_current (cell);
+  snap->pump_q10_factor = ml_q10_factor (ml_cell_get_pump_q10 (cell), snap->t_c,
+                                         ml_cell_get_pump_reference_temperature (cell));
+  snap->radius = ml_cell_get_radius (cell);
+  snap->capacitance = ml_cell_get_capacitance (cell);
+  snap->n_ions = MIN (ml_cell_get_n_ions (cell), ML_MAX_IONS);
+  for (guint i = 0; i < snap->n_ions; i++)
+    snap->ions[i] = *ml_cell_get_ion (cell, i);
+}
+
+static inline gboolean
+ion_is (const MlIon *ion,
+        const char  *name)
+{
+  return ion->z == 1 && strcmp (ion->name, name) == 0;
 }
 
 static gboolean
@@ -162,28 +206,24 @@ values_valid (const MlIon *ion)
 /* Builds the equation for V_rest (with_pump) or V_ghk; also a closed-form
  * estimate and which formula that is. */
 static MlCondition
-problem_build (MlCell     *cell,
-               gboolean    with_pump,
-               double      q10_factor,
-               Problem    *pb,
-               MlFormula  *formula,
-               double     *formula_mv)
+problem_build (const Snapshot *snap,
+               gboolean        with_pump,
+               Problem        *pb,
+               MlFormula      *formula,
+               double         *formula_mv)
 {
-  MlPumpMode mode = ml_cell_get_pump_mode (cell);
-  double ratio = ml_cell_get_pump_ratio (cell);
-  double t_c = ml_cell_get_temperature (cell);
   MlSpecies species[ML_MAX_IONS];
   gboolean divalent = FALSE, other_valence = FALSE, scaled = FALSE;
-  guint n_ions = ml_cell_get_n_ions (cell);
   gboolean ok;
 
-  memset (pb, 0, sizeof *pb);
+  pb->n = 0;
+  pb->i_const = 0.0;
   *formula = ML_FORMULA_NONE;
   *formula_mv = 0.0;
 
-  for (guint i = 0; i < n_ions; i++)
+  for (guint i = 0; i < snap->n_ions; i++)
     {
-      const MlIon *ion = ml_cell_get_ion (cell, i);
+      const MlIon *ion = &snap->ions[i];
       double p = ion->p;
 
       if (!values_valid (ion))
@@ -193,10 +233,10 @@ problem_build (MlCell     *cell,
 
       /* A steady-state pump moves r Na⁺ out for each K⁺ in; its current is
        * −(1 − 1/r)·I_Na, which leaves I_Na/r in the sum (Mullins–Noda). */
-      if (with_pump && mode == ML_PUMP_RATIO && strcmp (ion->name, "Na") == 0
-          && ion->z == 1 && ratio != 1.0)
+      if (with_pump && snap->pump_mode == ML_PUMP_RATIO && snap->pump_ratio != 1.0
+          && ion_is (ion, "Na"))
         {
-          p /= ratio;
+          p /= snap->pump_ratio;
           scaled = TRUE;
         }
 
@@ -212,10 +252,10 @@ problem_build (MlCell     *cell,
       pb->n++;
     }
 
-  if (with_pump && mode == ML_PUMP_CURRENT)
-    pb->i_const = ml_cell_get_pump_current (cell) * q10_factor;
+  if (with_pump && snap->pump_mode == ML_PUMP_CURRENT)
+    pb->i_const = snap->pump_current * snap->pump_q10_factor;
 
-  if (!ml_temperature_valid (t_c))
+  if (!(snap->rt_over_f > 0.0))
     return ML_CONDITION_BAD_TEMPERATURE;
   if (pb->n == 0)
     return ML_CONDITION_NO_PERMEANT_ION;
@@ -228,12 +268,12 @@ problem_build (MlCell     *cell,
 
   if (divalent)
     {
-      ok = ml_ghk_divalent_voltage_mv (species, pb->n, t_c, formula_mv);
+      ok = ml_ghk_divalent_voltage_mv (species, pb->n, snap->t_c, formula_mv);
       *formula = scaled ? ML_FORMULA_MULLINS_NODA_DIVALENT : ML_FORMULA_GHK_DIVALENT;
     }
   else
     {
-      ok = ml_ghk_voltage_mv (species, pb->n, t_c, formula_mv);
+      ok = ml_ghk_voltage_mv (species, pb->n, snap->t_c, formula_mv);
       *formula = scaled ? ML_FORMULA_MULLINS_NODA : ML_FORMULA_GHK;
     }
 
@@ -289,10 +329,16 @@ fill_ion (const MlIon  *ion,
     r->current_ua_cm2 = ml_ghk_current_x (ion->z, ion->p, ion->c_in, ion->c_out,
                                           vm_mv / rt_over_f, NULL);
 
-  r->delta_g_defined = ml_delta_g_out (ion->z, ion->c_in, ion->c_out, vm_mv, t_c,
-                                       &r->delta_g_chemical,
-                                       &r->delta_g_electrical,
-                                       &r->delta_g_total);
+  /* ΔG = RT·ln(c_out/c_in) − zFV, and RT·ln(c_out/c_in) is z·F·E: the
+   * Nernst potential already holds the logarithm (same value as
+   * ml_delta_g_out() to rounding, one log fewer per ion). */
+  r->delta_g_electrical = -ion->z * ML_FARADAY * vm_mv / 1000.0;
+  if (r->nernst_state == ML_NERNST_DEFINED)
+    {
+      r->delta_g_defined = TRUE;
+      r->delta_g_chemical = ion->z * ML_FARADAY * r->nernst_mv / 1000.0;
+      r->delta_g_total = r->delta_g_chemical + r->delta_g_electrical;
+    }
 }
 
 static void
@@ -301,32 +347,36 @@ solve (MlCell     *cell,
        double      vm_clamp,
        MlSolution *out)
 {
-  double t_c = ml_cell_get_temperature (cell);
+  Snapshot snap;
   Problem pb;
   MlFormula ghk_formula;
   double ghk_formula_mv, x, k_in = 0.0;
+  double t_c, rtf;
 
   g_return_if_fail (ML_IS_CELL (cell));
   g_return_if_fail (out != NULL);
 
+  snapshot_read (cell, &snap);
+  t_c = snap.t_c;
+  rtf = snap.rt_over_f;
+
   memset (out, 0, sizeof *out);
   out->temperature_c = t_c;
   out->temperature_k = ml_kelvin_from_celsius (t_c);
-  out->rt_over_f_mv = ml_rt_over_f_mv (t_c);
-  out->pump_mode = ml_cell_get_pump_mode (cell);
-  out->pump_ratio = ml_cell_get_pump_ratio (cell);
-  out->pump_q10_factor = ml_q10_factor (ml_cell_get_pump_q10 (cell), t_c,
-                                        ml_cell_get_pump_reference_temperature (cell));
-  out->radius_um = ml_cell_get_radius (cell);
-  out->capacitance_uf_cm2 = ml_cell_get_capacitance (cell);
+  out->rt_over_f_mv = rtf;
+  out->pump_mode = snap.pump_mode;
+  out->pump_ratio = snap.pump_ratio;
+  out->pump_q10_factor = snap.pump_q10_factor;
+  out->radius_um = snap.radius;
+  out->capacitance_uf_cm2 = snap.capacitance;
   out->charge_ion = -1;
 
   /* Without the pump. */
-  out->ghk_condition = problem_build (cell, FALSE, 1.0, &pb, &ghk_formula, &ghk_formula_mv);
+  out->ghk_condition = problem_build (&snap, FALSE, &pb, &ghk_formula, &ghk_formula_mv);
   if (out->ghk_condition == ML_CONDITION_NONE)
     {
-      out->ghk_condition = problem_root (&pb, ghk_formula_mv / out->rt_over_f_mv, &x);
-      out->vm_ghk_mv = out->ghk_condition == ML_CONDITION_NONE ? x * out->rt_over_f_mv : 0.0;
+      out->ghk_condition = problem_root (&pb, ghk_formula_mv / rtf, &x);
+      out->vm_ghk_mv = out->ghk_condition == ML_CONDITION_NONE ? x * rtf : 0.0;
     }
 
   /* With it: the resting potential. */
@@ -339,15 +389,14 @@ solve (MlCell     *cell,
     }
   else
     {
-      out->condition = problem_build (cell, TRUE, out->pump_q10_factor, &pb,
-                                      &out->formula, &out->vm_formula_mv);
+      out->condition = problem_build (&snap, TRUE, &pb, &out->formula, &out->vm_formula_mv);
       if (out->condition == ML_CONDITION_NONE)
         {
           double guess = out->formula == ML_FORMULA_NUMERIC || out->formula == ML_FORMULA_NONE
                          ? out->vm_ghk_mv : out->vm_formula_mv;
 
-          out->condition = problem_root (&pb, guess / out->rt_over_f_mv, &x);
-          out->vm_rest_mv = out->condition == ML_CONDITION_NONE ? x * out->rt_over_f_mv : 0.0;
+          out->condition = problem_root (&pb, guess / rtf, &x);
+          out->vm_rest_mv = out->condition == ML_CONDITION_NONE ? x * rtf : 0.0;
         }
     }
 
@@ -362,7 +411,7 @@ solve (MlCell     *cell,
   if (clamp)
     {
       out->vm_clamped = TRUE;
-      out->vm_defined = isfinite (vm_clamp) && ml_temperature_valid (t_c);
+      out->vm_defined = isfinite (vm_clamp) && rtf > 0.0;
       out->vm_mv = out->vm_defined ? vm_clamp : 0.0;
     }
   else
@@ -371,27 +420,27 @@ solve (MlCell     *cell,
       out->vm_mv = out->vm_rest_mv;
     }
 
-  out->n_ions = ml_cell_get_n_ions (cell);
+  out->n_ions = snap.n_ions;
   for (guint i = 0; i < out->n_ions; i++)
     {
-      const MlIon *ion = ml_cell_get_ion (cell, i);
+      const MlIon *ion = &snap.ions[i];
       MlIonResult *r = &out->ions[i];
 
-      fill_ion (ion, t_c, out->vm_mv, out->vm_defined, out->rt_over_f_mv, r);
+      fill_ion (ion, t_c, out->vm_mv, out->vm_defined, rtf, r);
       out->net_current_ua_cm2 += r->current_ua_cm2;
 
-      if (strcmp (ion->name, "K") == 0 && ion->z == 1)
+      if (ion_is (ion, "K"))
         {
           out->charge_ion = (int)i;
           k_in = ion->c_in;
         }
       if (out->vm_defined && out->pump_mode == ML_PUMP_RATIO && r->permeant
-          && strcmp (ion->name, "Na") == 0 && ion->z == 1)
+          && ion_is (ion, "Na"))
         out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * r->current_ua_cm2;
     }
 
   if (out->vm_defined && out->pump_mode == ML_PUMP_CURRENT)
-    out->pump_current_ua_cm2 = ml_cell_get_pump_current (cell) * out->pump_q10_factor;
+    out->pump_current_ua_cm2 = snap.pump_current * snap.pump_q10_factor;
   out->net_current_ua_cm2 += out->pump_current_ua_cm2;
 
   ml_charge_sphere (out->radius_um, out->capacitance_uf_cm2,

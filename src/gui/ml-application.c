@@ -1,1 +1,417 @@
+/* ml-application.c — the application: actions, options, windows
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Besides the usual startup/activate/open, the application has a screenshot
+ * mode (`--screenshot FILE.png [--size WxH] [--preset NAME | FILE] [--dark]`)
+ * that shows the window only as long as it takes to lay it out, renders it
+ * with the cairo renderer into a PNG, and quits.
+ */
 #include "config.h"
+
+#include "ml-application.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ml-presets.h"
+#include "ml-screenshot.h"
+#include "ml-window.h"
+
+struct _MlApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *screenshot_path;
+  char           *preset;
+  int             width;
+  int             height;
+  gboolean        dark;
+  int             exit_status;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (MlApplication, ml_application, ADW_TYPE_APPLICATION)
+
+/* Delay between the window's first map and the picture: long enough for the
+ * gauge needle's 150 ms easing to end. */
+#define SCREENSHOT_DELAY_MS 450
+
+static void
+apply_color_scheme (const char *scheme)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+color_scheme_changed (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  MlApplication *self = ML_APPLICATION (user_data);
+  const char *scheme = g_variant_get_string (value, NULL);
+
+  if (g_strcmp0 (scheme, "default") != 0 && g_strcmp0 (scheme, "light") != 0
+      && g_strcmp0 (scheme, "dark") != 0)
+    return;
+  g_simple_action_set_state (action, value);
+  apply_color_scheme (scheme);
+  if (self->settings != NULL && self->screenshot_path == NULL)
+    g_settings_set_string (self->settings, "color-scheme", scheme);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window asks about unsaved changes; the app ends with them. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Membrane Lab authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Membrane Lab"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Membrane Lab authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("See how a cell membrane makes its voltage: Nernst and "
+                                      "Goldman–Hodgkin–Katz potentials, driving forces, the Na⁺/K⁺ "
+                                      "pump, free energy and the charge on the membrane."),
+                        "website", "https://github.com/membranelab/membrane-lab",
+                        "issue-url", "https://github.com/membranelab/membrane-lab/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Membrane Lab authors",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "color-scheme", NULL, "s", "'default'", color_scheme_changed },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+    { "win.reset", { "<Control>r", NULL } },
+    { "win.toggle-math", { "<Control>m", NULL } },
+    { "win.toggle-controls", { "F9", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+  const char * const *ids = ml_presets_list ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  for (guint i = 0; ids[i] != NULL && i < 9; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.preset::%s", ids[i]);
+      g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
+      const char *list[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (app, action, list);
+    }
+}
+
+static void
+ml_application_startup (GApplication *application)
+{
+  MlApplication *self = ML_APPLICATION (application);
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (ml_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  set_accels (GTK_APPLICATION (self));
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  if (self->screenshot_path != NULL)
+    apply_color_scheme (self->dark ? "dark" : "light");
+  else if (self->settings != NULL)
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "color-scheme",
+                                        g_settings_get_value (self->settings, "color-scheme"));
+}
+
+static gboolean
+take_screenshot_cb (gpointer user_data)
+{
+  MlWindow *window = ML_WINDOW (user_data);
+  MlApplication *self = ML_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(GError) error = NULL;
+
+  if (!ml_screenshot_widget (GTK_WIDGET (window), self->screenshot_path, &error))
+    {
+      g_printerr ("membrane-lab: %s\n", error->message);
+      self->exit_status = 1;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, SCREENSHOT_DELAY_MS, take_screenshot_cb,
+                      g_object_ref (window), g_object_unref);
+}
+
+static MlWindow *
+ensure_window (MlApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    return ML_WINDOW (window);
+
+  window = GTK_WINDOW (ml_window_new (GTK_APPLICATION (self)));
+
+  if (self->screenshot_path != NULL)
+    {
+      gtk_window_set_default_size (window, self->width, self->height);
+      gtk_window_unmaximize (window);
+      g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+    }
+
+  if (self->preset != NULL)
+    {
+      if (!ml_window_load_preset (ML_WINDOW (window), self->preset, &error))
+        ml_window_show_error (ML_WINDOW (window), error->message);
+    }
+  else if (self->settings != NULL && self->screenshot_path == NULL)
+    {
+      /* Come back to the scenario of the last session. */
+      g_autofree char *last = g_settings_get_string (self->settings, "last-scenario");
+
+      if (g_str_has_prefix (last, "preset:"))
+        ml_window_load_preset (ML_WINDOW (window), last + strlen ("preset:"), NULL);
+      else if (last[0] != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (last);
+
+          if (!ml_window_load_file (ML_WINDOW (window), file, &error))
+            ml_window_show_error (ML_WINDOW (window), error->message);
+        }
+      ml_history_clear (ml_window_get_history (ML_WINDOW (window)));
+    }
+
+  return ML_WINDOW (window);
+}
+
+static void
+ml_application_activate (GApplication *application)
+{
+  MlApplication *self = ML_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static void
+ml_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  MlApplication *self = ML_APPLICATION (application);
+  MlWindow *window = ensure_window (self);
+  g_autoptr(GError) error = NULL;
+
+  /* One window holds one cell: the first file is opened. */
+  if (n_files > 0 && !ml_window_load_file (window, files[0], &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (files[0]);
+
+      if (self->screenshot_path != NULL)
+        {
+          g_printerr ("membrane-lab: %s: %s\n", name, error->message);
+          self->exit_status = 2;
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+      ml_window_show_error (window, error->message);
+    }
+  else if (n_files > 0)
+    ml_history_clear (ml_window_get_history (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    return FALSE;
+  if (w < 360 || h < 360 || w > 8192 || h > 8192)
+    return FALSE;
+  *width = (int)w;
+  *height = (int)h;
+  return TRUE;
+}
+
+static int
+ml_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  MlApplication *self = ML_APPLICATION (application);
+  const char *size = NULL;
+  g_autofree char *screenshot = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("membrane-lab %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "preset", "s", &self->preset);
+  if (self->preset != NULL && !ml_presets_exists (self->preset))
+    {
+      /* Translators: %s is what the user typed after --preset. */
+      g_printerr (_("membrane-lab: unknown preset “%s”; run membrane-calc --list-presets for the names\n"),
+                  self->preset);
+      return 2;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot))
+    {
+      self->screenshot_path = g_steal_pointer (&screenshot);
+      self->dark = g_variant_dict_contains (options, "dark");
+      if (g_variant_dict_lookup (options, "size", "&s", &size)
+          && !parse_size (size, &self->width, &self->height))
+        {
+          g_printerr (_("membrane-lab: --size takes WIDTHxHEIGHT, each from 360 to 8192, e.g. 1024x768\n"));
+          return 2;
+        }
+      /* A screenshot never joins a running instance. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+  else if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "dark"))
+    {
+      g_printerr (_("membrane-lab: --size and --dark go with --screenshot\n"));
+      return 2;
+    }
+
+  return -1;
+}
+
+static void
+ml_application_finalize (GObject *object)
+{
+  MlApplication *self = ML_APPLICATION (object);
+
+  g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->preset, g_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ml_application_parent_class)->finalize (object);
+}
+
+static void
+ml_application_class_init (MlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ml_application_finalize;
+  app_class->startup = ml_application_startup;
+  app_class->activate = ml_application_activate;
+  app_class->open = ml_application_open;
+  app_class->handle_local_options = ml_application_handle_local_options;
+}
+
+static const GOptionEntry options[] = {
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the window into a PNG file and quit"), N_("FILE.png") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Window size for --screenshot (default 1280x800)"), N_("WxH") },
+  { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start with a shipped preset, e.g. squid-axon"), N_("NAME") },
+  { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Use the dark style for --screenshot"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+static void
+ml_application_init (MlApplication *self)
+{
+  self->width = 1280;
+  self->height = 800;
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.membrane]"));
+}
+
+MlApplication *
+ml_application_new (void)
+{
+  return g_object_new (ML_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+int
+ml_application_get_exit_status (MlApplication *self)
+{
+  g_return_val_if_fail (ML_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}

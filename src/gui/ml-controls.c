@@ -1,1 +1,636 @@
+/* ml-controls.c — the controls pane: every input of the cell
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One section per topic (temperature, each ion, the pump, the cell), each row
+ * a slider with exact entry and a reset.  The pane edits the MlCell and
+ * follows it: a preset, undo or a file changes the cell, and the controls
+ * show the new values without echoing them back as edits.
+ */
 #include "config.h"
+
+#include "ml-controls.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ml-ion-colors.h"
+
+#define CONC_MIN 1e-5     /* mM: 10 nM, below resting Ca²⁺ inside */
+#define CONC_MAX 1000.0   /* mM */
+#define PK_MIN   1e-9     /* cm/s */
+#define PK_MAX   1e-4
+#define PREL_MIN 1e-5     /* relative to P_K */
+#define PREL_MAX 1e3
+
+typedef struct
+{
+  MlControls   *self;
+  char          name[ML_ION_NAME_MAX];
+  GtkWidget    *section;
+  GtkSwitch    *enabled;
+  MlLogControl *c_in;
+  MlLogControl *c_out;
+  MlLogControl *p;
+  gboolean      relative;   /* p shown relative to P_K */
+} IonRow;
+
+struct _MlControls
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *scrolled;
+  GtkBox       *box;
+  GtkBox       *ion_box;
+  MlLogControl *controls[ML_N_CONTROLS];
+  GtkSwitch    *pump_switch;
+  GtkDropDown  *pump_mode;
+  GtkWidget    *ratio_row;
+  GtkWidget    *current_row;
+  GtkWidget    *q10_row;
+
+  GPtrArray    *ion_rows;   /* IonRow* */
+  MlCell       *cell;
+  MlCell       *reference;
+  guint         syncing;
+};
+
+G_DEFINE_FINAL_TYPE (MlControls, ml_controls, GTK_TYPE_WIDGET)
+
+static void sync_from_cell (MlControls *self);
+
+static int
+ion_index (MlControls *self,
+           const char *name)
+{
+  return self->cell != NULL ? ml_cell_find_ion (self->cell, name) : -1;
+}
+
+static double
+p_k (MlCell *cell)
+{
+  int k = ml_cell_find_ion (cell, "K");
+
+  return k >= 0 ? ml_cell_get_ion (cell, k)->p : 0.0;
+}
+
+static GtkWidget *
+section_new (MlControls *self,
+             const char *title_markup,
+             GtkWidget  *suffix)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (section, "control-section");
+  gtk_label_set_markup (GTK_LABEL (title), title_markup);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (header), title);
+  if (suffix != NULL)
+    {
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (header), suffix);
+    }
+  gtk_box_append (GTK_BOX (section), header);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (section),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  return section;
+}
+
+static GtkWidget *
+row_new (GtkWidget    *section,
+         const char   *caption,
+         MlLogControl *control)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label),
+                                 GTK_WIDGET (ml_log_control_get_scale (control)));
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_widget_set_hexpand (GTK_WIDGET (control), TRUE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (control));
+  gtk_box_append (GTK_BOX (section), row);
+  return row;
+}
+
+/* Callbacks from the controls to the cell. */
+
+static void
+scalar_changed_cb (MlLogControl *control,
+                   MlControls   *self)
+{
+  double value = ml_log_control_get_value (control);
+
+  if (self->syncing > 0 || self->cell == NULL)
+    return;
+
+  if (control == self->controls[ML_CONTROL_TEMPERATURE])
+    ml_cell_set_temperature (self->cell, value);
+  else if (control == self->controls[ML_CONTROL_PUMP_RATIO])
+    ml_cell_set_pump_ratio (self->cell, value);
+  else if (control == self->controls[ML_CONTROL_PUMP_CURRENT])
+    ml_cell_set_pump_current (self->cell, value);
+  else if (control == self->controls[ML_CONTROL_PUMP_Q10])
+    ml_cell_set_pump_q10 (self->cell, value);
+  else if (control == self->controls[ML_CONTROL_RADIUS])
+    ml_cell_set_radius (self->cell, value);
+  else if (control == self->controls[ML_CONTROL_CAPACITANCE])
+    ml_cell_set_capacitance (self->cell, value);
+}
+
+static void
+ion_value_changed_cb (MlLogControl *control,
+                      IonRow       *row)
+{
+  MlControls *self = row->self;
+  int index = ion_index (self, row->name);
+  double value = ml_log_control_get_value (control);
+
+  if (self->syncing > 0 || index < 0)
+    return;
+
+  if (control == row->c_in)
+    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_C_IN, value);
+  else if (control == row->c_out)
+    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_C_OUT, value);
+  else if (row->relative)
+    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_P,
+                           MIN (value * p_k (self->cell), 1.0));
+  else
+    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_P, value);
+}
+
+static void
+ion_enabled_cb (GtkSwitch  *sw,
+                GParamSpec *pspec,
+                IonRow     *row)
+{
+  int index = ion_index (row->self, row->name);
+
+  if (row->self->syncing > 0 || index < 0)
+    return;
+  ml_cell_set_ion_enabled (row->self->cell, index, gtk_switch_get_active (sw));
+}
+
+static MlPumpMode
+selected_pump_mode (MlControls *self)
+{
+  return gtk_drop_down_get_selected (self->pump_mode) == 1 ? ML_PUMP_CURRENT : ML_PUMP_RATIO;
+}
+
+static void
+pump_changed_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 MlControls *self)
+{
+  if (self->syncing > 0 || self->cell == NULL)
+    return;
+  ml_cell_set_pump_mode (self->cell, gtk_switch_get_active (self->pump_switch)
+                                     ? selected_pump_mode (self) : ML_PUMP_OFF);
+}
+
+static void
+cell_changed_cb (MlCell     *cell,
+                 MlControls *self)
+{
+  sync_from_cell (self);
+}
+
+/* Ion sections. */
+
+static void
+ion_row_free (gpointer data)
+{
+  g_free (data);
+}
+
+static MlLogControl *
+ion_control_new (IonRow     *row,
+                 double      lower,
+                 double      upper,
+                 gboolean    allow_zero,
+                 const char *unit,
+                 const char *accessible)
+{
+  MlLogControl *control = ML_LOG_CONTROL (ml_log_control_new (lower, upper, TRUE, allow_zero));
+
+  ml_log_control_set_unit (control, unit);
+  ml_log_control_set_label (control, accessible);
+  g_signal_connect (control, "value-changed", G_CALLBACK (ion_value_changed_cb), row);
+  return control;
+}
+
+static void
+add_ion_section (MlControls  *self,
+                 const MlIon *ion)
+{
+  IonRow *row = g_new0 (IonRow, 1);
+  g_autofree char *label = ml_ion_label (ion->name, ion->z);
+  g_autofree char *title = NULL;
+  g_autofree char *a11y = NULL;
+  GdkRGBA color;
+  GtkWidget *sw;
+
+  row->self = self;
+  g_strlcpy (row->name, ion->name, sizeof row->name);
+  row->relative = g_strcmp0 (ion->name, "K") != 0;
+
+  ml_ion_color (ion->name, ml_widget_is_dark (GTK_WIDGET (self)), &color);
+  title = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
+                                   (int)(color.red * 255), (int)(color.green * 255),
+                                   (int)(color.blue * 255), label);
+
+  sw = gtk_switch_new ();
+  row->enabled = GTK_SWITCH (sw);
+  /* Translators: accessible name of the switch that takes an ion in or out of the model. */
+  a11y = g_strdup_printf (_("%s in the model"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_widget_set_tooltip_text (sw, a11y);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (ion_enabled_cb), row);
+
+  row->section = section_new (self, title, sw);
+
+  {
+    /* Translators: accessible names; %s is an ion such as K⁺. */
+    g_autofree char *in = g_strdup_printf (_("%s inside concentration"), label);
+    g_autofree char *out = g_strdup_printf (_("%s outside concentration"), label);
+    g_autofree char *perm = row->relative
+                            ? g_strdup_printf (_("%s permeability relative to K⁺"), label)
+                            : g_strdup_printf (_("%s permeability"), label);
+
+    row->c_in = ion_control_new (row, CONC_MIN, CONC_MAX, TRUE, _("mM"), in);
+    row->c_out = ion_control_new (row, CONC_MIN, CONC_MAX, TRUE, _("mM"), out);
+    if (row->relative)
+      row->p = ion_control_new (row, PREL_MIN, PREL_MAX, TRUE, _("× P_K"), perm);
+    else
+      row->p = ion_control_new (row, PK_MIN, PK_MAX, TRUE, _("cm/s"), perm);
+  }
+
+  row_new (row->section, _("Inside"), row->c_in);
+  row_new (row->section, _("Outside"), row->c_out);
+  row_new (row->section, row->relative ? _("P / P_K") : _("P_K"), row->p);
+
+  gtk_box_append (self->ion_box, row->section);
+  g_ptr_array_add (self->ion_rows, row);
+}
+
+static gboolean
+ion_rows_match (MlControls *self)
+{
+  guint n = ml_cell_get_n_ions (self->cell);
+
+  if (n != self->ion_rows->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      IonRow *row = g_ptr_array_index (self->ion_rows, i);
+
+      if (g_strcmp0 (row->name, ml_cell_get_ion (self->cell, i)->name) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rebuild_ion_sections (MlControls *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ion_box))) != NULL)
+    gtk_box_remove (self->ion_box, child);
+  g_ptr_array_set_size (self->ion_rows, 0);
+
+  for (guint i = 0; i < ml_cell_get_n_ions (self->cell); i++)
+    add_ion_section (self, ml_cell_get_ion (self->cell, i));
+}
+
+static void
+sync_ion_row (MlControls *self,
+              IonRow     *row,
+              const MlIon *ion,
+              const MlIon *reference)
+{
+  double pk = p_k (self->cell);
+  double pk_ref = reference != NULL ? p_k (self->reference) : 0.0;
+
+  gtk_switch_set_active (row->enabled, ion->enabled);
+  ml_log_control_set_value (row->c_in, ion->c_in);
+  ml_log_control_set_value (row->c_out, ion->c_out);
+
+  if (row->relative)
+    {
+      gboolean defined = pk > 0.0;
+
+      ml_log_control_set_value (row->p, defined ? CLAMP (ion->p / pk, 0.0, PREL_MAX) : 0.0);
+      gtk_widget_set_sensitive (GTK_WIDGET (row->p), defined);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->p),
+                                   defined ? NULL
+                                   : _("P_K is 0, so permeabilities relative to it are undefined"));
+      if (reference != NULL && pk_ref > 0.0)
+        ml_log_control_set_default (row->p, reference->p / pk_ref);
+    }
+  else
+    {
+      ml_log_control_set_value (row->p, ion->p);
+      if (reference != NULL)
+        ml_log_control_set_default (row->p, reference->p);
+    }
+
+  {
+    g_autofree char *tip = g_strdup_printf (_("P = %.3g cm/s (0 = closed)"), ion->p);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (ml_log_control_get_scale (row->p)), tip);
+  }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (row->c_in), ion->enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (row->c_out), ion->enabled);
+
+  if (reference != NULL)
+    {
+      ml_log_control_set_default (row->c_in, reference->c_in);
+      ml_log_control_set_default (row->c_out, reference->c_out);
+    }
+}
+
+static void
+sync_from_cell (MlControls *self)
+{
+  MlPumpMode mode;
+  MlCell *ref;
+
+  if (self->cell == NULL)
+    return;
+
+  self->syncing++;
+  ref = self->reference != NULL ? self->reference : self->cell;
+
+  if (!ion_rows_match (self))
+    rebuild_ion_sections (self);
+
+  for (guint i = 0; i < self->ion_rows->len; i++)
+    {
+      IonRow *row = g_ptr_array_index (self->ion_rows, i);
+      int r = ml_cell_find_ion (ref, row->name);
+
+      sync_ion_row (self, row, ml_cell_get_ion (self->cell, i),
+                    r >= 0 ? ml_cell_get_ion (ref, r) : NULL);
+    }
+
+  ml_log_control_set_value (self->controls[ML_CONTROL_TEMPERATURE],
+                            ml_cell_get_temperature (self->cell));
+  ml_log_control_set_default (self->controls[ML_CONTROL_TEMPERATURE],
+                              ml_cell_get_temperature (ref));
+  ml_log_control_set_value (self->controls[ML_CONTROL_PUMP_RATIO], ml_cell_get_pump_ratio (self->cell));
+  ml_log_control_set_default (self->controls[ML_CONTROL_PUMP_RATIO], ml_cell_get_pump_ratio (ref));
+  ml_log_control_set_value (self->controls[ML_CONTROL_PUMP_CURRENT], ml_cell_get_pump_current (self->cell));
+  ml_log_control_set_default (self->controls[ML_CONTROL_PUMP_CURRENT], ml_cell_get_pump_current (ref));
+  ml_log_control_set_value (self->controls[ML_CONTROL_PUMP_Q10], ml_cell_get_pump_q10 (self->cell));
+  ml_log_control_set_default (self->controls[ML_CONTROL_PUMP_Q10], ml_cell_get_pump_q10 (ref));
+  ml_log_control_set_value (self->controls[ML_CONTROL_RADIUS], ml_cell_get_radius (self->cell));
+  ml_log_control_set_default (self->controls[ML_CONTROL_RADIUS], ml_cell_get_radius (ref));
+  ml_log_control_set_value (self->controls[ML_CONTROL_CAPACITANCE], ml_cell_get_capacitance (self->cell));
+  ml_log_control_set_default (self->controls[ML_CONTROL_CAPACITANCE], ml_cell_get_capacitance (ref));
+
+  mode = ml_cell_get_pump_mode (self->cell);
+  gtk_switch_set_active (self->pump_switch, mode != ML_PUMP_OFF);
+  if (mode != ML_PUMP_OFF)
+    gtk_drop_down_set_selected (self->pump_mode, mode == ML_PUMP_CURRENT ? 1 : 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pump_mode), mode != ML_PUMP_OFF);
+  gtk_widget_set_visible (self->ratio_row, selected_pump_mode (self) == ML_PUMP_RATIO);
+  gtk_widget_set_visible (self->current_row, selected_pump_mode (self) == ML_PUMP_CURRENT);
+  gtk_widget_set_visible (self->q10_row, selected_pump_mode (self) == ML_PUMP_CURRENT);
+  gtk_widget_set_sensitive (self->ratio_row, mode != ML_PUMP_OFF);
+  gtk_widget_set_sensitive (self->current_row, mode != ML_PUMP_OFF);
+  gtk_widget_set_sensitive (self->q10_row, mode != ML_PUMP_OFF);
+
+  self->syncing--;
+}
+
+static MlLogControl *
+scalar_control_new (MlControls  *self,
+                    MlControlId  id,
+                    double       lower,
+                    double       upper,
+                    gboolean     logarithmic,
+                    guint        digits,
+                    const char  *unit,
+                    const char  *accessible)
+{
+  MlLogControl *control = ML_LOG_CONTROL (ml_log_control_new (lower, upper, logarithmic, FALSE));
+
+  ml_log_control_set_digits (control, digits);
+  ml_log_control_set_unit (control, unit);
+  ml_log_control_set_label (control, accessible);
+  g_signal_connect (control, "value-changed", G_CALLBACK (scalar_changed_cb), self);
+  self->controls[id] = control;
+  return control;
+}
+
+static void
+ml_controls_dispose (GObject *object)
+{
+  MlControls *self = ML_CONTROLS (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->ion_rows, g_ptr_array_unref);
+  g_clear_object (&self->cell);
+  g_clear_object (&self->reference);
+
+  G_OBJECT_CLASS (ml_controls_parent_class)->dispose (object);
+}
+
+static void
+ml_controls_class_init (MlControlsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_controls_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "controls");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ml_controls_init (MlControls *self)
+{
+  GtkWidget *section, *row;
+  GtkStringList *modes;
+
+  self->ion_rows = g_ptr_array_new_with_free_func (ion_row_free);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), FALSE);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 14));
+  gtk_widget_add_css_class (GTK_WIDGET (self->box), "controls-box");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->box));
+
+  /* Temperature: 0–45 °C, the range of the issue and of a physiology lab. */
+  section = section_new (self, _("Temperature"), NULL);
+  row_new (section, _("T"),
+           scalar_control_new (self, ML_CONTROL_TEMPERATURE, 0.0, 45.0, FALSE, 1, _("°C"),
+                               _("Temperature")));
+  gtk_box_append (self->box, section);
+
+  self->ion_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 14));
+  gtk_box_append (self->box, GTK_WIDGET (self->ion_box));
+
+  /* The pump. */
+  self->pump_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pump_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Na⁺/K⁺ pump running (off: blocked by ouabain)"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pump_switch),
+                               _("Off: the pump is blocked, as by ouabain"));
+  g_signal_connect (self->pump_switch, "notify::active", G_CALLBACK (pump_changed_cb), self);
+  section = section_new (self, _("Na⁺/K⁺ pump"), GTK_WIDGET (self->pump_switch));
+
+  modes = gtk_string_list_new (NULL);
+  gtk_string_list_append (modes, _("Steady state, 3 Na⁺ : 2 K⁺"));
+  gtk_string_list_append (modes, _("Fixed pump current"));
+  self->pump_mode = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (modes), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pump_mode),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pump model"), -1);
+  g_signal_connect (self->pump_mode, "notify::selected", G_CALLBACK (pump_changed_cb), self);
+  gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->pump_mode));
+
+  self->ratio_row = row_new (section, _("Ratio"),
+                             scalar_control_new (self, ML_CONTROL_PUMP_RATIO, 1.0, 3.0, FALSE, 2,
+                                                 _("Na⁺/K⁺"), _("Pump coupling ratio")));
+  self->current_row = row_new (section, _("Current"),
+                               scalar_control_new (self, ML_CONTROL_PUMP_CURRENT, 0.0, 5.0, FALSE, 2,
+                                                   _("µA/cm²"), _("Pump current at the reference temperature")));
+  self->q10_row = row_new (section, _("Q₁₀"),
+                           scalar_control_new (self, ML_CONTROL_PUMP_Q10, 1.0, 4.0, FALSE, 2,
+                                               "", _("Pump Q10 temperature coefficient")));
+  gtk_box_append (self->box, section);
+
+  /* The cell's geometry, for counting the ions that charge the membrane. */
+  section = section_new (self, _("Cell"), NULL);
+  row = row_new (section, _("Radius"),
+                 scalar_control_new (self, ML_CONTROL_RADIUS, 1.0, 1000.0, TRUE, 3, _("µm"),
+                                     _("Cell radius")));
+  (void)row;
+  row_new (section, _("C_m"),
+           scalar_control_new (self, ML_CONTROL_CAPACITANCE, 0.5, 2.0, FALSE, 2, _("µF/cm²"),
+                               _("Specific membrane capacitance")));
+  gtk_box_append (self->box, section);
+}
+
+GtkWidget *
+ml_controls_new (void)
+{
+  return g_object_new (ML_TYPE_CONTROLS, NULL);
+}
+
+void
+ml_controls_set_cell (MlControls *self,
+                      MlCell     *cell,
+                      MlCell     *reference)
+{
+  g_return_if_fail (ML_IS_CONTROLS (self));
+  g_return_if_fail (ML_IS_CELL (cell));
+
+  if (self->cell != cell)
+    {
+      if (self->cell != NULL)
+        g_signal_handlers_disconnect_by_func (self->cell, cell_changed_cb, self);
+      g_set_object (&self->cell, cell);
+      g_signal_connect_object (cell, "changed", G_CALLBACK (cell_changed_cb), self, 0);
+    }
+  if (reference != NULL && self->reference != reference)
+    {
+      if (self->reference != NULL)
+        g_signal_handlers_disconnect_by_func (self->reference, cell_changed_cb, self);
+      g_set_object (&self->reference, reference);
+      g_signal_connect_object (reference, "changed", G_CALLBACK (cell_changed_cb), self, 0);
+    }
+  sync_from_cell (self);
+}
+
+MlLogControl *
+ml_controls_get_control (MlControls  *self,
+                         MlControlId  id)
+{
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  g_return_val_if_fail (id < ML_N_CONTROLS, NULL);
+  return self->controls[id];
+}
+
+static IonRow *
+find_row (MlControls *self,
+          const char *name)
+{
+  for (guint i = 0; i < self->ion_rows->len; i++)
+    {
+      IonRow *row = g_ptr_array_index (self->ion_rows, i);
+
+      if (g_strcmp0 (row->name, name) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+MlLogControl *
+ml_controls_get_ion_control (MlControls *self,
+                             const char *name,
+                             MlIonField  field)
+{
+  IonRow *row;
+
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+
+  row = find_row (self, name);
+  if (row == NULL)
+    return NULL;
+  switch (field)
+    {
+    case ML_ION_FIELD_C_IN:
+      return row->c_in;
+    case ML_ION_FIELD_C_OUT:
+      return row->c_out;
+    case ML_ION_FIELD_P:
+      return row->p;
+    default:
+      return NULL;
+    }
+}
+
+GtkSwitch *
+ml_controls_get_ion_switch (MlControls *self,
+                            const char *name)
+{
+  IonRow *row;
+
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  row = find_row (self, name);
+  return row != NULL ? row->enabled : NULL;
+}
+
+GtkSwitch *
+ml_controls_get_pump_switch (MlControls *self)
+{
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  return self->pump_switch;
+}
+
+GtkDropDown *
+ml_controls_get_pump_mode (MlControls *self)
+{
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  return self->pump_mode;
+}

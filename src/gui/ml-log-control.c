@@ -1,1 +1,461 @@
+/* ml-log-control.c — a slider with a spin button for exact entry and a reset
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Concentrations span eight decades (100 nM of Ca²⁺ inside to a molar bath),
+ * so the slider and the spin button share one adjustment in "slider space":
+ * log10 of the value for logarithmic controls.  The arrows of the spin button
+ * then step by a fixed fraction, and the spin button shows and parses the
+ * real value.  A value typed in is kept exactly, not rounded through log10.
+ * With allow_zero the leftmost half decade of the slider means 0 ("closed").
+ */
 #include "config.h"
+
+#include "ml-log-control.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+
+#define ZERO_SPAN 0.5  /* decades below the lower bound that mean 0 */
+
+struct _MlLogControl
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkScale       *scale;
+  GtkSpinButton  *spin;
+  GtkLabel       *unit_label;
+  GtkButton      *reset_button;
+  GtkAdjustment  *adjustment;
+
+  double          lower;
+  double          upper;
+  double          value;
+  double          default_value;
+  guint           digits;
+  gboolean        logarithmic;
+  gboolean        allow_zero;
+
+  gboolean        have_typed;
+  double          typed_value;
+  guint           updating;
+  char           *label;
+};
+
+enum {
+  VALUE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (MlLogControl, ml_log_control, GTK_TYPE_WIDGET)
+
+static double
+slider_lowest (MlLogControl *self)
+{
+  if (!self->logarithmic)
+    return self->allow_zero ? 0.0 : self->lower;
+  return log10 (self->lower) - (self->allow_zero ? ZERO_SPAN : 0.0);
+}
+
+static double
+position_from_value (MlLogControl *self,
+                     double        value)
+{
+  if (!self->logarithmic)
+    return value;
+  if (value <= 0.0)
+    return slider_lowest (self);
+  return log10 (value);
+}
+
+static double
+value_from_position (MlLogControl *self,
+                     double        position)
+{
+  if (!self->logarithmic)
+    return position;
+  if (self->allow_zero && position < log10 (self->lower) - ZERO_SPAN / 2.0)
+    return 0.0;
+  if (position < log10 (self->lower))
+    return self->lower;
+  return pow (10.0, position);
+}
+
+/* Slider positions give tidy numbers: three significant digits. */
+static double
+round_significant (double value,
+                   int    digits)
+{
+  double scale;
+
+  if (value == 0.0 || !isfinite (value))
+    return value;
+  scale = pow (10.0, digits - 1 - (int)floor (log10 (fabs (value))));
+  return round (value * scale) / scale;
+}
+
+static char *
+format_value (MlLogControl *self,
+              double        value)
+{
+  if (value == 0.0)
+    return g_strdup ("0");
+  if (!self->logarithmic)
+    return g_strdup_printf ("%.*f", (int)self->digits, value);
+  if (fabs (value) >= 1e-3 && fabs (value) < 1e5)
+    {
+      /* Plain notation, trailing zeros trimmed: 140, 0.0001, 2.5 */
+      char *text = g_strdup_printf ("%.*g", (int)self->digits, value);
+
+      if (strchr (text, 'e') == NULL)
+        return text;
+      g_free (text);
+      return g_strdup_printf ("%.*f", MAX (0, (int)self->digits - 1 - (int)floor (log10 (fabs (value)))), value);
+    }
+  return g_strdup_printf ("%.*e", (int)MAX (self->digits, 2) - 1, value);
+}
+
+static void
+update_accessible (MlLogControl *self)
+{
+  g_autofree char *number = format_value (self, self->value);
+  g_autofree char *text = NULL;
+  const char *unit = gtk_label_get_text (self->unit_label);
+
+  if (self->allow_zero && self->value == 0.0)
+    text = g_strdup (_("closed (0)"));
+  else
+    text = g_strdup_printf ("%s %s", number, unit ? unit : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), text);
+}
+
+static void
+sync_adjustment (MlLogControl *self)
+{
+  self->updating++;
+  gtk_adjustment_set_value (self->adjustment, position_from_value (self, self->value));
+  /* The spin button formats on its own "output"; make it redraw even when
+   * the position did not move (an exact value typed at the same place). */
+  gtk_spin_button_update (self->spin);
+  self->updating--;
+  update_accessible (self);
+}
+
+static void
+adjustment_value_changed_cb (GtkAdjustment *adjustment,
+                             MlLogControl  *self)
+{
+  double position = gtk_adjustment_get_value (adjustment);
+  double value;
+
+  if (self->updating > 0)
+    return;
+
+  if (self->have_typed
+      && fabs (position - position_from_value (self, self->typed_value)) < 1e-9)
+    value = self->typed_value;
+  else if (self->logarithmic)
+    value = round_significant (value_from_position (self, position), 3);
+  else
+    value = round (position * pow (10.0, self->digits)) / pow (10.0, self->digits);
+  self->have_typed = FALSE;
+
+  value = self->allow_zero && value == 0.0 ? 0.0 : CLAMP (value, self->lower, self->upper);
+  if (value == self->value)
+    return;
+
+  self->value = value;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
+  update_accessible (self);
+  g_signal_emit (self, signals[VALUE_CHANGED], 0);
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                MlLogControl  *self)
+{
+  double position = gtk_adjustment_get_value (self->adjustment);
+  double shown = fabs (position - position_from_value (self, self->value)) < 1e-9
+                 ? self->value : value_from_position (self, position);
+  g_autofree char *text = format_value (self, shown);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_position,
+               MlLogControl  *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  /* The locale's decimal separator first, then a plain dot. */
+  value = strtod (copy, &end);
+  if (end == copy || *end != '\0')
+    value = g_ascii_strtod (copy, &end);
+
+  if (copy[0] == '\0' || end == copy || *end != '\0' || !isfinite (value)
+      || value < 0.0 || (value == 0.0 && !self->allow_zero && self->lower > 0.0)
+      || value > self->upper * (1.0 + 1e-12)
+      || (value > 0.0 && value < self->lower * (1.0 - 1e-12)))
+    {
+      g_autofree char *lo = format_value (self, self->allow_zero ? 0.0 : self->lower);
+      g_autofree char *hi = format_value (self, self->upper);
+      g_autofree char *message = NULL;
+
+      /* Translators: shown when a typed number is refused; the two values are
+       * the smallest and the largest allowed number. */
+      message = g_strdup_printf (_("“%s” is not a number from %s to %s; the value is unchanged"),
+                                 copy, lo, hi);
+      gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      return GTK_INPUT_ERROR;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  self->have_typed = TRUE;
+  self->typed_value = value;
+  *new_position = position_from_value (self, value);
+
+  /* Typed at the same position (e.g. 140.001 where 140 was): the adjustment
+   * will not notify, so apply it here. */
+  if (fabs (*new_position - gtk_adjustment_get_value (self->adjustment)) < 1e-12
+      && value != self->value)
+    {
+      self->value = value;
+      self->have_typed = FALSE;
+      update_accessible (self);
+      g_signal_emit (self, signals[VALUE_CHANGED], 0);
+    }
+  return TRUE;
+}
+
+static void
+reset_clicked_cb (GtkButton    *button,
+                  MlLogControl *self)
+{
+  if (self->value == self->default_value)
+    return;
+  self->value = self->default_value;
+  sync_adjustment (self);
+  g_signal_emit (self, signals[VALUE_CHANGED], 0);
+}
+
+static void
+ml_log_control_dispose (GObject *object)
+{
+  MlLogControl *self = ML_LOG_CONTROL (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->adjustment);
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (ml_log_control_parent_class)->dispose (object);
+}
+
+static void
+ml_log_control_class_init (MlLogControlClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_log_control_dispose;
+
+  /* Emitted when the user changes the value: slider, typing, arrows, reset. */
+  signals[VALUE_CHANGED] =
+    g_signal_new ("value-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "logcontrol");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ml_log_control_init (MlLogControl *self)
+{
+  self->digits = 4;
+  self->adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 0.01, 0.1, 0));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->scale = GTK_SCALE (gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->adjustment));
+  gtk_scale_set_draw_value (self->scale, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scale), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->scale), 90, -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scale));
+
+  self->spin = GTK_SPIN_BUTTON (gtk_spin_button_new (self->adjustment, 0.01, 0));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 7);
+  gtk_spin_button_set_numeric (self->spin, FALSE);
+  gtk_spin_button_set_update_policy (self->spin, GTK_UPDATE_IF_VALID);
+  gtk_widget_set_valign (GTK_WIDGET (self->spin), GTK_ALIGN_CENTER);
+  g_signal_connect (self->spin, "output", G_CALLBACK (spin_output_cb), self);
+  g_signal_connect (self->spin, "input", G_CALLBACK (spin_input_cb), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->spin));
+
+  self->unit_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_width_chars (self->unit_label, 5);
+  gtk_label_set_xalign (self->unit_label, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->unit_label), "dim-label");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->unit_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->unit_label));
+
+  self->reset_button = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-undo-symbolic"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->reset_button), "flat");
+  gtk_widget_set_valign (GTK_WIDGET (self->reset_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reset_button), _("Reset to the preset’s value"));
+  g_signal_connect (self->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->reset_button));
+
+  g_signal_connect (self->adjustment, "value-changed",
+                    G_CALLBACK (adjustment_value_changed_cb), self);
+}
+
+GtkWidget *
+ml_log_control_new (double   lower,
+                    double   upper,
+                    gboolean logarithmic,
+                    gboolean allow_zero)
+{
+  MlLogControl *self = g_object_new (ML_TYPE_LOG_CONTROL, NULL);
+
+  self->logarithmic = logarithmic;
+  self->allow_zero = allow_zero;
+  ml_log_control_set_range (self, lower, upper);
+  self->value = self->default_value = lower;
+  sync_adjustment (self);
+  return GTK_WIDGET (self);
+}
+
+double
+ml_log_control_get_value (MlLogControl *self)
+{
+  g_return_val_if_fail (ML_IS_LOG_CONTROL (self), 0.0);
+  return self->value;
+}
+
+void
+ml_log_control_set_value (MlLogControl *self,
+                          double        value)
+{
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+  g_return_if_fail (isfinite (value));
+
+  if (value == self->value)
+    return;
+  self->value = value;
+  sync_adjustment (self);
+}
+
+void
+ml_log_control_set_default (MlLogControl *self,
+                            double        value)
+{
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+  self->default_value = value;
+}
+
+void
+ml_log_control_set_range (MlLogControl *self,
+                          double        lower,
+                          double        upper)
+{
+  double step;
+
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+  g_return_if_fail (lower < upper);
+  g_return_if_fail (!self->logarithmic || lower > 0.0);
+
+  self->lower = lower;
+  self->upper = upper;
+  step = self->logarithmic ? 0.01 : pow (10.0, -(double)self->digits);
+  self->updating++;
+  gtk_adjustment_configure (self->adjustment,
+                            position_from_value (self, self->value),
+                            slider_lowest (self),
+                            position_from_value (self, upper),
+                            self->logarithmic ? 0.01 : MAX (step, 0.1),
+                            self->logarithmic ? 0.1 : 1.0,
+                            0.0);
+  self->updating--;
+}
+
+void
+ml_log_control_set_label (MlLogControl *self,
+                          const char   *label)
+{
+  g_autofree char *reset = NULL;
+
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+
+  g_free (self->label);
+  self->label = g_strdup (label);
+  /* Translators: accessible name of a reset button; %s names the control. */
+  reset = g_strdup_printf (_("Reset %s"), label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reset, -1);
+}
+
+void
+ml_log_control_set_unit (MlLogControl *self,
+                         const char   *unit)
+{
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+  gtk_label_set_text (self->unit_label, unit);
+  update_accessible (self);
+}
+
+void
+ml_log_control_set_digits (MlLogControl *self,
+                           guint         digits)
+{
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+  self->digits = MAX (digits, 1);
+  gtk_spin_button_update (self->spin);
+}
+
+GtkRange *
+ml_log_control_get_scale (MlLogControl *self)
+{
+  g_return_val_if_fail (ML_IS_LOG_CONTROL (self), NULL);
+  return GTK_RANGE (self->scale);
+}
+
+GtkSpinButton *
+ml_log_control_get_spin (MlLogControl *self)
+{
+  g_return_val_if_fail (ML_IS_LOG_CONTROL (self), NULL);
+  return self->spin;
+}

@@ -1,1 +1,695 @@
+/* ml-window.c — the main window
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the cell.  Every "changed" of the cell is solved once by the
+ * core and the one MlSolution is handed to the gauge, the membrane view and
+ * the math; none of them computes anything.  The controls pane edits the
+ * cell; undo, presets and files replace it in one change.
+ */
 #include "config.h"
+
+#include "ml-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "ml-presets.h"
+#include "ml-scenario.h"
+
+G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_views (MlWindow *self)
+{
+  ml_cell_solve (self->cell, &self->solution);
+  ml_gauge_set_solution (self->gauge, &self->solution);
+  ml_membrane_view_set_solution (self->membrane, &self->solution);
+  ml_math_view_set_solution (self->math, &self->solution);
+  ml_window_update_title (self);
+}
+
+void
+ml_window_update_title (MlWindow *self)
+{
+  const char *name = ml_cell_get_name (self->cell);
+  gboolean modified = ml_window_get_modified (self);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    name = _("Untitled cell");
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      /* Translators: the window subtitle, e.g. "neuron.membrane — modified". */
+      subtitle = modified ? g_strdup_printf (_("%s — modified"), basename) : g_strdup (basename);
+    }
+  else
+    subtitle = g_strdup (modified ? _("Preset — modified") : _("Preset"));
+
+  adw_window_title_set_title (self->title, title);
+  adw_window_title_set_subtitle (self->title, subtitle);
+
+  /* Translators: the window title for the task switcher: scenario name and app name. */
+  window_title = g_strdup_printf (_("%s — Membrane Lab"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+cell_changed_cb (MlCell   *cell,
+                 MlWindow *self)
+{
+  update_views (self);
+}
+
+static void
+history_changed_cb (MlHistory  *history,
+                    GParamSpec *pspec,
+                    MlWindow   *self)
+{
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+                               ml_history_can_undo (history));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
+                               ml_history_can_redo (history));
+}
+
+/* Actions. */
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ml_history_undo (ML_WINDOW (user_data)->history);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ml_history_redo (ML_WINDOW (user_data)->history);
+}
+
+static void
+reset_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  ml_history_seal (self->history);
+  ml_cell_assign (self->cell, self->reference);
+}
+
+static void
+load_preset_continuation (MlWindow *self,
+                          gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ml_window_load_preset (self, data, &error))
+    ml_window_show_error (self, error->message);
+}
+
+static void
+preset_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  ml_window_confirm_discard (self, load_preset_continuation, g_strdup (id), g_free);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ml_window_open_dialog (ML_WINDOW (user_data));
+}
+
+static void
+save_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ml_window_save_current (ML_WINDOW (user_data), NULL, NULL, NULL);
+}
+
+static void
+save_as_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ml_window_save_dialog (ML_WINDOW (user_data), NULL, NULL, NULL);
+}
+
+static void
+toggle_state (GSimpleAction *action)
+{
+  GVariant *state = g_action_get_state (G_ACTION (action));
+
+  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
+  g_variant_unref (state);
+}
+
+static void
+toggle_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  toggle_state (action);
+}
+
+static void
+controls_state_changed (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (value));
+}
+
+static void
+math_state_changed (GSimpleAction *action,
+                    GVariant      *value,
+                    gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  gtk_widget_set_visible (self->math_scroller, g_variant_get_boolean (value));
+}
+
+static void
+fullscreen_state_changed (GSimpleAction *action,
+                          GVariant      *value,
+                          gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  if (g_variant_get_boolean (value))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+static const GActionEntry win_entries[] = {
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "reset", reset_activated },
+  { "preset", preset_activated, "s" },
+  { "open", open_activated },
+  { "save", save_activated },
+  { "save-as", save_as_activated },
+  { "toggle-controls", toggle_activated, NULL, "true", controls_state_changed },
+  { "toggle-math", toggle_activated, NULL, "true", math_state_changed },
+  { "fullscreen", toggle_activated, NULL, "false", fullscreen_state_changed },
+};
+
+static void
+flap_reveal_cb (AdwFlap    *flap,
+                GParamSpec *pspec,
+                MlWindow   *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-controls");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (adw_flap_get_reveal_flap (flap)));
+}
+
+/* Construction of the widgets. */
+
+static GMenuModel *
+presets_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  const char * const *ids = ml_presets_list ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *name = ml_presets_get_name (ids[i]);
+      g_autofree char *detailed = g_strdup_printf ("win.preset::%s", ids[i]);
+
+      g_menu_append (menu, name != NULL ? name : ids[i], detailed);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static GMenuModel *
+main_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section;
+  GMenu *style;
+
+  section = g_menu_new ();
+  g_menu_append (section, _("_Open…"), "win.open");
+  g_menu_append (section, _("_Save"), "win.save");
+  g_menu_append (section, _("Save _As…"), "win.save-as");
+  g_menu_append (section, _("_Reset Cell"), "win.reset");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("Show _Controls"), "win.toggle-controls");
+  g_menu_append (section, _("Show the _Math"), "win.toggle-math");
+  g_menu_append (section, _("_Fullscreen"), "win.fullscreen");
+  style = g_menu_new ();
+  g_menu_append (style, _("Follow _System"), "app.color-scheme::default");
+  g_menu_append (style, _("_Light"), "app.color-scheme::light");
+  g_menu_append (style, _("_Dark"), "app.color-scheme::dark");
+  g_menu_append_submenu (section, _("_Style"), G_MENU_MODEL (style));
+  g_object_unref (style);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
+  g_menu_append (section, _("_About Membrane Lab"), "app.about");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+icon_button_new (const char *icon,
+                 const char *action,
+                 const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return button;
+}
+
+static void
+build_ui (MlWindow *self)
+{
+  GtkWidget *toolbar, *header, *button, *views, *content, *sidebar_toggle;
+  g_autoptr(GMenuModel) presets = presets_menu_new ();
+  g_autoptr(GMenuModel) menu = main_menu_new ();
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), toolbar);
+
+  header = adw_header_bar_new ();
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", ""));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  sidebar_toggle = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (sidebar_toggle), "sidebar-show-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (sidebar_toggle), "win.toggle-controls");
+  gtk_widget_set_tooltip_text (sidebar_toggle, _("Show Controls (F9)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sidebar_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show controls"), -1);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), sidebar_toggle);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Presets"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), presets);
+  gtk_widget_set_tooltip_text (button, _("Choose a cell (Ctrl+1 … Ctrl+6)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presets"), -1);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                             icon_button_new ("document-open-symbolic", "win.open", _("Open (Ctrl+O)")));
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "open-menu-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _("Main Menu (F10)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main menu"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           icon_button_new ("document-save-symbolic", "win.save", _("Save (Ctrl+S)")));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           icon_button_new ("edit-redo-symbolic", "win.redo", _("Redo (Shift+Ctrl+Z)")));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           icon_button_new ("edit-undo-symbolic", "win.undo", _("Undo (Ctrl+Z)")));
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
+
+  self->flap = ADW_FLAP (adw_flap_new ());
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->flap));
+  g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self);
+
+  self->controls = ML_CONTROLS (ml_controls_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->controls), "sidebar-pane");
+  gtk_widget_add_css_class (GTK_WIDGET (self->controls), "background");
+  adw_flap_set_flap (self->flap, GTK_WIDGET (self->controls));
+  adw_flap_set_separator (self->flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+
+  content = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  self->paned = GTK_PANED (content);
+  gtk_paned_set_wide_handle (self->paned, TRUE);
+  gtk_paned_set_shrink_start_child (self->paned, FALSE);
+  gtk_paned_set_shrink_end_child (self->paned, FALSE);
+  gtk_widget_set_hexpand (content, TRUE);
+  adw_flap_set_content (self->flap, content);
+
+  views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (views, "views");
+  self->membrane = ML_MEMBRANE_VIEW (ml_membrane_view_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->membrane), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->membrane), TRUE);
+  gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->membrane));
+  self->gauge = ML_GAUGE (ml_gauge_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->gauge), TRUE);
+  gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->gauge));
+  gtk_paned_set_start_child (self->paned, views);
+
+  self->math_scroller = gtk_scrolled_window_new ();
+  gtk_widget_add_css_class (self->math_scroller, "math-pane");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->math_scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->math_scroller), 150);
+  self->math = ML_MATH_VIEW (ml_math_view_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->math_scroller), GTK_WIDGET (self->math));
+  gtk_paned_set_end_child (self->paned, self->math_scroller);
+}
+
+/* Give the views about 55 % of the height the first time the paned is sized. */
+static void
+paned_height_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 MlWindow   *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (height > 0 && !gtk_widget_get_visible (self->math_scroller))
+    return;
+  if (height > 0)
+    gtk_paned_set_position (self->paned, (int)(height * 0.52));
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data);
+
+static void
+ml_window_dispose (GObject *object)
+{
+  MlWindow *self = ML_WINDOW (object);
+
+  if (self->cell != NULL)
+    g_signal_handlers_disconnect_by_data (self->cell, self);
+  g_clear_object (&self->history);
+  g_clear_object (&self->cell);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->preset_id, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (ml_window_parent_class)->dispose (object);
+}
+
+static void
+ml_window_class_init (MlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_window_dispose;
+  gtk_widget_class_set_css_name (widget_class, "mlwindow");
+}
+
+static void
+restore_settings (MlWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "toggle-controls",
+                                      g_variant_new_boolean (g_settings_get_boolean (self->settings,
+                                                                                     "controls-visible")));
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "toggle-math",
+                                      g_variant_new_boolean (g_settings_get_boolean (self->settings,
+                                                                                     "math-visible")));
+}
+
+static void
+store_settings (MlWindow *self)
+{
+  int width, height;
+  g_autofree char *scenario = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "controls-visible", adw_flap_get_reveal_flap (self->flap));
+  g_settings_set_boolean (self->settings, "math-visible", gtk_widget_get_visible (self->math_scroller));
+
+  if (self->file != NULL)
+    scenario = g_file_get_uri (self->file);
+  else if (self->preset_id != NULL)
+    scenario = g_strdup_printf ("preset:%s", self->preset_id);
+  g_settings_set_string (self->settings, "last-scenario", scenario != NULL ? scenario : "");
+}
+
+static void
+close_continuation (MlWindow *self,
+                    gpointer  data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  MlWindow *self = ML_WINDOW (window);
+
+  store_settings (self);
+  if (self->close_confirmed || !ml_window_get_modified (self))
+    return FALSE;
+
+  ml_window_confirm_discard (self, close_continuation, NULL, NULL);
+  return TRUE;
+}
+
+static void
+ml_window_init (MlWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  build_ui (self);
+
+  self->cell = ml_cell_new_default ();
+  self->reference = ml_cell_copy (self->cell);
+  self->preset_id = g_strdup (ML_PRESET_DEFAULT);
+  self->history = ml_history_new (self->cell);
+  g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
+  history_changed_cb (self->history, NULL, self);
+
+  ml_controls_set_cell (self->controls, self->cell, self->reference);
+  g_signal_connect (self->cell, "changed", G_CALLBACK (cell_changed_cb), self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
+
+  restore_settings (self);
+  update_views (self);
+}
+
+MlWindow *
+ml_window_new (GtkApplication *application)
+{
+  return g_object_new (ML_TYPE_WINDOW, "application", application, NULL);
+}
+
+MlCell *
+ml_window_get_cell (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->cell;
+}
+
+const MlSolution *
+ml_window_get_solution (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return &self->solution;
+}
+
+MlHistory *
+ml_window_get_history (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+MlControls *
+ml_window_get_controls (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->controls;
+}
+
+MlGauge *
+ml_window_get_gauge (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->gauge;
+}
+
+MlMembraneView *
+ml_window_get_membrane_view (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->membrane;
+}
+
+MlMathView *
+ml_window_get_math_view (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->math;
+}
+
+/* Loads @loaded into the window as the new reference: one undoable change. */
+static void
+adopt (MlWindow *self,
+       MlCell   *loaded,
+       GFile    *file,
+       const char *preset_id)
+{
+  g_set_object (&self->file, file);
+  g_free (self->preset_id);
+  self->preset_id = g_strdup (preset_id);
+
+  ml_history_seal (self->history);
+  ml_cell_assign (self->reference, loaded);
+  ml_cell_assign (self->cell, loaded);
+  ml_history_seal (self->history);
+  ml_window_update_title (self);
+}
+
+gboolean
+ml_window_load_preset (MlWindow    *self,
+                       const char  *id,
+                       GError     **error)
+{
+  g_autoptr(MlCell) loaded = ml_cell_new ();
+
+  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+
+  if (!ml_presets_load (loaded, id, error))
+    return FALSE;
+  adopt (self, loaded, NULL, id);
+  return TRUE;
+}
+
+gboolean
+ml_window_load_file (MlWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autoptr(MlCell) loaded = ml_cell_new ();
+
+  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!ml_scenario_load_file (loaded, file, NULL, error))
+    return FALSE;
+  adopt (self, loaded, file, NULL);
+  return TRUE;
+}
+
+gboolean
+ml_window_save_file (MlWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!ml_scenario_save_file (self->cell, file, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->preset_id, g_free);
+  ml_cell_assign (self->reference, self->cell);
+  ml_window_update_title (self);
+  return TRUE;
+}
+
+GFile *
+ml_window_get_file (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+ml_window_get_modified (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+  return self->reference != NULL && !ml_cell_equal (self->cell, self->reference);
+}
+
+void
+ml_window_show_error (MlWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ML_IS_WINDOW (self));
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+const char *
+ml_window_get_last_error (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->last_error;
+}

@@ -1,2 +1,458 @@
-#include <gtk/gtk.h>
-int main (int argc, char **argv) { gtk_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-math-view.c — "the math" panel shows the core's numbers, in words when undefined
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds cells through the core, hands their solutions to MlMathView and
+ * reads back its plain text; renders it light and dark into
+ * $ML_SCREENSHOT_DIR so a person can look at it.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ml-cell.h"
+#include "ml-math-view.h"
+#include "ml-solution.h"
+
+static void
+add_ion (MlCell     *cell,
+         const char *name,
+         int         z,
+         double      c_in,
+         double      c_out,
+         double      p)
+{
+  MlIon ion = { .z = z, .c_in = c_in, .c_out = c_out, .p = p, .enabled = true };
+
+  g_strlcpy (ion.name, name, sizeof ion.name);
+  g_assert_cmpint (ml_cell_set_ion (cell, &ion), >=, 0);
+}
+
+/* The mammalian neuron of the brief: K 140/5, Na 15/145, Cl 10/110 at 37 °C,
+ * P 1 : 0.05 : 0.45. */
+static MlCell *
+neuron_new (MlPumpMode mode)
+{
+  MlCell *cell = ml_cell_new ();
+
+  ml_cell_set_temperature (cell, 37.0);
+  add_ion (cell, "K", 1, 140.0, 5.0, 5e-7);
+  add_ion (cell, "Na", 1, 15.0, 145.0, 2.5e-8);
+  add_ion (cell, "Cl", -1, 10.0, 110.0, 2.25e-7);
+  ml_cell_set_pump_mode (cell, mode);
+  return cell;
+}
+
+/* The view's number format: two decimals, U+2212 for minus, + when positive. */
+static char *
+format_mv (double mv)
+{
+  char buf[64];
+
+  g_snprintf (buf, sizeof buf, "%.2f", fabs (mv));
+  return g_strdup_printf ("%s%s", mv < 0.0 ? "−" : "+", buf);
+}
+
+static GtkWidget *
+view_with (MlCell     *cell,
+           MlSolution *sol)
+{
+  GtkWidget *view = ml_math_view_new ();
+
+  g_object_ref_sink (view);
+  ml_cell_solve (cell, sol);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), sol);
+  return view;
+}
+
+static void
+assert_no_nan (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  g_assert_null (strstr (lower, "nan"));
+  g_assert_null (strstr (lower, "inf"));
+}
+
+static int
+find_ion (const MlSolution *sol,
+          const char       *name)
+{
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (strcmp (sol->ions[i].ion.name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+test_ghk (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_OFF);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+  g_autofree char *text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_autofree char *e_k = format_mv (sol.ions[find_ion (&sol, "K")].nernst_mv);
+  g_autofree char *v_rest = format_mv (sol.vm_rest_mv);
+
+  g_test_message ("%s", text);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK);
+  g_assert_cmpfloat_with_epsilon (sol.ions[0].nernst_mv, -89.06, 0.01);
+  /* 26.7267 · ln(16.75 / 190.25) = −64.94 */
+  g_assert_cmpfloat_with_epsilon (sol.vm_rest_mv, -64.94, 0.01);
+
+  g_assert_cmpstr (e_k, ==, "−89.06");
+  g_assert_nonnull (strstr (text, e_k));
+  g_assert_nonnull (strstr (text, v_rest));
+  g_assert_nonnull (strstr (text, "Goldman–Hodgkin–Katz"));
+  g_assert_nonnull (strstr (text, "T = 310.15 K"));
+  g_assert_nonnull (strstr (text, "RT/F = 26.73 mV"));
+  g_assert_nonnull (strstr (text, "ln(5 / 140)"));
+  /* Permeabilities relative to P_K, concentrations substituted. */
+  g_assert_nonnull (strstr (text, "1 · 5 + 0.05 · 145 + 0.45 · 10"));
+  g_assert_nonnull (strstr (text, "1 · 140 + 0.05 · 15 + 0.45 · 110"));
+  g_assert_nonnull (strstr (text, "out: spontaneous"));
+  g_assert_nonnull (strstr (text, "million ions"));
+  g_assert_nonnull (strstr (text, "% of the cell’s K⁺"));
+  assert_no_nan (text);
+}
+
+static void
+test_mullins_noda (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_RATIO);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+  g_autofree char *text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_autofree char *v_rest = format_mv (sol.vm_rest_mv);
+  g_autofree char *v_ghk = format_mv (sol.vm_ghk_mv);
+
+  g_test_message ("%s", text);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_MULLINS_NODA);
+  g_assert_nonnull (strstr (text, "Mullins–Noda"));
+  g_assert_nonnull (strstr (text, "r = 1.5"));
+  g_assert_nonnull (strstr (text, "1.5 · 1 · 5 + 0.05 · 145 + 1.5 · 0.45 · 10"));
+  g_assert_nonnull (strstr (text, v_rest));
+  g_assert_nonnull (strstr (text, v_ghk));
+  g_assert_nonnull (strstr (text, "Pump contribution"));
+  assert_no_nan (text);
+}
+
+static void
+test_numeric (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_CURRENT);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+  g_autofree char *text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_autofree char *v_rest = format_mv (sol.vm_rest_mv);
+
+  g_test_message ("%s", text);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_NUMERIC);
+  g_assert_nonnull (strstr (text, "solved numerically"));
+  g_assert_nonnull (strstr (text, "ΣIion(V) + Ipump = 0"));
+  g_assert_nonnull (strstr (text, "Ipump = 0.5 µA/cm² × 1.00"));
+  g_assert_nonnull (strstr (text, v_rest));
+  assert_no_nan (text);
+}
+
+static void
+test_divalent (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_OFF);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *v_rest = NULL;
+
+  add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
+  view = view_with (cell, &sol);
+  text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  v_rest = format_mv (sol.vm_rest_mv);
+
+  g_test_message ("%s", text);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK_DIVALENT);
+  g_assert_nonnull (strstr (text, "positive root"));
+  g_assert_nonnull (strstr (text, "Ca²⁺"));
+  g_assert_nonnull (strstr (text, "ln(2 / 0.0001)"));
+  g_assert_nonnull (strstr (text, v_rest));
+  assert_no_nan (text);
+}
+
+static void
+test_degenerate (void)
+{
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+  g_autofree char *text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_autofree char *cold = NULL;
+  g_autofree char *empty = NULL;
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, ml_condition_message (ML_CONDITION_NO_PERMEANT_ION)));
+  assert_no_nan (text);
+
+  /* Colder than absolute zero, with ions: every E is undefined. */
+  g_object_unref (cell);
+  cell = neuron_new (ML_PUMP_RATIO);
+  ml_cell_set_temperature (cell, -300.0);
+  ml_cell_solve (cell, &sol);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+  cold = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_test_message ("%s", cold);
+  g_assert_nonnull (strstr (cold, ml_condition_message (ML_CONDITION_BAD_TEMPERATURE)));
+  assert_no_nan (cold);
+
+  /* A zero concentration sends E_K to −∞, said in words. */
+  g_object_unref (cell);
+  cell = neuron_new (ML_PUMP_OFF);
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+  ml_cell_solve (cell, &sol);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+  empty = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_test_message ("%s", empty);
+  g_assert_nonnull (strstr (empty, "−∞: no K⁺ outside"));
+  assert_no_nan (empty);
+}
+
+static void
+test_clamped (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_OFF);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = ml_math_view_new ();
+  g_autofree char *text = NULL;
+
+  g_object_ref_sink (view);
+  ml_cell_solve_at (cell, -40.0, &sol);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+  text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "clamped at −40.00 mV"));
+  assert_no_nan (text);
+}
+
+/* The number of rows follows the number of ions, both ways. */
+static void
+test_ion_count (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_OFF);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+
+  for (int round = 0; round < 3; round++)
+    {
+      g_autofree char *text = NULL;
+
+      add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
+      ml_cell_solve (cell, &sol);
+      ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+      ml_cell_clear_ions (cell);
+      ml_cell_solve (cell, &sol);
+      ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+      text = ml_math_view_get_text (ML_MATH_VIEW (view));
+      g_assert_null (strstr (text, "K⁺"));
+      add_ion (cell, "K", 1, 140.0, 5.0, 5e-7);
+    }
+}
+
+static void
+test_speed (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_RATIO);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+  GtkWidget *window = gtk_window_new ();
+  gint64 start, elapsed;
+
+  /* Shown, as in the app, so that label changes queue real work. */
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  start = g_get_monotonic_time ();
+  for (int i = 0; i < 1000; i++)
+    {
+      ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 2.0 + i * 0.01);
+      ml_cell_solve (cell, &sol);
+      ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+    }
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("1000 updates: %.1f ms", elapsed / 1000.0);
+  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Screenshots -------------------------------------------------------------- */
+
+static void
+wait_frames (GtkWidget *widget,
+             int        n)
+{
+  GdkFrameClock *clock;
+
+  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  for (int i = 0; i < n; i++)
+    {
+      gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      while (gdk_frame_clock_get_frame_counter (clock) == counter
+             && g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* The view has no background of its own; @dark picks Adwaita's window colour
+ * to paint under it, so the PNG looks as in the app. */
+static void
+render_png (GtkWidget  *widget,
+            gboolean    dark,
+            const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const char *dir = g_getenv ("ML_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  const guint8 *data;
+  int stride, differing = 0;
+  guint32 first;
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (dark)
+    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
+  else
+    cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Not blank: many pixels differ from the corner. */
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  first = *(const guint32 *) data;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (*(const guint32 *) (data + y * stride + x * 4) != first)
+        differing++;
+  g_assert_cmpint (differing, >, width * height / 200);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_test_message ("wrote %s", path);
+}
+
+static void
+screenshot (gboolean    dark,
+            MlCell     *cell,
+            int         width,
+            const char *name)
+{
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = view_with (cell, &sol);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box;
+  g_autofree char *text = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 500);
+  /* As in the app, a control takes the first focus; alone in a window the
+   * first selectable label would, and show all its text selected. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Control"));
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (window, 3);
+
+  /* The colours change with the theme; the text must not. */
+  text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  assert_no_nan (text);
+  render_png (view, dark, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshot_light (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_OFF);
+
+  screenshot (FALSE, cell, 1000, "math-view-light.png");
+}
+
+static void
+test_screenshot_dark (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_RATIO);
+
+  screenshot (TRUE, cell, 1000, "math-view-dark.png");
+}
+
+/* Infinite E, a divalent ion, the pump as a current, in a narrow pane. */
+static void
+test_screenshot_narrow (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_CURRENT);
+
+  add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+  screenshot (FALSE, cell, 640, "math-view-narrow.png");
+}
+
+static void
+test_screenshot_undefined (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_RATIO);
+
+  ml_cell_set_temperature (cell, -300.0);
+  screenshot (TRUE, cell, 1000, "math-view-undefined.png");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/math-view/ghk", test_ghk);
+  g_test_add_func ("/math-view/mullins-noda", test_mullins_noda);
+  g_test_add_func ("/math-view/numeric", test_numeric);
+  g_test_add_func ("/math-view/divalent", test_divalent);
+  g_test_add_func ("/math-view/degenerate", test_degenerate);
+  g_test_add_func ("/math-view/clamped", test_clamped);
+  g_test_add_func ("/math-view/ion-count", test_ion_count);
+  g_test_add_func ("/math-view/speed", test_speed);
+  g_test_add_func ("/math-view/screenshot-light", test_screenshot_light);
+  g_test_add_func ("/math-view/screenshot-dark", test_screenshot_dark);
+  g_test_add_func ("/math-view/screenshot-narrow", test_screenshot_narrow);
+  g_test_add_func ("/math-view/screenshot-undefined", test_screenshot_undefined);
+
+  return g_test_run ();
+}

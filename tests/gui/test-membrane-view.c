@@ -1,2 +1,471 @@
-#include <gtk/gtk.h>
-int main (int argc, char **argv) { gtk_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-membrane-view.c — the membrane view's arrows, words and pictures
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Checks that every arrow points the way DESIGN.md says (a cation with a
+ * positive driving force leaves, an anion with one enters), that the
+ * accessible description says what the picture shows, and renders the view to
+ * PNG at projector and full-HD sizes, light and dark, so a person can look.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ml-cell.h"
+#include "ml-membrane-view.h"
+#include "ml-solution.h"
+
+static const char *labels[] = { "K⁺", "Na⁺", "Cl⁻", "Ca²⁺" };
+
+/* The mammalian neuron of the brief: V ≈ −64.9 mV by GHK. */
+static MlCell *
+neuron_cell (void)
+{
+  MlCell *cell = ml_cell_new ();
+  const MlIon ions[] = {
+    { "K", 1, 140, 5, 5e-7, true },
+    { "Na", 1, 15, 145, 2.5e-8, true },
+    { "Cl", -1, 10, 110, 2.25e-7, true },
+    { "Ca", 2, 0.0001, 2, 5e-10, true },
+  };
+
+  ml_cell_set_temperature (cell, 37.0);
+  for (guint i = 0; i < G_N_ELEMENTS (ions); i++)
+    g_assert_cmpint (ml_cell_set_ion (cell, &ions[i]), ==, (int) i);
+  return cell;
+}
+
+static MlMembraneView *
+new_view (void)
+{
+  return ML_MEMBRANE_VIEW (g_object_ref_sink (ml_membrane_view_new ()));
+}
+
+static void
+assert_no_nan (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  g_assert_null (strstr (lower, "nan"));
+  g_assert_null (strstr (lower, "inf"));
+}
+
+static void
+test_arrows_follow_sign_rule (void)
+{
+  g_autoptr (MlCell) cell = neuron_cell ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+
+  ml_cell_solve (cell, &sol);
+  g_assert_true (sol.vm_defined);
+  g_assert_cmpfloat_with_epsilon (sol.vm_mv, -64.9, 0.5);
+
+  ml_membrane_view_set_solution (view, &sol);
+  g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, sol.n_ions);
+
+  for (guint i = 0; i < sol.n_ions; i++)
+    {
+      const MlIonResult *r = &sol.ions[i];
+      int expected;
+
+      /* DESIGN.md: a cation with positive driving force leaves the cell, an
+       * anion with positive driving force enters it. */
+      if (fabs (r->driving_force_mv) < ML_EQUILIBRIUM_MV)
+        expected = 0;
+      else if (r->driving_force_mv > 0)
+        expected = r->ion.z > 0 ? 1 : -1;
+      else
+        expected = r->ion.z > 0 ? -1 : 1;
+
+      g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, i), ==, expected);
+    }
+
+  /* the numbers of the brief */
+  g_assert_cmpfloat_with_epsilon (sol.ions[0].nernst_mv, 26.7267 * log (5.0 / 140.0), 0.05);
+  g_assert_cmpfloat (sol.ions[0].driving_force_mv, >, 20);
+  g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 0), ==, 1);   /* K⁺ out */
+  g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 1), ==, -1);  /* Na⁺ in */
+  g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 3), ==, -1);  /* Ca²⁺ in */
+}
+
+static void
+test_description_names_every_ion (void)
+{
+  g_autoptr (MlCell) cell = neuron_cell ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+  const char *text;
+
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_test_message ("%s", text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_nonnull (strstr (text, labels[i]));
+  g_assert_nonnull (strstr (text, "inside negative"));
+  g_assert_nonnull (strstr (text, "moves out"));
+  g_assert_nonnull (strstr (text, "moves in"));
+  g_assert_nonnull (strstr (text, "−64.9 mV"));
+  g_assert_nonnull (strstr (text, "Pump blocked"));
+  assert_no_nan (text);
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  g_assert_nonnull (strstr (ml_membrane_view_get_description (view), "3 Na⁺ out, 2 K⁺ in"));
+}
+
+static void
+test_equilibrium (void)
+{
+  g_autoptr (MlCell) cell = neuron_cell ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+  const char *text;
+
+  ml_cell_solve (cell, &sol);
+  ml_cell_solve_at (cell, sol.ions[0].nernst_mv, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+
+  g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, 4);
+  g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 0), ==, 0);
+  g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 1), ==, -1);
+
+  text = ml_membrane_view_get_description (view);
+  g_assert_nonnull (strstr (text, "K⁺: at equilibrium"));
+  assert_no_nan (text);
+}
+
+static void
+test_degenerate (void)
+{
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+  const char *text, *why;
+
+  ml_cell_solve (cell, &sol);
+  g_assert_false (sol.vm_defined);
+  ml_membrane_view_set_solution (view, &sol);
+
+  g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, 0);
+  why = ml_condition_message (sol.condition);
+  g_assert_nonnull (why);
+  text = ml_membrane_view_get_description (view);
+  g_assert_nonnull (strstr (text, why));
+  assert_no_nan (text);
+
+  /* and back to nothing at all */
+  ml_membrane_view_set_solution (view, NULL);
+  g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, 0);
+  assert_no_nan (ml_membrane_view_get_description (view));
+}
+
+static void
+test_infinite_and_closed (void)
+{
+  g_autoptr (MlCell) cell = neuron_cell ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+  const char *text;
+
+  /* no K⁺ outside: E_K = −∞, so K⁺ leaves whatever V is */
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+  ml_cell_set_ion_value (cell, 2, ML_ION_FIELD_P, 0.0);
+  ml_cell_set_ion_enabled (cell, 3, FALSE);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+
+  g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, 4);
+  g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 0), ==, 1);
+  text = ml_membrane_view_get_description (view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "∞"));
+  g_assert_nonnull (strstr (text, "channel is closed"));
+  g_assert_nonnull (strstr (text, "switched off"));
+}
+
+static void
+test_accessible_role (void)
+{
+  g_autoptr (MlMembraneView) view = new_view ();
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+/* Rendering ----------------------------------------------------------- */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWindow *
+show_view (GtkWidget *view,
+           int        width,
+           int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_set_size_request (view, width, height);
+  gtk_window_set_child (window, view);
+  gtk_window_set_decorated (window, FALSE);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+
+  while ((gtk_widget_get_width (view) != width || gtk_widget_get_height (view) != height ||
+          !gtk_widget_get_mapped (view)) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  spin (50);
+
+  g_assert_cmpint (gtk_widget_get_width (view), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (view), ==, height);
+  return window;
+}
+
+static char *
+screenshot_dir (void)
+{
+  const char *dir = g_getenv ("ML_SCREENSHOT_DIR");
+  char *path = g_strdup (dir != NULL && *dir != '\0' ? dir : g_get_tmp_dir ());
+
+  g_mkdir_with_parents (path, 0755);
+  return path;
+}
+
+/* Renders the view over the theme's window colour and saves it. */
+static void
+render_png (GtkWidget  *view,
+            gboolean    dark,
+            const char *name)
+{
+  int w = gtk_widget_get_width (view);
+  int h = gtk_widget_get_height (view);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autofree char *dir = screenshot_dir ();
+  g_autofree char *file = g_strdup_printf ("membrane-view-%s-%dx%d-%s.png", name, w, h,
+                                           dark ? "dark" : "light");
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  unsigned char *data;
+  int stride, n_different = 0;
+  guint32 first;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  if (dark)
+    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
+  else
+    cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* not blank: plenty of pixels differ from the first one */
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  first = *(guint32 *) data;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (*(guint32 *) (data + y * stride + 4 * x) != first)
+        n_different++;
+  g_assert_cmpint (n_different, >, w * h / 10);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("wrote %s", path);
+  cairo_surface_destroy (surface);
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin (50);
+}
+
+typedef enum
+{
+  SCENE_NEURON,
+  SCENE_OFF,
+  SCENE_EQUILIBRIUM,
+  SCENE_DEGENERATE,
+} Scene;
+
+static void
+solve_scene (Scene       scene,
+             MlSolution *sol)
+{
+  g_autoptr (MlCell) cell = NULL;
+
+  if (scene == SCENE_DEGENERATE)
+    {
+      cell = neuron_cell ();
+      for (guint i = 0; i < 4; i++)
+        ml_cell_set_ion_value (cell, i, ML_ION_FIELD_P, 0.0);
+      ml_cell_solve (cell, sol);
+      return;
+    }
+
+  cell = neuron_cell ();
+  switch (scene)
+    {
+    case SCENE_NEURON:
+      ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+      ml_cell_solve (cell, sol);
+      break;
+    case SCENE_OFF:
+      /* pump blocked, Cl⁻ closed, Ca²⁺ switched off, no K⁺ outside (E = −∞) */
+      ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+      ml_cell_set_ion_value (cell, 2, ML_ION_FIELD_P, 0.0);
+      ml_cell_set_ion_enabled (cell, 3, FALSE);
+      ml_cell_solve (cell, sol);
+      break;
+    case SCENE_EQUILIBRIUM:
+      ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+      ml_cell_solve (cell, sol);
+      ml_cell_solve_at (cell, sol->ions[2].nernst_mv, sol);
+      break;
+    case SCENE_DEGENERATE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_render (void)
+{
+  static const int sizes[][2] = { { 560, 360 }, { 1300, 700 }, { 420, 300 } };
+  static const struct { Scene scene; const char *name; } scenes[] = {
+    { SCENE_NEURON, "neuron" },
+    { SCENE_OFF, "off" },
+    { SCENE_EQUILIBRIUM, "equilibrium" },
+    { SCENE_DEGENERATE, "undefined" },
+  };
+
+  for (guint d = 0; d < 2; d++)
+    {
+      set_dark (d == 1);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          GtkWidget *view = ml_membrane_view_new ();
+          GtkWindow *window = show_view (view, sizes[s][0], sizes[s][1]);
+
+          for (guint k = 0; k < G_N_ELEMENTS (scenes); k++)
+            {
+              MlSolution sol;
+
+              solve_scene (scenes[k].scene, &sol);
+              ml_membrane_view_set_solution (ML_MEMBRANE_VIEW (view), &sol);
+              spin (20);
+              render_png (view, d == 1, scenes[k].name);
+            }
+          gtk_window_destroy (window);
+        }
+    }
+  set_dark (FALSE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Prints the median cost of one frame at full-HD size: snapshot plus cairo
+ * rasterisation, as the cairo renderer does it on every slider step. */
+static void
+test_render_time (void)
+{
+  GtkWidget *view = ml_membrane_view_new ();
+  GtkWindow *window = show_view (view, 1300, 700);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1300, 700);
+  double times[200];
+  MlSolution sol;
+
+  solve_scene (SCENE_NEURON, &sol);
+  ml_membrane_view_set_solution (ML_MEMBRANE_VIEW (view), &sol);
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+      cairo_t *cr;
+      gint64 start = g_get_monotonic_time ();
+
+      GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      cr = cairo_create (surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      gsk_render_node_unref (node);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+  g_test_message ("membrane view 1300×700: median %.3f ms, 90th percentile %.3f ms",
+                  times[G_N_ELEMENTS (times) / 2], times[G_N_ELEMENTS (times) * 9 / 10]);
+  if (g_getenv ("ML_PRINT_TIMING") != NULL)
+    g_printerr ("membrane view 1300x700: median %.3f ms, p90 %.3f ms\n",
+                times[G_N_ELEMENTS (times) / 2], times[G_N_ELEMENTS (times) * 9 / 10]);
+
+  cairo_surface_destroy (surface);
+  gtk_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/membrane-view/arrows/sign-rule", test_arrows_follow_sign_rule);
+  g_test_add_func ("/membrane-view/arrows/equilibrium", test_equilibrium);
+  g_test_add_func ("/membrane-view/arrows/infinite-and-closed", test_infinite_and_closed);
+  g_test_add_func ("/membrane-view/description/every-ion", test_description_names_every_ion);
+  g_test_add_func ("/membrane-view/description/degenerate", test_degenerate);
+  g_test_add_func ("/membrane-view/accessible/role", test_accessible_role);
+  g_test_add_func ("/membrane-view/render/png", test_render);
+  g_test_add_func ("/membrane-view/render/time", test_render_time);
+
+  return g_test_run ();
+}

@@ -1,0 +1,561 @@
+/* ml-cli-output.c — membrane-calc's two output formats: JSON and a table
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both print only what MlSolution holds.  Undefined numbers become JSON null
+ * or a word in the table, never "nan"; JSON numbers are written in C syntax
+ * whatever the locale, the table follows the user's locale.
+ */
+#include "config.h"
+
+#include "ml-cli-output.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* JSON                                                                     */
+
+/* A minimal writer: two-space indentation, keys in the order written. */
+typedef struct
+{
+  GString  *s;
+  int       depth;
+  gboolean  first;
+} JsonWriter;
+
+static void
+json_escape (GString    *s,
+             const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (s, '"');
+  for (const unsigned char *p = (const unsigned char *)valid; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':  g_string_append (s, "\\\""); break;
+        case '\\': g_string_append (s, "\\\\"); break;
+        case '\n': g_string_append (s, "\\n"); break;
+        case '\r': g_string_append (s, "\\r"); break;
+        case '\t': g_string_append (s, "\\t"); break;
+        case '\b': g_string_append (s, "\\b"); break;
+        case '\f': g_string_append (s, "\\f"); break;
+        default:
+          if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf (s, "\\u%04x", *p);
+          else
+            g_string_append_c (s, (char)*p);
+        }
+    }
+  g_string_append_c (s, '"');
+}
+
+static void
+json_item (JsonWriter *w,
+           const char *key)
+{
+  if (!w->first)
+    g_string_append_c (w->s, ',');
+  if (w->depth > 0)
+    {
+      g_string_append_c (w->s, '\n');
+      for (int i = 0; i < w->depth; i++)
+        g_string_append (w->s, "  ");
+    }
+  if (key != NULL)
+    {
+      json_escape (w->s, key);
+      g_string_append (w->s, ": ");
+    }
+  w->first = FALSE;
+}
+
+static void
+json_open (JsonWriter *w,
+           const char *key,
+           char        bracket)
+{
+  json_item (w, key);
+  g_string_append_c (w->s, bracket);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+json_close (JsonWriter *w,
+            char        bracket)
+{
+  gboolean empty = w->first;
+
+  w->depth--;
+  if (!empty)
+    {
+      g_string_append_c (w->s, '\n');
+      for (int i = 0; i < w->depth; i++)
+        g_string_append (w->s, "  ");
+    }
+  g_string_append_c (w->s, bracket);
+  w->first = FALSE;
+}
+
+/* The shortest "%.Ng" that reads back as the same double, in C syntax in
+ * every locale; null for anything JSON cannot hold. */
+static void
+json_number (JsonWriter *w,
+             const char *key,
+             double      value,
+             gboolean    defined)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  json_item (w, key);
+  if (!defined || !isfinite (value))
+    {
+      g_string_append (w->s, "null");
+      return;
+    }
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (w->s, buf);
+}
+
+static void
+json_int (JsonWriter *w,
+          const char *key,
+          int         value)
+{
+  json_item (w, key);
+  g_string_append_printf (w->s, "%d", value);
+}
+
+static void
+json_bool (JsonWriter *w,
+           const char *key,
+           gboolean    value)
+{
+  json_item (w, key);
+  g_string_append (w->s, value ? "true" : "false");
+}
+
+static void
+json_string (JsonWriter *w,
+             const char *key,
+             const char *value)
+{
+  json_item (w, key);
+  if (value == NULL)
+    g_string_append (w->s, "null");
+  else
+    json_escape (w->s, value);
+}
+
+static const char *
+formula_id (MlFormula formula)
+{
+  switch (formula)
+    {
+    case ML_FORMULA_GHK:                   return "ghk";
+    case ML_FORMULA_GHK_DIVALENT:          return "ghk-divalent";
+    case ML_FORMULA_MULLINS_NODA:          return "mullins-noda";
+    case ML_FORMULA_MULLINS_NODA_DIVALENT: return "mullins-noda-divalent";
+    case ML_FORMULA_NUMERIC:               return "numeric";
+    case ML_FORMULA_NONE:
+    default:                               return NULL;
+    }
+}
+
+static const char *
+nernst_state_id (MlNernstState state)
+{
+  switch (state)
+    {
+    case ML_NERNST_DEFINED:        return "defined";
+    case ML_NERNST_PLUS_INFINITY:  return "+inf";
+    case ML_NERNST_MINUS_INFINITY: return "-inf";
+    case ML_NERNST_UNDEFINED:
+    default:                       return "undefined";
+    }
+}
+
+static const char *
+pump_mode_id (MlPumpMode mode)
+{
+  switch (mode)
+    {
+    case ML_PUMP_RATIO:   return "ratio";
+    case ML_PUMP_CURRENT: return "current";
+    case ML_PUMP_OFF:
+    default:              return "off";
+    }
+}
+
+static gboolean
+formula_has_value (MlFormula formula)
+{
+  return formula != ML_FORMULA_NONE && formula != ML_FORMULA_NUMERIC;
+}
+
+char *
+ml_cli_solution_to_json (MlCell            *cell,
+                         const MlSolution  *sol,
+                         const MlCliDonnan *donnan)
+{
+  JsonWriter w = { g_string_new (NULL), 0, TRUE };
+  gboolean rest = sol->condition == ML_CONDITION_NONE;
+  gboolean ghk = sol->ghk_condition == ML_CONDITION_NONE;
+  gboolean t_ok = ml_temperature_valid (sol->temperature_c);
+  const char *name = ml_cell_get_name (cell);
+
+  json_open (&w, NULL, '{');
+  json_string (&w, "name", name != NULL && *name != '\0' ? name : NULL);
+  json_number (&w, "temperature_c", sol->temperature_c, TRUE);
+  json_number (&w, "rt_over_f_mv", sol->rt_over_f_mv, t_ok);
+  json_number (&w, "vm_mv", sol->vm_mv, sol->vm_defined);
+  json_bool (&w, "vm_clamped", sol->vm_clamped);
+  json_number (&w, "vm_rest_mv", sol->vm_rest_mv, rest);
+  json_number (&w, "vm_ghk_mv", sol->vm_ghk_mv, ghk);
+  json_string (&w, "condition", ml_condition_message (sol->condition));
+  json_string (&w, "ghk_condition", ml_condition_message (sol->ghk_condition));
+  json_string (&w, "formula", formula_id (sol->formula));
+  json_number (&w, "vm_formula_mv", sol->vm_formula_mv, rest && formula_has_value (sol->formula));
+  json_number (&w, "net_current_ua_cm2", sol->net_current_ua_cm2, sol->vm_defined);
+
+  json_open (&w, "pump", '{');
+  json_string (&w, "mode", pump_mode_id (sol->pump_mode));
+  json_number (&w, "ratio", sol->pump_ratio, sol->pump_mode == ML_PUMP_RATIO);
+  json_number (&w, "current_ua_cm2", sol->pump_current_ua_cm2, TRUE);
+  json_number (&w, "contribution_mv", sol->pump_contribution_mv, rest && ghk);
+  json_number (&w, "q10_factor", sol->pump_q10_factor, TRUE);
+  json_close (&w, '}');
+
+  json_open (&w, "ions", '[');
+  for (guint i = 0; i < sol->n_ions; i++)
+    {
+      const MlIonResult *r = &sol->ions[i];
+      gboolean nernst = r->nernst_state == ML_NERNST_DEFINED;
+      gboolean dg = sol->vm_defined && r->delta_g_defined;
+
+      json_open (&w, NULL, '{');
+      json_string (&w, "name", r->ion.name);
+      json_int (&w, "valence", r->ion.z);
+      json_bool (&w, "enabled", r->ion.enabled);
+      json_number (&w, "c_in_mm", r->ion.c_in, TRUE);
+      json_number (&w, "c_out_mm", r->ion.c_out, TRUE);
+      json_number (&w, "permeability_cm_s", r->ion.p, TRUE);
+      json_string (&w, "nernst_state", nernst_state_id (r->nernst_state));
+      json_number (&w, "nernst_mv", r->nernst_mv, nernst);
+      json_number (&w, "driving_force_mv", r->driving_force_mv, nernst && sol->vm_defined);
+      json_int (&w, "direction", r->direction);
+      json_number (&w, "current_ua_cm2", r->current_ua_cm2, sol->vm_defined);
+      json_number (&w, "delta_g_out_j_mol", r->delta_g_total, dg);
+      json_number (&w, "delta_g_chemical_j_mol", r->delta_g_chemical, dg);
+      json_number (&w, "delta_g_electrical_j_mol", r->delta_g_electrical, sol->vm_defined);
+      json_close (&w, '}');
+    }
+  json_close (&w, ']');
+
+  json_open (&w, "charge", '{');
+  json_number (&w, "radius_um", sol->radius_um, TRUE);
+  json_number (&w, "capacitance_uf_cm2", sol->capacitance_uf_cm2, TRUE);
+  json_number (&w, "ions_moved", sol->charge.ions_moved, sol->vm_defined);
+  json_number (&w, "fraction_of_cell_k", sol->charge.fraction,
+               sol->vm_defined && sol->charge_ion >= 0);
+  json_close (&w, '}');
+
+  if (donnan != NULL)
+    {
+      json_open (&w, "donnan", '{');
+      json_number (&w, "k_in_mm", donnan->result.k_in, TRUE);
+      json_number (&w, "cl_in_mm", donnan->result.cl_in, TRUE);
+      json_number (&w, "k_out_mm", donnan->result.k_out, TRUE);
+      json_number (&w, "cl_out_mm", donnan->result.cl_out, TRUE);
+      json_number (&w, "ratio", donnan->result.ratio, TRUE);
+      json_number (&w, "vm_mv", donnan->result.vm_mv, TRUE);
+      json_number (&w, "osmotic_excess_mosm", donnan->result.osmotic_excess_mosm, TRUE);
+      json_close (&w, '}');
+    }
+
+  json_close (&w, '}');
+  g_string_append_c (w.s, '\n');
+  return g_string_free (w.s, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The table                                                                */
+
+/* printf pads by bytes; labels hold µ, Δ and superscripts, so pad by
+ * characters to keep the columns straight. */
+static void
+append_padded (GString    *s,
+               const char *text,
+               int         width,
+               gboolean    right)
+{
+  int pad = width - (int)g_utf8_strlen (text, -1);
+
+  if (right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (s, ' ');
+  g_string_append (s, text);
+  if (!right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (s, ' ');
+}
+
+static char *
+ion_label (const MlIon *ion)
+{
+  const char *charge;
+
+  switch (ion->z)
+    {
+    case 1:  charge = "⁺"; break;
+    case -1: charge = "⁻"; break;
+    case 2:  charge = "²⁺"; break;
+    case -2: charge = "²⁻"; break;
+    default: charge = ""; break;
+    }
+  return g_strconcat (ion->name, charge, NULL);
+}
+
+static char *
+format_mv (double value)
+{
+  return g_strdup_printf ("%.2f mV", value);
+}
+
+static const char *
+formula_label (MlFormula formula)
+{
+  switch (formula)
+    {
+    case ML_FORMULA_GHK:                   return _("GHK equation");
+    case ML_FORMULA_GHK_DIVALENT:          return _("GHK with Ca²⁺");
+    case ML_FORMULA_MULLINS_NODA:          return _("Mullins–Noda");
+    case ML_FORMULA_MULLINS_NODA_DIVALENT: return _("Mullins–Noda with Ca²⁺");
+    case ML_FORMULA_NUMERIC:               return _("numeric solution");
+    case ML_FORMULA_NONE:
+    default:                               return NULL;
+    }
+}
+
+static char *
+nernst_text (const MlIonResult *r)
+{
+  switch (r->nernst_state)
+    {
+    case ML_NERNST_DEFINED:        return g_strdup_printf ("%.2f", r->nernst_mv);
+    case ML_NERNST_PLUS_INFINITY:  return g_strdup ("+∞");
+    case ML_NERNST_MINUS_INFINITY: return g_strdup ("−∞");
+    case ML_NERNST_UNDEFINED:
+    default:                       return g_strdup (_("undefined"));
+    }
+}
+
+static void
+append_pairs (GString     *s,
+              GPtrArray   *pairs)
+{
+  int width = 0;
+
+  for (guint i = 0; i < pairs->len; i += 2)
+    width = MAX (width, (int)g_utf8_strlen (g_ptr_array_index (pairs, i), -1));
+  for (guint i = 0; i < pairs->len; i += 2)
+    {
+      append_padded (s, g_ptr_array_index (pairs, i), width, FALSE);
+      g_string_append (s, "  ");
+      g_string_append (s, g_ptr_array_index (pairs, i + 1));
+      g_string_append_c (s, '\n');
+    }
+}
+
+#define N_COLUMNS 8
+
+static void
+append_ion_table (GString          *s,
+                  const MlSolution *sol)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  const char *headers[N_COLUMNS] = {
+    _("Ion"), _("In mM"), _("Out mM"), _("P cm/s"), _("E mV"),
+    _("V−E mV"), _("I µA/cm²"), _("ΔG kJ/mol"),
+  };
+  int width[N_COLUMNS] = { 0 };
+  guint n_rows = sol->n_ions + 1;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    g_ptr_array_add (cells, g_strdup (headers[c]));
+
+  for (guint i = 0; i < sol->n_ions; i++)
+    {
+      const MlIonResult *r = &sol->ions[i];
+      char *name = ion_label (&r->ion);
+
+      if (!r->ion.enabled)
+        {
+          char *off = g_strdup_printf (_("%s (off)"), name);
+
+          g_free (name);
+          name = off;
+        }
+      g_ptr_array_add (cells, name);
+      g_ptr_array_add (cells, g_strdup_printf ("%g", r->ion.c_in));
+      g_ptr_array_add (cells, g_strdup_printf ("%g", r->ion.c_out));
+      g_ptr_array_add (cells, g_strdup_printf ("%.3g", r->ion.p));
+      g_ptr_array_add (cells, nernst_text (r));
+      if (sol->vm_defined && r->nernst_state == ML_NERNST_DEFINED)
+        g_ptr_array_add (cells, g_strdup_printf ("%+.2f", r->driving_force_mv));
+      else
+        g_ptr_array_add (cells, g_strdup (_("undefined")));
+      if (sol->vm_defined)
+        g_ptr_array_add (cells, g_strdup_printf ("%+.4g", r->current_ua_cm2));
+      else
+        g_ptr_array_add (cells, g_strdup (_("undefined")));
+      if (sol->vm_defined && r->delta_g_defined)
+        g_ptr_array_add (cells, g_strdup_printf ("%+.3f", r->delta_g_total / 1000.0));
+      else
+        g_ptr_array_add (cells, g_strdup (_("undefined")));
+    }
+
+  for (guint row = 0; row < n_rows; row++)
+    for (int c = 0; c < N_COLUMNS; c++)
+      width[c] = MAX (width[c],
+                      (int)g_utf8_strlen (g_ptr_array_index (cells, row * N_COLUMNS + c), -1));
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      for (int c = 0; c < N_COLUMNS; c++)
+        {
+          if (c > 0)
+            g_string_append (s, "  ");
+          append_padded (s, g_ptr_array_index (cells, row * N_COLUMNS + c),
+                         width[c], c > 0);
+        }
+      g_string_append_c (s, '\n');
+    }
+}
+
+char *
+ml_cli_solution_to_table (MlCell            *cell,
+                          const MlSolution  *sol,
+                          const MlCliDonnan *donnan)
+{
+  GString *s = g_string_new (NULL);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  const char *name = ml_cell_get_name (cell);
+  gboolean rest = sol->condition == ML_CONDITION_NONE;
+  gboolean ghk = sol->ghk_condition == ML_CONDITION_NONE;
+
+  if (name != NULL && *name != '\0')
+    g_string_append_printf (s, "%s\n\n", name);
+
+  g_ptr_array_add (pairs, g_strdup (_("Temperature")));
+  g_ptr_array_add (pairs, g_strdup_printf ("%g °C", sol->temperature_c));
+  g_ptr_array_add (pairs, g_strdup ("RT/F"));
+  if (ml_temperature_valid (sol->temperature_c))
+    g_ptr_array_add (pairs, g_strdup_printf ("%.4f mV", sol->rt_over_f_mv));
+  else
+    g_ptr_array_add (pairs, g_strdup (_("undefined")));
+
+  g_ptr_array_add (pairs, g_strdup (_("V_rest")));
+  if (rest)
+    {
+      g_autofree char *mv = format_mv (sol->vm_rest_mv);
+      const char *formula = formula_label (sol->formula);
+
+      /* The solver always runs; a missing closed form means the number is
+       * the solver's alone. */
+      if (formula == NULL)
+        formula = _("numeric solution");
+      if (sol->pump_mode != ML_PUMP_OFF)
+        g_ptr_array_add (pairs, g_strdup_printf (_("%s  (%s, pump included)"), mv, formula));
+      else
+        g_ptr_array_add (pairs, g_strdup_printf ("%s  (%s)", mv, formula));
+    }
+  else
+    g_ptr_array_add (pairs, g_strdup (ml_condition_message (sol->condition)));
+
+  g_ptr_array_add (pairs, g_strdup (_("V without pump")));
+  g_ptr_array_add (pairs, ghk ? format_mv (sol->vm_ghk_mv)
+                              : g_strdup (ml_condition_message (sol->ghk_condition)));
+
+  g_ptr_array_add (pairs, g_strdup (_("Pump")));
+  switch (sol->pump_mode)
+    {
+    case ML_PUMP_RATIO:
+      g_ptr_array_add (pairs, g_strdup_printf (_("steady state, coupling ratio %g, %.4g µA/cm²"),
+                                               sol->pump_ratio, sol->pump_current_ua_cm2));
+      break;
+    case ML_PUMP_CURRENT:
+      g_ptr_array_add (pairs, g_strdup_printf (_("%.4g µA/cm² outward (Q10 factor %.3g)"),
+                                               sol->pump_current_ua_cm2, sol->pump_q10_factor));
+      break;
+    case ML_PUMP_OFF:
+    default:
+      g_ptr_array_add (pairs, g_strdup (_("off")));
+      break;
+    }
+  g_ptr_array_add (pairs, g_strdup (_("Pump contribution")));
+  g_ptr_array_add (pairs, rest && ghk ? g_strdup_printf ("%+.2f mV", sol->pump_contribution_mv)
+                                      : g_strdup (_("undefined")));
+
+  if (sol->vm_clamped)
+    {
+      g_ptr_array_add (pairs, g_strdup (_("V_m (clamped)")));
+      g_ptr_array_add (pairs, sol->vm_defined ? format_mv (sol->vm_mv) : g_strdup (_("undefined")));
+    }
+  append_pairs (s, pairs);
+
+  g_string_append_c (s, '\n');
+  if (sol->vm_defined)
+    g_string_append_printf (s, _("Per ion at V_m = %.2f mV:\n"), sol->vm_mv);
+  append_ion_table (s, sol);
+  g_string_append_c (s, '\n');
+
+  if (!sol->vm_defined)
+    g_string_append_printf (s, "%s\n", _("Membrane charge: undefined"));
+  else if (sol->charge_ion >= 0)
+    g_string_append_printf (s, _("%.3g ions charge the membrane, %.3g %% of the cell's K⁺ "
+                                 "(radius %g µm, %g µF/cm²)\n"),
+                            sol->charge.ions_moved, 100.0 * sol->charge.fraction,
+                            sol->radius_um, sol->capacitance_uf_cm2);
+  else
+    g_string_append_printf (s, _("%.3g ions charge the membrane (radius %g µm, %g µF/cm²); "
+                                 "the cell holds no K⁺\n"),
+                            sol->charge.ions_moved, sol->radius_um, sol->capacitance_uf_cm2);
+
+  if (donnan != NULL)
+    {
+      g_autoptr(GPtrArray) dpairs = g_ptr_array_new_with_free_func (g_free);
+
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Donnan equilibrium, open bath: %g mM anion of valence %d "
+                                   "inside, %g mM KCl outside\n"),
+                              donnan->a_mm, donnan->z_a, donnan->bath_mm);
+      g_ptr_array_add (dpairs, g_strdup (_("  K⁺ inside")));
+      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g mM", donnan->result.k_in));
+      g_ptr_array_add (dpairs, g_strdup (_("  Cl⁻ inside")));
+      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g mM", donnan->result.cl_in));
+      g_ptr_array_add (dpairs, g_strdup (_("  Ratio r")));
+      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g", donnan->result.ratio));
+      g_ptr_array_add (dpairs, g_strdup (_("  V_m")));
+      g_ptr_array_add (dpairs, format_mv (donnan->result.vm_mv));
+      g_ptr_array_add (dpairs, g_strdup (_("  Osmotic excess")));
+      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g mOsm", donnan->result.osmotic_excess_mosm));
+      append_pairs (s, dpairs);
+    }
+
+  return g_string_free (s, FALSE);
+}
+

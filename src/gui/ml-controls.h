@@ -1,0 +1,45 @@
+/* ml-controls.h — the controls pane: every input of the cell
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ml-cell.h"
+#include "ml-log-control.h"
+
+G_BEGIN_DECLS
+
+#define ML_TYPE_CONTROLS (ml_controls_get_type ())
+G_DECLARE_FINAL_TYPE (MlControls, ml_controls, ML, CONTROLS, GtkWidget)
+
+typedef enum
+{
+  ML_CONTROL_TEMPERATURE,
+  ML_CONTROL_PUMP_RATIO,
+  ML_CONTROL_PUMP_CURRENT,
+  ML_CONTROL_PUMP_Q10,
+  ML_CONTROL_RADIUS,
+  ML_CONTROL_CAPACITANCE,
+  ML_N_CONTROLS
+} MlControlId;
+
+GtkWidget    *ml_controls_new                (void);
+/* The cell the controls edit, and the cell their reset buttons return to. */
+void          ml_controls_set_cell           (MlControls  *self,
+                                              MlCell      *cell,
+                                              MlCell      *reference);
+MlLogControl *ml_controls_get_control        (MlControls  *self,
+                                              MlControlId  id);
+/* The concentration or permeability control of the ion named @name. */
+MlLogControl *ml_controls_get_ion_control    (MlControls  *self,
+                                              const char  *name,
+                                              MlIonField   field);
+GtkSwitch    *ml_controls_get_ion_switch     (MlControls  *self,
+                                              const char  *name);
+GtkSwitch    *ml_controls_get_pump_switch    (MlControls  *self);
+GtkDropDown  *ml_controls_get_pump_mode      (MlControls  *self);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+/* ml-screenshot.c — render a widget to a PNG file
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Used by `membrane-lab --screenshot` and by the GUI tests: a widget's
+ * paintable is snapshotted into a render node and drawn with cairo, so the
+ * picture is what the cairo renderer would show, without a screen grab.
+ */
+#include "config.h"
+
+#include "ml-screenshot.h"
+
+#include <glib/gi18n.h>
+
+cairo_surface_t *
+ml_screenshot_surface (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width = MAX (gtk_widget_get_width (widget), 1);
+  int height = MAX (gtk_widget_get_height (widget), 1);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+gboolean
+ml_screenshot_widget (GtkWidget   *widget,
+                      const char  *path,
+                      GError     **error)
+{
+  cairo_surface_t *surface = ml_screenshot_surface (widget);
+  cairo_status_t status = cairo_surface_write_to_png (surface, path);
+
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name, the second %s the reason. */
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ml_surface_is_varied (cairo_surface_t *surface,
+                      guint            min_colors)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < height; y += 3)
+    for (int x = 0; x < width; x += 3)
+      {
+        guint32 pixel = *(const guint32 *)(data + y * stride + x * 4);
+
+        g_hash_table_add (seen, GUINT_TO_POINTER (pixel + 1));
+        if (g_hash_table_size (seen) >= min_colors)
+          return TRUE;
+      }
+  return FALSE;
+}

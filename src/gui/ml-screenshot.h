@@ -1,0 +1,24 @@
+/* ml-screenshot.h — render a widget to a PNG file
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Renders @widget as it is now (allocated and mapped) at its own size, with
+ * the cairo renderer, into a PNG at @path. */
+gboolean     ml_screenshot_widget     (GtkWidget   *widget,
+                                       const char  *path,
+                                       GError     **error);
+/* The same into a new image surface. */
+cairo_surface_t *ml_screenshot_surface (GtkWidget  *widget);
+/* Whether the image has at least @min_colors different pixel values: a blank
+ * or single-colour render fails this. */
+gboolean     ml_surface_is_varied     (cairo_surface_t *surface,
+                                       guint            min_colors);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* ml-window-files.c — open, save and the unsaved-changes question
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GtkFileChooserNative (GtkFileDialog is newer than GTK 4.8) and
+ * AdwMessageDialog (AdwAlertDialog is newer than libadwaita 1.2).  Every path
+ * that would drop unsaved edits — closing, opening, choosing a preset — goes
+ * through ml_window_confirm_discard() first.
+ */
+#include "config.h"
+
+#include "ml-window-private.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  MlWindowContinuation  continuation;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Pending;
+
+static Pending *
+pending_new (MlWindowContinuation continuation,
+             gpointer             data,
+             GDestroyNotify       destroy)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->continuation = continuation;
+  pending->data = data;
+  pending->destroy = destroy;
+  return pending;
+}
+
+static void
+pending_run (Pending  *pending,
+             MlWindow *self)
+{
+  if (pending != NULL && pending->continuation != NULL)
+    pending->continuation (self, pending->data);
+}
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending == NULL)
+    return;
+  if (pending->destroy != NULL && pending->data != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static GtkFileFilter *
+scenario_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Membrane Lab scenarios"));
+  gtk_file_filter_add_pattern (filter, "*.membrane");
+  gtk_file_filter_add_mime_type (filter, "application/x-membrane-lab-scenario");
+  return filter;
+}
+
+/* Saving. */
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  Pending *pending = user_data;
+  MlWindow *self = ML_WINDOW (gtk_native_dialog_get_transient_for (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (ml_window_save_file (self, file, &error))
+        pending_run (pending, self);
+      else
+        ml_window_show_error (self, error->message);
+    }
+
+  pending_free (pending);
+  g_object_unref (dialog);
+}
+
+void
+ml_window_save_dialog (MlWindow             *self,
+                       MlWindowContinuation  then,
+                       gpointer              data,
+                       GDestroyNotify        destroy)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = scenario_filter_new ();
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+  else
+    {
+      const char *cell_name = ml_cell_get_name (self->cell);
+
+      name = g_strdup_printf ("%s.membrane", cell_name != NULL && cell_name[0] != '\0'
+                                             ? cell_name : _("cell"));
+      g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb),
+                    pending_new (then, data, destroy));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+ml_window_save_current (MlWindow             *self,
+                        MlWindowContinuation  then,
+                        gpointer              data,
+                        GDestroyNotify        destroy)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A preset is never overwritten: the first save of it asks for a name. */
+  if (self->file == NULL)
+    {
+      ml_window_save_dialog (self, then, data, destroy);
+      return;
+    }
+
+  if (ml_window_save_file (self, self->file, &error))
+    {
+      if (then != NULL)
+        then (self, data);
+    }
+  else
+    ml_window_show_error (self, error->message);
+
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+/* Opening. */
+
+static void
+open_continuation (MlWindow *self,
+                   gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ml_window_load_file (self, G_FILE (data), &error))
+    {
+      g_autofree char *name = g_file_get_basename (G_FILE (data));
+      /* Translators: the first %s is a file name, the second the reason. */
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+
+      ml_window_show_error (self, message);
+    }
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      ml_window_confirm_discard (self, open_continuation, file, g_object_unref);
+    }
+  g_object_unref (dialog);
+}
+
+void
+ml_window_open_dialog (MlWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = scenario_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The question. */
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  Pending *pending = user_data;
+  MlWindow *self = ML_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      pending_run (pending, self);
+      pending_free (pending);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      /* The continuation runs only if the save succeeds. */
+      ml_window_save_current (self, pending->continuation, pending->data, pending->destroy);
+      g_free (pending);
+    }
+  else
+    pending_free (pending);
+}
+
+void
+ml_window_confirm_discard (MlWindow             *self,
+                           MlWindowContinuation  continuation,
+                           gpointer              data,
+                           GDestroyNotify        destroy)
+{
+  GtkWidget *dialog;
+  const char *name;
+
+  if (!ml_window_get_modified (self))
+    {
+      continuation (self, data);
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  name = ml_cell_get_name (self->cell);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  /* Translators: %s is the name of the scenario, e.g. "Mammalian neuron". */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has changes that are not saved. Changes that are not saved are lost."),
+                                  name != NULL && name[0] != '\0' ? name : _("Untitled cell"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb),
+                    pending_new (continuation, data, destroy));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,51 @@
+/* ml-window.h — the main window
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ml-cell.h"
+#include "ml-controls.h"
+#include "ml-gauge.h"
+#include "ml-history.h"
+#include "ml-math-view.h"
+#include "ml-membrane-view.h"
+#include "ml-solution.h"
+
+G_BEGIN_DECLS
+
+#define ML_TYPE_WINDOW (ml_window_get_type ())
+G_DECLARE_FINAL_TYPE (MlWindow, ml_window, ML, WINDOW, AdwApplicationWindow)
+
+MlWindow         *ml_window_new                (GtkApplication *application);
+MlCell           *ml_window_get_cell           (MlWindow       *self);
+const MlSolution *ml_window_get_solution       (MlWindow       *self);
+MlHistory        *ml_window_get_history        (MlWindow       *self);
+MlControls       *ml_window_get_controls       (MlWindow       *self);
+MlGauge          *ml_window_get_gauge          (MlWindow       *self);
+MlMembraneView   *ml_window_get_membrane_view  (MlWindow       *self);
+MlMathView       *ml_window_get_math_view      (MlWindow       *self);
+
+/* Replace the cell without asking; returns FALSE (cell untouched) on error. */
+gboolean          ml_window_load_preset        (MlWindow       *self,
+                                                const char     *id,
+                                                GError        **error);
+gboolean          ml_window_load_file          (MlWindow       *self,
+                                                GFile          *file,
+                                                GError        **error);
+gboolean          ml_window_save_file          (MlWindow       *self,
+                                                GFile          *file,
+                                                GError        **error);
+/* The file the scenario came from or was saved to; NULL for a preset. */
+GFile            *ml_window_get_file           (MlWindow       *self);
+gboolean          ml_window_get_modified       (MlWindow       *self);
+/* Shows an error to the user (a toast). */
+void              ml_window_show_error         (MlWindow       *self,
+                                                const char     *message);
+/* The last message shown with ml_window_show_error, for tests. */
+const char       *ml_window_get_last_error     (MlWindow       *self);
+
+G_END_DECLS
