@@ -258,6 +258,11 @@ dump_cell (MlCell *cell)
                   ml_cell_get_pump_current (cell), ml_cell_get_pump_ratio (cell));
 }
 
+/* How often each branch ran, so a change to the generator that stops
+ * exercising one is seen in the log. */
+static guint n_formula[ML_FORMULA_NUMERIC + 1];
+static guint n_unbalanced, n_mullins_noda_direct;
+
 static void
 check_random_cell (MlCell *cell)
 {
@@ -285,11 +290,13 @@ check_random_cell (MlCell *cell)
         dump_cell (cell);
       g_assert_cmpint (mode, ==, ML_PUMP_CURRENT);
       g_assert_true ((lo > 0.0) == (hi > 0.0));
+      n_unbalanced++;
       return;
     }
   g_assert_cmpint (sol.condition, ==, ML_CONDITION_NONE);
   g_assert_cmpint (sol.ghk_condition, ==, ML_CONDITION_NONE);
   g_assert_true (sol.vm_defined);
+  n_formula[sol.formula]++;
 
   /* Zero net current at V_rest, as the solver reports it and as summed
    * here, relative to the size of the currents that cancel. */
@@ -335,6 +342,7 @@ check_random_cell (MlCell *cell)
                                              &expected));
           assert_close (sol.vm_rest_mv, expected, 1e-9);
           g_assert_cmpint (sol.formula, ==, ML_FORMULA_MULLINS_NODA);
+          n_mullins_noda_direct++;
         }
     }
 
@@ -365,6 +373,20 @@ check_random_cell (MlCell *cell)
       g_assert_cmpfloat (sol.pump_contribution_mv, ==, 0.0);
     }
 
+  /* ΔG per ion, every valence, against ml_delta_g_out() at V_rest. */
+  for (guint i = 0; i < sol.n_ions; i++)
+    {
+      const MlIonResult *r = &sol.ions[i];
+      double chem, elec, total;
+
+      g_assert_true (ml_delta_g_out (r->ion.z, r->ion.c_in, r->ion.c_out, sol.vm_mv, t_c,
+                                     &chem, &elec, &total));
+      g_assert_true (r->delta_g_defined);
+      assert_close (r->delta_g_chemical, chem, 1e-12 * fabs (chem) + 1e-9);
+      assert_close (r->delta_g_electrical, elec, 1e-12 * fabs (elec) + 1e-9);
+      assert_close (r->delta_g_total, total, 1e-12 * (fabs (chem) + fabs (elec)) + 1e-9);
+    }
+
   /* Each per-ion current is continuous through V = 0: the slope at 0 is at
    * most P·z²·F·(c_in + c_out)/(RT/F) µA/cm² per mV, so ±1e-9 mV moves it
    * by less than that times 1e-9, plus rounding of I(0). */
@@ -389,6 +411,17 @@ test_random_cells (void)
 
       check_random_cell (cell);
     }
+
+  g_test_message ("formulas: GHK %u, GHK-Ca %u, Mullins-Noda %u (%u against "
+                  "ml_mullins_noda_mv), Mullins-Noda-Ca %u, numeric %u; unbalanced %u",
+                  n_formula[ML_FORMULA_GHK], n_formula[ML_FORMULA_GHK_DIVALENT],
+                  n_formula[ML_FORMULA_MULLINS_NODA], n_mullins_noda_direct,
+                  n_formula[ML_FORMULA_MULLINS_NODA_DIVALENT], n_formula[ML_FORMULA_NUMERIC],
+                  n_unbalanced);
+  /* Each closed form is exercised. */
+  for (MlFormula f = ML_FORMULA_GHK; f <= ML_FORMULA_NUMERIC; f++)
+    g_assert_cmpuint (n_formula[f], >, 50);
+  g_assert_cmpuint (n_mullins_noda_direct, >, 10);
 }
 
 static void

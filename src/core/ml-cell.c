@@ -104,6 +104,15 @@ set_string (MlCell      *self,
   emit_changed (self);
 }
 
+static gboolean
+ion_equal (const MlIon *a,
+           const MlIon *b)
+{
+  /* Field by field: padding and bytes after the name's NUL do not count. */
+  return strcmp (a->name, b->name) == 0 && a->z == b->z && a->c_in == b->c_in
+         && a->c_out == b->c_out && a->p == b->p && a->enabled == b->enabled;
+}
+
 gboolean
 ml_concentration_is_valid (double mm)
 {
@@ -350,8 +359,11 @@ ml_cell_assign (MlCell *self,
   ml_cell_set_pump_reference_temperature (self, source->pump_t_ref);
   ml_cell_set_radius (self, source->radius);
   ml_cell_set_capacitance (self, source->capacitance);
-  if (self->n_ions != source->n_ions
-      || memcmp (self->ions, source->ions, sizeof (MlIon) * source->n_ions) != 0)
+  gboolean ions_differ = self->n_ions != source->n_ions;
+
+  for (guint i = 0; !ions_differ && i < source->n_ions; i++)
+    ions_differ = !ion_equal (&self->ions[i], &source->ions[i]);
+  if (ions_differ)
     {
       memset (self->ions, 0, sizeof self->ions);
       memcpy (self->ions, source->ions, sizeof (MlIon) * source->n_ions);
@@ -649,7 +661,7 @@ ml_cell_set_ion (MlCell      *self,
         return -1;
       index = (int)self->n_ions++;
     }
-  else if (memcmp (&self->ions[index], ion, sizeof *ion) == 0)
+  else if (ion_equal (&self->ions[index], ion))
     return index;
 
   memset (&self->ions[index], 0, sizeof (MlIon));

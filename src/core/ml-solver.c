@@ -228,7 +228,8 @@ problem_build (const Snapshot *snap,
 
       if (!values_valid (ion))
         return ML_CONDITION_INVALID_VALUE;
-      if (!ion->enabled || p <= 0.0)
+      /* An ion absent on both sides carries no current, whatever its P. */
+      if (!ion->enabled || p <= 0.0 || (ion->c_in == 0.0 && ion->c_out == 0.0))
         continue;
 
       /* A steady-state pump moves r Na⁺ out for each K⁺ in; its current is
@@ -411,7 +412,8 @@ solve (MlCell     *cell,
   if (clamp)
     {
       out->vm_clamped = TRUE;
-      out->vm_defined = isfinite (vm_clamp) && rtf > 0.0;
+      /* Beyond ±100 V the currents and charges leave the range of doubles. */
+      out->vm_defined = isfinite (vm_clamp) && fabs (vm_clamp) <= 1e5 && rtf > 0.0;
       out->vm_mv = out->vm_defined ? vm_clamp : 0.0;
     }
   else
@@ -487,7 +489,8 @@ ml_condition_message (MlCondition condition)
     case ML_CONDITION_NO_PERMEANT_ION:
       return _("undefined: no permeant ion");
     case ML_CONDITION_UNBALANCED:
-      return _("undefined: the currents never balance, because a concentration is zero");
+      return _("undefined: the currents never balance (a concentration is zero, or the pump "
+               "current is more than the open channels can carry)");
     case ML_CONDITION_INVALID_VALUE:
       return _("undefined: a concentration or permeability is not a valid number");
     default:

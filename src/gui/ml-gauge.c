@@ -172,7 +172,8 @@ compute_geometry (MlGauge  *self,
       double out = 0.13 * r;
       double side = out + 2.8 * ion_font;
       double top = out + 1.3 * ion_font;
-      double bottom = MAX (0.5 * (r + out) + 1.3 * ion_font, 0.64 * r);
+      /* Room below the ends for a pointer label pushed past the end. */
+      double bottom = MAX (0.5 * (r + out) + 2.2 * ion_font, 0.64 * r);
       double fit = MIN ((width - 2 * pad) / (2 * r + 2 * side),
                         (height - 2 * pad) / (r + top + bottom));
 
@@ -193,7 +194,7 @@ compute_geometry (MlGauge  *self,
   geo->ion_font = MAX (11.0, 0.085 * r);
   geo->number_font = MAX (16.0, 0.28 * r);
   geo->caption_font = MAX (10.0, 0.07 * r);
-  geo->message_font = MAX (11.0, 0.08 * r);
+  geo->message_font = MAX (11.0, 0.1 * r);
 }
 
 static PangoLayout *
@@ -280,7 +281,8 @@ draw_scale (MlGauge               *self,
   g_autoptr(PangoLayout) probe = NULL;
   g_autofree char *widest = NULL;
 
-  /* The track. */
+  /* The track.  A new path: the readout left a current point. */
+  cairo_new_path (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_width (cr, geo->track);
   set_source (cr, &self->fg, 0.14);
@@ -402,19 +404,29 @@ draw_readout (MlGauge         *self,
     {
       const char *message = ml_condition_message (self->condition);
       g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
       double w, h;
 
       if (message == NULL)
         message = _("undefined");
-      layout = make_layout (self, message, geo->message_font, PANGO_WEIGHT_BOLD);
-      pango_layout_set_width (layout, (int) (1.3 * geo->radius * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      layout_size (layout, &w, &h);
+      /* Smaller type for a long message, so it stays inside the scale. */
+      for (double font = geo->message_font; ; font *= 0.9)
+        {
+          g_clear_object (&layout);
+          layout = make_layout (self, message, font, PANGO_WEIGHT_BOLD);
+          pango_layout_set_width (layout, (int) (1.3 * geo->radius * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          layout_size (layout, &w, &h);
+          if (h <= 0.8 * geo->radius || font * 0.9 < 9.0)
+            break;
+        }
       *used = GRAPHENE_RECT_INIT (geo->cx - w / 2, geo->cy - h / 2, w, h);
 
+      /* Centred lines start right of the layout's origin. */
+      pango_layout_get_extents (layout, NULL, &logical);
       set_source (cr, &self->fg, 0.8);
-      cairo_move_to (cr, geo->cx - w / 2, geo->cy - h / 2);
+      cairo_move_to (cr, geo->cx - w / 2 - (double) logical.x / PANGO_SCALE, geo->cy - h / 2);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -495,7 +507,7 @@ draw_pointers (MlGauge *self,
   double a1 = value_to_angle (self, self->range_max);
   double outer_track = geo->radius + geo->track / 2.0;
   double label_r = geo->pointer_out + 0.035 * geo->radius;
-  double beyond = 9.0 * G_PI / 180.0;
+  double beyond = 5.0 * G_PI / 180.0;
   Label labels[ML_MAX_IONS];
   guint n = 0;
 
@@ -518,7 +530,7 @@ draw_pointers (MlGauge *self,
     }
 
   qsort (labels, n, sizeof (Label), compare_labels);
-  spread_labels (labels, n, a0 - 2 * beyond, a1 + 2 * beyond);
+  spread_labels (labels, n, a0 - 2.5 * beyond, a1 + 2.5 * beyond);
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -535,54 +547,55 @@ draw_pointers (MlGauge *self,
       ml_ion_color (m->name, self->dark, &color);
       set_source (cr, &color, 1.0);
 
-      if (m->state == ML_NERNST_DEFINED)
+      if (m->state != ML_NERNST_DEFINED)
         {
-          double c = cos (a), s = sin (a);
+          /* E is infinite: the track runs on, dotted, to a pointer just
+           * past the end of the scale. */
+          double end = m->state == ML_NERNST_PLUS_INFINITY ? a1 : a0;
+          double dot = MAX (2.0, 0.016 * geo->radius);
+          double dashes[] = { 0.0, 2.2 * dot };
 
-          /* A line across the track and a triangle pointing at it. */
-          cairo_set_line_width (cr, MAX (2.0, 0.016 * geo->radius));
-          cairo_move_to (cr, geo->cx + (geo->radius - geo->track) * c,
-                         geo->cy + (geo->radius - geo->track) * s);
-          cairo_line_to (cr, geo->cx + outer_track * c, geo->cy + outer_track * s);
+          cairo_save (cr);
+          cairo_set_line_width (cr, dot);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_new_path (cr);
+          cairo_arc (cr, geo->cx, geo->cy, geo->radius, MIN (end, a), MAX (end, a));
           cairo_stroke (cr);
-
-          cairo_move_to (cr, geo->cx + (outer_track + 1) * c, geo->cy + (outer_track + 1) * s);
-          cairo_line_to (cr, geo->cx + geo->pointer_out * c - half_w * s,
-                         geo->cy + geo->pointer_out * s + half_w * c);
-          cairo_line_to (cr, geo->cx + geo->pointer_out * c + half_w * s,
-                         geo->cy + geo->pointer_out * s - half_w * c);
-          cairo_close_path (cr);
-          cairo_fill (cr);
+          cairo_restore (cr);
         }
       else
         {
-          /* E is infinite: an arrow running on past the end of the dial. */
-          double end = m->state == ML_NERNST_PLUS_INFINITY ? a1 : a0;
-          double dir = m->state == ML_NERNST_PLUS_INFINITY ? 1.0 : -1.0;
-          double rr = geo->radius + geo->track / 2.0 + 0.045 * geo->radius;
-          double tip = end + dir * beyond * 0.8;
-          double head = 0.05 * geo->radius;
-          double tx = -sin (tip) * dir, ty = cos (tip) * dir;
-          double px = geo->cx + rr * cos (tip), py = geo->cy + rr * sin (tip);
-
+          /* A line across the track under the pointer. */
           cairo_set_line_width (cr, MAX (2.0, 0.016 * geo->radius));
-          cairo_new_path (cr);
-          if (dir > 0)
-            cairo_arc (cr, geo->cx, geo->cy, rr, end - beyond * 0.2, tip - 0.02);
-          else
-            cairo_arc_negative (cr, geo->cx, geo->cy, rr, end + beyond * 0.2, tip + 0.02);
+          cairo_move_to (cr, geo->cx + (geo->radius - geo->track) * cos (a),
+                         geo->cy + (geo->radius - geo->track) * sin (a));
+          cairo_line_to (cr, geo->cx + outer_track * cos (a), geo->cy + outer_track * sin (a));
           cairo_stroke (cr);
-
-          cairo_move_to (cr, px + tx * head * 0.4, py + ty * head * 0.4);
-          cairo_line_to (cr, px - tx * head * 0.6 + cos (tip) * head * 0.5,
-                         py - ty * head * 0.6 + sin (tip) * head * 0.5);
-          cairo_line_to (cr, px - tx * head * 0.6 - cos (tip) * head * 0.5,
-                         py - ty * head * 0.6 - sin (tip) * head * 0.5);
-          cairo_close_path (cr);
-          cairo_fill (cr);
         }
 
+      /* The pointer: a triangle outside the track, aimed at the pivot. */
+      cairo_move_to (cr, geo->cx + (outer_track + 1) * cos (a),
+                     geo->cy + (outer_track + 1) * sin (a));
+      cairo_line_to (cr, geo->cx + geo->pointer_out * cos (a) - half_w * sin (a),
+                     geo->cy + geo->pointer_out * sin (a) + half_w * cos (a));
+      cairo_line_to (cr, geo->cx + geo->pointer_out * cos (a) + half_w * sin (a),
+                     geo->cy + geo->pointer_out * sin (a) - half_w * cos (a));
+      cairo_close_path (cr);
+      cairo_fill (cr);
+
       d = label_r + radial_half_extent (labels[i].w, labels[i].h, at);
+
+      /* A leader when the label had to move away from its pointer. */
+      if (fabs (at - a) > labels[i].half * 0.6)
+        {
+          cairo_set_line_width (cr, MAX (1.0, 0.006 * geo->radius));
+          cairo_move_to (cr, geo->cx + geo->pointer_out * cos (a),
+                         geo->cy + geo->pointer_out * sin (a));
+          cairo_line_to (cr, geo->cx + (label_r - 1) * cos (at),
+                         geo->cy + (label_r - 1) * sin (at));
+          cairo_stroke (cr);
+        }
+
       /* A last guard against clipping in a very small widget. */
       x = CLAMP (geo->cx + d * cos (at), labels[i].w / 2 + 1,
                  self->cache_width - labels[i].w / 2 - 1);
@@ -684,14 +697,13 @@ needle_tick_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   MlGauge *self = ML_GAUGE (widget);
-  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->anim_start) / ANIMATION_USEC;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t;
 
+  /* The first frame after a change starts the clock. */
   if (self->anim_start == 0)
-    {
-      /* The first frame after a change starts the clock. */
-      self->anim_start = gdk_frame_clock_get_frame_time (clock);
-      t = 0.0;
-    }
+    self->anim_start = now;
+  t = (double) (now - self->anim_start) / ANIMATION_USEC;
 
   if (t >= 1.0)
     {

@@ -308,11 +308,23 @@ cell_label_new (MlMathView *self,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
-  if (col == COL_ION || col == COL_VERDICT)
-    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (col == COL_ION)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
+  else if (col == COL_VERDICT)
+    {
+      /* The longest cell may wrap so the table fits a narrow pane. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
   else
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_set_halign (label, GTK_ALIGN_END);
       gtk_widget_add_css_class (label, "numeric");
     }
   gtk_grid_attach (self->table, label, col, row, 1, 1);
@@ -608,12 +620,12 @@ update_formula (MlMathView       *self,
     case ML_FORMULA_MULLINS_NODA_DIVALENT:
       if (mullins_noda)
         {
-          g_string_append (s, _("With a divalent ion the zero-current equation is a quadratic; a steady Na⁺/K⁺ pump divides"));
-          g_string_append (s, " <i>P</i><sub>Na</sub> ");
-          g_string_append (s, _("by"));
-          g_string_append (s, " <i>r</i> = ");
-          append_sig (s, sol->pump_ratio, 3);
-          g_string_append (s, " (Mullins–Noda).");
+          g_autoptr (GString) ratio = g_string_new ("<i>r</i> = ");
+
+          append_sig (ratio, sol->pump_ratio, 3);
+          /* Translators: the first %s is "P_Na", the second "r = 1.5". */
+          g_string_append_printf (s, _("With a divalent ion the zero-current equation is a quadratic; a steady Na⁺/K⁺ pump divides %s by %s (Mullins–Noda)."),
+                                  "<i>P</i><sub>Na</sub>", ratio->str);
         }
       else
         g_string_append (s, _("With a divalent ion the GHK zero-current equation is a quadratic."));
@@ -851,6 +863,10 @@ update_charge (MlMathView       *self,
                const MlSolution *sol,
                GString          *s)
 {
+  g_autoptr (GString) geometry = g_string_new (NULL);
+  g_autoptr (GString) vm = g_string_new (NULL);
+  g_autoptr (GString) count = g_string_new (NULL);
+
   if (!sol->vm_defined)
     {
       g_string_append (s, _("Charging the membrane: undefined while V<sub>m</sub> is undefined."));
@@ -858,21 +874,18 @@ update_charge (MlMathView       *self,
       return;
     }
 
-  g_string_append (s, _("Charging the membrane"));
-  g_string_append (s, " (<i>r</i> = ");
-  append_sig (s, sol->radius_um, 3);
-  g_string_append (s, " µm, <i>C</i> = ");
-  append_fixed (s, sol->capacitance_uf_cm2, 1, FALSE);
-  g_string_append (s, " µF/cm²) ");
-  g_string_append (s, _("to"));
-  g_string_append_c (s, ' ');
-  append_fixed (s, sol->vm_mv, 1, TRUE);
-  g_string_append (s, " mV ");
-  g_string_append (s, _("moves"));
-  g_string_append_c (s, ' ');
-  append_count (s, sol->charge.ions_moved);
-  g_string_append_c (s, ' ');
-  g_string_append (s, _("ions"));
+  g_string_append (geometry, "<i>r</i> = ");
+  append_sig (geometry, sol->radius_um, 3);
+  g_string_append (geometry, " µm, <i>C</i> = ");
+  append_fixed (geometry, sol->capacitance_uf_cm2, 1, FALSE);
+  g_string_append (geometry, " µF/cm²");
+  append_fixed (vm, sol->vm_mv, 1, TRUE);
+  g_string_append (vm, " mV");
+  append_count (count, sol->charge.ions_moved);
+  /* Translators: the first %s is the cell, e.g. "r = 10 µm, C = 1.0 µF/cm²",
+   * the second a voltage ("−69.1 mV"), the third a count ("5.4 million"). */
+  g_string_append_printf (s, _("Charging the membrane (%s) to %s moves %s ions"),
+                          geometry->str, vm->str, count->str);
 
   if (sol->charge_ion >= 0 && sol->charge_ion < (int) sol->n_ions
       && sol->charge.fraction > 0.0)

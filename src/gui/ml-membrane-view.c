@@ -1116,7 +1116,7 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
   MlMembraneView *self = ML_MEMBRANE_VIEW (widget);
   const MlSolution *sol = &self->solution;
   Geometry geo;
-  GskRoundedRect rr;
+  double mid;
   GdkRGBA outside, inside, na, k;
   cairo_t *cr;
   guint n_ions;
@@ -1141,15 +1141,21 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
       outside = (GdkRGBA) { 0.21, 0.52, 0.89, 0.08 };
       inside = (GdkRGBA) { 0.9, 0.6, 0.2, 0.08 };
     }
-  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (0, 0, geo.w, geo.h), 12);
-  gtk_snapshot_push_rounded_clip (snapshot, &rr);
-  gtk_snapshot_append_color (snapshot, &outside,
-                             &GRAPHENE_RECT_INIT (0, 0, geo.w, (geo.mem_top + geo.mem_bot) / 2));
-  gtk_snapshot_append_color (snapshot, &inside,
-                             &GRAPHENE_RECT_INIT (0, (geo.mem_top + geo.mem_bot) / 2, geo.w,
-                                                  geo.h - (geo.mem_top + geo.mem_bot) / 2));
-
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, geo.w, geo.h));
+
+  /* Rounded corners drawn as paths, not as a clip: a rounded clip makes the
+   * cairo renderer mask every later operation, which costs milliseconds. */
+  mid = (geo.mem_top + geo.mem_bot) / 2;
+  cairo_save (cr);
+  rounded_rect (cr, 0, 0, geo.w, geo.h, 12);
+  cairo_clip (cr);
+  gdk_cairo_set_source_rgba (cr, &outside);
+  cairo_rectangle (cr, 0, 0, geo.w, mid);
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, &inside);
+  cairo_rectangle (cr, 0, mid, geo.w, geo.h - mid);
+  cairo_fill (cr);
+  cairo_restore (cr);
 
   draw_bilayer (self, cr, &geo);
   draw_charges (self, cr, &geo);
@@ -1165,7 +1171,6 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   draw_texts (self, snapshot, &geo, &na, &k);
-  gtk_snapshot_pop (snapshot);
 }
 
 static void

@@ -156,6 +156,19 @@ test_value (void)
   g_assert_nonnull (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), "Cl⁻"));
   g_assert_null (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), "-"));
 
+  /* What a screen reader gets is the same. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_ROLE_METER);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       ml_gauge_get_value_text (ML_GAUGE (gauge)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
+                                       sol.vm_rest_mv);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_MIN,
+                                       -120.0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_MAX,
+                                       80.0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Membrane potential");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -224,6 +237,10 @@ test_range_widens (void)
   ml_gauge_get_range (ML_GAUGE (gauge), &lo, &hi);
   g_assert_cmpfloat (lo, ==, -180.0);
   g_assert_cmpfloat (hi, ==, 140.0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_MIN,
+                                       -180.0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_MAX,
+                                       140.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -259,6 +276,10 @@ test_degenerate (void)
   assert_no_nan (text);
   g_assert_nonnull (strstr (text, ml_condition_message (ML_CONDITION_NO_PERMEANT_ION)));
   g_assert_cmpfloat (ml_gauge_get_value (ML_GAUGE (gauge)), ==, 0.0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
+                                       0.0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       text);
   g_assert_true (isfinite (ml_gauge_get_needle_value (ML_GAUGE (gauge))));
 
   /* Drawing it must not trip over anything either. */
@@ -356,7 +377,7 @@ test_screenshots (void)
 {
   g_autoptr(MlCell) cell = neuron_cell ();
   g_autoptr(MlCell) empty = ml_cell_new ();
-  MlSolution sol, wide, clamped, broken;
+  MlSolution sol, wide, clamped, broken, unbalanced;
   static const int sizes[][2] = { { 300, 250 }, { 640, 520 } };
 
   ml_cell_solve (cell, &sol);
@@ -364,6 +385,10 @@ test_screenshots (void)
 
   add_ion (empty, "K", 1, 140, 5, 0.0);
   ml_cell_solve (empty, &broken);
+
+  /* The longest message there is; made by hand, whatever the core says. */
+  unbalanced = broken;
+  unbalanced.condition = ML_CONDITION_UNBALANCED;
 
   /* E_Ca ≈ +132 mV, and Na⁺ absent inside: E_Na → +∞. */
   add_ion (cell, "Ca", 2, 0.0001, 2.0, 0.0);
@@ -377,8 +402,10 @@ test_screenshots (void)
         screenshot ("wide", &wide, sizes[i][0], sizes[i][1], dark);
         screenshot ("clamped", &clamped, sizes[i][0], sizes[i][1], dark);
         screenshot ("undefined", &broken, sizes[i][0], sizes[i][1], dark);
+        screenshot ("unbalanced", &unbalanced, sizes[i][0], sizes[i][1], dark);
       }
   screenshot ("rest", &sol, 220, 180, FALSE);
+  screenshot ("unbalanced", &unbalanced, 220, 180, FALSE);
   screenshot ("rest", &sol, 260, 220, FALSE);
 }
 

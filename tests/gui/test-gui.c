@@ -1,2 +1,601 @@
-#include <gtk/gtk.h>
-int main (int argc, char **argv) { gtk_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-gui.c — the real main window, driven as a user would
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (meson suite "gui").  Each test changes the cell through a
+ * control of the window — a slider, typed text, a switch — waits for a
+ * frame, and checks that the gauge's accessible value, the math panel and
+ * the arrows all say what the core says for the same cell, solved here
+ * independently from a copy.  Then it renders the window to PNG at the sizes
+ * a lecture hall and a desktop use, light and dark.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ml-controls.h"
+#include "ml-presets.h"
+#include "ml-scenario.h"
+#include "ml-screenshot.h"
+#include "ml-window-private.h"
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Iterates until the window has drawn at least one more frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 start = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (widget);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (clock != NULL && gdk_frame_clock_get_frame_counter (clock) > start + 1)
+        break;
+    }
+  /* The needle eases for about 150 ms. */
+  wait_ms (250);
+}
+
+static MlWindow *
+window_new (int width,
+            int height)
+{
+  MlWindow *window = ml_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+window_destroy (MlWindow *window)
+{
+  /* Never ask about unsaved changes when a test ends. */
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (20);
+}
+
+static char *
+format_mv (double mv)
+{
+  char buf[64];
+  GString *s = g_string_new (NULL);
+
+  /* The math view writes millivolts with two decimals, a real minus sign and
+   * an explicit plus. */
+  g_snprintf (buf, sizeof buf, "%.2f", fabs (mv));
+  if (strcmp (buf, "0.00") != 0)
+    g_string_append (s, mv < 0 ? "−" : "+");
+  g_string_append (s, buf);
+  g_string_append (s, " mV");
+  return g_string_free (s, FALSE);
+}
+
+/* Everything the window shows must agree with the core for a copy of the cell. */
+static void
+assert_views_match_core (MlWindow *window)
+{
+  g_autoptr(MlCell) copy = ml_cell_copy (ml_window_get_cell (window));
+  MlSolution expected;
+  g_autofree char *math = NULL;
+  char *problem;
+  MlMembraneView *view = ml_window_get_membrane_view (window);
+
+  ml_cell_solve (copy, &expected);
+  g_assert_true (expected.vm_defined);
+
+  /* The gauge: the accessible value is the core's V_m, exactly. */
+  g_assert_cmpfloat (ml_gauge_get_value (ml_window_get_gauge (window)), ==, expected.vm_mv);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (ml_window_get_gauge (window)),
+                                                GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, expected.vm_mv);
+  g_assert_null (problem);
+  g_assert_cmpfloat_with_epsilon (ml_gauge_get_needle_value (ml_window_get_gauge (window)),
+                                  expected.vm_mv, 1e-6);
+
+  /* The math: the same V_rest and every Nernst potential, as numbers. */
+  math = ml_math_view_get_text (ml_window_get_math_view (window));
+  {
+    g_autofree char *vm = format_mv (expected.vm_rest_mv);
+
+    if (strstr (math, vm) == NULL)
+      g_error ("the math does not show V_rest %s:\n%s", vm, math);
+  }
+  for (guint i = 0; i < expected.n_ions; i++)
+    if (expected.ions[i].nernst_state == ML_NERNST_DEFINED)
+      {
+        g_autofree char *e = format_mv (expected.ions[i].nernst_mv);
+
+        if (strstr (math, e) == NULL)
+          g_error ("the math does not show E_%s %s", expected.ions[i].ion.name, e);
+      }
+  g_assert_null (strstr (math, "nan"));
+  g_assert_null (strstr (math, "inf"));
+
+  /* The arrows: DESIGN.md's rule, worked out here from the driving force:
+   * a cation with a positive driving force leaves, an anion enters. */
+  g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, expected.n_ions);
+  for (guint i = 0; i < expected.n_ions; i++)
+    {
+      const MlIonResult *r = &expected.ions[i];
+      int want = 0;
+
+      if (r->nernst_state == ML_NERNST_DEFINED && fabs (r->driving_force_mv) >= ML_EQUILIBRIUM_MV)
+        want = (r->driving_force_mv > 0) == (r->ion.z > 0) ? 1 : -1;
+      else if (r->nernst_state == ML_NERNST_MINUS_INFINITY)
+        want = r->ion.z > 0 ? 1 : -1;
+      else if (r->nernst_state == ML_NERNST_PLUS_INFINITY)
+        want = r->ion.z > 0 ? -1 : 1;
+      g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, i), ==, want);
+    }
+}
+
+static void
+type_into (MlLogControl *control,
+           const char   *text)
+{
+  GtkSpinButton *spin = ml_log_control_get_spin (control);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (spin);
+}
+
+static void
+slide_to (MlLogControl *control,
+          double        position)
+{
+  gtk_range_set_value (ml_log_control_get_scale (control), position);
+}
+
+static double
+ion_value (MlWindow   *window,
+           const char *name,
+           MlIonField  field)
+{
+  MlCell *cell = ml_window_get_cell (window);
+
+  return ml_cell_get_ion_value (cell, ml_cell_find_ion (cell, name), field);
+}
+
+static void
+test_opens_on_default (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlSolution expected;
+  g_autoptr(MlCell) neuron = ml_cell_new_default ();
+
+  /* The default preset at once, with the right numbers. */
+  g_assert_true (ml_cell_equal (ml_window_get_cell (window), neuron));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Mammalian neuron"));
+  ml_cell_solve (neuron, &expected);
+  g_assert_cmpfloat (ml_window_get_solution (window)->vm_rest_mv, ==, expected.vm_rest_mv);
+  assert_views_match_core (window);
+  window_destroy (window);
+}
+
+static void
+test_controls_drive_the_core (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlControls *controls = ml_window_get_controls (window);
+  MlCell *cell = ml_window_get_cell (window);
+
+  /* Temperature, by typing an exact value. */
+  type_into (ml_controls_get_control (controls, ML_CONTROL_TEMPERATURE), "20");
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 20.0);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+
+  /* K⁺ outside, by the slider: position log10(20 mM), rounded by the slider
+   * to three significant digits. */
+  slide_to (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_C_OUT), log10 (20.0));
+  g_assert_cmpfloat_with_epsilon (ion_value (window, "K", ML_ION_FIELD_C_OUT), 20.0, 1e-9);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+
+  /* Na⁺ inside, typed: kept exactly, not rounded through the log slider. */
+  type_into (ml_controls_get_ion_control (controls, "Na", ML_ION_FIELD_C_IN), "12.345");
+  g_assert_cmpfloat (ion_value (window, "Na", ML_ION_FIELD_C_IN), ==, 12.345);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+
+  /* 100 nM of Ca²⁺ inside must be settable. */
+  type_into (ml_controls_get_ion_control (controls, "Ca", ML_ION_FIELD_C_IN), "0.0001");
+  g_assert_cmpfloat (ion_value (window, "Ca", ML_ION_FIELD_C_IN), ==, 0.0001);
+
+  /* Cl⁻ permeability relative to P_K: 2 × P_K. */
+  type_into (ml_controls_get_ion_control (controls, "Cl", ML_ION_FIELD_P), "2");
+  g_assert_cmpfloat_with_epsilon (ion_value (window, "Cl", ML_ION_FIELD_P),
+                                  2.0 * ion_value (window, "K", ML_ION_FIELD_P), 1e-20);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+
+  /* Ca²⁺ switched off, then the pump blocked. */
+  gtk_switch_set_active (ml_controls_get_ion_switch (controls, "Ca"), FALSE);
+  g_assert_false (ml_cell_get_ion (cell, ml_cell_find_ion (cell, "Ca"))->enabled);
+  gtk_switch_set_active (ml_controls_get_pump_switch (controls), FALSE);
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+  g_assert_cmpfloat (ml_window_get_solution (window)->pump_contribution_mv, ==, 0.0);
+
+  /* The pump back as a fixed current, at a typed rate. */
+  gtk_switch_set_active (ml_controls_get_pump_switch (controls), TRUE);
+  gtk_drop_down_set_selected (ml_controls_get_pump_mode (controls), 1);
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_CURRENT);
+  type_into (ml_controls_get_control (controls, ML_CONTROL_PUMP_CURRENT), "1.5");
+  g_assert_cmpfloat (ml_cell_get_pump_current (cell), ==, 1.5);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+
+  /* The radius changes the charge count, not V_m. */
+  type_into (ml_controls_get_control (controls, ML_CONTROL_RADIUS), "50");
+  g_assert_cmpfloat (ml_cell_get_radius (cell), ==, 50.0);
+  wait_for_frame (GTK_WIDGET (window));
+  assert_views_match_core (window);
+
+  /* Text that is not a number is refused and changes nothing. */
+  {
+    g_autoptr(MlCell) before = ml_cell_copy (cell);
+
+    type_into (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_C_IN), "lots");
+    g_assert_true (ml_cell_equal (cell, before));
+    type_into (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_C_IN), "-4");
+    g_assert_true (ml_cell_equal (cell, before));
+  }
+
+  /* A control's reset button returns to the preset's value. */
+  {
+    MlLogControl *t = ml_controls_get_control (controls, ML_CONTROL_TEMPERATURE);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL));
+    g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 37.0);
+    g_assert_cmpfloat (ml_log_control_get_value (t), ==, 37.0);
+  }
+
+  window_destroy (window);
+}
+
+static void
+test_degenerate_cell_shows_words (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *math = NULL;
+  const char *message = ml_condition_message (ML_CONDITION_NO_PERMEANT_ION);
+
+  /* Every channel closed: no permeant ion. */
+  ml_cell_begin_batch (cell);
+  for (guint i = 0; i < ml_cell_get_n_ions (cell); i++)
+    ml_cell_set_ion_value (cell, i, ML_ION_FIELD_P, 0.0);
+  ml_cell_end_batch (cell);
+  wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_nonnull (strstr (ml_gauge_get_value_text (ml_window_get_gauge (window)), message));
+  math = ml_math_view_get_text (ml_window_get_math_view (window));
+  g_assert_nonnull (strstr (math, message));
+  g_assert_null (strstr (math, "nan"));
+  g_assert_null (strstr (ml_membrane_view_get_description (ml_window_get_membrane_view (window)),
+                         "nan"));
+  window_destroy (window);
+}
+
+static const char *
+screenshot_dir (void)
+{
+  static char *dir = NULL;
+
+  if (dir == NULL)
+    {
+      const char *env = g_getenv ("ML_SCREENSHOT_DIR");
+
+      dir = g_strdup (env != NULL ? env : g_get_tmp_dir ());
+      g_mkdir_with_parents (dir, 0755);
+    }
+  return dir;
+}
+
+static void
+test_screenshots (void)
+{
+  const char *presets[] = { "mammalian-neuron", "squid-axon", "red-blood-cell" };
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+          {
+            MlWindow *window = window_new (sizes[s][0], sizes[s][1]);
+            g_autoptr(GError) error = NULL;
+            g_autofree char *name = g_strdup_printf ("window-%s-%dx%d-%s.png", presets[p],
+                                                     sizes[s][0], sizes[s][1],
+                                                     dark ? "dark" : "light");
+            g_autofree char *path = g_build_filename (screenshot_dir (), name, NULL);
+            cairo_surface_t *surface;
+
+            g_assert_true (ml_window_load_preset (window, presets[p], &error));
+            g_assert_no_error (error);
+            wait_for_frame (GTK_WIDGET (window));
+            assert_views_match_core (window);
+
+            surface = ml_screenshot_surface (GTK_WIDGET (window));
+            g_assert_cmpint (cairo_image_surface_get_width (surface), ==, sizes[s][0]);
+            g_assert_cmpint (cairo_image_surface_get_height (surface), ==, sizes[s][1]);
+            /* A blank or one-colour window has a handful of colours; the
+             * membrane, the gauge and the text have hundreds. */
+            g_assert_true (ml_surface_is_varied (surface, 64));
+            g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+            cairo_surface_destroy (surface);
+            g_test_message ("wrote %s", path);
+            window_destroy (window);
+          }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Files, presets, undo and the unsaved-changes question (issue "A real GNOME app"). */
+
+static char *
+temp_path (const char *name)
+{
+  static char *dir = NULL;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("membrane-lab-test-XXXXXX", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_file_round_trip (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *path = temp_path ("round-trip.membrane");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MlCell) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ml_cell_set_temperature (cell, 21.5);
+  ml_cell_set_ion_value (cell, ml_cell_find_ion (cell, "Na"), ML_ION_FIELD_C_OUT, 123.456);
+  g_assert_true (ml_window_get_modified (window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_assert_true (ml_window_save_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (ml_window_get_modified (window));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  saved = ml_cell_copy (cell);
+
+  /* Change, then reopen: the cell is the saved one again, exactly. */
+  ml_cell_set_temperature (cell, 5.0);
+  g_assert_true (ml_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ml_cell_equal (cell, saved));
+  g_assert_false (ml_window_get_modified (window));
+  window_destroy (window);
+}
+
+static void
+test_corrupt_file_leaves_cell (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *path = temp_path ("corrupt.membrane");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MlCell) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_true (g_file_set_contents (path, "[Membrane]\nVersion=1\nName=Broken\nTemperature=nan\n",
+                                      -1, NULL));
+  ml_cell_set_temperature (cell, 30.0);
+  before = ml_cell_copy (cell);
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+
+  g_assert_false (ml_window_load_file (window, file, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Temperature"));
+  g_assert_true (ml_cell_equal (cell, before));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_null (ml_window_get_file (window));
+  window_destroy (window);
+}
+
+static void
+test_preset_switch_is_one_undo (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autoptr(MlCell) neuron = ml_cell_copy (cell);
+  g_autoptr(MlCell) squid = ml_cell_new ();
+
+  g_assert_true (ml_presets_load (squid, "squid-axon", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "squid-axon"));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (ml_cell_equal (cell, squid));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Squid giant axon"));
+  assert_views_match_core (window);
+
+  /* One undo brings back the neuron, its title and its numbers. */
+  g_assert_true (ml_history_can_undo (ml_window_get_history (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (ml_cell_equal (cell, neuron));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Mammalian neuron"));
+  assert_views_match_core (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (ml_cell_equal (cell, squid));
+
+  /* A slider dragged through many positions is one step too. */
+  {
+    MlLogControl *t = ml_controls_get_control (ml_window_get_controls (window),
+                                               ML_CONTROL_TEMPERATURE);
+
+    for (int i = 0; i < 40; i++)
+      slide_to (t, 18.0 - i * 0.2);
+    /* The temperature slider keeps one decimal. */
+    g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 10.2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_true (ml_cell_equal (cell, squid));
+  }
+  window_destroy (window);
+}
+
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static void
+answer (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  wait_ms (50);
+  dialog = find_question ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+}
+
+static void
+test_unsaved_changes_question (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *path = temp_path ("question.membrane");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MlCell) edited = NULL;
+  g_autoptr(MlCell) on_disk = ml_cell_new ();
+  g_autoptr(MlCell) squid = ml_cell_new ();
+
+  g_assert_true (ml_presets_load (squid, "squid-axon", NULL));
+  g_assert_true (ml_window_save_file (window, file, NULL));
+  ml_cell_set_temperature (cell, 11.0);
+  edited = ml_cell_copy (cell);
+
+  /* Cancel: nothing happens. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "squid-axon");
+  answer ("cancel");
+  g_assert_true (ml_cell_equal (cell, edited));
+  g_assert_true (ml_window_get_modified (window));
+
+  /* Save: the edit goes to the file, then the preset loads. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "squid-axon");
+  answer ("save");
+  g_assert_true (ml_scenario_load_file (on_disk, file, NULL, NULL));
+  g_assert_true (ml_cell_equal (on_disk, edited));
+  g_assert_true (ml_cell_equal (cell, squid));
+
+  /* Discard: the edit is dropped, the preset loads, the file is untouched. */
+  ml_cell_set_temperature (cell, 3.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "mammalian-neuron");
+  answer ("discard");
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 37.0);
+  g_assert_true (ml_scenario_load_file (on_disk, file, NULL, NULL));
+  g_assert_true (ml_cell_equal (on_disk, edited));
+
+  /* Closing with unsaved edits asks too; cancel keeps the window. */
+  ml_cell_set_temperature (cell, 4.0);
+  gtk_window_close (GTK_WINDOW (window));
+  answer ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  window_destroy (window);
+}
+
+static void
+test_screenshot_option (void)
+{
+  const char *binary = g_getenv ("MEMBRANE_LAB");
+  g_autofree char *path = temp_path ("option.png");
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  int status = -1;
+  const char *argv[] = { binary, "--screenshot", path, "--size", "800x600",
+                         "--preset", "squid-axon", "--dark", NULL };
+
+  if (binary == NULL)
+    {
+      g_test_skip ("MEMBRANE_LAB is not set");
+      return;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
+  g_assert_true (ml_surface_is_varied (surface, 64));
+  cairo_surface_destroy (surface);
+
+  /* A bad size is refused with exit status 2 and one message. */
+  {
+    const char *bad[] = { binary, "--screenshot", path, "--size", "huge", NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **)bad, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, &err, &status, NULL));
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_nonnull (strstr (err, "--size"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The window looks for its settings only when the schema is installed. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_add_func ("/window/opens-on-default-preset", test_opens_on_default);
+  g_test_add_func ("/window/controls-drive-the-core", test_controls_drive_the_core);
+  g_test_add_func ("/window/degenerate-cell-shows-words", test_degenerate_cell_shows_words);
+  g_test_add_func ("/window/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/window/corrupt-file-leaves-cell", test_corrupt_file_leaves_cell);
+  g_test_add_func ("/window/preset-switch-is-one-undo", test_preset_switch_is_one_undo);
+  g_test_add_func ("/window/unsaved-changes-question", test_unsaved_changes_question);
+  g_test_add_func ("/window/screenshot-option", test_screenshot_option);
+  g_test_add_func ("/window/screenshots", test_screenshots);
+
+  return g_test_run ();
+}

@@ -180,6 +180,18 @@ test_divalent (void)
   g_assert_nonnull (strstr (text, "ln(2 / 0.0001)"));
   g_assert_nonnull (strstr (text, v_rest));
   assert_no_nan (text);
+
+  /* With the 3:2 pump: Mullins–Noda with Ca²⁺. */
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_solve (cell, &sol);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+  g_free (text);
+  text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_test_message ("%s", text);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_MULLINS_NODA_DIVALENT);
+  g_assert_nonnull (strstr (text, "Mullins–Noda"));
+  g_assert_nonnull (strstr (text, "r = 1.5"));
+  assert_no_nan (text);
 }
 
 static void
@@ -422,7 +434,7 @@ test_screenshot_narrow (void)
 
   add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
   ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
-  screenshot (FALSE, cell, 640, "math-view-narrow.png");
+  screenshot (FALSE, cell, 600, "math-view-narrow.png");
 }
 
 static void
