@@ -447,6 +447,26 @@ test_locale_independent (void)
 
 /* A loaded file replaces everything: ions the old cell had are gone and
  * settings the file leaves out go back to their defaults. */
+/* A byte-order mark, as Windows editors write it, is not part of the text. */
+static void
+test_load_bom (void)
+{
+  g_autoptr(MlCell) plain = ml_cell_new ();
+  g_autoptr(MlCell) marked = ml_cell_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_data_path ("good-minimal.membrane");
+  g_autofree char *contents = NULL;
+  g_autofree char *with_bom = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  with_bom = g_strconcat ("\xEF\xBB\xBF", contents, NULL);
+  g_assert_true (ml_scenario_load_data (plain, contents, length, &error));
+  g_assert_true (ml_scenario_load_data (marked, with_bom, length + 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (ml_cell_equal (plain, marked));
+}
+
 static void
 test_load_replaces (void)
 {
@@ -514,6 +534,7 @@ static const BadCase bad_cases[] = {
   { "bad-not-a-number.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion Na] Outside: “lots” is not a number" },
   { "bad-trailing-garbage.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion K] Outside: “5 mM”" },
   { "bad-decimal-comma.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion K] Inside: “140,5”" },
+  { "bad-hex.membrane", ML_SCENARIO_ERROR_INVALID, "[Membrane] Temperature: “0x14”" },
   { "bad-empty-value.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion Na] Inside:" },
   { "bad-nan.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion K] Permeability: “nan”" },
   { "bad-infinite.membrane", ML_SCENARIO_ERROR_INVALID, "[Membrane] Temperature: “-1e999” is infinite" },
@@ -762,6 +783,7 @@ main (int   argc,
       g_test_add_data_func (trip_path, ids[i], test_preset_round_trip);
     }
 
+  g_test_add_func ("/scenario/load/byte-order-mark", test_load_bom);
   g_test_add_func ("/scenario/round-trip/awkward-values", test_round_trip_awkward);
   g_test_add_func ("/scenario/round-trip/pump-modes", test_round_trip_pump_modes);
   g_test_add_func ("/scenario/file/save-load", test_save_load_file);

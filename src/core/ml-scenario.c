@@ -17,15 +17,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-scenario.h"
+#include "ml-scenario-private.h"
 
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
-#define GROUP_MEMBRANE "Membrane"
-#define GROUP_PUMP     "Pump"
-#define GROUP_GEOMETRY "Geometry"
-#define ION_PREFIX     "Ion "
 
 /* Values quoted back in messages are cut to this many characters, so a
  * 200 KiB garbage line does not become a 200 KiB dialog. */
@@ -181,7 +178,9 @@ parse_double (const char *text,
   char *end = NULL;
   double value;
 
-  if (text[0] == '\0')
+  /* Decimal numbers only: g_ascii_strtod would also take "0x10" and hex
+   * floats, which FORMAT.md does not allow. */
+  if (text[0] == '\0' || strpbrk (text, "xXpP") != NULL)
     return FALSE;
 
   errno = 0;
@@ -796,6 +795,13 @@ ml_scenario_load_data (MlCell      *cell,
   if (!check_size (length, error))
     return FALSE;
 
+  /* Editors on Windows start UTF-8 files with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
   /* GKeyFile checks the encoding of names and values only when they are
    * read; checking the whole file here gives one clear error, and also
    * refuses NUL bytes. */
@@ -867,125 +873,4 @@ ml_scenario_load_file (MlCell        *cell,
 
   /* The file may have grown since the query; load_data checks again. */
   return ml_scenario_load_data (cell, contents, length, error);
-}
-
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same double:
- * "4e-08" rather than "4.0000000000000001e-08", and still exact. */
-static void
-set_number (GKeyFile   *keyfile,
-            const char *group,
-            const char *key,
-            double      value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_assert (isfinite (value));
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, sizeof buf, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  g_key_file_set_value (keyfile, group, key, buf);
-}
-
-static const char *
-pump_mode_to_string (MlPumpMode mode)
-{
-  switch (mode)
-    {
-    case ML_PUMP_RATIO:
-      return "ratio";
-    case ML_PUMP_CURRENT:
-      return "current";
-    case ML_PUMP_OFF:
-    default:
-      return "off";
-    }
-}
-
-/**
- * ml_scenario_to_data:
- * @cell: a cell
- * @length: (out) (optional): the length of the result
- *
- * Returns: (transfer full): @cell as a scenario file, NUL-terminated
- */
-char *
-ml_scenario_to_data (MlCell *cell,
-                     gsize  *length)
-{
-  g_autoptr(GKeyFile) keyfile = NULL;
-  guint n_ions;
-
-  g_return_val_if_fail (ML_IS_CELL (cell), NULL);
-
-  keyfile = g_key_file_new ();
-  /* GKeyFile puts the '#' in front itself. */
-  g_key_file_set_comment (keyfile, NULL, NULL, " Membrane Lab scenario", NULL);
-
-  g_key_file_set_integer (keyfile, GROUP_MEMBRANE, "Version", ML_SCENARIO_FORMAT_VERSION);
-  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Name", ml_cell_get_name (cell));
-  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Description",
-                         ml_cell_get_description (cell));
-  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Source", ml_cell_get_source (cell));
-  set_number (keyfile, GROUP_MEMBRANE, "Temperature", ml_cell_get_temperature (cell));
-
-  n_ions = ml_cell_get_n_ions (cell);
-  for (guint i = 0; i < n_ions; i++)
-    {
-      const MlIon *ion = ml_cell_get_ion (cell, i);
-      g_autofree char *group = g_strconcat (ION_PREFIX, ion->name, NULL);
-
-      g_key_file_set_integer (keyfile, group, "Valence", ion->z);
-      set_number (keyfile, group, "Inside", ion->c_in);
-      set_number (keyfile, group, "Outside", ion->c_out);
-      set_number (keyfile, group, "Permeability", ion->p);
-      g_key_file_set_boolean (keyfile, group, "Enabled", ion->enabled);
-    }
-
-  g_key_file_set_value (keyfile, GROUP_PUMP, "Mode",
-                        pump_mode_to_string (ml_cell_get_pump_mode (cell)));
-  set_number (keyfile, GROUP_PUMP, "Ratio", ml_cell_get_pump_ratio (cell));
-  set_number (keyfile, GROUP_PUMP, "Current", ml_cell_get_pump_current (cell));
-  set_number (keyfile, GROUP_PUMP, "Q10", ml_cell_get_pump_q10 (cell));
-  set_number (keyfile, GROUP_PUMP, "ReferenceTemperature",
-              ml_cell_get_pump_reference_temperature (cell));
-
-  set_number (keyfile, GROUP_GEOMETRY, "Radius", ml_cell_get_radius (cell));
-  set_number (keyfile, GROUP_GEOMETRY, "Capacitance", ml_cell_get_capacitance (cell));
-
-  return g_key_file_to_data (keyfile, length, NULL);
-}
-
-/**
- * ml_scenario_save_file:
- * @cell: a cell
- * @file: where to write
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Writes @cell atomically: readers see the old file or the new one, never a
- * half-written one.
- *
- * Returns: %TRUE on success
- */
-gboolean
-ml_scenario_save_file (MlCell        *cell,
-                       GFile         *file,
-                       GCancellable  *cancellable,
-                       GError       **error)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  data = ml_scenario_to_data (cell, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
 }

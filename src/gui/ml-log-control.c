@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define ZERO_SPAN 0.5  /* decades below the lower bound that mean 0 */
 
@@ -103,21 +104,32 @@ static char *
 format_value (MlLogControl *self,
               double        value)
 {
+  GString *text;
+  char *e;
+
   if (value == 0.0)
     return g_strdup ("0");
   if (!self->logarithmic)
     return g_strdup_printf ("%.*f", (int)self->digits, value);
-  if (fabs (value) >= 1e-3 && fabs (value) < 1e5)
-    {
-      /* Plain notation, trailing zeros trimmed: 140, 0.0001, 2.5 */
-      char *text = g_strdup_printf ("%.*g", (int)self->digits, value);
 
-      if (strchr (text, 'e') == NULL)
-        return text;
-      g_free (text);
-      return g_strdup_printf ("%.*f", MAX (0, (int)self->digits - 1 - (int)floor (log10 (fabs (value)))), value);
+  /* Significant digits, trailing zeros dropped: 140, 0.0001, 2.5, 5e-7. */
+  text = g_string_new (NULL);
+  g_string_printf (text, "%.*g", (int)self->digits, value);
+  e = strchr (text->str, 'e');
+  if (e != NULL)
+    {
+      /* "5e-07" → "5e-7": the short exponent reads better in a narrow box. */
+      gsize pos = e - text->str + 2;
+
+      if (e[1] == '+')
+        {
+          g_string_erase (text, pos - 1, 1);
+          pos--;
+        }
+      while (text->str[pos] == '0' && text->str[pos + 1] != '\0')
+        g_string_erase (text, pos, 1);
     }
-  return g_strdup_printf ("%.*e", (int)MAX (self->digits, 2) - 1, value);
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -296,7 +308,7 @@ ml_log_control_class_init (MlLogControlClass *klass)
 static void
 ml_log_control_init (MlLogControl *self)
 {
-  self->digits = 4;
+  self->digits = 5;
   self->adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 0.01, 0.1, 0));
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -314,6 +326,12 @@ ml_log_control_init (MlLogControl *self)
   gtk_spin_button_set_update_policy (self->spin, GTK_UPDATE_IF_VALID);
   gtk_widget_set_valign (GTK_WIDGET (self->spin), GTK_ALIGN_CENTER);
   g_signal_connect (self->spin, "output", G_CALLBACK (spin_output_cb), self);
+  /* The slider is the coarse control and the keyboard's arrows step the spin
+   * button; its + and − buttons would only take the slider's room. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->spin));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_set_visible (child, FALSE);
   g_signal_connect (self->spin, "input", G_CALLBACK (spin_input_cb), self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->spin));
 

@@ -65,6 +65,26 @@ typedef struct
   int          width;     /* Pango units, -1 for none */
 } CachedText;
 
+enum
+{
+  SPRITE_LIPID_TOP,
+  SPRITE_LIPID_BOTTOM,
+  SPRITE_PLUS,
+  SPRITE_MINUS,
+  SPRITE_PUMP,
+  SPRITE_PARTICLE_0,
+  SPRITE_SUBUNIT_0 = SPRITE_PARTICLE_0 + ML_MAX_IONS,
+  N_SPRITES = SPRITE_SUBUNIT_0 + ML_MAX_IONS,
+};
+
+#define SPRITE_PARAMS 8
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           key[SPRITE_PARAMS + 3];  /* size, scale and what it shows */
+} Sprite;
+
 /* Where everything goes for the current allocation; computed per frame. */
 typedef struct
 {
@@ -106,29 +126,35 @@ struct _MlMembraneView
   gboolean      dark;
 
   CachedText    texts[N_TEXTS];
+  Sprite        sprites[N_SPRITES];
 };
 
 G_DEFINE_FINAL_TYPE (MlMembraneView, ml_membrane_view, GTK_TYPE_WIDGET)
 
 /* Formatting ---------------------------------------------------------- */
 
-/* "+20.0 mV", "−129.7 mV" (U+2212), "0.0 mV"; never NaN. */
+/* "+20.0", "−129.7" (U+2212), "0.0"; never NaN. */
 static char *
-format_mv (double mv)
+format_signed (double mv)
 {
-  g_autofree char *number = NULL;
   const char *sign = "";
 
-  if (!isfinite (mv))
-    mv = 0.0;
-  if (fabs (mv) < 0.05)
+  if (!isfinite (mv) || fabs (mv) < 0.05)
     mv = 0.0;
   else if (mv > 0)
     sign = "+";
   else
     sign = "−";
 
-  number = g_strdup_printf ("%s%.1f", sign, fabs (mv));
+  return g_strdup_printf ("%s%.1f", sign, fabs (mv));
+}
+
+/* "+20.0 mV" */
+static char *
+format_mv (double mv)
+{
+  g_autofree char *number = format_signed (mv);
+
   /* Translators: a voltage, %s is a signed number such as "+20.0" */
   return g_strdup_printf (_("%s mV"), number);
 }
@@ -577,67 +603,78 @@ draw_arrow (MlMembraneView *self,
   cairo_fill (cr);
 }
 
-static void
-draw_bilayer (MlMembraneView *self,
-              cairo_t        *cr,
-              const Geometry *geo)
+/* Sprites: small shapes drawn once into image surfaces and then painted
+ * many times.  Cairo spends about 5 µs rasterising one anti-aliased circle
+ * but well under 1 µs copying a small image, and the lipids and particles are
+ * a few hundred circles, so this keeps a full-HD frame around a millisecond. */
+
+typedef void (*SpriteFunc) (cairo_t      *cr,
+                            double        w,
+                            double        h,
+                            const double *p);
+
+static cairo_surface_t *
+get_sprite (MlMembraneView *self,
+            guint           id,
+            double          w,
+            double          h,
+            const double    p[SPRITE_PARAMS],
+            SpriteFunc      func)
 {
-  double rh = geo->thick * 0.13;
-  double step = rh * 2.3;
-  double mid = (geo->mem_top + geo->mem_bot) / 2;
-  double holes[N_SLOTS][2];
-  guint n_holes = 0;
+  Sprite *sprite = &self->sprites[id];
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double key[SPRITE_PARAMS + 3] = { w, h, scale };
+  cairo_t *cr;
 
-  /* Where proteins sit, so lipids do not show through them. */
-  for (guint s = 0; s < geo->n_slots; s++)
-    {
-      double cx = slot_center (geo, s);
-      double half;
+  memcpy (key + 3, p, sizeof (double) * SPRITE_PARAMS);
+  if (sprite->surface != NULL && memcmp (key, sprite->key, sizeof key) == 0)
+    return sprite->surface;
 
-      if (s == geo->pump_slot)
-        half = MIN (geo->slot_w * 0.3, geo->thick * 0.95);
-      else
-        {
-          guint ion = s < geo->pump_slot ? s : s - 1;
+  /* a recording that still uses the old surface keeps its own reference */
+  g_clear_pointer (&sprite->surface, cairo_surface_destroy);
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (int) ceil (w * scale),
+                                                (int) ceil (h * scale));
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  cr = cairo_create (sprite->surface);
+  func (cr, w, h, p);
+  cairo_destroy (cr);
+  memcpy (sprite->key, key, sizeof key);
 
-          half = geo->sub_w + pore_width (self, geo, ion) / 2;
-        }
-      holes[n_holes][0] = cx - half - rh * 0.6;
-      holes[n_holes][1] = cx + half + rh * 0.6;
-      n_holes++;
-    }
+  return sprite->surface;
+}
 
-  /* the hydrophobic core */
-  if (self->dark)
-    cairo_set_source_rgba (cr, 0.55, 0.5, 0.38, 0.22);
-  else
-    cairo_set_source_rgba (cr, 0.86, 0.78, 0.58, 0.35);
-  cairo_rectangle (cr, 0, geo->mem_top + rh, geo->w, geo->thick - 2 * rh);
-  cairo_fill (cr);
+static void
+paint_sprite (MlMembraneView  *self,
+              cairo_t         *cr,
+              cairo_surface_t *sprite,
+              double           x,
+              double           y)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-  /* tails: two per head, all stroked at once */
-  for (double x = step / 2; x < geo->w; x += step)
-    {
-      gboolean hidden = FALSE;
+  /* whole device pixels keep the sprite sharp */
+  cairo_set_source_surface (cr, sprite, round (x * scale) / scale, round (y * scale) / scale);
+  cairo_paint (cr);
+}
 
-      for (guint k = 0; k < n_holes; k++)
-        if (x > holes[k][0] - rh && x < holes[k][1] + rh)
-          hidden = TRUE;
-      if (hidden)
-        continue;
+/* p: head radius, dark, top leaflet; h is the leaflet's depth */
+static void
+lipid_sprite (cairo_t      *cr,
+              double        w,
+              double        h,
+              const double *p)
+{
+  double rh = p[0];
+  gboolean dark = p[1] != 0, top = p[2] != 0;
+  double y_head = top ? 1 + rh : h - 1 - rh;
+  double y_end = top ? h - 0.08 * h : 0.08 * h;
 
-      for (int side = -1; side <= 1; side += 2)
-        {
-          double y_head = side < 0 ? geo->mem_top + rh : geo->mem_bot - rh;
-          double y_end = mid + side * geo->thick * 0.04;
-
-          cairo_move_to (cr, x - rh * 0.4, y_head);
-          cairo_line_to (cr, x - rh * 0.4, y_end);
-          cairo_move_to (cr, x + rh * 0.4, y_head);
-          cairo_line_to (cr, x + rh * 0.4, y_end);
-        }
-    }
-  if (self->dark)
+  cairo_move_to (cr, w / 2 - rh * 0.4, y_head);
+  cairo_line_to (cr, w / 2 - rh * 0.4, y_end);
+  cairo_move_to (cr, w / 2 + rh * 0.4, y_head);
+  cairo_line_to (cr, w / 2 + rh * 0.4, y_end);
+  if (dark)
     cairo_set_source_rgba (cr, 0.62, 0.58, 0.48, 0.9);
   else
     cairo_set_source_rgba (cr, 0.7, 0.62, 0.45, 0.9);
@@ -645,27 +682,138 @@ draw_bilayer (MlMembraneView *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
 
-  /* heads */
-  for (double x = step / 2; x < geo->w; x += step)
-    {
-      gboolean hidden = FALSE;
-
-      for (guint k = 0; k < n_holes; k++)
-        if (x > holes[k][0] - rh && x < holes[k][1] + rh)
-          hidden = TRUE;
-      if (hidden)
-        continue;
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, geo->mem_top + rh, rh, 0, 2 * G_PI);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, geo->mem_bot - rh, rh, 0, 2 * G_PI);
-    }
-  if (self->dark)
+  cairo_arc (cr, w / 2, y_head, rh, 0, 2 * G_PI);
+  if (dark)
     cairo_set_source_rgba (cr, 0.56, 0.58, 0.64, 1);
   else
     cairo_set_source_rgba (cr, 0.6, 0.63, 0.69, 1);
   cairo_fill (cr);
+}
+
+/* p: radius, r, g, b, a */
+static void
+disc_sprite (cairo_t      *cr,
+             double        w,
+             double        h,
+             const double *p)
+{
+  cairo_arc (cr, w / 2, h / 2, p[0], 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, p[1], p[2], p[3], p[4]);
+  cairo_fill (cr);
+}
+
+/* p: size, r, g, b, a, plus */
+static void
+charge_sprite (cairo_t      *cr,
+               double        w,
+               double        h,
+               const double *p)
+{
+  double cs = p[0];
+
+  cairo_move_to (cr, w / 2 - cs / 2, h / 2);
+  cairo_line_to (cr, w / 2 + cs / 2, h / 2);
+  if (p[5] != 0)
+    {
+      cairo_move_to (cr, w / 2, h / 2 - cs / 2);
+      cairo_line_to (cr, w / 2, h / 2 + cs / 2);
+    }
+  cairo_set_source_rgba (cr, p[1], p[2], p[3], p[4]);
+  cairo_set_line_width (cr, MAX (1.5, cs * 0.2));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+}
+
+/* A rounded protein body, solid or (switched off, blocked) dashed.
+ * p: corner radius, r, g, b, a, solid, scale g */
+static void
+protein_sprite (cairo_t      *cr,
+                double        w,
+                double        h,
+                const double *p)
+{
+  double lw = MAX (1.2, 1.3 * p[6]);
+
+  rounded_rect (cr, 1, 1, w - 2, h - 2, p[0]);
+  if (p[5] != 0)
+    {
+      cairo_set_source_rgba (cr, p[1], p[2], p[3], 0.8 * p[4]);
+      cairo_fill_preserve (cr);
+      /* a darker rim of the same hue */
+      cairo_set_source_rgba (cr, p[1] * 0.6, p[2] * 0.6, p[3] * 0.6, p[4]);
+      cairo_set_line_width (cr, lw * 0.9);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      double dash[] = { 3 * p[6] + 1, 2.5 * p[6] + 1 };
+
+      cairo_set_source_rgba (cr, p[1], p[2], p[3], 0.08);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, p[1], p[2], p[3], 0.45);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, lw);
+      cairo_stroke (cr);
+    }
+}
+
+static double
+protein_half_width (const Geometry *geo,
+                    MlMembraneView *self,
+                    guint           slot)
+{
+  if (slot == geo->pump_slot)
+    return MIN (geo->slot_w * 0.3, geo->thick * 0.95);
+  return geo->sub_w + pore_width (self, geo, slot < geo->pump_slot ? slot : slot - 1) / 2;
+}
+
+static void
+draw_bilayer (MlMembraneView *self,
+              cairo_t        *cr,
+              const Geometry *geo)
+{
+  double rh = geo->thick * 0.13;
+  double step = rh * 2.3;
+  double sw = ceil (2 * rh + 2);
+  double sh = ceil (geo->thick / 2);
+  double holes[N_SLOTS][2];
+  cairo_surface_t *top, *bottom;
+
+  top = get_sprite (self, SPRITE_LIPID_TOP, sw, sh,
+                    (double[SPRITE_PARAMS]) { rh, self->dark, 1 }, lipid_sprite);
+  bottom = get_sprite (self, SPRITE_LIPID_BOTTOM, sw, sh,
+                       (double[SPRITE_PARAMS]) { rh, self->dark, 0 }, lipid_sprite);
+
+  /* where proteins sit, so lipids do not show through them */
+  for (guint s = 0; s < geo->n_slots; s++)
+    {
+      double half = protein_half_width (geo, self, s);
+
+      holes[s][0] = slot_center (geo, s) - half - rh * 1.4;
+      holes[s][1] = slot_center (geo, s) + half + rh * 1.4;
+    }
+
+  /* the hydrophobic core, nearly opaque so both tints end at the heads */
+  if (self->dark)
+    cairo_set_source_rgba (cr, 0.27, 0.25, 0.21, 0.95);
+  else
+    cairo_set_source_rgba (cr, 0.95, 0.91, 0.82, 0.95);
+  cairo_rectangle (cr, 0, geo->mem_top + rh, geo->w, geo->thick - 2 * rh);
+  cairo_fill (cr);
+
+  for (double x = step / 2; x < geo->w; x += step)
+    {
+      gboolean hidden = FALSE;
+
+      for (guint k = 0; k < geo->n_slots; k++)
+        if (x > holes[k][0] && x < holes[k][1])
+          hidden = TRUE;
+      if (hidden)
+        continue;
+
+      paint_sprite (self, cr, top, x - sw / 2, geo->mem_top - 1);
+      paint_sprite (self, cr, bottom, x - sw / 2, geo->mem_bot + 1 - sh);
+    }
 }
 
 static void
@@ -678,34 +826,17 @@ draw_channel (MlMembraneView *self,
   double cx = slot_center (geo, ion_slot (geo, ion));
   double gap = pore_width (self, geo, ion);
   double over = geo->thick * 0.16;
-  double y = geo->mem_top - over;
-  double h = geo->thick + 2 * over;
-  double rad = geo->sub_w * 0.45;
-  const GdkRGBA *c = &self->ion_colors[ion];
+  double w = ceil (geo->sub_w) + 2;
+  double h = ceil (geo->thick + 2 * over) + 2;
+  const GdkRGBA *c = r->ion.enabled ? &self->ion_colors[ion] : &self->fg;
+  cairo_surface_t *sprite;
 
-  rounded_rect (cr, cx - gap / 2 - geo->sub_w, y, geo->sub_w, h, rad);
-  rounded_rect (cr, cx + gap / 2, y, geo->sub_w, h, rad);
-
-  if (!r->ion.enabled)
-    {
-      double dash[] = { 3 * geo->g + 1, 2.5 * geo->g + 1 };
-
-      set_color (cr, &self->fg, 0.08);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->fg, 0.45);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_line_width (cr, MAX (1.2, 1.4 * geo->g));
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      return;
-    }
-
-  set_color (cr, c, 0.8);
-  cairo_fill_preserve (cr);
-  /* a darker rim of the same hue */
-  cairo_set_source_rgba (cr, c->red * 0.6, c->green * 0.6, c->blue * 0.6, 1);
-  cairo_set_line_width (cr, MAX (1.0, 1.2 * geo->g));
-  cairo_stroke (cr);
+  sprite = get_sprite (self, SPRITE_SUBUNIT_0 + ion, w, h,
+                       (double[SPRITE_PARAMS]) { geo->sub_w * 0.45, c->red, c->green, c->blue,
+                                                 c->alpha, r->ion.enabled, geo->g },
+                       protein_sprite);
+  paint_sprite (self, cr, sprite, cx - gap / 2 - w + 1, geo->mem_top - over - 1);
+  paint_sprite (self, cr, sprite, cx + gap / 2 - 1, geo->mem_top - over - 1);
 }
 
 static void
@@ -715,13 +846,22 @@ draw_particles (MlMembraneView *self,
                 guint           ion)
 {
   const MlIonResult *r = &self->solution.ions[ion];
+  const GdkRGBA *c = &self->ion_colors[ion];
   double cx = slot_center (geo, ion_slot (geo, ion));
   double rad = geo->particle_r;
-  double strip_w = (geo->slot_w - geo->corridor) / 2 - 2 * rad - 2;
-  double band = geo->charge_size * 1.6 + rad;
+  double inset = geo->slot_w * 0.06;  /* a gap between neighbouring ions */
+  double strip_w = (geo->slot_w - geo->corridor) / 2 - 2 * rad - 2 - inset;
+  double band = 1.3 * geo->charge_size + geo->thick * 0.22 + rad + 3;
+  double size = ceil (2 * rad + 2);
+  cairo_surface_t *sprite;
 
   if (strip_w <= 0)
     return;
+
+  sprite = get_sprite (self, SPRITE_PARTICLE_0 + ion, size, size,
+                       (double[SPRITE_PARAMS]) { rad, c->red, c->green, c->blue,
+                                                 c->alpha * (r->ion.enabled ? 0.85 : 0.35) },
+                       disc_sprite);
 
   for (int side = 0; side < 2; side++)
     {
@@ -742,18 +882,13 @@ draw_particles (MlMembraneView *self,
       for (guint k = 0; k < n; k++)
         {
           const float *p = self->particles[ion][side][k];
-          double x0 = (k % 2 == 0) ? cx - geo->slot_w / 2 + rad + 1
+          double x0 = (k % 2 == 0) ? cx - geo->slot_w / 2 + inset + rad + 1
                                    : cx + geo->corridor / 2 + rad + 1;
-          double x = x0 + p[0] * strip_w;
-          double y = y_near + p[1] * (y_far - y_near);
 
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, rad, 0, 2 * G_PI);
+          paint_sprite (self, cr, sprite, x0 + p[0] * strip_w - size / 2,
+                        y_near + p[1] * (y_far - y_near) - size / 2);
         }
     }
-
-  set_color (cr, &self->ion_colors[ion], r->ion.enabled ? 0.85 : 0.35);
-  cairo_fill (cr);
 }
 
 static void
@@ -763,51 +898,68 @@ draw_charges (MlMembraneView *self,
 {
   double vm = self->solution.vm_mv;
   double cs = geo->charge_size;
-  double step = cs * 1.9;
-  double xs[MAX_CHARGES * 4];
-  guint m = 0, n;
+  double size = ceil (cs * 1.3 + 2);
+  double free_from[N_SLOTS + 1], free_to[N_SLOTS + 1];
   double y_out = geo->mem_top - cs * 0.5 - geo->thick * 0.22;
   double y_in = geo->mem_bot + cs * 0.5 + geo->thick * 0.22;
+  double length = 0;
+  guint m, n;
+  cairo_surface_t *plus, *minus;
+  const GdkRGBA *c = &self->fg;
 
-  if (!self->solution.vm_defined || fabs (vm) < 0.05 * CHARGE_FULL_MV / 2)
+  if (!self->solution.vm_defined)
     return;
 
-  /* candidate places along the faces, away from the proteins */
-  for (guint s = 0; s < geo->n_slots; s++)
+  /* the faces without proteins, as intervals along x */
+  for (guint s = 0; s <= geo->n_slots; s++)
     {
-      double cx = slot_center (geo, s);
-      double half = s == geo->pump_slot ? MIN (geo->slot_w * 0.3, geo->thick * 0.95)
-                                        : geo->corridor / 2;
-      double left = cx - geo->slot_w / 2 + step / 2;
-      double right = cx + geo->slot_w / 2 - step / 2;
+      double margin = cs * 0.8;
 
-      for (double x = left; x <= right + 0.01 && m < G_N_ELEMENTS (xs); x += step)
-        if (fabs (x - cx) > half + cs * 0.6)
-          xs[m++] = x;
+      free_from[s] = s == 0 ? cs : slot_center (geo, s - 1) + protein_half_width (geo, self, s - 1) + margin;
+      free_to[s] = s == geo->n_slots ? geo->w - cs
+                                     : slot_center (geo, s) - protein_half_width (geo, self, s) - margin;
+      if (s != 0 && s != geo->n_slots && self->has_solution)
+        {
+          /* keep arrows and their heads clear too */
+          free_from[s] = MAX (free_from[s], slot_center (geo, s - 1) + geo->corridor / 2 + margin);
+          free_to[s] = MIN (free_to[s], slot_center (geo, s) - geo->corridor / 2 - margin);
+        }
+      length += MAX (0, free_to[s] - free_from[s]);
     }
 
-  n = (guint) round (MIN (m, MAX_CHARGES) * MIN (fabs (vm) / CHARGE_FULL_MV, 1.0));
+  m = MIN ((guint) (length / (cs * 1.7)), MAX_CHARGES);
+  n = (guint) round (m * MIN (fabs (vm) / CHARGE_FULL_MV, 1.0));
   if (n == 0)
     return;
 
+  plus = get_sprite (self, SPRITE_PLUS, size, size,
+                     (double[SPRITE_PARAMS]) { cs, c->red, c->green, c->blue, 0.8 * c->alpha, 1 },
+                     charge_sprite);
+  minus = get_sprite (self, SPRITE_MINUS, size, size,
+                      (double[SPRITE_PARAMS]) { cs, c->red, c->green, c->blue, 0.8 * c->alpha, 0 },
+                      charge_sprite);
+
+  /* evenly spaced along the free faces, in even rows */
   for (guint j = 0; j < n; j++)
     {
-      double x = xs[(guint) ((j + 0.5) * m / n)];
-      double y_plus = vm < 0 ? y_out : y_in;
-      double y_minus = vm < 0 ? y_in : y_out;
+      double t = (j + 0.5) * length / n;
+      double x = 0;
 
-      cairo_move_to (cr, x - cs / 2, y_plus);
-      cairo_line_to (cr, x + cs / 2, y_plus);
-      cairo_move_to (cr, x, y_plus - cs / 2);
-      cairo_line_to (cr, x, y_plus + cs / 2);
-      cairo_move_to (cr, x - cs / 2, y_minus);
-      cairo_line_to (cr, x + cs / 2, y_minus);
+      for (guint s = 0; s <= geo->n_slots; s++)
+        {
+          double span = MAX (0, free_to[s] - free_from[s]);
+
+          if (t <= span)
+            {
+              x = free_from[s] + t;
+              break;
+            }
+          t -= span;
+        }
+
+      paint_sprite (self, cr, plus, x - size / 2, (vm < 0 ? y_out : y_in) - size / 2);
+      paint_sprite (self, cr, minus, x - size / 2, (vm < 0 ? y_in : y_out) - size / 2);
     }
-
-  set_color (cr, &self->fg, 0.8);
-  cairo_set_line_width (cr, MAX (1.5, cs * 0.2));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
 }
 
 static double
@@ -889,39 +1041,26 @@ draw_pump (MlMembraneView *self,
            GdkRGBA        *k)
 {
   double cx = slot_center (geo, geo->pump_slot);
-  double half = MIN (geo->slot_w * 0.3, geo->thick * 0.95);
+  double half = protein_half_width (geo, self, geo->pump_slot);
   double over = geo->thick * 0.28;
   double y = geo->mem_top - over;
   double h = geo->thick + 2 * over;
   double ext = MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
-  double t = (geo->t_min + geo->t_max) / 2;
+  double t = geo->t_min + 0.3 * (geo->t_max - geo->t_min);
   gboolean on = pump_on (self);
 
-  /* two lobes, like the α subunit drawn in textbooks */
-  rounded_rect (cr, cx - half, y, 2 * half, h, half * 0.7);
-  if (on)
-    {
-      if (self->dark)
-        cairo_set_source_rgba (cr, 0.42, 0.40, 0.50, 1);
-      else
-        cairo_set_source_rgba (cr, 0.78, 0.76, 0.85, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->fg, 0.5);
-      cairo_set_line_width (cr, MAX (1.0, 1.2 * geo->g));
-      cairo_stroke (cr);
-    }
-  else
-    {
-      double dash[] = { 3 * geo->g + 1, 2.5 * geo->g + 1 };
+  GdkRGBA body = self->fg;
+  cairo_surface_t *sprite;
 
-      set_color (cr, &self->fg, 0.08);
-      cairo_fill_preserve (cr);
-      set_color (cr, &self->fg, 0.45);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_line_width (cr, MAX (1.2, 1.4 * geo->g));
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
+  if (on && self->dark)
+    body = (GdkRGBA) { 0.52, 0.49, 0.68, 1 };
+  else if (on)
+    body = (GdkRGBA) { 0.66, 0.62, 0.82, 1 };
+  sprite = get_sprite (self, SPRITE_PUMP, ceil (2 * half) + 2, ceil (h) + 2,
+                       (double[SPRITE_PARAMS]) { half * 0.6, body.red, body.green, body.blue,
+                                                 body.alpha, on, geo->g },
+                       protein_sprite);
+  paint_sprite (self, cr, sprite, cx - ceil (2 * half) / 2 - 1, y - 1);
 
   if (on)
     {
@@ -942,45 +1081,77 @@ draw_pump (MlMembraneView *self,
     }
 }
 
-/* The three lines under a channel: name, driving force, what it means. */
+/* The three lines under a channel: name, driving force, what it means;
+ * the short forms are for slots too narrow for the long ones. */
 static void
 slot_texts (MlMembraneView  *self,
             guint            ion,
             char           **value,
-            const char     **status)
+            char           **value_short,
+            const char     **status,
+            const char     **status_short)
 {
   const MlSolution *sol = &self->solution;
   const MlIonResult *r = &sol->ions[ion];
 
-  *value = NULL;
-  *status = NULL;
+  *value = *value_short = NULL;
+  *status = *status_short = NULL;
 
   if (!r->ion.enabled)
     *status = _("off");
   else if (!r->permeant)
     *status = _("closed");
 
-  if (!sol->vm_defined)
-    return;
-
-  if (r->nernst_state == ML_NERNST_UNDEFINED)
+  if (sol->vm_defined && r->nernst_state == ML_NERNST_UNDEFINED)
     {
       *value = g_strdup ("—");
       if (*status == NULL)
         *status = _("absent");
-      return;
     }
+  else if (sol->vm_defined)
+    {
+      if (ion_is_infinite (r))
+        {
+          /* Translators: an infinite driving force, %s is "+∞" or "−∞" */
+          *value = g_strdup_printf (_("%s mV"), infinite_force_text (r));
+          *value_short = g_strdup (infinite_force_text (r));
+        }
+      else
+        {
+          *value = format_mv (r->driving_force_mv);
+          *value_short = format_signed (r->driving_force_mv);
+        }
 
-  if (ion_is_infinite (r))
-    /* Translators: an infinite driving force, %s is "+∞" or "−∞" */
-    *value = g_strdup_printf (_("%s mV"), infinite_force_text (r));
-  else
-    *value = format_mv (r->driving_force_mv);
+      if (r->direction == 0)
+        {
+          *status = _("at equilibrium");
+          /* Translators: "at equilibrium" where there is little room */
+          *status_short = C_("short", "balanced");
+        }
+      else if (*status == NULL)
+        *status = r->direction > 0 ? _("moves out") : _("moves in");
+    }
+}
 
-  if (r->direction == 0)
-    *status = _("at equilibrium");
-  else if (*status == NULL)
-    *status = r->direction > 0 ? _("moves out") : _("moves in");
+/* A centred line of a slot, with the short text if the long one is cut. */
+static void
+slot_line (MlMembraneView *self,
+           GtkSnapshot    *snapshot,
+           guint           key,
+           const char     *text,
+           const char     *text_short,
+           double          size,
+           int             weight,
+           double          x,
+           double          y,
+           double          width,
+           const GdkRGBA  *color)
+{
+  PangoLayout *layout = cached_text (self, key, text, size, weight, width);
+
+  if (text_short != NULL && pango_layout_is_ellipsized (layout))
+    layout = cached_text (self, key, text_short, size, weight, width);
+  append_text (snapshot, layout, x, y, color);
 }
 
 static void
@@ -995,7 +1166,7 @@ draw_texts (MlMembraneView *self,
   double fs = geo->fs;
   double name_fs = 1.25 * fs;
   double cx_pump = slot_center (geo, geo->pump_slot);
-  double half = MIN (geo->slot_w * 0.3, geo->thick * 0.95);
+  double half = protein_half_width (geo, self, geo->pump_slot);
   double ext = MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
   double lw = geo->slot_w / 2 + half * 0.5;
   PangoLayout *layout;
@@ -1011,10 +1182,12 @@ draw_texts (MlMembraneView *self,
 
   for (guint s = 0; s < geo->n_slots; s++)
     {
-      double x = slot_center (geo, s) - geo->slot_w / 2;
+      double text_w = geo->slot_w - 4;
+      double x = slot_center (geo, s) - text_w / 2;
       double y = geo->block_top;
       g_autofree char *value = NULL;
-      const char *name, *status;
+      g_autofree char *value_short = NULL;
+      const char *name, *status, *status_short = NULL;
       GdkRGBA name_color;
 
       if (s == geo->pump_slot)
@@ -1028,29 +1201,24 @@ draw_texts (MlMembraneView *self,
           guint ion = s < geo->pump_slot ? s : s - 1;
 
           name = self->labels[ion];
-          slot_texts (self, ion, &value, &status);
+          slot_texts (self, ion, &value, &value_short, &status, &status_short);
           name_color = self->ion_colors[ion];
           if (!sol->ions[ion].ion.enabled)
             name_color = dim;
         }
 
-      layout = cached_text (self, TEXT_SLOT_0 + 3 * s, name, name_fs, PANGO_WEIGHT_BOLD,
-                            geo->slot_w);
-      append_text (snapshot, layout, x, y, &name_color);
+      slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s, name, NULL, name_fs, PANGO_WEIGHT_BOLD,
+                 x, y, text_w, &name_color);
       y += 1.3 * name_fs;
       if (value != NULL)
         {
-          layout = cached_text (self, TEXT_SLOT_0 + 3 * s + 1, value, fs,
-                                PANGO_WEIGHT_SEMIBOLD, geo->slot_w);
-          append_text (snapshot, layout, x, y, &self->fg);
+          slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s + 1, value, value_short, fs,
+                     PANGO_WEIGHT_SEMIBOLD, x, y, text_w, &self->fg);
           y += 1.3 * fs;
         }
       if (status != NULL)
-        {
-          layout = cached_text (self, TEXT_SLOT_0 + 3 * s + 2, status, fs,
-                                PANGO_WEIGHT_NORMAL, geo->slot_w);
-          append_text (snapshot, layout, x, y, &dim);
-        }
+        slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s + 2, status, status_short, fs,
+                   PANGO_WEIGHT_NORMAL, x, y, text_w, &dim);
     }
 
   /* what the pump carries, at the tips of its arrows */
@@ -1227,6 +1395,8 @@ ml_membrane_view_finalize (GObject *object)
       g_clear_object (&self->texts[i].layout);
       g_clear_pointer (&self->texts[i].text, g_free);
     }
+  for (guint i = 0; i < N_SPRITES; i++)
+    g_clear_pointer (&self->sprites[i].surface, cairo_surface_destroy);
   for (guint i = 0; i < ML_MAX_IONS; i++)
     g_clear_pointer (&self->labels[i], g_free);
   g_clear_pointer (&self->description, g_free);

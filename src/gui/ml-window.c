@@ -378,6 +378,7 @@ build_ui (MlWindow *self)
   gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->membrane));
   self->gauge = ML_GAUGE (ml_gauge_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->gauge), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->gauge), TRUE);
   gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->gauge));
   gtk_paned_set_start_child (self->paned, views);
 

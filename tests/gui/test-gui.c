@@ -582,8 +582,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* AdwApplication loads the app's style sheet; these windows have none. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   /* The window looks for its settings only when the schema is installed. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
