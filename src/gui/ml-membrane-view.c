@@ -747,7 +747,11 @@ protein_sprite (cairo_t      *cr,
   else
     {
       double dash[] = { 3 * p[6] + 1, 2.5 * p[6] + 1 };
+      /* light ink means a dark theme; an opaque base hides the bilayer */
+      double base = 0.3 * p[1] + 0.59 * p[2] + 0.11 * p[3] > 0.5 ? 0.2 : 0.97;
 
+      cairo_set_source_rgb (cr, base, base, base);
+      cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, p[1], p[2], p[3], 0.08);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, p[1], p[2], p[3], 0.45);
@@ -1187,12 +1191,13 @@ draw_texts (MlMembraneView *self,
       double y = geo->block_top;
       g_autofree char *value = NULL;
       g_autofree char *value_short = NULL;
-      const char *name, *status, *status_short = NULL;
+      const char *name, *name_short = NULL, *status, *status_short = NULL;
       GdkRGBA name_color;
 
       if (s == geo->pump_slot)
         {
-          name = _("Pump");
+          name = _("Na⁺/K⁺ pump");
+          name_short = _("Pump");
           status = pump_on (self) ? _("active") : _("blocked");
           name_color = self->fg;
         }
@@ -1207,7 +1212,7 @@ draw_texts (MlMembraneView *self,
             name_color = dim;
         }
 
-      slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s, name, NULL, name_fs, PANGO_WEIGHT_BOLD,
+      slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s, name, name_short, name_fs, PANGO_WEIGHT_BOLD,
                  x, y, text_w, &name_color);
       y += 1.3 * name_fs;
       if (value != NULL)

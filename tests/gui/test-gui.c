@@ -536,6 +536,49 @@ test_unsaved_changes_question (void)
 }
 
 static void
+test_settings_come_back (void)
+{
+  MlWindow *first, *second;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  first = window_new (1100, 700);
+  if (first->settings == NULL)
+    {
+      window_destroy (first);
+      g_test_skip ("the GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.toggle-math", NULL));
+  g_assert_false (gtk_widget_get_visible (first->math_scroller));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.preset", "s", "astrocyte"));
+  gtk_window_close (GTK_WINDOW (first));
+  wait_ms (50);
+
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-scenario");
+  g_assert_cmpstr (last, ==, "preset:astrocyte");
+  g_assert_false (g_settings_get_boolean (settings, "math-visible"));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  /* The next window starts with the math hidden and the stored size. */
+  second = ml_window_new (NULL);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+    g_assert_cmpint (width, ==, 1100);
+    g_assert_cmpint (height, ==, 700);
+  }
+  g_assert_false (gtk_widget_get_visible (second->math_scroller));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.toggle-math", NULL));
+  g_settings_set_boolean (settings, "math-visible", TRUE);
+  window_destroy (second);
+}
+
+static void
 test_screenshot_option (void)
 {
   const char *binary = g_getenv ("MEMBRANE_LAB");
@@ -601,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/window/corrupt-file-leaves-cell", test_corrupt_file_leaves_cell);
   g_test_add_func ("/window/preset-switch-is-one-undo", test_preset_switch_is_one_undo);
   g_test_add_func ("/window/unsaved-changes-question", test_unsaved_changes_question);
+  g_test_add_func ("/window/settings-come-back", test_settings_come_back);
   g_test_add_func ("/window/screenshot-option", test_screenshot_option);
   g_test_add_func ("/window/screenshots", test_screenshots);
 

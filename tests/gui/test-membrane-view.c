@@ -320,6 +320,7 @@ typedef enum
   SCENE_OFF,
   SCENE_EQUILIBRIUM,
   SCENE_DEGENERATE,
+  SCENE_EMPTY,
 } Scene;
 
 static void
@@ -327,6 +328,13 @@ solve_scene (Scene       scene,
              MlSolution *sol)
 {
   g_autoptr (MlCell) cell = NULL;
+
+  if (scene == SCENE_EMPTY)
+    {
+      cell = ml_cell_new ();
+      ml_cell_solve (cell, sol);
+      return;
+    }
 
   if (scene == SCENE_DEGENERATE)
     {
@@ -357,6 +365,7 @@ solve_scene (Scene       scene,
       ml_cell_solve_at (cell, sol->ions[2].nernst_mv, sol);
       break;
     case SCENE_DEGENERATE:
+    case SCENE_EMPTY:
     default:
       g_assert_not_reached ();
     }
@@ -371,6 +380,7 @@ test_render (void)
     { SCENE_OFF, "off" },
     { SCENE_EQUILIBRIUM, "equilibrium" },
     { SCENE_DEGENERATE, "undefined" },
+    { SCENE_EMPTY, "empty" },
   };
 
   for (guint d = 0; d < 2; d++)
