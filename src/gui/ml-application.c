@@ -133,6 +133,8 @@ set_accels (GtkApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
     { "win.reset", { "<Control>r", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.copy-math", { "<Shift><Control>c", NULL } },
     { "win.toggle-math", { "<Control>m", NULL } },
     { "win.toggle-controls", { "F9", NULL } },
     { "win.fullscreen", { "F11", NULL } },

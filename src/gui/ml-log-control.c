@@ -311,17 +311,17 @@ ml_log_control_init (MlLogControl *self)
   self->digits = 5;
   self->adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 0.01, 0.1, 0));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   self->scale = GTK_SCALE (gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->adjustment));
   gtk_scale_set_draw_value (self->scale, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->scale), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->scale), 90, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->scale), 80, -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scale));
 
   self->spin = GTK_SPIN_BUTTON (gtk_spin_button_new (self->adjustment, 0.01, 0));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 7);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 6);
   gtk_spin_button_set_numeric (self->spin, FALSE);
   gtk_spin_button_set_update_policy (self->spin, GTK_UPDATE_IF_VALID);
   gtk_widget_set_valign (GTK_WIDGET (self->spin), GTK_ALIGN_CENTER);

@@ -1357,7 +1357,7 @@ ml_membrane_view_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 420;
+      *minimum = 360;
       *natural = 720;
     }
   else

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-screenshot.h"
+
 typedef struct
 {
   MlWindowContinuation  continuation;
@@ -257,4 +259,50 @@ ml_window_confirm_discard (MlWindow             *self,
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb),
                     pending_new (continuation, data, destroy));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Exporting a figure: the membrane view and the gauge as they are, for a
+ * handout or a slide. */
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      GtkWidget *views = gtk_paned_get_start_child (self->paned);
+
+      if (path == NULL)
+        ml_window_show_error (self, _("Figures can only be exported to a local folder"));
+      else if (!ml_screenshot_widget (views, path, &error))
+        ml_window_show_error (self, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+void
+ml_window_export_dialog (MlWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *cell_name = ml_cell_get_name (self->cell);
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = g_strdup_printf ("%s.png", cell_name != NULL && cell_name[0] != '\0' ? cell_name : _("cell"));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -53,5 +53,6 @@ void     ml_window_save_current       (MlWindow             *self,
                                        gpointer              data,
                                        GDestroyNotify        destroy);
 void     ml_window_update_title       (MlWindow             *self);
+void     ml_window_export_dialog      (MlWindow             *self);
 
 G_END_DECLS

@@ -153,6 +153,30 @@ save_as_activated (GSimpleAction *action,
 }
 
 static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ml_window_export_dialog (ML_WINDOW (user_data));
+}
+
+static void
+copy_math_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+  g_autofree char *text = ml_math_view_get_text (self->math);
+  AdwToast *toast;
+
+  /* The numbers as text, to paste into a lab sheet or a spreadsheet. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  toast = adw_toast_new (_("The math was copied to the clipboard"));
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
 toggle_state (GSimpleAction *action)
 {
   GVariant *state = g_action_get_state (G_ACTION (action));
@@ -213,6 +237,8 @@ static const GActionEntry win_entries[] = {
   { "open", open_activated },
   { "save", save_activated },
   { "save-as", save_as_activated },
+  { "export", export_activated },
+  { "copy-math", copy_math_activated },
   { "toggle-controls", toggle_activated, NULL, "true", controls_state_changed },
   { "toggle-math", toggle_activated, NULL, "true", math_state_changed },
   { "fullscreen", toggle_activated, NULL, "false", fullscreen_state_changed },
@@ -258,6 +284,8 @@ main_menu_new (void)
   g_menu_append (section, _("_Open…"), "win.open");
   g_menu_append (section, _("_Save"), "win.save");
   g_menu_append (section, _("Save _As…"), "win.save-as");
+  g_menu_append (section, _("_Export Figure…"), "win.export");
+  g_menu_append (section, _("_Copy the Math"), "win.copy-math");
   g_menu_append (section, _("_Reset Cell"), "win.reset");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
