@@ -1,0 +1,167 @@
+/* test-history.c — undo and redo of cell edits
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The lecture rule: "let's go back and try the other way" is one key.  One
+ * slider drag is one step, one preset is one step, and undo restores the
+ * cell exactly.
+ */
+#include "config.h"
+
+#include "ml-history.h"
+#include "ml-presets.h"
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_drag_is_one_step (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlCell) start = ml_cell_copy (cell);
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  int k = ml_cell_find_ion (cell, "K");
+
+  g_assert_false (ml_history_can_undo (history));
+
+  /* A drag: 200 positions of one value, well inside the merge window. */
+  for (int i = 0; i < 200; i++)
+    ml_cell_set_ion_value (cell, k, ML_ION_FIELD_C_OUT, 5.0 + i * 0.1);
+  g_assert_true (ml_history_can_undo (history));
+
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, start));
+  g_assert_false (ml_history_can_undo (history));
+  g_assert_true (ml_history_can_redo (history));
+
+  ml_history_redo (history);
+  g_assert_cmpfloat (ml_cell_get_ion_value (cell, k, ML_ION_FIELD_C_OUT), ==, 5.0 + 199 * 0.1);
+}
+
+static void
+test_different_values_are_steps (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlCell) start = ml_cell_copy (cell);
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  g_autoptr(MlCell) after_temperature = NULL;
+
+  ml_cell_set_temperature (cell, 20.0);
+  after_temperature = ml_cell_copy (cell);
+  ml_cell_set_radius (cell, 30.0);
+
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, after_temperature));
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, start));
+}
+
+static void
+test_seal_splits_a_drag (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+
+  ml_cell_set_temperature (cell, 30.0);
+  ml_history_seal (history);
+  ml_cell_set_temperature (cell, 20.0);
+
+  ml_history_undo (history);
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 30.0);
+  ml_history_undo (history);
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 37.0);
+}
+
+static void
+test_preset_is_one_step (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlCell) start = ml_cell_copy (cell);
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  g_autoptr(GError) error = NULL;
+
+  /* The squid preset changes the temperature and every ion: one batch. */
+  g_assert_true (ml_presets_load (cell, "squid-axon", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 18.0);
+
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, start));
+  g_assert_false (ml_history_can_undo (history));
+}
+
+static void
+test_new_edit_clears_redo (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  guint notified = 0;
+
+  g_signal_connect (history, "notify::can-redo", G_CALLBACK (count_cb), &notified);
+
+  ml_cell_set_temperature (cell, 25.0);
+  ml_history_undo (history);
+  g_assert_true (ml_history_can_redo (history));
+  g_assert_cmpuint (notified, ==, 1);
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  g_assert_false (ml_history_can_redo (history));
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static void
+test_clear (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+
+  ml_cell_set_temperature (cell, 25.0);
+  ml_history_clear (history);
+  g_assert_false (ml_history_can_undo (history));
+
+  /* The cleared state is the new start: the next edit undoes to 25 °C. */
+  ml_cell_set_temperature (cell, 10.0);
+  ml_history_undo (history);
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 25.0);
+}
+
+static void
+test_difference_keys (void)
+{
+  g_autoptr(MlCell) a = ml_cell_new_default ();
+  g_autoptr(MlCell) b = ml_cell_copy (a);
+  g_autofree char *none = ml_cell_difference (a, b);
+  g_autofree char *one = NULL;
+  g_autofree char *many = NULL;
+
+  g_assert_null (none);
+  ml_cell_set_ion_value (b, ml_cell_find_ion (b, "Na"), ML_ION_FIELD_P, 1e-7);
+  one = ml_cell_difference (a, b);
+  g_assert_cmpstr (one, ==, "ion:Na:p");
+  ml_cell_set_temperature (b, 10.0);
+  many = ml_cell_difference (a, b);
+  g_assert_cmpstr (many, ==, "many");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/history/drag-is-one-step", test_drag_is_one_step);
+  g_test_add_func ("/history/different-values-are-steps", test_different_values_are_steps);
+  g_test_add_func ("/history/seal-splits-a-drag", test_seal_splits_a_drag);
+  g_test_add_func ("/history/preset-is-one-step", test_preset_is_one_step);
+  g_test_add_func ("/history/new-edit-clears-redo", test_new_edit_clears_redo);
+  g_test_add_func ("/history/clear", test_clear);
+  g_test_add_func ("/history/difference-keys", test_difference_keys);
+
+  return g_test_run ();
+}
