@@ -420,18 +420,32 @@ build_ui (MlWindow *self)
   gtk_paned_set_end_child (self->paned, self->math_scroller);
 }
 
-/* Give the views about 55 % of the height the first time the paned is sized. */
+/* On a wide screen the sliders may be longer; at 1024 px the pane keeps its
+ * compact minimum so the views still fit beside it. */
+static void
+window_width_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 MlWindow   *self)
+{
+  int width = 0, height = 0;
+
+  /* GTK 4.8 wants both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_set_size_request (GTK_WIDGET (self->controls), width >= 1500 ? 400 : -1, -1);
+}
+
+/* Give the views a little more than half the height whenever the window's
+ * height changes; the math below scrolls. */
 static void
 paned_height_cb (GtkWidget  *widget,
                  GParamSpec *pspec,
                  MlWindow   *self)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = 0, height = 0;
 
-  if (height > 0 && !gtk_widget_get_visible (self->math_scroller))
-    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (height > 0)
-    gtk_paned_set_position (self->paned, (int)(height * 0.52));
+    gtk_paned_set_position (self->paned, (int)(height * 0.55));
 }
 
 static gboolean
@@ -560,8 +574,11 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->cell, "changed", G_CALLBACK (cell_changed_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (window_width_cb), self);
 
   restore_settings (self);
+  window_width_cb (GTK_WIDGET (self), NULL, self);
+  paned_height_cb (GTK_WIDGET (self), NULL, self);
   update_views (self);
 }
 

@@ -41,7 +41,13 @@ typedef struct
   guint  n_after_paint;
   gint64 before_paint;       /* start of the latest frame */
   gint64 after_paint;        /* end of the latest frame */
-  gint64 frame_start;        /* start of the frame that ended last */
+  gint64 update;             /* phases of the latest frame */
+  gint64 layout;
+  gint64 paint;
+  gint64 frame_start;        /* the phases of the frame that ended last */
+  gint64 frame_update;
+  gint64 frame_layout;
+  gint64 frame_paint;
 } FrameWatch;
 
 static void
@@ -52,11 +58,36 @@ before_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+update_cb (GdkFrameClock *clock,
+           FrameWatch    *watch)
+{
+  watch->update = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           FrameWatch    *watch)
+{
+  watch->layout = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          FrameWatch    *watch)
+{
+  watch->paint = g_get_monotonic_time ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 FrameWatch    *watch)
 {
   watch->after_paint = g_get_monotonic_time ();
   watch->frame_start = watch->before_paint;
+  /* A phase the frame skipped starts where the next one does. */
+  watch->frame_paint = watch->paint >= watch->before_paint ? watch->paint : watch->after_paint;
+  watch->frame_layout = watch->layout >= watch->before_paint ? watch->layout : watch->frame_paint;
+  watch->frame_update = watch->update >= watch->before_paint ? watch->update : watch->frame_layout;
   watch->n_after_paint++;
 }
 
@@ -227,6 +258,9 @@ main (int   argc,
   static Series both_total = { "both: snapshot() + cairo render" };
   static Series latency = { "whole window: event to after-paint" };
   static Series work = { "whole window: frame work (before→after-paint)" };
+  static Series work_update = { "  of which update (tick callbacks)" };
+  static Series work_layout = { "  of which layout (measure, allocate)" };
+  static Series work_paint = { "  of which paint (snapshot, render, send)" };
   static Series window_render = { "whole window: cairo render (every 10th)" };
   FrameWatch watch = { 0 };
   MlWindow *window;
@@ -260,6 +294,9 @@ main (int   argc,
       return 1;
     }
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &watch);
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &watch);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &watch);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &watch);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
   if (!wait_for_after_paint (&watch, 1))
     {
@@ -326,6 +363,9 @@ main (int   argc,
       ms = (watch.after_paint - event) / 1000.0;
       series_add (&latency, ms);
       series_add (&work, (watch.after_paint - watch.frame_start) / 1000.0);
+      series_add (&work_update, (watch.frame_layout - watch.frame_update) / 1000.0);
+      series_add (&work_layout, (watch.frame_paint - watch.frame_layout) / 1000.0);
+      series_add (&work_paint, (watch.after_paint - watch.frame_paint) / 1000.0);
       if (ms > FRAME_MS)
         late_frames++;
 
@@ -361,6 +401,9 @@ main (int   argc,
   series_print (&window_render);
   series_print (&latency);
   series_print (&work);
+  series_print (&work_update);
+  series_print (&work_layout);
+  series_print (&work_paint);
 
   g_print ("\nbench-render: membrane view + gauge cairo render p99 %.2f ms (budget %.1f ms): %s\n",
            both_render.p99, RENDER_BUDGET, verdict (both_render.p99 <= RENDER_BUDGET));
