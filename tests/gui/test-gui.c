@@ -272,6 +272,66 @@ test_controls_drive_the_core (void)
   window_destroy (window);
 }
 
+/* Every control a keyboard can reach must have a name a screen reader can say:
+ * an accessible label, a labelled-by relation, or a visible text label. */
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_text (GTK_LABEL (child))[0] != '\0')
+        return TRUE;
+      if (has_visible_text (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_names (GtkWidget *widget,
+             guint     *checked)
+{
+  /* Scroll bars are ranges too, but nobody tabs to them. */
+  gboolean control = ((GTK_IS_RANGE (widget) && gtk_widget_get_focusable (widget))
+                      || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SWITCH (widget)
+                      || GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget)
+                      || (GTK_IS_BUTTON (widget) && gtk_widget_get_focusable (widget)));
+
+  if (control && gtk_widget_get_visible (widget))
+    {
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL)
+                       || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY)
+                       || (GTK_IS_BUTTON (widget) && has_visible_text (widget));
+
+      if (!named)
+        g_error ("a %s has no accessible name", G_OBJECT_TYPE_NAME (widget));
+      (*checked)++;
+      /* The parts of a spin button or drop-down are named by their parent. */
+      if (!GTK_IS_MENU_BUTTON (widget) && !GTK_IS_BUTTON (widget))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, checked);
+}
+
+static void
+test_every_control_is_named (void)
+{
+  MlWindow *window = window_new (1920, 1080);
+  guint checked = 0;
+
+  check_names (GTK_WIDGET (window), &checked);
+  /* Four ions × (3 sliders + 3 spin buttons + 3 resets + switch), the
+   * temperature, pump and cell rows, and the header bar: well over 50. */
+  g_assert_cmpuint (checked, >, 50);
+  window_destroy (window);
+}
+
 static void
 test_degenerate_cell_shows_words (void)
 {
@@ -640,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-on-default-preset", test_opens_on_default);
   g_test_add_func ("/window/controls-drive-the-core", test_controls_drive_the_core);
   g_test_add_func ("/window/degenerate-cell-shows-words", test_degenerate_cell_shows_words);
+  g_test_add_func ("/window/every-control-is-named", test_every_control_is_named);
   g_test_add_func ("/window/file-round-trip", test_file_round_trip);
   g_test_add_func ("/window/corrupt-file-leaves-cell", test_corrupt_file_leaves_cell);
   g_test_add_func ("/window/preset-switch-is-one-undo", test_preset_switch_is_one_undo);
