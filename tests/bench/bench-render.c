@@ -30,7 +30,7 @@
 #include "ml-controls.h"
 #include "ml-window.h"
 
-#define N_STEPS        500
+#define N_STEPS        500   /* at most; $ML_BENCH_STEPS may ask for fewer (profiling) */
 #define WIDTH          1920
 #define HEIGHT         1080
 #define FRAME_MS       (1000.0 / 60.0)
@@ -239,6 +239,41 @@ time_build (Target *t)
   return start / 1000.0;
 }
 
+/* Frames only: event to after-paint and the frame's phases, @n steps. */
+typedef struct
+{
+  Series latency;
+  Series work;
+  Series layout;
+  Series paint;
+} FrameSeries;
+
+static gboolean
+sweep_frames (FrameWatch  *watch,
+              GtkRange    *range,
+              double       lower,
+              double       upper,
+              guint        n,
+              FrameSeries *out)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double position = upper - (upper - lower) * i / (n - 1);
+      guint count = watch->n_after_paint;
+      gint64 event = g_get_monotonic_time ();
+
+      gtk_range_set_value (range, position);
+      if (!wait_for_after_paint (watch, count + 1))
+        return FALSE;
+      series_add (&out->latency, (watch->after_paint - event) / 1000.0);
+      series_add (&out->work, (watch->after_paint - watch->frame_start) / 1000.0);
+      series_add (&out->layout, (watch->frame_paint - watch->frame_layout) / 1000.0);
+      series_add (&out->paint, (watch->after_paint - watch->frame_paint) / 1000.0);
+      drain ();
+    }
+  return TRUE;
+}
+
 static const char *
 verdict (gboolean ok)
 {
@@ -272,7 +307,11 @@ main (int   argc,
   Target view, gauge, whole;
   double lower, upper;
   guint late_frames = 0;
+  guint n_steps = N_STEPS;
   int width, height;
+
+  if (g_getenv ("ML_BENCH_STEPS") != NULL)
+    n_steps = CLAMP (atoi (g_getenv ("ML_BENCH_STEPS")), 2, N_STEPS);
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
@@ -338,17 +377,17 @@ main (int   argc,
   g_print ("bench-render: window %d×%d, membrane view %d×%d, gauge %d×%d, renderer %s\n",
            width, height, view.width, view.height, gauge.width, gauge.height,
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(default)");
-  g_print ("bench-render: K⁺ outside slider from %.3g to %.3g (log10 mM) in %d steps\n",
-           lower, upper, N_STEPS);
+  g_print ("bench-render: K⁺ outside slider from %.3g to %.3g (log10 mM) in %u steps\n",
+           lower, upper, n_steps);
   if (view.width <= 0 || view.height <= 0 || gauge.width <= 0 || gauge.height <= 0)
     {
       g_printerr ("bench-render: the membrane view or the gauge has no size\n");
       return 1;
     }
 
-  for (guint i = 0; i < N_STEPS; i++)
+  for (guint i = 0; i < n_steps; i++)
     {
-      double position = lower + (upper - lower) * i / (N_STEPS - 1);
+      double position = lower + (upper - lower) * i / (n_steps - 1);
       guint count = watch.n_after_paint;
       gint64 event;
       double v, g, ms;
@@ -405,12 +444,51 @@ main (int   argc,
   series_print (&work_layout);
   series_print (&work_paint);
 
+  /* Where the layout time goes: the same sweep, frames only, with and
+   * without the math pane (which is relaid out on every step). */
+  {
+    static FrameSeries shown = { { "math pane shown: event to after-paint" },
+                                 { "math pane shown: frame work" },
+                                 { "math pane shown: layout" },
+                                 { "math pane shown: paint" } };
+    static FrameSeries hidden = { { "math pane hidden: event to after-paint" },
+                                  { "math pane hidden: frame work" },
+                                  { "math pane hidden: layout" },
+                                  { "math pane hidden: paint" } };
+
+    if (!sweep_frames (&watch, range, lower, upper, MIN (n_steps, 200), &shown))
+      {
+        g_printerr ("bench-render: no frame within 5 s\n");
+        return 1;
+      }
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "toggle-math",
+                                        g_variant_new_boolean (FALSE));
+    wait_for_after_paint (&watch, watch.n_after_paint + 2);
+    if (!sweep_frames (&watch, range, lower, upper, MIN (n_steps, 200), &hidden))
+      {
+        g_printerr ("bench-render: no frame within 5 s\n");
+        return 1;
+      }
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "toggle-math",
+                                        g_variant_new_boolean (TRUE));
+
+    g_print ("\n  frames only, no measuring between steps (up to 200 steps each):\n");
+    series_print (&shown.latency);
+    series_print (&shown.work);
+    series_print (&shown.layout);
+    series_print (&shown.paint);
+    series_print (&hidden.latency);
+    series_print (&hidden.work);
+    series_print (&hidden.layout);
+    series_print (&hidden.paint);
+  }
+
   g_print ("\nbench-render: membrane view + gauge cairo render p99 %.2f ms (budget %.1f ms): %s\n",
            both_render.p99, RENDER_BUDGET, verdict (both_render.p99 <= RENDER_BUDGET));
   g_print ("bench-render: with snapshot() p99 %.2f ms (budget %.1f ms): %s\n",
            both_total.p99, RENDER_BUDGET, verdict (both_total.p99 <= RENDER_BUDGET));
-  g_print ("bench-render: event to frame p99 %.2f ms, %u of %d steps over %.1f ms (budget one 60 Hz frame): %s\n",
-           latency.p99, late_frames, N_STEPS, FRAME_MS, verdict (latency.p99 <= FRAME_MS));
+  g_print ("bench-render: event to frame p99 %.2f ms, %u of %u steps over %.1f ms (budget one 60 Hz frame): %s\n",
+           latency.p99, late_frames, n_steps, FRAME_MS, verdict (latency.p99 <= FRAME_MS));
   g_print ("bench-render: frame work p99 %.2f ms (must fit in %.1f ms): %s\n",
            work.p99, FRAME_MS, verdict (work.p99 <= FRAME_MS));
 

@@ -1,0 +1,77 @@
+/* ml-gauge-private.h — what the gauge's two files share
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ml-gauge.c holds the object, the needle animation, the accessible value and
+ * the public API; ml-gauge-draw.c draws the dial and caches it.
+ */
+#pragma once
+
+#include "ml-gauge.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char          name[ML_ION_NAME_MAX];
+  char         *label;         /* "K⁺", or "Na⁺ +∞" at the end of the dial */
+  MlNernstState state;
+  double        e_mv;
+} Marker;
+
+/* Everything placed on the dial for one widget size. */
+typedef struct
+{
+  double cx, cy;        /* pivot */
+  double radius;        /* centre line of the track */
+  double track;         /* track width */
+  double pointer_out;   /* outer end of the ion pointers, from the pivot */
+  double tick_font;
+  double ion_font;
+  double number_font;
+  double caption_font;
+  double message_font;
+} Geometry;
+
+struct _MlGauge
+{
+  GtkWidget      parent_instance;
+
+  /* What the last solution said. */
+  gboolean       has_solution;
+  gboolean       defined;
+  gboolean       clamped;
+  MlCondition    condition;
+  double         value;
+  guint          n_markers;
+  Marker         markers[ML_MAX_IONS];
+  double         range_min;
+  double         range_max;
+  char          *number_text;
+  char          *value_text;
+
+  /* The needle eases from anim_from to value. */
+  double         needle;
+  double         anim_from;
+  gint64         anim_start;
+  guint          tick_id;
+
+  /* Theme, read in css_changed. */
+  GdkRGBA        fg;
+  gboolean       dark;
+
+  /* Cached drawing, dropped by invalidate_cache (). */
+  int            cache_width;
+  int            cache_height;
+  Geometry       geo;
+  GskRenderNode *dial_node;
+  GskRenderNode *pointer_node;
+};
+
+/* ml-gauge-draw.c */
+void         ml_gauge_invalidate_cache    (MlGauge          *self);
+void         ml_gauge_snapshot            (GtkWidget        *widget,
+                                           GtkSnapshot      *snapshot);
+
+G_END_DECLS

@@ -1,0 +1,56 @@
+/* ml-math-view-private.h — what the math view's two files share
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ml-math-view.c builds the labels and the table and holds the public API;
+ * ml-math-view-lines.c writes the markup into them.
+ */
+#pragma once
+
+#include "ml-math-view.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  COL_ION,
+  COL_DRIVING,
+  COL_CURRENT,
+  COL_DG_CHEMICAL,
+  COL_DG_ELECTRICAL,
+  COL_DG_TOTAL,
+  COL_VERDICT,
+  N_COLS
+};
+
+struct _MlMathView
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GtkLabel   *constants_label;
+  GtkWidget  *nernst_box;
+  GPtrArray  *nernst_labels;        /* GtkLabel *, one per ion */
+  GtkLabel   *formula_intro_label;
+  GtkLabel   *formula_label;
+  GtkLabel   *substituted_label;
+  GtkLabel   *rest_label;
+  GtkLabel   *ghk_label;
+  GtkLabel   *pump_label;
+  GtkLabel   *clamp_label;
+  GtkLabel   *table_heading;
+  GtkGrid    *table;
+  GtkLabel   *headers[N_COLS];
+  GPtrArray  *cells;                /* GtkLabel *, N_COLS per ion row */
+  GtkLabel   *charge_label;
+
+  MlSolution  solution;
+  gboolean    has_solution;
+  gboolean    dark;
+};
+
+/* ml-math-view-lines.c */
+void         ml_math_view_write_lines     (MlMathView       *self);
+
+G_END_DECLS

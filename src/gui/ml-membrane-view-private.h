@@ -1,0 +1,157 @@
+/* ml-membrane-view-private.h — what the membrane view's files share
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ml-membrane-view.c holds the object, its accessible description and the
+ * public API; ml-membrane-view-draw.c the picture; ml-membrane-view-text.c
+ * the words on it.
+ */
+#pragma once
+
+#include "ml-membrane-view.h"
+
+#include <math.h>
+
+#include "ml-format.h"
+
+G_BEGIN_DECLS
+
+/* Particles per side of one channel at the highest concentration. */
+#define MAX_PARTICLES       14
+
+#define N_SLOTS             (ML_MAX_IONS + 1)
+
+enum
+{
+  TEXT_OUTSIDE,
+  TEXT_INSIDE,
+  TEXT_BANNER,
+  TEXT_PUMP_NA,
+  TEXT_PUMP_K,
+  TEXT_SLOT_0,  /* three lines per slot: name, value, status */
+  N_TEXTS = TEXT_SLOT_0 + 3 * N_SLOTS,
+};
+
+typedef struct
+{
+  PangoLayout *layout;
+  char        *text;
+  int          size;      /* absolute, Pango units */
+  int          weight;
+  int          width;     /* Pango units, -1 for none */
+} CachedText;
+
+enum
+{
+  SPRITE_LIPID_TOP,
+  SPRITE_LIPID_BOTTOM,
+  SPRITE_PLUS,
+  SPRITE_MINUS,
+  SPRITE_PUMP,
+  SPRITE_PARTICLE_0,
+  SPRITE_SUBUNIT_0 = SPRITE_PARTICLE_0 + ML_MAX_IONS,
+  N_SPRITES = SPRITE_SUBUNIT_0 + ML_MAX_IONS,
+};
+
+#define SPRITE_PARAMS 8
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           key[SPRITE_PARAMS + 3];  /* size, scale and what it shows */
+} Sprite;
+
+/* Where everything goes for the current allocation; computed per frame. */
+typedef struct
+{
+  double w, h;
+  double g;               /* geometric scale, 1 at 560 × 360 */
+  double fs;              /* body text size in px */
+  double pad;
+  double out_top;         /* first y of the outside area below its label */
+  double mem_top, mem_bot, thick;
+  double block_top;       /* first y of the per-slot label block */
+  double inside_label_y;
+  double slot_w, margin_x;
+  double corridor;        /* width kept free around a channel axis */
+  double sub_w;           /* width of one channel subunit */
+  double gap_min, gap_max;
+  double t_min, t_max;    /* arrow shaft thickness */
+  double charge_size;
+  double particle_r;
+  guint  n_slots;
+  guint  pump_slot;
+} Geometry;
+
+struct _MlMembraneView
+{
+  GtkWidget     parent_instance;
+
+  MlSolution    solution;
+  gboolean      has_solution;
+  char         *description;
+  char         *labels[ML_MAX_IONS];
+  GdkRGBA       ion_colors[ML_MAX_IONS];
+
+  /* Particle positions in a unit square per ion and side, seeded from the
+   * ion's name so they stay put while a slider adds or removes particles. */
+  float         particles[ML_MAX_IONS][2][MAX_PARTICLES][2];
+  char          particle_names[ML_MAX_IONS][ML_ION_NAME_MAX];
+
+  GdkRGBA       fg;
+  gboolean      dark;
+
+  CachedText    texts[N_TEXTS];
+  Sprite        sprites[N_SPRITES];
+};
+
+/* "+20.0 mV" with @unit, else "+20.0"; U+2212 for a minus.  A number that is
+ * not finite reads 0.0 here, never "undefined". */
+static inline char *
+ml_membrane_view_format_mv (double   mv,
+                            gboolean unit)
+{
+  if (!isfinite (mv))
+    mv = 0.0;
+  return unit ? ml_format_millivolts (mv, 1, TRUE) : ml_format_fixed (mv, 1, TRUE);
+}
+
+static inline gboolean
+ml_membrane_view_ion_is_infinite (const MlIonResult *r)
+{
+  return r->nernst_state == ML_NERNST_PLUS_INFINITY ||
+         r->nernst_state == ML_NERNST_MINUS_INFINITY;
+}
+
+/* E = +∞ makes V − E = −∞ and the other way round. */
+static inline const char *
+ml_membrane_view_infinite_force (const MlIonResult *r)
+{
+  return r->nernst_state == ML_NERNST_PLUS_INFINITY ? "−∞" : "+∞";
+}
+
+static inline gboolean
+ml_membrane_view_pump_on (MlMembraneView *self)
+{
+  return self->has_solution && self->solution.pump_mode != ML_PUMP_OFF;
+}
+
+/* ml-membrane-view-draw.c */
+void         ml_membrane_view_snapshot             (GtkWidget        *widget,
+                                                    GtkSnapshot      *snapshot);
+double       ml_membrane_view_slot_center          (const Geometry   *geo,
+                                                    guint             slot);
+double       ml_membrane_view_protein_half_width   (const Geometry   *geo,
+                                                    MlMembraneView   *self,
+                                                    guint             slot);
+
+/* ml-membrane-view-text.c */
+void         ml_membrane_view_draw_texts           (MlMembraneView   *self,
+                                                    GtkSnapshot      *snapshot,
+                                                    const Geometry   *geo,
+                                                    const GdkRGBA    *na,
+                                                    const GdkRGBA    *k);
+void         ml_membrane_view_invalidate_texts     (MlMembraneView   *self);
+
+G_END_DECLS
