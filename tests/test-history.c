@@ -116,6 +116,41 @@ test_new_edit_clears_redo (void)
 }
 
 static void
+test_switches_are_steps (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlCell) start = ml_cell_copy (cell);
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  int ca = ml_cell_find_ion (cell, "Ca");
+
+  /* Off and on again at once: two steps, and the first undo turns it off. */
+  ml_cell_set_ion_enabled (cell, ca, FALSE);
+  ml_cell_set_ion_enabled (cell, ca, TRUE);
+  ml_history_undo (history);
+  g_assert_false (ml_cell_get_ion (cell, ca)->enabled);
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, start));
+
+  /* The pump through its three modes: three steps. */
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_history_undo (history);
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_CURRENT);
+}
+
+static void
+test_drag_back_to_start_is_no_step (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+
+  ml_cell_set_temperature (cell, 30.0);
+  ml_cell_set_temperature (cell, 37.0);
+  g_assert_false (ml_history_can_undo (history));
+}
+
+static void
 test_clear (void)
 {
   g_autoptr(MlCell) cell = ml_cell_new_default ();
@@ -160,6 +195,8 @@ main (int   argc,
   g_test_add_func ("/history/seal-splits-a-drag", test_seal_splits_a_drag);
   g_test_add_func ("/history/preset-is-one-step", test_preset_is_one_step);
   g_test_add_func ("/history/new-edit-clears-redo", test_new_edit_clears_redo);
+  g_test_add_func ("/history/switches-are-steps", test_switches_are_steps);
+  g_test_add_func ("/history/drag-back-to-start-is-no-step", test_drag_back_to_start_is_no_step);
   g_test_add_func ("/history/clear", test_clear);
   g_test_add_func ("/history/difference-keys", test_difference_keys);
 

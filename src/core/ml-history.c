@@ -50,6 +50,25 @@ notify_state (MlHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* Only values that a slider sweeps merge: two clicks of a switch are two
+ * steps, or undo would bring back nothing. */
+static gboolean
+key_is_continuous (const char *key)
+{
+  static const char * const scalars[] = {
+    "temperature", "pump-ratio", "pump-current", "pump-q10",
+    "pump-reference-temperature", "radius", "capacitance",
+  };
+
+  if (g_str_has_prefix (key, "ion:"))
+    return g_str_has_suffix (key, ":c_in") || g_str_has_suffix (key, ":c_out")
+           || g_str_has_suffix (key, ":p");
+  for (guint i = 0; i < G_N_ELEMENTS (scalars); i++)
+    if (g_str_equal (key, scalars[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 cell_changed_cb (MlCell    *cell,
                  MlHistory *self)
@@ -66,13 +85,19 @@ cell_changed_cb (MlCell    *cell,
   if (key == NULL)
     return;
 
-  if (self->last_key != NULL && g_strcmp0 (key, "many") != 0
+  if (self->last_key != NULL && key_is_continuous (key)
       && g_strcmp0 (key, self->last_key) == 0
       && now - self->last_time < ML_HISTORY_MERGE_MS * 1000
       && self->undo->len > 0)
     {
-      /* Same drag: the step's start stays where it is. */
+      /* Same drag: the step's start stays where it is; a drag that ends
+       * where it began is no step at all. */
       ml_cell_assign (self->current, cell);
+      if (ml_cell_equal (self->current, g_ptr_array_index (self->undo, self->undo->len - 1)))
+        {
+          g_ptr_array_set_size (self->undo, self->undo->len - 1);
+          g_clear_pointer (&key, g_free);
+        }
     }
   else
     {

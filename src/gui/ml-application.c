@@ -116,8 +116,26 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static MlWindow *ensure_window (MlApplication *self);
+
+/* From a second `membrane-lab --preset NAME`: the running window loads it,
+ * asking first about unsaved edits. */
+static void
+load_preset_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  MlApplication *self = ML_APPLICATION (user_data);
+  MlWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
+  { "load-preset", load_preset_activated, "s" },
   { "about", about_activated },
   { "color-scheme", NULL, "s", "'default'", color_scheme_changed },
 };
@@ -176,8 +194,11 @@ ml_application_startup (GApplication *application)
   if (self->screenshot_path != NULL)
     apply_color_scheme (self->dark ? "dark" : "light");
   else if (self->settings != NULL)
-    g_action_group_change_action_state (G_ACTION_GROUP (self), "color-scheme",
-                                        g_settings_get_value (self->settings, "color-scheme"));
+    {
+      g_autoptr(GVariant) scheme = g_settings_get_value (self->settings, "color-scheme");
+
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "color-scheme", scheme);
+    }
 }
 
 static gboolean
@@ -213,7 +234,8 @@ ensure_window (MlApplication *self)
   if (window != NULL)
     return ML_WINDOW (window);
 
-  window = GTK_WINDOW (ml_window_new (GTK_APPLICATION (self)));
+  /* A screenshot shows the app as installed, not as this user left it. */
+  window = GTK_WINDOW (ml_window_new_full (GTK_APPLICATION (self), self->screenshot_path == NULL));
 
   if (self->screenshot_path != NULL)
     {
@@ -262,8 +284,17 @@ ml_application_open (GApplication  *application,
                      const char    *hint)
 {
   MlApplication *self = ML_APPLICATION (application);
+  gboolean existed = gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL;
   MlWindow *window = ensure_window (self);
   g_autoptr(GError) error = NULL;
+
+  /* A window that is already open may hold unsaved edits: ask first. */
+  if (existed && n_files > 0 && self->screenshot_path == NULL)
+    {
+      ml_window_open_file (window, files[0]);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
   /* One window holds one cell: the first file is opened. */
   if (n_files > 0 && !ml_window_load_file (window, files[0], &error))
@@ -343,11 +374,30 @@ ml_application_handle_local_options (GApplication *application,
       /* A screenshot never joins a running instance. */
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+      return -1;
     }
   else if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "dark"))
     {
       g_printerr (_("membrane-lab: --size and --dark go with --screenshot\n"));
       return 2;
+    }
+
+  /* With an instance already running, hand the preset to it. */
+  if (self->preset != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("membrane-lab: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "load-preset",
+                                          g_variant_new_string (self->preset));
+          return 0;
+        }
     }
 
   return -1;

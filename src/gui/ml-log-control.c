@@ -34,6 +34,8 @@ struct _MlLogControl
 
   double          lower;
   double          upper;
+  double          base_lower;  /* the range asked for; lower/upper widen */
+  double          base_upper;  /* to show a value from a file beyond it */
   double          value;
   double          default_value;
   guint           digits;
@@ -377,12 +379,28 @@ ml_log_control_get_value (MlLogControl *self)
   return self->value;
 }
 
+static void configure (MlLogControl *self,
+                       double        lower,
+                       double        upper);
+
 void
 ml_log_control_set_value (MlLogControl *self,
                           double        value)
 {
+  double lower, upper;
+
   g_return_if_fail (ML_IS_LOG_CONTROL (self));
   g_return_if_fail (isfinite (value));
+
+  /* A file or preset may hold a value beyond the slider's usual range (80 °C,
+   * a negative pump current): the slider widens to show it rather than show
+   * a clamped number that is not the model's. */
+  lower = self->base_lower;
+  upper = MAX (self->base_upper, value);
+  if (value < lower && (value > 0.0 || !self->logarithmic))
+    lower = value;
+  if (lower != self->lower || upper != self->upper)
+    configure (self, lower, upper);
 
   if (value == self->value)
     return;
@@ -403,11 +421,21 @@ ml_log_control_set_range (MlLogControl *self,
                           double        lower,
                           double        upper)
 {
-  double step;
-
   g_return_if_fail (ML_IS_LOG_CONTROL (self));
   g_return_if_fail (lower < upper);
   g_return_if_fail (!self->logarithmic || lower > 0.0);
+
+  self->base_lower = lower;
+  self->base_upper = upper;
+  configure (self, lower, upper);
+}
+
+static void
+configure (MlLogControl *self,
+           double        lower,
+           double        upper)
+{
+  double step;
 
   self->lower = lower;
   self->upper = upper;

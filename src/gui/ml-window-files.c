@@ -184,6 +184,16 @@ open_response_cb (GtkNativeDialog *dialog,
 }
 
 void
+ml_window_open_file (MlWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (ML_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ml_window_confirm_discard (self, open_continuation, g_object_ref (file), g_object_unref);
+}
+
+void
 ml_window_open_dialog (MlWindow *self)
 {
   GtkFileChooserNative *dialog;

@@ -33,6 +33,7 @@ struct _MlWindow
   GSettings            *settings;    /* NULL when the schema is not installed */
 
   gboolean              close_confirmed;
+  gboolean              restore_state;
 };
 
 /* What to do once unsaved changes are saved or discarded. */

@@ -17,7 +17,19 @@
 #include "ml-presets.h"
 #include "ml-scenario.h"
 
+enum {
+  PROP_0,
+  PROP_RESTORE_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void restore_settings (MlWindow *self);
+static void window_width_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
+static void paned_height_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 
 static void
 update_views (MlWindow *self)
@@ -471,12 +483,50 @@ ml_window_dispose (GObject *object)
 }
 
 static void
+ml_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MlWindow *self = ML_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESTORE_STATE:
+      self->restore_state = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_window_constructed (GObject *object)
+{
+  MlWindow *self = ML_WINDOW (object);
+
+  G_OBJECT_CLASS (ml_window_parent_class)->constructed (object);
+
+  if (self->restore_state)
+    restore_settings (self);
+  window_width_cb (GTK_WIDGET (self), NULL, self);
+  paned_height_cb (GTK_WIDGET (self), NULL, self);
+}
+
+static void
 ml_window_class_init (MlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ml_window_dispose;
+  object_class->set_property = ml_window_set_property;
+  object_class->constructed = ml_window_constructed;
+
+  properties[PROP_RESTORE_STATE] =
+    g_param_spec_boolean ("restore-state", NULL, NULL, TRUE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (widget_class, "mlwindow");
 }
 
@@ -576,16 +626,23 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_width_cb), self);
 
-  restore_settings (self);
-  window_width_cb (GTK_WIDGET (self), NULL, self);
-  paned_height_cb (GTK_WIDGET (self), NULL, self);
   update_views (self);
 }
 
 MlWindow *
 ml_window_new (GtkApplication *application)
 {
-  return g_object_new (ML_TYPE_WINDOW, "application", application, NULL);
+  return ml_window_new_full (application, TRUE);
+}
+
+MlWindow *
+ml_window_new_full (GtkApplication *application,
+                    gboolean        restore_state)
+{
+  return g_object_new (ML_TYPE_WINDOW,
+                       "application", application,
+                       "restore-state", restore_state,
+                       NULL);
 }
 
 MlCell *

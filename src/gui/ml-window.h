@@ -21,6 +21,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MlWindow, ml_window, ML, WINDOW, AdwApplicationWindow)
 
 MlWindow         *ml_window_new                (GtkApplication *application);
+/* @restore_state: take size, panes and style from GSettings (not for screenshots). */
+MlWindow         *ml_window_new_full           (GtkApplication *application,
+                                                gboolean        restore_state);
+/* Opens @file, asking first about unsaved edits; errors become a toast. */
+void              ml_window_open_file          (MlWindow       *self,
+                                                GFile          *file);
 MlCell           *ml_window_get_cell           (MlWindow       *self);
 const MlSolution *ml_window_get_solution       (MlWindow       *self);
 MlHistory        *ml_window_get_history        (MlWindow       *self);
