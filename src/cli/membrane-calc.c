@@ -35,11 +35,20 @@
  * command line and a saved file accept the same cells.  A temperature at
  * absolute zero is accepted on purpose: the core reports it as a condition. */
 #define T_MIN_C        (-273.15)
-#define T_MAX_C        1000.0
+#define T_MAX_C        200.0
 #define C_MAX_MM       1e5
 #define P_MAX_CM_S     1.0
-#define VM_LIMIT_MV    10000.0
+#define RATIO_MIN      1.0
+#define RATIO_MAX      10.0
 #define PUMP_I_LIMIT   1000.0
+#define RADIUS_MIN_UM  1e-3
+#define RADIUS_MAX_UM  1e5
+#define CAP_MIN        1e-3
+#define CAP_MAX        100.0
+/* Not in a scenario file: a clamp and the Donnan compartments' volumes,
+ * which are relative (any one unit for both). */
+#define VM_LIMIT_MV    10000.0
+#define VOLUME_MAX     1e9
 
 typedef struct
 {
@@ -53,27 +62,30 @@ typedef struct
   char     *radius;
   char     *capacitance;
   char     *donnan;
+  char     *donnan_closed;
   gboolean  json;
   char    **files;
 } Options;
 
 typedef struct
 {
-  gboolean     has_temperature;
-  double       temperature;
-  GArray      *ions;          /* MlIon */
-  gboolean     has_pump_ratio;
-  double       pump_ratio;
-  gboolean     has_pump_current;
-  double       pump_current;
-  gboolean     has_vm;
-  double       vm;
-  gboolean     has_radius;
-  double       radius;
-  gboolean     has_capacitance;
-  double       capacitance;
-  gboolean     has_donnan;
-  MlCliDonnan  donnan;
+  gboolean           has_temperature;
+  double             temperature;
+  GArray            *ions;             /* MlIon */
+  gboolean           has_pump_ratio;
+  double             pump_ratio;
+  gboolean           has_pump_current;
+  double             pump_current;
+  gboolean           has_vm;
+  double             vm;
+  gboolean           has_radius;
+  double             radius;
+  gboolean           has_capacitance;
+  double             capacitance;
+  gboolean           has_donnan;
+  MlCliDonnan        donnan;
+  gboolean           has_donnan_closed;
+  MlCliDonnanClosed  donnan_closed;
 } Request;
 
 static void
@@ -88,6 +100,7 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->radius, g_free);
   g_clear_pointer (&opt->capacitance, g_free);
   g_clear_pointer (&opt->donnan, g_free);
+  g_clear_pointer (&opt->donnan_closed, g_free);
   g_clear_pointer (&opt->files, g_strfreev);
 }
 
@@ -132,11 +145,14 @@ parse_double (const char *text,
   return TRUE;
 }
 
-/* @context names the argument ("--temperature" or "--ion “K,1,5,5,1”"),
- * @what the field inside it (NULL for a single-valued option). */
+/* Every message that names a bad value is one translatable string holding
+ * the option, the argument as given and the problem, so a translator can
+ * quote and order them as the language wants.  @arg is NULL for an option
+ * with a single value, @what the field inside a comma-separated argument. */
 static gboolean
 parse_number (const char  *text,
-              const char  *context,
+              const char  *option,
+              const char  *arg,
               const char  *what,
               double       min,
               double       max,
@@ -148,10 +164,16 @@ parse_number (const char  *text,
 
   if (!parse_double (text, &v))
     {
-      if (what != NULL)
-        set_bad_value (error, _("%s: the %s “%s” is not a number"), context, what, text);
+      if (arg != NULL)
+        /* Translators: a bad command-line argument.  The first %s is the
+         * option (--ion), the second the whole argument as given, the third
+         * the field (“inside concentration”), the last the field's text. */
+        set_bad_value (error, _("%s “%s”: the %s “%s” is not a number"),
+                       option, arg, what, text);
       else
-        set_bad_value (error, _("%s: “%s” is not a number"), context, text);
+        /* Translators: the first %s is an option (--temperature), the
+         * second the value given. */
+        set_bad_value (error, _("%s: “%s” is not a number"), option, text);
       return FALSE;
     }
   if (v < min || v > max)
@@ -161,39 +183,19 @@ parse_number (const char  *text,
                                ? g_strdup_printf ("%g–%g %s", min, max, unit)
                                : g_strdup_printf ("%g–%g", min, max);
 
-      if (what != NULL)
-        set_bad_value (error, _("%s: the %s must lie in the range %s, not %s"),
-                       context, what, range, text);
+      if (arg != NULL)
+        /* Translators: the first %s is an option (--ion), the second the
+         * whole argument as given, the third the field (“permeability”),
+         * then the allowed range (“0–1 cm/s”) and the field's text. */
+        set_bad_value (error, _("%s “%s”: the %s must lie in the range %s, not %s"),
+                       option, arg, what, range, text);
       else
-        set_bad_value (error, _("%s must lie in the range %s, not %s"), context, range, text);
+        /* Translators: the first %s is an option (--temperature), then the
+         * allowed range (“-273.15–200 °C”) and the value given. */
+        set_bad_value (error, _("%s must lie in the range %s, not %s"), option, range, text);
       return FALSE;
     }
   *out = v;
-  return TRUE;
-}
-
-static gboolean
-parse_valence (const char  *text,
-               const char  *context,
-               int          min,
-               int          max,
-               int         *out,
-               GError     **error)
-{
-  gint64 v = 0;
-
-  if (!g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &v, NULL)
-      || v < min || v > max || v == 0)
-    {
-      if (min < 0 && max > 0)
-        set_bad_value (error, _("%s: the valence must be 1, 2, -1 or -2, not “%s”"),
-                       context, text);
-      else
-        set_bad_value (error, _("%s: the valence must be -1 or -2, not “%s”"),
-                       context, text);
-      return FALSE;
-    }
-  *out = (int)v;
   return TRUE;
 }
 
@@ -210,71 +212,176 @@ ion_name_is_valid (const char *name)
   return TRUE;
 }
 
+/* One field of a comma-separated argument such as --ion NAME,Z,CIN,COUT,P. */
+typedef enum
+{
+  FIELD_NAME,           /* an ion's short name; out is char[ML_ION_NAME_MAX] */
+  FIELD_VALENCE,        /* 1, 2, -1 or -2; out is int */
+  FIELD_ANION_VALENCE,  /* -1 or -2; out is int */
+  FIELD_NUMBER,         /* min … max; out is double */
+  FIELD_POSITIVE,       /* above 0, up to max; out is double */
+} FieldKind;
+
+typedef struct
+{
+  FieldKind    kind;
+  const char  *what;    /* translated, for messages */
+  double       min;
+  double       max;
+  const char  *unit;
+  void        *out;
+} Field;
+
+static gboolean
+parse_field (const Field  *field,
+             const char   *text,
+             const char   *option,
+             const char   *arg,
+             GError      **error)
+{
+  switch (field->kind)
+    {
+    case FIELD_NAME:
+      if (!ion_name_is_valid (text))
+        {
+          /* Translators: the first %s is an option (--ion), the second the
+           * whole argument as given, the third the name given. */
+          set_bad_value (error, _("%s “%s”: the name “%s” must be 1 to %d letters or digits"),
+                         option, arg, text, ML_ION_NAME_MAX - 1);
+          return FALSE;
+        }
+      g_strlcpy (field->out, text, ML_ION_NAME_MAX);
+      return TRUE;
+
+    case FIELD_VALENCE:
+    case FIELD_ANION_VALENCE:
+      {
+        gboolean anion = field->kind == FIELD_ANION_VALENCE;
+        gint64 v = 0;
+
+        if (!g_ascii_string_to_signed (text, 10, -2, anion ? -1 : 2, &v, NULL) || v == 0)
+          {
+            if (anion)
+              /* Translators: the first %s is an option (--donnan), the second
+               * the whole argument as given, the last the valence given. */
+              set_bad_value (error, _("%s “%s”: the valence must be -1 or -2, not “%s”"),
+                             option, arg, text);
+            else
+              /* Translators: the first %s is an option (--ion), the second the
+               * whole argument as given, the last the valence given. */
+              set_bad_value (error, _("%s “%s”: the valence must be 1, 2, -1 or -2, not “%s”"),
+                             option, arg, text);
+            return FALSE;
+          }
+        *(int *)field->out = (int)v;
+        return TRUE;
+      }
+
+    case FIELD_POSITIVE:
+      if (!parse_number (text, option, arg, field->what, 0.0, field->max, field->unit,
+                         field->out, error))
+        return FALSE;
+      if (*(double *)field->out <= 0.0)
+        {
+          /* Translators: the first %s is an option (--donnan), the second
+           * the whole argument as given, the third the field (“bath KCl
+           * concentration”). */
+          set_bad_value (error, _("%s “%s”: the %s must be above 0"), option, arg, field->what);
+          return FALSE;
+        }
+      return TRUE;
+
+    case FIELD_NUMBER:
+    default:
+      return parse_number (text, option, arg, field->what, field->min, field->max, field->unit,
+                           field->out, error);
+    }
+}
+
+/* Splits @arg at commas into exactly @n_fields fields, named in @layout for
+ * the message ("NAME,Z,CIN,COUT,P"), and parses each into its out. */
+static gboolean
+parse_fields (const char   *option,
+              const char   *arg,
+              const char   *layout,
+              const Field  *fields,
+              guint         n_fields,
+              GError      **error)
+{
+  g_auto(GStrv) texts = g_strsplit (arg, ",", -1);
+  guint n = g_strv_length (texts);
+
+  if (n != n_fields)
+    {
+      /* Translators: the first %s is an option (--ion), the second the
+       * whole argument as given, then the number of fields expected, their
+       * names (NAME,Z,CIN,COUT,P, not to be translated) and the number
+       * given. */
+      set_bad_value (error, _("%s “%s”: expected %u comma-separated fields %s, got %u"),
+                     option, arg, n_fields, layout, n);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_fields; i++)
+    if (!parse_field (&fields[i], texts[i], option, arg, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* NAME,Z,CIN,COUT,P */
 static gboolean
 parse_ion (const char  *arg,
            MlIon       *ion,
            GError     **error)
 {
-  g_auto(GStrv) fields = g_strsplit (arg, ",", -1);
-  g_autofree char *context = g_strdup_printf ("--ion “%s”", arg);
-  guint n = g_strv_length (fields);
-
-  if (n != 5)
-    {
-      set_bad_value (error, _("%s: expected 5 comma-separated fields NAME,Z,CIN,COUT,P, got %u"),
-                     context, n);
-      return FALSE;
-    }
+  const Field fields[] = {
+    { FIELD_NAME, NULL, 0, 0, NULL, ion->name },
+    { FIELD_VALENCE, NULL, 0, 0, NULL, &ion->z },
+    /* Translators: fields of --ion, named in error messages. */
+    { FIELD_NUMBER, _("inside concentration"), 0.0, C_MAX_MM, "mM", &ion->c_in },
+    { FIELD_NUMBER, _("outside concentration"), 0.0, C_MAX_MM, "mM", &ion->c_out },
+    { FIELD_NUMBER, _("permeability"), 0.0, P_MAX_CM_S, "cm/s", &ion->p },
+  };
 
   memset (ion, 0, sizeof *ion);
-  if (!ion_name_is_valid (fields[0]))
-    {
-      set_bad_value (error, _("%s: the name “%s” must be 1 to %d letters or digits"),
-                     context, fields[0], ML_ION_NAME_MAX - 1);
-      return FALSE;
-    }
-  g_strlcpy (ion->name, fields[0], sizeof ion->name);
   ion->enabled = TRUE;
-
-  return parse_valence (fields[1], context, -2, 2, &ion->z, error)
-         && parse_number (fields[2], context, _("inside concentration"), 0.0, C_MAX_MM,
-                          "mM", &ion->c_in, error)
-         && parse_number (fields[3], context, _("outside concentration"), 0.0, C_MAX_MM,
-                          "mM", &ion->c_out, error)
-         && parse_number (fields[4], context, _("permeability"), 0.0, P_MAX_CM_S,
-                          "cm/s", &ion->p, error);
+  return parse_fields ("--ion", arg, "NAME,Z,CIN,COUT,P", fields, G_N_ELEMENTS (fields), error);
 }
 
 /* A,ZA,BATH */
 static gboolean
-parse_donnan (const char  *arg,
-              Request     *req,
-              GError     **error)
+parse_donnan (const char   *arg,
+              MlCliDonnan  *donnan,
+              GError      **error)
 {
-  g_auto(GStrv) fields = g_strsplit (arg, ",", -1);
-  g_autofree char *context = g_strdup_printf ("--donnan “%s”", arg);
-  guint n = g_strv_length (fields);
+  const Field fields[] = {
+    /* Translators: fields of --donnan, named in error messages. */
+    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, C_MAX_MM, "mM", &donnan->a_mm },
+    { FIELD_ANION_VALENCE, NULL, 0, 0, NULL, &donnan->z_a },
+    { FIELD_POSITIVE, _("bath KCl concentration"), 0.0, C_MAX_MM, "mM", &donnan->bath_mm },
+  };
 
-  if (n != 3)
-    {
-      set_bad_value (error, _("%s: expected 3 comma-separated fields A,ZA,BATH, got %u"),
-                     context, n);
-      return FALSE;
-    }
-  if (!parse_number (fields[0], context, _("impermeant anion concentration"), 0.0, C_MAX_MM,
-                     "mM", &req->donnan.a_mm, error)
-      || !parse_valence (fields[1], context, -2, -1, &req->donnan.z_a, error)
-      || !parse_number (fields[2], context, _("bath KCl concentration"), 0.0, C_MAX_MM,
-                        "mM", &req->donnan.bath_mm, error))
-    return FALSE;
-  if (req->donnan.bath_mm <= 0.0)
-    {
-      set_bad_value (error, _("%s: the bath KCl concentration must be above 0 mM"), context);
-      return FALSE;
-    }
-  req->has_donnan = TRUE;
-  return TRUE;
+  return parse_fields ("--donnan", arg, "A,ZA,BATH", fields, G_N_ELEMENTS (fields), error);
+}
+
+/* A,ZA,KCL_IN,KCL_OUT,VIN,VOUT; the volumes in any one unit. */
+static gboolean
+parse_donnan_closed (const char         *arg,
+                     MlCliDonnanClosed  *closed,
+                     GError            **error)
+{
+  const Field fields[] = {
+    /* Translators: fields of --donnan-closed, named in error messages;
+     * the volumes are relative, in any one unit for both. */
+    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, C_MAX_MM, "mM", &closed->a_mm },
+    { FIELD_ANION_VALENCE, NULL, 0, 0, NULL, &closed->z_a },
+    { FIELD_NUMBER, _("inside KCl concentration"), 0.0, C_MAX_MM, "mM", &closed->kcl_in_mm },
+    { FIELD_NUMBER, _("outside KCl concentration"), 0.0, C_MAX_MM, "mM", &closed->kcl_out_mm },
+    { FIELD_POSITIVE, _("inside volume"), 0.0, VOLUME_MAX, "", &closed->v_in },
+    { FIELD_POSITIVE, _("outside volume"), 0.0, VOLUME_MAX, "", &closed->v_out },
+  };
+
+  return parse_fields ("--donnan-closed", arg, "A,ZA,KCL_IN,KCL_OUT,VIN,VOUT", fields,
+                       G_N_ELEMENTS (fields), error);
 }
 
 static gboolean
@@ -301,7 +408,7 @@ parse_request (const Options  *opt,
 
   if (opt->temperature != NULL)
     {
-      if (!parse_number (opt->temperature, "--temperature", NULL, T_MIN_C, T_MAX_C, "°C",
+      if (!parse_number (opt->temperature, "--temperature", NULL, NULL, T_MIN_C, T_MAX_C, "°C",
                          &req->temperature, error))
         return FALSE;
       req->has_temperature = TRUE;
@@ -318,40 +425,51 @@ parse_request (const Options  *opt,
 
   if (opt->pump_ratio != NULL)
     {
-      if (!parse_number (opt->pump_ratio, "--pump-ratio", NULL, 1.0, 10.0, "",
+      if (!parse_number (opt->pump_ratio, "--pump-ratio", NULL, NULL, RATIO_MIN, RATIO_MAX, "",
                          &req->pump_ratio, error))
         return FALSE;
       req->has_pump_ratio = TRUE;
     }
   if (opt->pump_current != NULL)
     {
-      if (!parse_number (opt->pump_current, "--pump-current", NULL, -PUMP_I_LIMIT, PUMP_I_LIMIT,
-                         "µA/cm²", &req->pump_current, error))
+      if (!parse_number (opt->pump_current, "--pump-current", NULL, NULL, -PUMP_I_LIMIT,
+                         PUMP_I_LIMIT, "µA/cm²", &req->pump_current, error))
         return FALSE;
       req->has_pump_current = TRUE;
     }
   if (opt->vm != NULL)
     {
-      if (!parse_number (opt->vm, "--vm", NULL, -VM_LIMIT_MV, VM_LIMIT_MV, "mV",
+      if (!parse_number (opt->vm, "--vm", NULL, NULL, -VM_LIMIT_MV, VM_LIMIT_MV, "mV",
                          &req->vm, error))
         return FALSE;
       req->has_vm = TRUE;
     }
   if (opt->radius != NULL)
     {
-      if (!parse_number (opt->radius, "--radius", NULL, 1e-3, 1e5, "µm", &req->radius, error))
+      if (!parse_number (opt->radius, "--radius", NULL, NULL, RADIUS_MIN_UM, RADIUS_MAX_UM,
+                         "µm", &req->radius, error))
         return FALSE;
       req->has_radius = TRUE;
     }
   if (opt->capacitance != NULL)
     {
-      if (!parse_number (opt->capacitance, "--capacitance", NULL, 1e-3, 100.0, "µF/cm²",
-                         &req->capacitance, error))
+      if (!parse_number (opt->capacitance, "--capacitance", NULL, NULL, CAP_MIN, CAP_MAX,
+                         "µF/cm²", &req->capacitance, error))
         return FALSE;
       req->has_capacitance = TRUE;
     }
-  if (opt->donnan != NULL && !parse_donnan (opt->donnan, req, error))
-    return FALSE;
+  if (opt->donnan != NULL)
+    {
+      if (!parse_donnan (opt->donnan, &req->donnan, error))
+        return FALSE;
+      req->has_donnan = TRUE;
+    }
+  if (opt->donnan_closed != NULL)
+    {
+      if (!parse_donnan_closed (opt->donnan_closed, &req->donnan_closed, error))
+        return FALSE;
+      req->has_donnan_closed = TRUE;
+    }
 
   return TRUE;
 }
@@ -413,6 +531,7 @@ build_cell (const Options  *opt,
       if (ml_cell_set_ion (cell, ion) < 0)
         {
           ml_cell_end_batch (cell);
+          /* Translators: %s is the name of the ion that did not fit (K). */
           set_bad_value (error, _("--ion “%s”: a cell holds at most %d ions"), ion->name,
                          ML_MAX_IONS);
           return NULL;
@@ -436,6 +555,35 @@ build_cell (const Options  *opt,
 
   *exit_status = 0;
   return g_steal_pointer (&cell);
+}
+
+/* Both Donnan cases at the cell's temperature; the core refuses values
+ * without an equilibrium (no K⁺ outside, or a temperature at 0 K). */
+static gboolean
+solve_donnan (Request  *req,
+              double    t_c,
+              GError  **error)
+{
+  const char *option = NULL;
+
+  if (req->has_donnan
+      && !ml_donnan_open_bath (req->donnan.a_mm, req->donnan.z_a, req->donnan.bath_mm,
+                               t_c, &req->donnan.result))
+    option = "--donnan";
+  else if (req->has_donnan_closed
+           && !ml_donnan_closed (req->donnan_closed.a_mm, req->donnan_closed.z_a,
+                                 req->donnan_closed.kcl_in_mm, req->donnan_closed.kcl_out_mm,
+                                 req->donnan_closed.v_in, req->donnan_closed.v_out,
+                                 t_c, &req->donnan_closed.result))
+    option = "--donnan-closed";
+
+  if (option != NULL)
+    {
+      /* Translators: %s is an option (--donnan), then a temperature in °C. */
+      set_bad_value (error, _("%s: no equilibrium for these values at %g °C"), option, t_c);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -497,6 +645,10 @@ main (int   argc,
     { "donnan", 0, 0, G_OPTION_ARG_STRING, &opt.donnan,
       N_("Open-bath Donnan equilibrium: inside impermeant anion mM and valence, outside KCl mM"),
       N_("A,ZA,BATH") },
+    { "donnan-closed", 0, 0, G_OPTION_ARG_STRING, &opt.donnan_closed,
+      N_("Closed two-compartment Donnan equilibrium: inside impermeant anion mM and valence, "
+         "inside and outside KCl mM, inside and outside volume"),
+      N_("A,ZA,KCL_IN,KCL_OUT,VIN,VOUT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt.json,
       N_("Machine-readable output"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.files,
@@ -507,11 +659,14 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(MlCell) cell = NULL;
   g_autofree char *output = NULL;
+  const char *localedir;
   MlSolution sol;
   int status = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ML_LOCALEDIR") != NULL ? g_getenv ("ML_LOCALEDIR") : LOCALEDIR);
+  /* ML_LOCALEDIR lets the tests use the build's catalogues. */
+  localedir = g_getenv ("ML_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -522,7 +677,12 @@ main (int   argc,
                                   "forces, the Na⁺/K⁺ pump, ΔG, charge and Donnan."));
   g_option_context_set_description (context,
                                     _("Without a preset, a file or --ion the default preset is "
-                                      "used. Exit status: 0 success, 2 bad input."));
+                                      "used. Exit status: 0 success, 2 bad input.\n\n"
+                                      "--donnan-closed puts the impermeant anion and KCL_IN mM "
+                                      "of KCl in a compartment of volume VIN, KCL_OUT mM of KCl "
+                                      "in one of volume VOUT (any one unit for both), and lets "
+                                      "KCl move until K_in·Cl_in = K_out·Cl_out, at the cell's "
+                                      "temperature. A large VOUT approaches --donnan."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -556,20 +716,18 @@ main (int   argc,
   else
     ml_cell_solve (cell, &sol);
 
-  if (req.has_donnan
-      && !ml_donnan_open_bath (req.donnan.a_mm, req.donnan.z_a, req.donnan.bath_mm,
-                               ml_cell_get_temperature (cell), &req.donnan.result))
+  if (!solve_donnan (&req, ml_cell_get_temperature (cell), &error))
     {
-      set_bad_value (&error, _("--donnan: no equilibrium for these values at %g °C"),
-                     ml_cell_get_temperature (cell));
       status = EXIT_BAD_INPUT;
       goto out;
     }
 
   if (opt.json)
-    output = ml_cli_solution_to_json (cell, &sol, req.has_donnan ? &req.donnan : NULL);
+    output = ml_cli_solution_to_json (cell, &sol, req.has_donnan ? &req.donnan : NULL,
+                                      req.has_donnan_closed ? &req.donnan_closed : NULL);
   else
-    output = ml_cli_solution_to_table (cell, &sol, req.has_donnan ? &req.donnan : NULL);
+    output = ml_cli_solution_to_table (cell, &sol, req.has_donnan ? &req.donnan : NULL,
+                                       req.has_donnan_closed ? &req.donnan_closed : NULL);
   /* fputs, not g_print: the output is UTF-8 already and JSON must not be
    * converted to the locale's charset. */
   fputs (output, stdout);

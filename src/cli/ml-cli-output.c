@@ -206,10 +206,27 @@ formula_has_value (MlFormula formula)
   return formula != ML_FORMULA_NONE && formula != ML_FORMULA_NUMERIC;
 }
 
+static void
+json_donnan (JsonWriter     *w,
+             const char     *key,
+             const MlDonnan *d)
+{
+  json_open (w, key, '{');
+  json_number (w, "k_in_mm", d->k_in, TRUE);
+  json_number (w, "cl_in_mm", d->cl_in, TRUE);
+  json_number (w, "k_out_mm", d->k_out, TRUE);
+  json_number (w, "cl_out_mm", d->cl_out, TRUE);
+  json_number (w, "ratio", d->ratio, TRUE);
+  json_number (w, "vm_mv", d->vm_mv, TRUE);
+  json_number (w, "osmotic_excess_mosm", d->osmotic_excess_mosm, TRUE);
+  json_close (w, '}');
+}
+
 char *
-ml_cli_solution_to_json (MlCell            *cell,
-                         const MlSolution  *sol,
-                         const MlCliDonnan *donnan)
+ml_cli_solution_to_json (MlCell                  *cell,
+                         const MlSolution        *sol,
+                         const MlCliDonnan       *donnan,
+                         const MlCliDonnanClosed *closed)
 {
   JsonWriter w = { g_string_new (NULL), 0, TRUE };
   gboolean rest = sol->condition == ML_CONDITION_NONE;
@@ -234,7 +251,8 @@ ml_cli_solution_to_json (MlCell            *cell,
   json_open (&w, "pump", '{');
   json_string (&w, "mode", pump_mode_id (sol->pump_mode));
   json_number (&w, "ratio", sol->pump_ratio, sol->pump_mode == ML_PUMP_RATIO);
-  json_number (&w, "current_ua_cm2", sol->pump_current_ua_cm2, TRUE);
+  /* The core leaves 0 here when V_m is undefined, like the ion currents. */
+  json_number (&w, "current_ua_cm2", sol->pump_current_ua_cm2, sol->vm_defined);
   json_number (&w, "contribution_mv", sol->pump_contribution_mv, rest && ghk);
   json_number (&w, "q10_factor", sol->pump_q10_factor, TRUE);
   json_close (&w, '}');
@@ -274,17 +292,9 @@ ml_cli_solution_to_json (MlCell            *cell,
   json_close (&w, '}');
 
   if (donnan != NULL)
-    {
-      json_open (&w, "donnan", '{');
-      json_number (&w, "k_in_mm", donnan->result.k_in, TRUE);
-      json_number (&w, "cl_in_mm", donnan->result.cl_in, TRUE);
-      json_number (&w, "k_out_mm", donnan->result.k_out, TRUE);
-      json_number (&w, "cl_out_mm", donnan->result.cl_out, TRUE);
-      json_number (&w, "ratio", donnan->result.ratio, TRUE);
-      json_number (&w, "vm_mv", donnan->result.vm_mv, TRUE);
-      json_number (&w, "osmotic_excess_mosm", donnan->result.osmotic_excess_mosm, TRUE);
-      json_close (&w, '}');
-    }
+    json_donnan (&w, "donnan", &donnan->result);
+  if (closed != NULL)
+    json_donnan (&w, "donnan_closed", &closed->result);
 
   json_close (&w, '}');
   g_string_append_c (w.s, '\n');
@@ -446,10 +456,40 @@ append_ion_table (GString          *s,
     }
 }
 
+/* In the closed case the outside changes too, so it gets its own rows. */
+static void
+append_donnan (GString        *s,
+               const MlDonnan *d,
+               gboolean        outside)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (pairs, g_strdup (_("  K⁺ inside")));
+  g_ptr_array_add (pairs, g_strdup_printf ("%.4g mM", d->k_in));
+  g_ptr_array_add (pairs, g_strdup (_("  Cl⁻ inside")));
+  g_ptr_array_add (pairs, g_strdup_printf ("%.4g mM", d->cl_in));
+  if (outside)
+    {
+      /* Translators: row labels, indented like “  K⁺ inside”. */
+      g_ptr_array_add (pairs, g_strdup (_("  K⁺ outside")));
+      g_ptr_array_add (pairs, g_strdup_printf ("%.4g mM", d->k_out));
+      g_ptr_array_add (pairs, g_strdup (_("  Cl⁻ outside")));
+      g_ptr_array_add (pairs, g_strdup_printf ("%.4g mM", d->cl_out));
+    }
+  g_ptr_array_add (pairs, g_strdup (_("  Ratio r")));
+  g_ptr_array_add (pairs, g_strdup_printf ("%.4g", d->ratio));
+  g_ptr_array_add (pairs, g_strdup (_("  V_m")));
+  g_ptr_array_add (pairs, format_mv (d->vm_mv));
+  g_ptr_array_add (pairs, g_strdup (_("  Osmotic excess")));
+  g_ptr_array_add (pairs, g_strdup_printf ("%.4g mOsm", d->osmotic_excess_mosm));
+  append_pairs (s, pairs);
+}
+
 char *
-ml_cli_solution_to_table (MlCell            *cell,
-                          const MlSolution  *sol,
-                          const MlCliDonnan *donnan)
+ml_cli_solution_to_table (MlCell                  *cell,
+                          const MlSolution        *sol,
+                          const MlCliDonnan       *donnan,
+                          const MlCliDonnanClosed *closed)
 {
   GString *s = g_string_new (NULL);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
@@ -493,13 +533,26 @@ ml_cli_solution_to_table (MlCell            *cell,
   g_ptr_array_add (pairs, g_strdup (_("Pump")));
   switch (sol->pump_mode)
     {
+    /* Without a V_m the core has no pump current either (it leaves 0). */
     case ML_PUMP_RATIO:
-      g_ptr_array_add (pairs, g_strdup_printf (_("steady state, coupling ratio %g, %.4g µA/cm²"),
-                                               sol->pump_ratio, sol->pump_current_ua_cm2));
+      if (sol->vm_defined)
+        g_ptr_array_add (pairs, g_strdup_printf (_("steady state, coupling ratio %g, %.4g µA/cm²"),
+                                                 sol->pump_ratio, sol->pump_current_ua_cm2));
+      else
+        /* Translators: the pump's current when V_m is undefined; %g is the
+         * coupling ratio (1.5 for 3 Na⁺ : 2 K⁺). */
+        g_ptr_array_add (pairs, g_strdup_printf (_("steady state, coupling ratio %g, current "
+                                                   "undefined"), sol->pump_ratio));
       break;
     case ML_PUMP_CURRENT:
-      g_ptr_array_add (pairs, g_strdup_printf (_("%.4g µA/cm² outward (Q10 factor %.3g)"),
-                                               sol->pump_current_ua_cm2, sol->pump_q10_factor));
+      if (sol->vm_defined)
+        g_ptr_array_add (pairs, g_strdup_printf (_("%.4g µA/cm² outward (Q10 factor %.3g)"),
+                                                 sol->pump_current_ua_cm2, sol->pump_q10_factor));
+      else
+        /* Translators: the pump's current when V_m is undefined; %.3g is
+         * its temperature factor. */
+        g_ptr_array_add (pairs, g_strdup_printf (_("current undefined (Q10 factor %.3g)"),
+                                                 sol->pump_q10_factor));
       break;
     case ML_PUMP_OFF:
     default:
@@ -537,23 +590,22 @@ ml_cli_solution_to_table (MlCell            *cell,
 
   if (donnan != NULL)
     {
-      g_autoptr(GPtrArray) dpairs = g_ptr_array_new_with_free_func (g_free);
-
       g_string_append_c (s, '\n');
       g_string_append_printf (s, _("Donnan equilibrium, open bath: %g mM anion of valence %d "
                                    "inside, %g mM KCl outside\n"),
                               donnan->a_mm, donnan->z_a, donnan->bath_mm);
-      g_ptr_array_add (dpairs, g_strdup (_("  K⁺ inside")));
-      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g mM", donnan->result.k_in));
-      g_ptr_array_add (dpairs, g_strdup (_("  Cl⁻ inside")));
-      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g mM", donnan->result.cl_in));
-      g_ptr_array_add (dpairs, g_strdup (_("  Ratio r")));
-      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g", donnan->result.ratio));
-      g_ptr_array_add (dpairs, g_strdup (_("  V_m")));
-      g_ptr_array_add (dpairs, format_mv (donnan->result.vm_mv));
-      g_ptr_array_add (dpairs, g_strdup (_("  Osmotic excess")));
-      g_ptr_array_add (dpairs, g_strdup_printf ("%.4g mOsm", donnan->result.osmotic_excess_mosm));
-      append_pairs (s, dpairs);
+      append_donnan (s, &donnan->result, FALSE);
+    }
+  if (closed != NULL)
+    {
+      g_string_append_c (s, '\n');
+      /* Translators: the volumes are relative, in any one unit for both. */
+      g_string_append_printf (s, _("Donnan equilibrium, closed compartments: %g mM anion of "
+                                   "valence %d and %g mM KCl inside (volume %g), %g mM KCl "
+                                   "outside (volume %g) at the start\n"),
+                              closed->a_mm, closed->z_a, closed->kcl_in_mm, closed->v_in,
+                              closed->kcl_out_mm, closed->v_out);
+      append_donnan (s, &closed->result, TRUE);
     }
 
   return g_string_free (s, FALSE);

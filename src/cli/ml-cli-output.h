@@ -20,12 +20,28 @@ typedef struct
   MlDonnan result;
 } MlCliDonnan;
 
-/* Both return UTF-8 text ending in a newline; @donnan may be NULL. */
-char *ml_cli_solution_to_json  (MlCell            *cell,
-                                const MlSolution  *sol,
-                                const MlCliDonnan *donnan);
-char *ml_cli_solution_to_table (MlCell            *cell,
-                                const MlSolution  *sol,
-                                const MlCliDonnan *donnan);
+/* A closed two-compartment Donnan request (--donnan-closed
+ * A,ZA,KCL_IN,KCL_OUT,VIN,VOUT) and its result; volumes in any one unit. */
+typedef struct
+{
+  double   a_mm;
+  int      z_a;
+  double   kcl_in_mm;
+  double   kcl_out_mm;
+  double   v_in;
+  double   v_out;
+  MlDonnan result;
+} MlCliDonnanClosed;
+
+/* Both return UTF-8 text ending in a newline; @donnan and @closed may be
+ * NULL. */
+char *ml_cli_solution_to_json  (MlCell                  *cell,
+                                const MlSolution        *sol,
+                                const MlCliDonnan       *donnan,
+                                const MlCliDonnanClosed *closed);
+char *ml_cli_solution_to_table (MlCell                  *cell,
+                                const MlSolution        *sol,
+                                const MlCliDonnan       *donnan,
+                                const MlCliDonnanClosed *closed);
 
 G_END_DECLS

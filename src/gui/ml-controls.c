@@ -348,7 +348,10 @@ sync_ion_row (MlControls *self,
   {
     g_autofree char *tip = g_strdup_printf (_("P = %.3g cm/s (0 = closed)"), ion->p);
 
-    gtk_widget_set_tooltip_text (GTK_WIDGET (ml_log_control_get_scale (row->p)), tip);
+    GtkWidget *scale = GTK_WIDGET (ml_log_control_get_scale (row->p));
+
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (scale), tip) != 0)
+      gtk_widget_set_tooltip_text (scale, tip);
   }
 
   gtk_widget_set_sensitive (GTK_WIDGET (row->c_in), ion->enabled);

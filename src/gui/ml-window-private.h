@@ -32,6 +32,8 @@ struct _MlWindow
   char                 *last_error;
   GSettings            *settings;    /* NULL when the schema is not installed */
 
+  guint                 math_timeout;
+  gint64                math_updated;
   gboolean              close_confirmed;
   gboolean              restore_state;
 };

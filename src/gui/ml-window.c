@@ -31,14 +31,40 @@ static void restore_settings (MlWindow *self);
 static void window_width_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 static void paned_height_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 
+/* The gauge and the membrane follow every step of a drag.  The math is text:
+ * re-shaping its thirty-odd labels and laying out the window again costs more
+ * than a 60 Hz frame allows, so during a drag it follows at most every
+ * MATH_INTERVAL_MS, and always shows the last value. */
+#define MATH_INTERVAL_MS 120
+
+static gboolean
+math_timeout_cb (gpointer user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  self->math_timeout = 0;
+  self->math_updated = g_get_monotonic_time ();
+  ml_math_view_set_solution (self->math, &self->solution);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_views (MlWindow *self)
 {
+  gint64 since;
+
   ml_cell_solve (self->cell, &self->solution);
   ml_gauge_set_solution (self->gauge, &self->solution);
   ml_membrane_view_set_solution (self->membrane, &self->solution);
-  ml_math_view_set_solution (self->math, &self->solution);
   ml_window_update_title (self);
+
+  if (self->math_timeout != 0)
+    return;
+  since = (g_get_monotonic_time () - self->math_updated) / 1000;
+  if (since >= MATH_INTERVAL_MS || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    math_timeout_cb (self);
+  else
+    self->math_timeout = g_timeout_add (MATH_INTERVAL_MS - since, math_timeout_cb, self);
 }
 
 void
@@ -64,12 +90,16 @@ ml_window_update_title (MlWindow *self)
   else
     subtitle = g_strdup (modified ? _("Preset — modified") : _("Preset"));
 
-  adw_window_title_set_title (self->title, title);
-  adw_window_title_set_subtitle (self->title, subtitle);
-
-  /* Translators: the window title for the task switcher: scenario name and app name. */
-  window_title = g_strdup_printf (_("%s — Membrane Lab"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  /* Called on every slider step: touch the header only when its text changes. */
+  if (g_strcmp0 (adw_window_title_get_title (self->title), title) != 0)
+    {
+      adw_window_title_set_title (self->title, title);
+      /* Translators: the window title for the task switcher: scenario name and app name. */
+      window_title = g_strdup_printf (_("%s — Membrane Lab"), title);
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
+    }
+  if (g_strcmp0 (adw_window_title_get_subtitle (self->title), subtitle) != 0)
+    adw_window_title_set_subtitle (self->title, subtitle);
 }
 
 static void
@@ -471,6 +501,7 @@ ml_window_dispose (GObject *object)
 
   if (self->cell != NULL)
     g_signal_handlers_disconnect_by_data (self->cell, self);
+  g_clear_handle_id (&self->math_timeout, g_source_remove);
   g_clear_object (&self->history);
   g_clear_object (&self->cell);
   g_clear_object (&self->reference);
