@@ -56,7 +56,22 @@ struct _MlControls
   guint         syncing;
 };
 
+enum {
+  INVALID,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (MlControls, ml_controls, GTK_TYPE_WIDGET)
+
+static void
+invalid_cb (MlLogControl *control,
+            const char   *message,
+            MlControls   *self)
+{
+  g_signal_emit (self, signals[INVALID], 0, message);
+}
 
 static void sync_from_cell (MlControls *self);
 
@@ -226,6 +241,7 @@ ion_control_new (IonRow     *row,
   ml_log_control_set_unit (control, unit);
   ml_log_control_set_label (control, accessible);
   g_signal_connect (control, "value-changed", G_CALLBACK (ion_value_changed_cb), row);
+  g_signal_connect (control, "invalid", G_CALLBACK (invalid_cb), row->self);
   return control;
 }
 
@@ -434,6 +450,7 @@ scalar_control_new (MlControls  *self,
   ml_log_control_set_unit (control, unit);
   ml_log_control_set_label (control, accessible);
   g_signal_connect (control, "value-changed", G_CALLBACK (scalar_changed_cb), self);
+  g_signal_connect (control, "invalid", G_CALLBACK (invalid_cb), self);
   self->controls[id] = control;
   return control;
 }
@@ -458,6 +475,14 @@ ml_controls_class_init (MlControlsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ml_controls_dispose;
+
+  /* A control refused typed text; the sentence says why. */
+  signals[INVALID] =
+    g_signal_new ("invalid",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "controls");

@@ -132,28 +132,73 @@ void
 ml_format_append_count (GString *s,
                         double   n)
 {
+  g_autoptr (GString) number = NULL;
+
   g_return_if_fail (s != NULL);
 
   if (!isfinite (n) || n < 0.0)
-    g_string_append (s, _("undefined"));
-  else if (n >= 1e12)
     {
-      ml_format_append_significant (s, n / 1e12, 2);
-      /* Translators: follows a number, e.g. "1.2 trillion" (10¹²). */
-      g_string_append (s, _(" trillion"));
+      g_string_append (s, _("undefined"));
+      return;
+    }
+  if (n < 1e6)
+    {
+      ml_format_append_fixed (s, round (n), 0, FALSE);
+      return;
+    }
+
+  /* Whole format strings, so a language can put the word before the number,
+   * inflect it or use its own spacing. */
+  number = g_string_new (NULL);
+  if (n >= 1e12)
+    {
+      ml_format_append_significant (number, n / 1e12, 2);
+      /* Translators: %s is a number, e.g. "1.2 trillion" (10¹²). */
+      g_string_append_printf (s, _("%s trillion"), number->str);
     }
   else if (n >= 1e9)
     {
-      ml_format_append_significant (s, n / 1e9, 2);
-      /* Translators: follows a number, e.g. "3.2 billion" (10⁹). */
-      g_string_append (s, _(" billion"));
-    }
-  else if (n >= 1e6)
-    {
-      ml_format_append_significant (s, n / 1e6, 2);
-      /* Translators: follows a number, e.g. "5.4 million" (10⁶). */
-      g_string_append (s, _(" million"));
+      ml_format_append_significant (number, n / 1e9, 2);
+      /* Translators: %s is a number, e.g. "3.2 billion" (10⁹). */
+      g_string_append_printf (s, _("%s billion"), number->str);
     }
   else
-    ml_format_append_fixed (s, round (n), 0, FALSE);
+    {
+      ml_format_append_significant (number, n / 1e6, 2);
+      /* Translators: %s is a number, e.g. "5.4 million" (10⁶). */
+      g_string_append_printf (s, _("%s million"), number->str);
+    }
+}
+
+gboolean
+ml_format_ratio (double   ratio,
+                 int      max_denominator,
+                 char   **numerator,
+                 char   **denominator)
+{
+  /* Compared at the two decimals the ratio control shows, so 1.33 reads as
+   * 4 : 3 and a slider value of 1.4999 as 3 : 2. */
+  double shown = round (ratio * 100.0) / 100.0;
+
+  g_return_val_if_fail (numerator != NULL && denominator != NULL, FALSE);
+
+  *numerator = *denominator = NULL;
+  if (!isfinite (ratio) || ratio <= 0.0)
+    return FALSE;
+
+  for (int d = 1; d <= max_denominator; d++)
+    {
+      double n = round (shown * d);
+
+      if (n >= 1.0 && fabs (shown - n / d) < 0.005)
+        {
+          *numerator = g_strdup_printf ("%d", (int) n);
+          *denominator = g_strdup_printf ("%d", d);
+          return TRUE;
+        }
+    }
+
+  *numerator = ml_format_fixed (shown, 2, FALSE);
+  *denominator = g_strdup ("1");
+  return FALSE;
 }

@@ -40,4 +40,12 @@ void         ml_format_append_significant    (GString    *s,
 void         ml_format_append_count          (GString    *s,
                                               double      n);
 
+/* A ratio as the small whole numbers of a stoichiometry, "3" and "2" for
+ * 1.5, with a denominator up to @max_denominator; returns FALSE and gives
+ * the ratio with two decimals over "1" when there is no such pair. */
+gboolean     ml_format_ratio                 (double      ratio,
+                                              int         max_denominator,
+                                              char      **numerator,
+                                              char      **denominator);
+
 G_END_DECLS

@@ -108,23 +108,23 @@ update_accessible (MlGauge *self)
 static char *
 build_value_text (MlGauge *self)
 {
-  GString *text = g_string_new (NULL);
-  gboolean first = TRUE;
+  g_autofree char *vm_text = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
 
   if (self->defined)
     {
       g_autofree char *mv = g_strdup_printf (_("%s mV"), self->number_text);
 
       /* Translators: %s is a voltage such as "−64.9 mV". */
-      g_string_append_printf (text, self->clamped ? _("Membrane potential %s, clamped")
-                                                  : _("Membrane potential %s"), mv);
+      vm_text = g_strdup_printf (self->clamped ? _("Membrane potential %s, clamped")
+                                               : _("Membrane potential %s"), mv);
     }
   else
     {
       const char *message = ml_condition_message (self->condition);
 
-      g_string_append_printf (text, _("Membrane potential %s"),
-                              message != NULL ? message : _("undefined"));
+      vm_text = g_strdup_printf (_("Membrane potential %s"),
+                                 message != NULL ? message : _("undefined"));
     }
 
   for (guint i = 0; i < self->n_markers; i++)
@@ -145,13 +145,21 @@ build_value_text (MlGauge *self)
       else
         value = g_strdup (m->state == ML_NERNST_PLUS_INFINITY ? "+∞" : MINUS_SIGN "∞");
 
-      g_string_append (text, first ? "; " : ", ");
+      if (i > 0)
+        /* Translators: between two equilibrium potentials in the gauge's
+         * spoken value, "E K⁺ −89.1 mV, E Na⁺ +60.6 mV". */
+        g_string_append (list, C_("list separator", ", "));
       /* Translators: the equilibrium potential of an ion, e.g. "E K⁺ −89.1 mV". */
-      g_string_append_printf (text, _("E %s %s"), label, value);
-      first = FALSE;
+      g_string_append_printf (list, _("E %s %s"), label, value);
     }
 
-  return g_string_free (text, FALSE);
+  if (list->len == 0)
+    return g_steal_pointer (&vm_text);
+
+  /* Translators: the gauge's spoken value; the first %s is the membrane
+   * potential ("Membrane potential −64.9 mV"), the second the list of
+   * equilibrium potentials ("E K⁺ −89.1 mV, E Na⁺ +60.6 mV"). */
+  return g_strdup_printf (C_("gauge value", "%s; %s"), vm_text, list->str);
 }
 
 static void

@@ -42,6 +42,8 @@ struct _MlLogControl
   gboolean        logarithmic;
   gboolean        allow_zero;
 
+  guint           text_timeout;
+  gint64          text_updated;
   gboolean        have_typed;
   double          typed_value;
   guint           updating;
@@ -50,6 +52,7 @@ struct _MlLogControl
 
 enum {
   VALUE_CHANGED,
+  INVALID,
   N_SIGNALS
 };
 
@@ -152,16 +155,19 @@ update_accessible (MlLogControl *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), text);
 }
 
+static void show_text (MlLogControl *self);
+static void queue_text (MlLogControl *self);
+
 static void
 sync_adjustment (MlLogControl *self)
 {
   self->updating++;
   gtk_adjustment_set_value (self->adjustment, position_from_value (self, self->value));
-  /* The spin button formats on its own "output"; make it redraw even when
-   * the position did not move (an exact value typed at the same place). */
-  gtk_spin_button_update (self->spin);
   self->updating--;
-  update_accessible (self);
+  /* Write the text directly rather than through gtk_spin_button_update(),
+   * which would parse the old text back into the value. */
+  g_clear_handle_id (&self->text_timeout, g_source_remove);
+  show_text (self);
 }
 
 static void
@@ -189,21 +195,63 @@ adjustment_value_changed_cb (GtkAdjustment *adjustment,
 
   self->value = value;
   gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
-  update_accessible (self);
+  queue_text (self);
   g_signal_emit (self, signals[VALUE_CHANGED], 0);
+}
+
+/* New text in the spin button makes GTK lay out the whole window again,
+ * which costs more than a frame at 1920×1080.  While a slider is dragged the
+ * number and the tooltip follow at most every TEXT_INTERVAL_MS, and always
+ * end on the last value; the slider, the gauge and the membrane follow every
+ * step. */
+#define TEXT_INTERVAL_MS 100
+
+static void
+show_text (MlLogControl *self)
+{
+  g_autofree char *text = format_value (self, self->value);
+
+  self->text_updated = g_get_monotonic_time ();
+  /* A refused entry is explained in a toast; the restored value is fine. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->spin), text);
+  update_accessible (self);
+}
+
+static gboolean
+text_timeout_cb (gpointer user_data)
+{
+  MlLogControl *self = ML_LOG_CONTROL (user_data);
+
+  self->text_timeout = 0;
+  show_text (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_text (MlLogControl *self)
+{
+  gint64 since = (g_get_monotonic_time () - self->text_updated) / 1000;
+
+  if (self->text_timeout != 0)
+    return;
+  if (since >= TEXT_INTERVAL_MS)
+    show_text (self);
+  else
+    self->text_timeout = g_timeout_add (TEXT_INTERVAL_MS - since, text_timeout_cb, self);
 }
 
 static gboolean
 spin_output_cb (GtkSpinButton *spin,
                 MlLogControl  *self)
 {
-  double position = gtk_adjustment_get_value (self->adjustment);
-  double shown = fabs (position - position_from_value (self, self->value)) < 1e-9
-                 ? self->value : value_from_position (self, position);
-  g_autofree char *text = format_value (self, shown);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  /* Only a slider step arrives here with updating == 0 and a value that
+   * changed; a value set from the model is shown at once. */
+  if (self->updating > 0)
+    show_text (self);
+  else
+    queue_text (self);
   return TRUE;
 }
 
@@ -240,6 +288,7 @@ spin_input_cb (GtkSpinButton *spin,
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                       -1);
+      g_signal_emit (self, signals[INVALID], 0, message);
       return GTK_INPUT_ERROR;
     }
 
@@ -279,6 +328,7 @@ ml_log_control_dispose (GObject *object)
 {
   MlLogControl *self = ML_LOG_CONTROL (object);
 
+  g_clear_handle_id (&self->text_timeout, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->adjustment);
   g_clear_pointer (&self->label, g_free);
@@ -301,6 +351,14 @@ ml_log_control_class_init (MlLogControlClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /* Emitted with a sentence when typed text is refused, for a toast. */
+  signals[INVALID] =
+    g_signal_new ("invalid",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "logcontrol");

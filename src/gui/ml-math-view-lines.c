@@ -323,18 +323,18 @@ update_formula (MlMathView       *self,
     case ML_FORMULA_MULLINS_NODA:
       if (mullins_noda)
         {
-          g_string_append (s, _("Mullins–Noda equation: a steady Na⁺/K⁺ pump moving <i>r</i> Na⁺ out for each K⁺ in"));
-          g_string_append (s, " (<i>r</i> = ");
-          ml_format_append_significant (s, sol->pump_ratio, 3);
-          g_string_append (s, "); ");
+          g_autoptr (GString) ratio = g_string_new ("<i>r</i> = ");
+
+          ml_format_append_significant (ratio, sol->pump_ratio, 3);
+          /* Translators: the first %s is the coupling ratio, e.g. "r = 1.5",
+           * the second a permeability symbol, e.g. "P_K". */
+          g_string_append_printf (s, _("Mullins–Noda equation: a steady Na⁺/K⁺ pump moving <i>r</i> Na⁺ out for each K⁺ in (%s); permeabilities relative to %s:"),
+                                  ratio->str, p_ref);
         }
       else
-        {
-          g_string_append (s, _("Goldman–Hodgkin–Katz voltage equation"));
-          g_string_append (s, "; ");
-        }
-      /* Translators: %s is a permeability symbol, e.g. "P_K". */
-      g_string_append_printf (s, _("permeabilities relative to %s:"), p_ref);
+        /* Translators: %s is a permeability symbol, e.g. "P_K". */
+        g_string_append_printf (s, _("Goldman–Hodgkin–Katz voltage equation; permeabilities relative to %s:"),
+                                p_ref);
       label_update_take (self->formula_intro_label, s);
 
       g_string_append (s, "<i>V</i><sub>rest</sub> = (<i>RT</i>/<i>F</i>) · ln[(");
@@ -376,12 +376,20 @@ update_formula (MlMathView       *self,
       g_string_append (s, _("where <i>w</i> is the positive root of <i>a</i>·<i>w</i>² + <i>b</i>·<i>w</i> + <i>c</i> = 0, <i>w</i> = e<sup><i>FV</i>/<i>RT</i></sup>"));
       label_update_take (self->formula_label, s);
 
-      append_relative_p (self, sol, s);
-      g_string_append (s, ": <i>V</i><sub>rest</sub> = ");
-      ml_format_append_millivolts (s, sol->rt_over_f_mv, 2, FALSE);
-      g_string_append (s, " · ln <i>w</i> = <b>");
-      ml_format_append_millivolts (s, sol->vm_formula_mv, 2, TRUE);
-      g_string_append (s, "</b>");
+      {
+        g_autoptr (GString) p = g_string_new (NULL);
+        g_autoptr (GString) v = g_string_new ("<i>V</i><sub>rest</sub> = ");
+
+        append_relative_p (self, sol, p);
+        ml_format_append_millivolts (v, sol->rt_over_f_mv, 2, FALSE);
+        g_string_append (v, " · ln <i>w</i> = <b>");
+        ml_format_append_millivolts (v, sol->vm_formula_mv, 2, TRUE);
+        g_string_append (v, "</b>");
+        /* Translators: the first %s lists the relative permeabilities
+         * ("P_K = 1, P_Ca = 0.001"), the second is the equation with its
+         * numbers ("V_rest = 26.73 mV · ln w = −64.84 mV"). */
+        g_string_append_printf (s, C_("permeabilities, equation", "%s: %s"), p->str, v->str);
+      }
       label_update_take (self->substituted_label, s);
       break;
 
@@ -394,19 +402,25 @@ update_formula (MlMathView       *self,
 
       if (sol->pump_mode == ML_PUMP_CURRENT && sol->vm_defined && sol->pump_q10_factor > 0.0)
         {
+          g_autoptr (GString) set = g_string_new (NULL);
+          g_autoptr (GString) factor = g_string_new (NULL);
+          g_autoptr (GString) current = g_string_new (NULL);
+          g_autoptr (GString) p = g_string_new (NULL);
+
           /* The solution holds the pump current after Q10; dividing it back
            * recovers the input current for display. */
-          g_string_append (s, "<i>I</i><sub>pump</sub> = ");
-          ml_format_append_significant (s, sol->pump_current_ua_cm2 / sol->pump_q10_factor, 3);
-          g_string_append (s, " µA/cm² × ");
-          ml_format_append_fixed (s, sol->pump_q10_factor, 2, FALSE);
-          g_string_append (s, " (");
-          g_string_append (s, _("Q<sub>10</sub> factor"));
-          g_string_append (s, ") = ");
-          ml_format_append_fixed (s, sol->pump_current_ua_cm2, 2, FALSE);
-          g_string_append (s, " µA/cm²; ");
+          ml_format_append_significant (set, sol->pump_current_ua_cm2 / sol->pump_q10_factor, 3);
+          ml_format_append_fixed (factor, sol->pump_q10_factor, 2, FALSE);
+          ml_format_append_fixed (current, sol->pump_current_ua_cm2, 2, FALSE);
+          append_relative_p (self, sol, p);
+          /* Translators: the pump current as set (%1$s, "0.5"), times its Q10
+           * factor (%2$s, "1.00"), gives the current used (%3$s, "0.50");
+           * %4$s lists the relative permeabilities ("P_K = 1, P_Na = 0.05"). */
+          g_string_append_printf (s, _("<i>I</i><sub>pump</sub> = %1$s µA/cm² × %2$s (Q<sub>10</sub> factor) = %3$s µA/cm²; %4$s"),
+                                  set->str, factor->str, current->str, p->str);
         }
-      append_relative_p (self, sol, s);
+      else
+        append_relative_p (self, sol, s);
       label_update_take (self->substituted_label, s);
       break;
 
@@ -427,13 +441,16 @@ update_rest (MlMathView       *self,
   g_string_append (s, "<i>V</i><sub>rest</sub> = ");
   if (sol->condition == ML_CONDITION_NONE)
     {
-      g_string_append (s, "<b>");
-      ml_format_append_millivolts (s, sol->vm_rest_mv, 2, TRUE);
-      g_string_append (s, "</b> ");
+      g_autoptr (GString) mv = g_string_new ("<b>");
+
+      ml_format_append_millivolts (mv, sol->vm_rest_mv, 2, TRUE);
+      g_string_append (mv, "</b>");
       if (sol->pump_mode == ML_PUMP_OFF)
-        g_string_append (s, _("(zero net current; the pump is off)"));
+        /* Translators: %s is the resting potential, e.g. "−64.94 mV". */
+        g_string_append_printf (s, _("%s (zero net current; the pump is off)"), mv->str);
       else
-        g_string_append (s, _("(zero net current, pump included)"));
+        /* Translators: %s is the resting potential, e.g. "−62.42 mV". */
+        g_string_append_printf (s, _("%s (zero net current, pump included)"), mv->str);
     }
   else
     g_string_append (s, ml_condition_message (sol->condition));
@@ -445,27 +462,35 @@ update_rest (MlMathView       *self,
 
   if (sol->pump_mode != ML_PUMP_OFF)
     {
-      g_string_append (s, _("Without the pump"));
-      g_string_append (s, ": <i>V</i><sub>GHK</sub> = ");
+      g_autoptr (GString) ghk = g_string_new ("<i>V</i><sub>GHK</sub> = ");
+      g_autoptr (GString) diff = g_string_new ("<i>V</i><sub>rest</sub> − <i>V</i><sub>GHK</sub> = ");
+
       if (sol->ghk_condition == ML_CONDITION_NONE)
-        ml_format_append_millivolts (s, sol->vm_ghk_mv, 2, TRUE);
+        ml_format_append_millivolts (ghk, sol->vm_ghk_mv, 2, TRUE);
       else
-        g_string_append (s, ml_condition_message (sol->ghk_condition));
+        g_string_append (ghk, ml_condition_message (sol->ghk_condition));
+      /* Translators: %s is an equation, e.g. "V_GHK = −64.94 mV". */
+      g_string_append_printf (s, _("Without the pump: %s"), ghk->str);
       label_update_take (self->ghk_label, s);
 
-      g_string_append (s, _("Pump contribution"));
-      g_string_append (s, ": <i>V</i><sub>rest</sub> − <i>V</i><sub>GHK</sub> = ");
       if (sol->condition == ML_CONDITION_NONE && sol->ghk_condition == ML_CONDITION_NONE)
-        ml_format_append_millivolts (s, sol->pump_contribution_mv, 2, TRUE);
+        ml_format_append_millivolts (diff, sol->pump_contribution_mv, 2, TRUE);
       else
-        g_string_append (s, _("undefined"));
+        g_string_append (diff, _("undefined"));
       if (sol->vm_defined)
         {
-          g_string_append (s, "; <i>I</i><sub>pump</sub> = ");
-          ml_format_append_fixed (s, sol->pump_current_ua_cm2, 2, TRUE);
-          g_string_append (s, " µA/cm² ");
-          g_string_append (s, _("(outward positive)"));
+          g_autoptr (GString) current = g_string_new ("<i>I</i><sub>pump</sub> = ");
+
+          ml_format_append_fixed (current, sol->pump_current_ua_cm2, 2, TRUE);
+          g_string_append (current, " µA/cm²");
+          /* Translators: the first %s is an equation, e.g. "V_rest − V_GHK =
+           * +2.52 mV", the second the pump current, "I_pump = +0.12 µA/cm²". */
+          g_string_append_printf (s, _("Pump contribution: %s; %s (outward positive)"),
+                                  diff->str, current->str);
         }
+      else
+        /* Translators: %s is an equation, e.g. "V_rest − V_GHK = +2.52 mV". */
+        g_string_append_printf (s, _("Pump contribution: %s"), diff->str);
       label_update_take (self->pump_label, s);
     }
   else
@@ -475,6 +500,16 @@ update_rest (MlMathView       *self,
         g_string_append (s, _("Pump off: it contributes nothing, so <i>V</i><sub>rest</sub> = <i>V</i><sub>GHK</sub>."));
       label_update_take (self->pump_label, s);
     }
+
+  /* DESIGN.md: a cooling experiment must show thermodynamics (RT/F) and pump
+   * kinetics (Q10) apart.  In the steady state Q10 cannot show, so say why
+   * and where it does; with a fixed current the Q10 line above shows it. */
+  if (sol->pump_mode == ML_PUMP_RATIO)
+    /* Translators: %s is the name of the other pump mode in the controls,
+     * "Fixed pump current". */
+    g_string_append_printf (s, _("In the steady state the pump’s rate follows the Na⁺ leak, so its Q<sub>10</sub> does not change <i>V</i><sub>rest</sub> (only <i>RT</i>/<i>F</i> does); “%s” shows the kinetic effect of cooling."),
+                            _("Fixed pump current"));
+  label_update_take (self->q10_label, s);
 
   if (sol->vm_clamped)
     {
@@ -621,11 +656,6 @@ update_charge (MlMathView       *self,
   g_string_append (geometry, " µF/cm²");
   ml_format_append_millivolts (vm, sol->vm_mv, 1, TRUE);
   ml_format_append_count (count, sol->charge.ions_moved);
-  /* Translators: the first %s is the cell, e.g. "r = 10 µm, C = 1.0 µF/cm²",
-   * the second a voltage ("−69.1 mV"), the third a count ("5.4 million"). */
-  g_string_append_printf (s, _("Charging the membrane (%s) to %s moves %s ions"),
-                          geometry->str, vm->str, count->str);
-
   if (sol->charge_ion >= 0 && sol->charge_ion < (int) sol->n_ions
       && sol->charge.fraction > 0.0)
     {
@@ -634,12 +664,17 @@ update_charge (MlMathView       *self,
 
       append_ion (self, ion, &sol->ions[sol->charge_ion].ion);
       ml_format_append_significant (pct, sol->charge.fraction * 100.0, 2);
-      /* Translators: continues "… moves 5.4 million ions"; the first %s is a
-       * percentage number, the second an ion, e.g. "K⁺". */
-      g_string_append_printf (s, _(" — %s %% of the cell’s %s."), pct->str, ion->str);
+      /* Translators: %1$s is the cell, e.g. "r = 10 µm, C = 1.0 µF/cm²",
+       * %2$s a voltage ("−69.1 mV"), %3$s a count ("5.4 million"), %4$s a
+       * percentage number ("0.0013") and %5$s an ion, e.g. "K⁺". */
+      g_string_append_printf (s, _("Charging the membrane (%1$s) to %2$s moves %3$s ions — %4$s %% of the cell’s %5$s."),
+                              geometry->str, vm->str, count->str, pct->str, ion->str);
     }
   else
-    g_string_append_c (s, '.');
+    /* Translators: the first %s is the cell, e.g. "r = 10 µm, C = 1.0 µF/cm²",
+     * the second a voltage ("−69.1 mV"), the third a count ("5.4 million"). */
+    g_string_append_printf (s, _("Charging the membrane (%s) to %s moves %s ions."),
+                            geometry->str, vm->str, count->str);
   label_update_take (self->charge_label, s);
 }
 

@@ -38,6 +38,7 @@ struct _MlMathView
   GtkLabel   *rest_label;
   GtkLabel   *ghk_label;
   GtkLabel   *pump_label;
+  GtkLabel   *q10_label;            /* why Q10 leaves a steady-state V_rest alone */
   GtkLabel   *clamp_label;
   GtkLabel   *table_heading;
   GtkGrid    *table;

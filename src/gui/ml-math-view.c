@@ -271,6 +271,7 @@ ml_math_view_init (MlMathView *self)
   self->rest_label = text_label_new (box, TRUE);
   self->ghk_label = text_label_new (box, TRUE);
   self->pump_label = text_label_new (box, TRUE);
+  self->q10_label = text_label_new (box, TRUE);
   self->clamp_label = text_label_new (box, TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->formula_label), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self->substituted_label), 12);

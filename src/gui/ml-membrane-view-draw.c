@@ -677,7 +677,9 @@ draw_pump (MlMembraneView *self,
                        protein_sprite);
   paint_sprite (self, cr, sprite, cx - ceil (2 * half) / 2 - 1, y - 1);
 
-  if (on)
+  /* A pump that is on but carries no current keeps its colour and loses its
+   * arrows' fill, like a blocked one. */
+  if (ml_membrane_view_pump_carries (self))
     {
       draw_arrow (self, cr, geo, cx - half * 0.45, geo->mem_bot + geo->thick * 0.3,
                   geo->mem_top - ext, t, na, FALSE);

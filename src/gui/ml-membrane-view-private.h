@@ -137,6 +137,16 @@ ml_membrane_view_pump_on (MlMembraneView *self)
   return self->has_solution && self->solution.pump_mode != ML_PUMP_OFF;
 }
 
+/* What the pump does, as the picture and the description tell it. */
+typedef enum
+{
+  PUMP_BLOCKED,        /* off, or no cell */
+  PUMP_RATIO,          /* steady state: r Na⁺ out per K⁺ in */
+  PUMP_IDLE_NO_NA,     /* steady state, but Na⁺ is switched off or absent */
+  PUMP_IDLE_NO_LEAK,   /* steady state, but the Na⁺ channel is closed */
+  PUMP_CURRENT,        /* a fixed current, no stoichiometry */
+} PumpState;
+
 /* ml-membrane-view-draw.c */
 void         ml_membrane_view_snapshot             (GtkWidget        *widget,
                                                     GtkSnapshot      *snapshot);
@@ -147,6 +157,12 @@ double       ml_membrane_view_protein_half_width   (const Geometry   *geo,
                                                     guint             slot);
 
 /* ml-membrane-view-text.c */
+PumpState    ml_membrane_view_pump_state           (MlMembraneView   *self);
+gboolean     ml_membrane_view_pump_carries         (MlMembraneView   *self);
+void         ml_membrane_view_pump_cargo           (MlMembraneView   *self,
+                                                    char            **na,
+                                                    char            **k);
+char        *ml_membrane_view_pump_current_text    (MlMembraneView   *self);
 void         ml_membrane_view_draw_texts           (MlMembraneView   *self,
                                                     GtkSnapshot      *snapshot,
                                                     const Geometry   *geo,

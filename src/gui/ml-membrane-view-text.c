@@ -3,9 +3,10 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The labels of the two sides, the three lines under each channel and the
- * pump (name, driving force, what it means), what the pump carries and the
- * banner that says why there is no voltage.  Their Pango layouts are cached
+ * The labels of the two sides, the three lines under each channel (name,
+ * driving force, what it means) and under the pump (name, current, state),
+ * what one pump cycle carries, built from its coupling ratio, and the banner
+ * that says why there is no voltage.  Their Pango layouts are cached
  * on the widget between frames, so a slider drag only sets new text.
  */
 #include "config.h"
@@ -13,6 +14,9 @@
 #include "ml-membrane-view-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "ml-ion-colors.h"
 
 /* Text cache ----------------------------------------------------------- */
 
@@ -98,6 +102,133 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+
+/* The pump ---------------------------------------------------------------- */
+
+PumpState
+ml_membrane_view_pump_state (MlMembraneView *self)
+{
+  const MlSolution *sol = &self->solution;
+  const MlIonResult *na = NULL;
+
+  if (!ml_membrane_view_pump_on (self))
+    return PUMP_BLOCKED;
+  if (sol->pump_mode == ML_PUMP_CURRENT)
+    return PUMP_CURRENT;
+
+  /* In the steady state the pump balances the Na⁺ leak (Mullins–Noda); the
+   * core gives it no current when there is no leak, and neither do we. */
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (sol->ions[i].ion.z == 1 && strcmp (sol->ions[i].ion.name, "Na") == 0)
+      na = &sol->ions[i];
+
+  if (na == NULL || !na->ion.enabled || (na->ion.c_in == 0.0 && na->ion.c_out == 0.0))
+    return PUMP_IDLE_NO_NA;
+  if (!na->permeant)
+    return PUMP_IDLE_NO_LEAK;
+  return PUMP_RATIO;
+}
+
+/* Whether the pump's arrows are drawn as moving ions. */
+gboolean
+ml_membrane_view_pump_carries (MlMembraneView *self)
+{
+  PumpState state = ml_membrane_view_pump_state (self);
+
+  return state == PUMP_RATIO || state == PUMP_CURRENT;
+}
+
+/**
+ * ml_membrane_view_pump_cargo:
+ * @na: (out): the label of the Na⁺ arrow, e.g. "3 Na⁺"
+ * @k: (out): the label of the K⁺ arrow, e.g. "2 K⁺"
+ *
+ * What one pump cycle carries, from the coupling ratio r (Na⁺ out per K⁺
+ * in): small whole numbers when r is a simple fraction ("3 Na⁺", "2 K⁺" for
+ * r = 1.5), otherwise r Na⁺ per K⁺ ("1.37 Na⁺", "1 K⁺").  A fixed current
+ * has no stoichiometry, so its arrows carry the ion names alone.
+ */
+void
+ml_membrane_view_pump_cargo (MlMembraneView  *self,
+                             char           **na,
+                             char           **k)
+{
+  const MlSolution *sol = &self->solution;
+  g_autofree char *na_label = ml_ion_label ("Na", 1);
+  g_autofree char *k_label = ml_ion_label ("K", 1);
+  g_autofree char *n = NULL;
+  g_autofree char *d = NULL;
+  double ratio = sol->pump_ratio > 0.0 ? sol->pump_ratio : ML_DEFAULT_PUMP_RATIO;
+
+  if (self->has_solution && sol->pump_mode == ML_PUMP_CURRENT)
+    {
+      *na = g_steal_pointer (&na_label);
+      *k = g_steal_pointer (&k_label);
+      return;
+    }
+
+  ml_format_ratio (ratio, 4, &n, &d);
+  *na = g_strdup_printf ("%s %s", n, na_label);
+  *k = g_strdup_printf ("%s %s", d, k_label);
+}
+
+/* "+0.50 µA/cm²", the pump current at V_m; NULL when there is no V_m. */
+char *
+ml_membrane_view_pump_current_text (MlMembraneView *self)
+{
+  g_autofree char *number = NULL;
+
+  if (!ml_membrane_view_pump_on (self) || !self->solution.vm_defined)
+    return NULL;
+
+  number = ml_format_fixed (self->solution.pump_current_ua_cm2, 2, TRUE);
+  /* Translators: a current density, %s is a signed number such as "+0.50" */
+  return g_strdup_printf (_("%s µA/cm²"), number);
+}
+
+/* The lines under the pump, like those under a channel: name, current,
+ * state. */
+static void
+pump_texts (MlMembraneView  *self,
+            char           **value,
+            char           **value_short,
+            const char     **status,
+            const char     **status_short)
+{
+  *value = ml_membrane_view_pump_current_text (self);
+  *value_short = *value != NULL ? ml_format_fixed (self->solution.pump_current_ua_cm2, 2, TRUE)
+                                : NULL;
+  *status_short = NULL;
+
+  switch (ml_membrane_view_pump_state (self))
+    {
+    case PUMP_RATIO:
+      *status = _("active");
+      break;
+    case PUMP_IDLE_NO_NA:
+      /* Translators: the pump is on but has no Na⁺ to move */
+      *status = _("idle: no Na⁺");
+      /* Translators: "idle: no Na⁺" where there is little room */
+      *status_short = C_("short", "idle");
+      break;
+    case PUMP_IDLE_NO_LEAK:
+      /* Translators: the steady-state pump is on, but the Na⁺ channel is
+       * closed, so there is no Na⁺ leak for it to balance */
+      *status = _("idle: no Na⁺ leak");
+      *status_short = C_("short", "idle");
+      break;
+    case PUMP_CURRENT:
+      /* Translators: the pump runs at a current set by the user */
+      *status = _("fixed current");
+      /* Translators: "fixed current" where there is little room */
+      *status_short = C_("short", "fixed");
+      break;
+    case PUMP_BLOCKED:
+    default:
+      *status = _("blocked");
+      break;
+    }
+}
 
 /* The three lines under a channel: name, driving force, what it means;
  * the short forms are for slots too narrow for the long ones. */
@@ -187,8 +318,12 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
   double half = ml_membrane_view_protein_half_width (geo, self, geo->pump_slot);
   double ext = MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
   double lw = geo->slot_w / 2 + half * 0.5;
+  g_autofree char *na_cargo = NULL;
+  g_autofree char *k_cargo = NULL;
+  gboolean carries;
   PangoLayout *layout;
   PangoRectangle ink;
+
   dim.alpha *= 0.72;
 
   layout = cached_text (self, TEXT_OUTSIDE, _("Outside"), fs, PANGO_WEIGHT_SEMIBOLD, -1);
@@ -212,7 +347,7 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
         {
           name = _("Na⁺/K⁺ pump");
           name_short = _("Pump");
-          status = ml_membrane_view_pump_on (self) ? _("active") : _("blocked");
+          pump_texts (self, &value, &value_short, &status, &status_short);
           name_color = self->fg;
         }
       else
@@ -241,16 +376,24 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
     }
 
   /* what the pump carries, at the tips of its arrows */
-  layout = cached_text (self, TEXT_PUMP_NA, "3 Na⁺", fs, PANGO_WEIGHT_BOLD, lw);
+  ml_membrane_view_pump_cargo (self, &na_cargo, &k_cargo);
+  carries = ml_membrane_view_pump_carries (self);
+  layout = cached_text (self, TEXT_PUMP_NA, na_cargo, fs, PANGO_WEIGHT_BOLD, lw);
+  if (pango_layout_is_ellipsized (layout))
+    layout = cached_text (self, TEXT_PUMP_NA, g_strdelimit (na_cargo, " ", '\n'), fs,
+                          PANGO_WEIGHT_BOLD, lw);
   pango_layout_get_pixel_extents (layout, &ink, NULL);
   append_text (snapshot, layout, cx_pump - half * 0.45 - lw / 2,
                MAX (geo->out_top, geo->mem_top - ext - ink.y - ink.height - 0.3 * fs),
-               ml_membrane_view_pump_on (self) ? na : &dim);
-  layout = cached_text (self, TEXT_PUMP_K, "2 K⁺", fs, PANGO_WEIGHT_BOLD, lw);
+               carries ? na : &dim);
+  layout = cached_text (self, TEXT_PUMP_K, k_cargo, fs, PANGO_WEIGHT_BOLD, lw);
+  if (pango_layout_is_ellipsized (layout))
+    layout = cached_text (self, TEXT_PUMP_K, g_strdelimit (k_cargo, " ", '\n'), fs,
+                          PANGO_WEIGHT_BOLD, lw);
   pango_layout_get_pixel_extents (layout, &ink, NULL);
   append_text (snapshot, layout, cx_pump + half * 0.45 - lw / 2,
                MIN (geo->block_top - ink.y - ink.height, geo->mem_bot + ext + 0.3 * fs - ink.y),
-               ml_membrane_view_pump_on (self) ? k : &dim);
+               carries ? k : &dim);
 
   /* no voltage: say why instead of drawing arrows */
   if (self->has_solution && !sol->vm_defined)

@@ -31,6 +31,88 @@ G_DEFINE_FINAL_TYPE (MlMembraneView, ml_membrane_view, GTK_TYPE_WIDGET)
 
 /* Description ---------------------------------------------------------- */
 
+/* One whole sentence per case, so that translators control word order and
+ * agreement; in each, the first %s is an ion ("K⁺") and the second its
+ * driving force ("+20.0 mV" or "−∞"). */
+static void
+append_ion_sentence (GString           *s,
+                     const MlIonResult *r,
+                     const char        *label,
+                     const char        *force)
+{
+  gboolean out = r->direction > 0;
+
+  if (r->direction == 0)
+    /* Translators: "K⁺: at equilibrium, driving force +0.0 mV." */
+    g_string_append_printf (s, _("%s: at equilibrium, driving force %s."), label, force);
+  else if (!r->ion.enabled && out)
+    /* Translators: "Ca²⁺: driving force +20.0 mV, would move out but is
+     * switched off." */
+    g_string_append_printf (s, _("%s: driving force %s, would move out but is switched off."),
+                            label, force);
+  else if (!r->ion.enabled)
+    /* Translators: "Ca²⁺: driving force −180.0 mV, would move in but is
+     * switched off." */
+    g_string_append_printf (s, _("%s: driving force %s, would move in but is switched off."),
+                            label, force);
+  else if (!r->permeant && out)
+    /* Translators: "Cl⁻: driving force +20.0 mV, would move out but its
+     * channel is closed." */
+    g_string_append_printf (s, _("%s: driving force %s, would move out but its channel is closed."),
+                            label, force);
+  else if (!r->permeant)
+    /* Translators: "Cl⁻: driving force −5.0 mV, would move in but its channel
+     * is closed." */
+    g_string_append_printf (s, _("%s: driving force %s, would move in but its channel is closed."),
+                            label, force);
+  else if (out)
+    /* Translators: "K⁺: driving force +24.2 mV, moves out." */
+    g_string_append_printf (s, _("%s: driving force %s, moves out."), label, force);
+  else
+    /* Translators: "Na⁺: driving force −125.3 mV, moves in." */
+    g_string_append_printf (s, _("%s: driving force %s, moves in."), label, force);
+}
+
+/* What the pump does, built from the solution: its stoichiometry in the
+ * steady state, its current when that is fixed. */
+static void
+append_pump_sentence (MlMembraneView *self,
+                      GString        *s)
+{
+  g_autofree char *na = NULL;
+  g_autofree char *k = NULL;
+  g_autofree char *current = NULL;
+
+  switch (ml_membrane_view_pump_state (self))
+    {
+    case PUMP_RATIO:
+      ml_membrane_view_pump_cargo (self, &na, &k);
+      /* Translators: one pump cycle; the first %s is e.g. "3 Na⁺" (or
+       * "1.37 Na⁺"), the second e.g. "2 K⁺" (or "1 K⁺"). */
+      g_string_append_printf (s, _("Pump on: %s out, %s in."), na, k);
+      break;
+    case PUMP_IDLE_NO_NA:
+      g_string_append (s, _("Pump on, but it carries no current: there is no Na⁺ to pump."));
+      break;
+    case PUMP_IDLE_NO_LEAK:
+      g_string_append (s, _("Pump on, but it carries no current: the Na⁺ channel is closed, so there is no Na⁺ leak for it to balance."));
+      break;
+    case PUMP_CURRENT:
+      current = ml_membrane_view_pump_current_text (self);
+      if (current != NULL)
+        /* Translators: %s is a current density, e.g. "+0.50 µA/cm²" */
+        g_string_append_printf (s, _("Pump on at a fixed current of %s, moving Na⁺ out and K⁺ in."),
+                                current);
+      else
+        g_string_append (s, _("Pump on at a fixed current, moving Na⁺ out and K⁺ in."));
+      break;
+    case PUMP_BLOCKED:
+    default:
+      g_string_append (s, _("Pump blocked."));
+      break;
+    }
+}
+
 static void
 update_description (MlMembraneView *self)
 {
@@ -77,7 +159,6 @@ update_description (MlMembraneView *self)
           const MlIonResult *r = &sol->ions[i];
           const char *label = self->labels[i];
           g_autofree char *force = NULL;
-          const char *moves;
 
           g_string_append_c (s, ' ');
           if (r->nernst_state == ML_NERNST_UNDEFINED)
@@ -91,32 +172,12 @@ update_description (MlMembraneView *self)
           else
             force = ml_membrane_view_format_mv (r->driving_force_mv, TRUE);
 
-          if (r->direction == 0)
-            {
-              g_string_append_printf (s, _("%s: at equilibrium, driving force %s."),
-                                      label, force);
-              continue;
-            }
-
-          if (!r->ion.enabled)
-            moves = r->direction > 0 ? _("would move out but is switched off")
-                                     : _("would move in but is switched off");
-          else if (!r->permeant)
-            moves = r->direction > 0 ? _("would move out but its channel is closed")
-                                     : _("would move in but its channel is closed");
-          else
-            moves = r->direction > 0 ? _("moves out") : _("moves in");
-
-          /* Translators: "K⁺: driving force +20.0 mV, moves out." */
-          g_string_append_printf (s, _("%s: driving force %s, %s."), label, force, moves);
+          append_ion_sentence (s, r, label, force);
         }
     }
 
   g_string_append_c (s, ' ');
-  if (ml_membrane_view_pump_on (self))
-    g_string_append (s, _("Pump on: 3 Na⁺ out, 2 K⁺ in."));
-  else
-    g_string_append (s, _("Pump blocked."));
+  append_pump_sentence (self, s);
 
   g_free (self->description);
   self->description = g_string_free (s, FALSE);

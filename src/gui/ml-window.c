@@ -110,6 +110,14 @@ cell_changed_cb (MlCell   *cell,
 }
 
 static void
+controls_invalid_cb (MlControls *controls,
+                     const char *message,
+                     MlWindow   *self)
+{
+  ml_window_show_error (self, message);
+}
+
+static void
 history_changed_cb (MlHistory  *history,
                     GParamSpec *pspec,
                     MlWindow   *self)
@@ -652,6 +660,7 @@ ml_window_init (MlWindow *self)
   history_changed_cb (self->history, NULL, self);
 
   ml_controls_set_cell (self->controls, self->cell, self->reference);
+  g_signal_connect (self->controls, "invalid", G_CALLBACK (controls_invalid_cb), self);
   g_signal_connect (self->cell, "changed", G_CALLBACK (cell_changed_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);

@@ -155,6 +155,11 @@ test_value (void)
   g_assert_nonnull (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), "K⁺"));
   g_assert_nonnull (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), "Cl⁻"));
   g_assert_null (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), "-"));
+  /* The English separators, now translatable, read as before. */
+  g_assert_true (g_str_has_prefix (ml_gauge_get_value_text (ML_GAUGE (gauge)),
+                                   "Membrane potential \xe2\x88\x92"));
+  g_assert_nonnull (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), " mV; E K⁺ "));
+  g_assert_nonnull (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), " mV, E "));
 
   /* What a screen reader gets is the same. */
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gauge), GTK_ACCESSIBLE_ROLE_METER);

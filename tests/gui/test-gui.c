@@ -256,6 +256,9 @@ test_controls_drive_the_core (void)
 
     type_into (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_C_IN), "lots");
     g_assert_true (ml_cell_equal (cell, before));
+    /* … and says so where a keyboard user sees it, not only in a tooltip. */
+    g_assert_nonnull (ml_window_get_last_error (window));
+    g_assert_nonnull (strstr (ml_window_get_last_error (window), "lots"));
     type_into (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_C_IN), "-4");
     g_assert_true (ml_cell_equal (cell, before));
   }

@@ -159,6 +159,51 @@ test_numeric (void)
   assert_no_nan (text);
 }
 
+/* DESIGN.md: a cooling experiment must show RT/F and the pump's Q10 apart.
+ * The steady state says why Q10 does not show there; a fixed current shows
+ * its Q10 factor instead. */
+static void
+test_pump_q10 (void)
+{
+  const char *steady = "its Q10 does not change Vrest";
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_RATIO);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *off = NULL;
+
+  ml_cell_set_temperature (cell, 27.0);
+  view = view_with (cell, &sol);
+  text = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, steady));
+  g_assert_nonnull (strstr (text, "follows the Na⁺ leak"));
+  g_assert_nonnull (strstr (text, "“Fixed pump current” shows the kinetic effect of cooling"));
+  g_assert_null (strstr (text, "Q10 factor"));
+  /* the pump's lines, each one translatable sentence */
+  g_assert_nonnull (strstr (text, "Without the pump: VGHK = "));
+  g_assert_nonnull (strstr (text, "Pump contribution: Vrest − VGHK = "));
+  g_assert_nonnull (strstr (text, " µA/cm² (outward positive)"));
+
+  /* A fixed current at 27 °C: Q10 2.4 about 37 °C scales it by 1/2.4. */
+  ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpfloat_with_epsilon (sol.pump_q10_factor, 1.0 / 2.4, 1e-9);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+  current = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_test_message ("%s", current);
+  g_assert_null (strstr (current, steady));
+  g_assert_nonnull (strstr (current, "Ipump = 0.5 µA/cm² × 0.42 (Q10 factor) = 0.21 µA/cm²"));
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  ml_cell_solve (cell, &sol);
+  ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
+  off = ml_math_view_get_text (ML_MATH_VIEW (view));
+  g_assert_null (strstr (off, steady));
+  g_assert_null (strstr (off, "Q10 factor"));
+}
+
 static void
 test_divalent (void)
 {
@@ -456,6 +501,7 @@ main (int    argc,
   g_test_add_func ("/math-view/ghk", test_ghk);
   g_test_add_func ("/math-view/mullins-noda", test_mullins_noda);
   g_test_add_func ("/math-view/numeric", test_numeric);
+  g_test_add_func ("/math-view/pump-q10", test_pump_q10);
   g_test_add_func ("/math-view/divalent", test_divalent);
   g_test_add_func ("/math-view/degenerate", test_degenerate);
   g_test_add_func ("/math-view/clamped", test_clamped);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ml-cell.h"
+#include "ml-format.h"
 #include "ml-membrane-view.h"
 #include "ml-solution.h"
 
@@ -119,6 +120,107 @@ test_description_names_every_ion (void)
   ml_cell_solve (cell, &sol);
   ml_membrane_view_set_solution (view, &sol);
   g_assert_nonnull (strstr (ml_membrane_view_get_description (view), "3 Na⁺ out, 2 K⁺ in"));
+}
+
+/* The pump's words come from the solution: its ratio, its current, and
+ * whether it has any Na⁺ to move. */
+static void
+test_description_pump (void)
+{
+  g_autoptr (MlCell) cell = neuron_cell ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+  const char *text;
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_pump_ratio (cell, 2.0);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Pump on: 2 Na⁺ out, 1 K⁺ in."));
+  g_assert_null (strstr (text, "3 Na⁺"));
+
+  /* no small whole numbers: r Na⁺ per K⁺ */
+  ml_cell_set_pump_ratio (cell, 1.37);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_assert_nonnull (strstr (text, "Pump on: 1.37 Na⁺ out, 1 K⁺ in."));
+
+  /* a fixed current has no stoichiometry, only its current (Q10 factor 1
+   * at the 37 °C reference) */
+  ml_cell_set_pump_ratio (cell, 1.5);
+  ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+  ml_cell_set_pump_current (cell, 0.5);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpfloat_with_epsilon (sol.pump_current_ua_cm2, 0.5, 1e-9);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Pump on at a fixed current of +0.50 µA/cm²"));
+  g_assert_null (strstr (text, "3 Na⁺"));
+  g_assert_null (strstr (text, "2 K⁺"));
+
+  /* steady state with Na⁺ switched off: nothing to pump */
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_ion_enabled (cell, 1, FALSE);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "carries no current: there is no Na⁺"));
+  g_assert_null (strstr (text, "Pump on:"));
+
+  /* … or with its channel closed: no leak for the pump to balance */
+  ml_cell_set_ion_enabled (cell, 1, TRUE);
+  ml_cell_set_ion_value (cell, 1, ML_ION_FIELD_P, 0.0);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_assert_nonnull (strstr (text, "carries no current: the Na⁺ channel is closed"));
+  g_assert_null (strstr (text, "Pump on:"));
+
+  /* … or with no Na⁺ in the cell at all */
+  ml_cell_clear_ions (cell);
+  g_assert_cmpint (ml_cell_set_ion (cell, &(MlIon) { "K", 1, 140, 5, 5e-7, true }), ==, 0);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_assert_nonnull (strstr (text, "carries no current: there is no Na⁺"));
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  g_assert_nonnull (strstr (ml_membrane_view_get_description (view), "Pump blocked."));
+}
+
+/* The pump's stoichiometry as the picture labels it. */
+static void
+test_format_ratio (void)
+{
+  static const struct { double r; const char *n, *d; gboolean whole; } cases[] = {
+    { 1.5, "3", "2", TRUE },
+    { 1.4999, "3", "2", TRUE },
+    { 2.0, "2", "1", TRUE },
+    { 1.0, "1", "1", TRUE },
+    { 1.33, "4", "3", TRUE },
+    { 2.5, "5", "2", TRUE },
+    { 1.37, "1.37", "1", FALSE },
+    { 2.913, "2.91", "1", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *n = NULL;
+      g_autofree char *d = NULL;
+
+      g_assert_cmpint (ml_format_ratio (cases[i].r, 4, &n, &d), ==, cases[i].whole);
+      g_assert_cmpstr (n, ==, cases[i].n);
+      g_assert_cmpstr (d, ==, cases[i].d);
+    }
 }
 
 static void
@@ -321,6 +423,9 @@ typedef enum
   SCENE_EQUILIBRIUM,
   SCENE_DEGENERATE,
   SCENE_EMPTY,
+  SCENE_PUMP_RATIO,     /* r = 1.37: no whole numbers */
+  SCENE_PUMP_CURRENT,   /* a fixed current: no stoichiometry */
+  SCENE_PUMP_IDLE,      /* steady state with Na⁺ switched off */
 } Scene;
 
 static void
@@ -364,6 +469,21 @@ solve_scene (Scene       scene,
       ml_cell_solve (cell, sol);
       ml_cell_solve_at (cell, sol->ions[2].nernst_mv, sol);
       break;
+    case SCENE_PUMP_RATIO:
+      ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+      ml_cell_set_pump_ratio (cell, 1.37);
+      ml_cell_solve (cell, sol);
+      break;
+    case SCENE_PUMP_CURRENT:
+      ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+      ml_cell_set_pump_current (cell, 0.5);
+      ml_cell_solve (cell, sol);
+      break;
+    case SCENE_PUMP_IDLE:
+      ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+      ml_cell_set_ion_enabled (cell, 1, FALSE);
+      ml_cell_solve (cell, sol);
+      break;
     case SCENE_DEGENERATE:
     case SCENE_EMPTY:
     default:
@@ -381,6 +501,9 @@ test_render (void)
     { SCENE_EQUILIBRIUM, "equilibrium" },
     { SCENE_DEGENERATE, "undefined" },
     { SCENE_EMPTY, "empty" },
+    { SCENE_PUMP_RATIO, "pump-ratio" },
+    { SCENE_PUMP_CURRENT, "pump-current" },
+    { SCENE_PUMP_IDLE, "pump-idle" },
   };
 
   for (guint d = 0; d < 2; d++)
@@ -473,7 +596,9 @@ main (int    argc,
   g_test_add_func ("/membrane-view/arrows/equilibrium", test_equilibrium);
   g_test_add_func ("/membrane-view/arrows/infinite-and-closed", test_infinite_and_closed);
   g_test_add_func ("/membrane-view/description/every-ion", test_description_names_every_ion);
+  g_test_add_func ("/membrane-view/description/pump", test_description_pump);
   g_test_add_func ("/membrane-view/description/degenerate", test_degenerate);
+  g_test_add_func ("/membrane-view/pump/ratio-format", test_format_ratio);
   g_test_add_func ("/membrane-view/accessible/role", test_accessible_role);
   g_test_add_func ("/membrane-view/render/png", test_render);
   g_test_add_func ("/membrane-view/render/time", test_render_time);
