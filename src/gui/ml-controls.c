@@ -12,6 +12,7 @@
 
 #include "ml-controls.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -24,6 +25,11 @@
 #define PREL_MIN 1e-5     /* relative to P_K */
 #define PREL_MAX 1e3
 
+/* Subscripts as lowered small text: Pango 1.50 warns ("Leftover font
+ * scales") when a label ends in <sub>. */
+#define SUB_K "<span size=\"smaller\" rise=\"-3pt\">K</span>"
+#define SUB_M "<span size=\"smaller\" rise=\"-3pt\">m</span>"
+
 typedef struct
 {
   MlControls   *self;
@@ -33,7 +39,10 @@ typedef struct
   MlLogControl *c_in;
   MlLogControl *c_out;
   MlLogControl *p;
-  gboolean      relative;   /* p shown relative to P_K */
+  GtkLabel     *title;
+  GtkLabel     *p_caption;
+  gboolean      relative;   /* p shown relative to P_K … */
+  gboolean      absolute;   /* … except while P_K is 0: then in cm/s */
 } IonRow;
 
 struct _MlControls
@@ -122,8 +131,10 @@ row_new (GtkWidget    *section,
          MlLogControl *control)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (caption);
+  GtkWidget *label = gtk_label_new (NULL);
 
+  /* Captions may carry markup: P_K with a lowered K. */
+  gtk_label_set_markup (GTK_LABEL (label), caption);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_width_chars (GTK_LABEL (label), 6);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
@@ -177,7 +188,7 @@ ion_value_changed_cb (MlLogControl *control,
     ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_C_IN, value);
   else if (control == row->c_out)
     ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_C_OUT, value);
-  else if (row->relative)
+  else if (row->relative && !row->absolute)
     ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_P,
                            MIN (value * p_k (self->cell), 1.0));
   else
@@ -245,6 +256,40 @@ ion_control_new (IonRow     *row,
   return control;
 }
 
+static char *
+ion_title_markup (const char *name,
+                  int         z,
+                  gboolean    dark)
+{
+  g_autofree char *label = ml_ion_label (name, z);
+  GdkRGBA color;
+
+  ml_ion_color (name, dark, &color);
+  return g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
+                                  (int)(color.red * 255), (int)(color.green * 255),
+                                  (int)(color.blue * 255), label);
+}
+
+/* The colour dots follow the light or dark style, as the pictures do. */
+static void
+style_dark_cb (AdwStyleManager *manager,
+               GParamSpec      *pspec,
+               MlControls      *self)
+{
+  for (guint i = 0; i < self->ion_rows->len; i++)
+    {
+      IonRow *row = g_ptr_array_index (self->ion_rows, i);
+      int index = ion_index (self, row->name);
+      g_autofree char *markup = NULL;
+
+      if (index < 0)
+        continue;
+      markup = ion_title_markup (row->name, ml_cell_get_ion (self->cell, index)->z,
+                                 adw_style_manager_get_dark (manager));
+      gtk_label_set_markup (row->title, markup);
+    }
+}
+
 static void
 add_ion_section (MlControls  *self,
                  const MlIon *ion)
@@ -253,17 +298,14 @@ add_ion_section (MlControls  *self,
   g_autofree char *label = ml_ion_label (ion->name, ion->z);
   g_autofree char *title = NULL;
   g_autofree char *a11y = NULL;
-  GdkRGBA color;
   GtkWidget *sw;
 
   row->self = self;
   g_strlcpy (row->name, ion->name, sizeof row->name);
   row->relative = g_strcmp0 (ion->name, "K") != 0;
 
-  ml_ion_color (ion->name, ml_widget_is_dark (GTK_WIDGET (self)), &color);
-  title = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
-                                   (int)(color.red * 255), (int)(color.green * 255),
-                                   (int)(color.blue * 255), label);
+  title = ion_title_markup (ion->name, ion->z,
+                           adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
   sw = gtk_switch_new ();
   row->enabled = GTK_SWITCH (sw);
@@ -274,6 +316,7 @@ add_ion_section (MlControls  *self,
   g_signal_connect (sw, "notify::active", G_CALLBACK (ion_enabled_cb), row);
 
   row->section = section_new (self, title, sw);
+  row->title = GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (row->section)));
 
   {
     /* Translators: accessible names; %s is an ion such as K⁺. */
@@ -286,14 +329,15 @@ add_ion_section (MlControls  *self,
     row->c_in = ion_control_new (row, CONC_MIN, CONC_MAX, TRUE, _("mM"), in);
     row->c_out = ion_control_new (row, CONC_MIN, CONC_MAX, TRUE, _("mM"), out);
     if (row->relative)
-      row->p = ion_control_new (row, PREL_MIN, PREL_MAX, TRUE, _("× P_K"), perm);
+      row->p = ion_control_new (row, PREL_MIN, PREL_MAX, TRUE, "× P" SUB_K, perm);
     else
       row->p = ion_control_new (row, PK_MIN, PK_MAX, TRUE, _("cm/s"), perm);
   }
 
   row_new (row->section, _("Inside"), row->c_in);
   row_new (row->section, _("Outside"), row->c_out);
-  row_new (row->section, row->relative ? _("P / P_K") : _("P_K"), row->p);
+  row->p_caption = GTK_LABEL (gtk_widget_get_first_child (
+    row_new (row->section, row->relative ? "P / P" SUB_K : "P" SUB_K, row->p)));
 
   gtk_box_append (self->ion_box, row->section);
   g_ptr_array_add (self->ion_rows, row);
@@ -342,15 +386,24 @@ sync_ion_row (MlControls *self,
   ml_log_control_set_value (row->c_in, ion->c_in);
   ml_log_control_set_value (row->c_out, ion->c_out);
 
-  if (row->relative)
+  if (row->relative && (pk > 0.0) == row->absolute)
     {
-      gboolean defined = pk > 0.0;
+      /* P_K went to 0 or came back: relative values are undefined while it
+       * is 0, so the row shows the absolute permeability meanwhile. */
+      row->absolute = !(pk > 0.0);
+      ml_log_control_set_range (row->p, row->absolute ? PK_MIN : PREL_MIN,
+                                row->absolute ? PK_MAX : PREL_MAX);
+      ml_log_control_set_unit (row->p, row->absolute ? _("cm/s") : "× P" SUB_K);
+      gtk_label_set_markup (row->p_caption, row->absolute ? "P" : "P / P" SUB_K);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->p_caption),
+                                   row->absolute
+                                   ? _("P_K is 0, so this permeability is shown in cm/s")
+                                   : NULL);
+    }
 
-      ml_log_control_set_value (row->p, defined ? CLAMP (ion->p / pk, 0.0, PREL_MAX) : 0.0);
-      gtk_widget_set_sensitive (GTK_WIDGET (row->p), defined);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->p),
-                                   defined ? NULL
-                                   : _("P_K is 0, so permeabilities relative to it are undefined"));
+  if (row->relative && !row->absolute)
+    {
+      ml_log_control_set_value (row->p, CLAMP (ion->p / pk, 0.0, PREL_MAX));
       if (reference != NULL && pk_ref > 0.0)
         ml_log_control_set_default (row->p, reference->p / pk_ref);
     }
@@ -360,6 +413,7 @@ sync_ion_row (MlControls *self,
       if (reference != NULL)
         ml_log_control_set_default (row->p, reference->p);
     }
+  gtk_widget_set_sensitive (GTK_WIDGET (row->p), ion->enabled);
 
   {
     g_autofree char *tip = g_strdup_printf (_("P = %.3g cm/s (0 = closed)"), ion->p);
@@ -496,6 +550,8 @@ ml_controls_init (MlControls *self)
   GtkStringList *modes;
 
   self->ion_rows = g_ptr_array_new_with_free_func (ion_row_free);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_dark_cb), self, 0);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
@@ -528,7 +584,7 @@ ml_controls_init (MlControls *self)
   section = section_new (self, _("Na⁺/K⁺ pump"), GTK_WIDGET (self->pump_switch));
 
   modes = gtk_string_list_new (NULL);
-  gtk_string_list_append (modes, _("Steady state, 3 Na⁺ : 2 K⁺"));
+  gtk_string_list_append (modes, _("Steady state (coupling ratio)"));
   gtk_string_list_append (modes, _("Fixed pump current"));
   self->pump_mode = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (modes), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pump_mode),
@@ -553,7 +609,7 @@ ml_controls_init (MlControls *self)
                  scalar_control_new (self, ML_CONTROL_RADIUS, 1.0, 1000.0, TRUE, 3, _("µm"),
                                      _("Cell radius")));
   (void)row;
-  row_new (section, _("C_m"),
+  row_new (section, "C" SUB_M,
            scalar_control_new (self, ML_CONTROL_CAPACITANCE, 0.5, 2.0, FALSE, 2, _("µF/cm²"),
                                _("Specific membrane capacitance")));
   gtk_box_append (self->box, section);

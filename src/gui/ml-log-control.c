@@ -537,7 +537,9 @@ ml_log_control_set_unit (MlLogControl *self,
                          const char   *unit)
 {
   g_return_if_fail (ML_IS_LOG_CONTROL (self));
-  gtk_label_set_text (self->unit_label, unit);
+  /* Units may carry markup (× P<sub>K</sub>); the accessible text uses the
+   * label's plain text. */
+  gtk_label_set_markup (self->unit_label, unit);
   update_accessible (self);
 }
 

@@ -335,6 +335,30 @@ test_every_control_is_named (void)
   window_destroy (window);
 }
 
+/* With P_K = 0 a permeability relative to P_K is undefined: the other rows
+ * show their real value in cm/s instead of a made-up 0, and stay editable. */
+static void
+test_closed_potassium_shows_absolute (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlControls *controls = ml_window_get_controls (window);
+  MlLogControl *na = ml_controls_get_ion_control (controls, "Na", ML_ION_FIELD_P);
+  double p_na = ion_value (window, "Na", ML_ION_FIELD_P);
+
+  type_into (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_P), "0");
+  g_assert_cmpfloat (ion_value (window, "K", ML_ION_FIELD_P), ==, 0.0);
+  g_assert_cmpfloat (ml_log_control_get_value (na), ==, p_na);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (na)));
+
+  type_into (na, "1e-7");
+  g_assert_cmpfloat (ion_value (window, "Na", ML_ION_FIELD_P), ==, 1e-7);
+
+  /* P_K back: the row is relative again, 1e-7 / 5e-7 = 0.2. */
+  type_into (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_P), "5e-7");
+  g_assert_cmpfloat_with_epsilon (ml_log_control_get_value (na), 0.2, 1e-12);
+  window_destroy (window);
+}
+
 static void
 test_degenerate_cell_shows_words (void)
 {
@@ -703,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-on-default-preset", test_opens_on_default);
   g_test_add_func ("/window/controls-drive-the-core", test_controls_drive_the_core);
   g_test_add_func ("/window/degenerate-cell-shows-words", test_degenerate_cell_shows_words);
+  g_test_add_func ("/window/closed-potassium-shows-absolute", test_closed_potassium_shows_absolute);
   g_test_add_func ("/window/every-control-is-named", test_every_control_is_named);
   g_test_add_func ("/window/file-round-trip", test_file_round_trip);
   g_test_add_func ("/window/corrupt-file-leaves-cell", test_corrupt_file_leaves_cell);

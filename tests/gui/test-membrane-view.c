@@ -494,7 +494,8 @@ solve_scene (Scene       scene,
 static void
 test_render (void)
 {
-  static const int sizes[][2] = { { 560, 360 }, { 1300, 700 }, { 420, 300 } };
+  static const int sizes[][2] = { { 560, 360 }, { 1300, 700 }, { 420, 300 }, { 400, 560 },
+                                  { 360, 300 } };
   static const struct { Scene scene; const char *name; } scenes[] = {
     { SCENE_NEURON, "neuron" },
     { SCENE_OFF, "off" },
