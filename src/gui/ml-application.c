@@ -156,6 +156,7 @@ set_accels (GtkApplication *app)
     { "win.toggle-math", { "<Control>m", NULL } },
     { "win.toggle-controls", { "F9", NULL } },
     { "win.fullscreen", { "F11", NULL } },
+    { "win.presentation", { "F5", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
   const char * const *ids = ml_presets_list ();

@@ -69,20 +69,31 @@ compute_geometry (MlMembraneView *self,
   geo->block_top = geo->inside_label_y - block_h - 0.2 * geo->fs;
 
   avail = MAX (geo->block_top - geo->out_top, 60.0);
-  geo->thick = CLAMP (avail * 0.17, 24.0, 96.0);
+  geo->margin_x = geo->pad;
+  geo->slot_w = (geo->w - 2 * geo->margin_x) / geo->n_slots;
+
+  /* Every size follows the width as well as the height: a narrow, tall view
+   * (the controls pane open on a projector) would otherwise get a bilayer
+   * so thick that lipids, particles and charges no longer fit beside the
+   * proteins. */
+  geo->thick = CLAMP (MIN (avail * 0.17, geo->slot_w * 0.6), 24.0, 96.0);
   geo->mem_top = geo->out_top + (avail - geo->thick) / 2;
   geo->mem_bot = geo->mem_top + geo->thick;
 
-  geo->margin_x = geo->pad;
-  geo->slot_w = (geo->w - 2 * geo->margin_x) / geo->n_slots;
   geo->corridor = MIN (geo->slot_w * 0.44, geo->thick * 1.5);
   geo->sub_w = MIN (geo->corridor * 0.27, geo->thick * 0.4);
   geo->gap_max = geo->corridor - 2 * geo->sub_w;
   geo->gap_min = geo->gap_max * 0.2;
   geo->t_max = geo->gap_max * 0.75;
   geo->t_min = MAX (2.0, geo->gap_max * 0.12);
-  geo->charge_size = CLAMP (geo->thick * 0.22, 7.0, 18.0);
-  geo->particle_r = CLAMP (geo->thick * 0.085, 3.0, 8.0);
+  geo->lipid_r = MIN (geo->thick * 0.13, geo->slot_w * 0.05);
+  geo->charge_size = CLAMP (MIN (geo->thick * 0.22, geo->slot_w * 0.11), 7.0, 18.0);
+  geo->particle_r = CLAMP (MIN (geo->thick * 0.085, geo->slot_w * 0.06), 2.5, 8.0);
+  geo->pump_ext_out = geo->pump_ext_in =
+    MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
+
+  /* the banner, and the pump's label kept clear of it */
+  ml_membrane_view_place_banner (self, geo);
 }
 
 double
@@ -382,7 +393,7 @@ draw_bilayer (MlMembraneView *self,
               cairo_t        *cr,
               const Geometry *geo)
 {
-  double rh = geo->thick * 0.13;
+  double rh = geo->lipid_r;
   double step = rh * 2.3;
   double sw = ceil (2 * rh + 2);
   double sh = ceil (geo->thick / 2);
@@ -423,6 +434,7 @@ draw_bilayer (MlMembraneView *self,
 
       paint_sprite (self, cr, top, x - sw / 2, geo->mem_top - 1);
       paint_sprite (self, cr, bottom, x - sw / 2, geo->mem_bot + 1 - sh);
+      self->n_lipids_drawn += 2;
     }
 }
 
@@ -458,15 +470,15 @@ draw_particles (MlMembraneView *self,
   const MlIonResult *r = &self->solution.ions[ion];
   const GdkRGBA *c = &self->ion_colors[ion];
   double cx = ml_membrane_view_slot_center (geo, ion_slot (geo, ion));
-  double rad = geo->particle_r;
   double inset = geo->slot_w * 0.06;  /* a gap between neighbouring ions */
-  double strip_w = (geo->slot_w - geo->corridor) / 2 - 2 * rad - 2 - inset;
+  double side_w = (geo->slot_w - geo->corridor) / 2 - inset;
+  /* Never give up on the particles: where the strip beside the channel is
+   * narrow they shrink, and at worst stand in a column. */
+  double rad = CLAMP ((side_w - 2) / 4, 1.5, geo->particle_r);
+  double strip_w = MAX (0.0, side_w - 2 * rad - 2);
   double band = 1.3 * geo->charge_size + geo->thick * 0.22 + rad + 3;
   double size = ceil (2 * rad + 2);
   cairo_surface_t *sprite;
-
-  if (strip_w <= 0)
-    return;
 
   sprite = get_sprite (self, SPRITE_PARTICLE_0 + ion, size, size,
                        (double[SPRITE_PARAMS]) { rad, c->red, c->green, c->blue,
@@ -497,6 +509,7 @@ draw_particles (MlMembraneView *self,
 
           paint_sprite (self, cr, sprite, x0 + p[0] * strip_w - size / 2,
                         y_near + p[1] * (y_far - y_near) - size / 2);
+          self->n_particles_drawn++;
         }
     }
 }
@@ -574,6 +587,7 @@ draw_charges (MlMembraneView *self,
 
       paint_sprite (self, cr, plus, x - size / 2, (vm < 0 ? y_out : y_in) - size / 2);
       paint_sprite (self, cr, minus, x - size / 2, (vm < 0 ? y_in : y_out) - size / 2);
+      self->n_charges_drawn++;
     }
 }
 
@@ -621,10 +635,11 @@ draw_ion_arrow (MlMembraneView *self,
       return;
     }
 
+  /* an inward arrow stops well short of the words under its channel */
   if (r->direction > 0)
     ext_max = geo->mem_top - geo->out_top - 0.15 * geo->fs;
   else
-    ext_max = geo->block_top - geo->mem_bot - 0.15 * geo->fs;
+    ext_max = geo->block_top - geo->mem_bot - 0.5 * geo->fs;
   ext_min = MIN (geo->thick * 0.6, ext_max);
 
   f = ml_membrane_view_ion_is_infinite (r) ? 1.0 : fabs (r->driving_force_mv) / ARROW_FULL_MV;
@@ -660,7 +675,6 @@ draw_pump (MlMembraneView *self,
   double over = geo->thick * 0.28;
   double y = geo->mem_top - over;
   double h = geo->thick + 2 * over;
-  double ext = MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
   double t = geo->t_min + 0.3 * (geo->t_max - geo->t_min);
   gboolean on = ml_membrane_view_pump_on (self);
 
@@ -682,9 +696,9 @@ draw_pump (MlMembraneView *self,
   if (ml_membrane_view_pump_carries (self))
     {
       draw_arrow (self, cr, geo, cx - half * 0.45, geo->mem_bot + geo->thick * 0.3,
-                  geo->mem_top - ext, t, na, FALSE);
+                  geo->mem_top - geo->pump_ext_out, t, na, FALSE);
       draw_arrow (self, cr, geo, cx + half * 0.45, geo->mem_top - geo->thick * 0.3,
-                  geo->mem_bot + ext, t, k, FALSE);
+                  geo->mem_bot + geo->pump_ext_in, t, k, FALSE);
     }
   else
     {
@@ -692,9 +706,9 @@ draw_pump (MlMembraneView *self,
 
       grey.alpha *= 0.5;
       draw_arrow (self, cr, geo, cx - half * 0.45, geo->mem_bot + geo->thick * 0.3,
-                  geo->mem_top - ext, t, &grey, TRUE);
+                  geo->mem_top - geo->pump_ext_out, t, &grey, TRUE);
       draw_arrow (self, cr, geo, cx + half * 0.45, geo->mem_top - geo->thick * 0.3,
-                  geo->mem_bot + ext, t, &grey, TRUE);
+                  geo->mem_bot + geo->pump_ext_in, t, &grey, TRUE);
     }
 }
 
@@ -710,6 +724,7 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
   cairo_t *cr;
   guint n_ions;
 
+  self->n_particles_drawn = self->n_lipids_drawn = self->n_charges_drawn = 0;
   compute_geometry (self, &geo);
   if (geo.w <= 0 || geo.h <= 0)
     return;

@@ -80,6 +80,12 @@ typedef struct
   double t_min, t_max;    /* arrow shaft thickness */
   double charge_size;
   double particle_r;
+  double lipid_r;         /* radius of a lipid head */
+  double pump_ext_out;    /* how far the pump's arrows reach past each face */
+  double pump_ext_in;
+  gboolean has_banner;    /* why there is no V_m, in a box */
+  double banner_x, banner_y, banner_w, banner_h;
+  double banner_text_w;   /* the width its words wrap at */
   guint  n_slots;
   guint  pump_slot;
 } Geometry;
@@ -104,6 +110,11 @@ struct _MlMembraneView
 
   CachedText    texts[N_TEXTS];
   Sprite        sprites[N_SPRITES];
+
+  /* What the last frame drew, for tests. */
+  guint         n_particles_drawn;
+  guint         n_lipids_drawn;
+  guint         n_charges_drawn;
 };
 
 /* "+20.0 mV" with @unit, else "+20.0"; U+2212 for a minus.  A number that is
@@ -157,6 +168,8 @@ double       ml_membrane_view_protein_half_width   (const Geometry   *geo,
                                                     guint             slot);
 
 /* ml-membrane-view-text.c */
+void         ml_membrane_view_place_banner         (MlMembraneView   *self,
+                                                    Geometry         *geo);
 PumpState    ml_membrane_view_pump_state           (MlMembraneView   *self);
 gboolean     ml_membrane_view_pump_carries         (MlMembraneView   *self);
 void         ml_membrane_view_pump_cargo           (MlMembraneView   *self,
@@ -169,5 +182,10 @@ void         ml_membrane_view_draw_texts           (MlMembraneView   *self,
                                                     const GdkRGBA    *na,
                                                     const GdkRGBA    *k);
 void         ml_membrane_view_invalidate_texts     (MlMembraneView   *self);
+
+/* ml-membrane-view.c: what the last frame drew, for tests */
+guint        ml_membrane_view_get_n_particles_drawn (MlMembraneView  *self);
+guint        ml_membrane_view_get_n_lipids_drawn    (MlMembraneView  *self);
+guint        ml_membrane_view_get_n_charges_drawn   (MlMembraneView  *self);
 
 G_END_DECLS

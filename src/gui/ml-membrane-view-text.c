@@ -282,25 +282,145 @@ slot_texts (MlMembraneView  *self,
     }
 }
 
-/* A centred line of a slot, with the short text if the long one is cut. */
-static void
-slot_line (MlMembraneView *self,
-           GtkSnapshot    *snapshot,
-           guint           key,
-           const char     *text,
-           const char     *text_short,
-           double          size,
-           int             weight,
-           double          x,
-           double          y,
-           double          width,
-           const GdkRGBA  *color)
+/* The layout of a pump label, on two lines if one is too wide. */
+static PangoLayout *
+pump_label (MlMembraneView *self,
+            guint           key,
+            char           *text,
+            double          fs,
+            double          width)
 {
-  PangoLayout *layout = cached_text (self, key, text, size, weight, width);
+  PangoLayout *layout = cached_text (self, key, text, fs, PANGO_WEIGHT_BOLD, width);
 
-  if (text_short != NULL && pango_layout_is_ellipsized (layout))
-    layout = cached_text (self, key, text_short, size, weight, width);
-  append_text (snapshot, layout, x, y, color);
+  if (pango_layout_is_ellipsized (layout))
+    layout = cached_text (self, key, g_strdelimit (text, " ", '\n'), fs, PANGO_WEIGHT_BOLD,
+                          width);
+  return layout;
+}
+
+static double
+pump_label_width (const Geometry *geo,
+                  double          half)
+{
+  return geo->slot_w / 2 + half * 0.5;
+}
+
+static PangoLayout *
+banner_layout (MlMembraneView *self,
+               const Geometry *geo,
+               double          width)
+{
+  const char *why = ml_condition_message (self->solution.condition);
+  PangoLayout *layout;
+
+  layout = cached_text (self, TEXT_BANNER, why != NULL ? why : _("undefined"), geo->fs * 1.1,
+                        PANGO_WEIGHT_SEMIBOLD, width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return layout;
+}
+
+/**
+ * ml_membrane_view_place_banner:
+ *
+ * Places the banner that says why there is no V_m in the top line, beside
+ * the "Outside" label, where nothing else is drawn; when that is too narrow,
+ * under the label.  The pump's outward arrow is then shortened, if need be,
+ * so that its label stays clear of the banner.
+ */
+void
+ml_membrane_view_place_banner (MlMembraneView *self,
+                               Geometry       *geo)
+{
+  double fs = geo->fs;
+  double hpad = 0.8 * fs;
+  double x_min, max_w, top, bottom, cx, half, lw, ext;
+  PangoLayout *layout;
+  PangoRectangle logical, ink;
+  g_autofree char *na_cargo = NULL;
+  g_autofree char *k_cargo = NULL;
+
+  geo->has_banner = self->has_solution && !self->solution.vm_defined;
+  if (!geo->has_banner)
+    return;
+
+  layout = cached_text (self, TEXT_OUTSIDE, _("Outside"), fs, PANGO_WEIGHT_SEMIBOLD, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  x_min = geo->margin_x + logical.width + fs;
+  max_w = MIN (geo->w - geo->margin_x - x_min, 40 * fs);
+  top = geo->pad * 0.7 + logical.height / 2.0;   /* the middle of the label */
+  if (max_w < 12 * fs)
+    {
+      x_min = geo->margin_x;
+      max_w = MIN (geo->w - 2 * geo->margin_x, 40 * fs);
+      top = -1;
+    }
+
+  geo->banner_text_w = max_w - 2 * hpad;
+  layout = banner_layout (self, geo, geo->banner_text_w);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  geo->banner_w = logical.width + 2 * hpad;
+  geo->banner_h = logical.height + 0.6 * fs;
+  geo->banner_x = CLAMP ((geo->w - geo->banner_w) / 2, x_min,
+                         geo->w - geo->margin_x - geo->banner_w);
+  geo->banner_y = top < 0 ? geo->out_top : MAX (3.0, top - geo->banner_h / 2);
+  bottom = geo->banner_y + geo->banner_h;
+
+  /* the label at the tip of the pump's Na⁺ arrow, as draw_texts places it */
+  cx = ml_membrane_view_slot_center (geo, geo->pump_slot);
+  half = ml_membrane_view_protein_half_width (geo, self, geo->pump_slot);
+  lw = pump_label_width (geo, half);
+  ml_membrane_view_pump_cargo (self, &na_cargo, &k_cargo);
+  layout = pump_label (self, TEXT_PUMP_NA, na_cargo, fs, lw);
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  if (cx - half * 0.45 - lw / 2 + ink.x + ink.width < geo->banner_x ||
+      cx - half * 0.45 - lw / 2 + ink.x > geo->banner_x + geo->banner_w)
+    return;
+
+  ext = geo->mem_top - bottom - ink.height - 0.6 * fs;
+  geo->pump_ext_out = MAX (MIN (geo->pump_ext_out, ext), geo->thick * 0.45);
+}
+
+/* The lines of one row under the slots, with their short forms. */
+typedef struct
+{
+  char          *text[N_SLOTS];
+  char          *text_short[N_SLOTS];
+  const GdkRGBA *color[N_SLOTS];
+} Row;
+
+/* Draws a row of centred lines.  If any column's line is cut, every column
+ * that has a short form takes it, so that the row reads alike: a unit is on
+ * every number or on none. */
+static void
+draw_row (MlMembraneView *self,
+          GtkSnapshot    *snapshot,
+          const Geometry *geo,
+          guint           row,
+          const Row      *r,
+          double          size,
+          int             weight,
+          const double   *y)
+{
+  double text_w = geo->slot_w - 4;
+  gboolean use_short = FALSE;
+
+  for (guint s = 0; s < geo->n_slots && !use_short; s++)
+    if (r->text[s] != NULL && r->text_short[s] != NULL)
+      use_short = pango_layout_is_ellipsized (cached_text (self, TEXT_SLOT_0 + 3 * s + row,
+                                                           r->text[s], size, weight, text_w));
+
+  for (guint s = 0; s < geo->n_slots; s++)
+    {
+      const char *text = use_short && r->text_short[s] != NULL ? r->text_short[s] : r->text[s];
+      PangoLayout *layout;
+
+      if (text == NULL)
+        continue;
+      layout = cached_text (self, TEXT_SLOT_0 + 3 * s + row, text, size, weight, text_w);
+      append_text (snapshot, layout, ml_membrane_view_slot_center (geo, s) - text_w / 2, y[s],
+                   r->color[s]);
+    }
 }
 
 void
@@ -316,8 +436,10 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
   double name_fs = 1.25 * fs;
   double cx_pump = ml_membrane_view_slot_center (geo, geo->pump_slot);
   double half = ml_membrane_view_protein_half_width (geo, self, geo->pump_slot);
-  double ext = MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
-  double lw = geo->slot_w / 2 + half * 0.5;
+  double lw = pump_label_width (geo, half);
+  GdkRGBA name_colors[N_SLOTS];
+  Row rows[3] = { { { NULL } } };
+  double y[3][N_SLOTS];
   g_autofree char *na_cargo = NULL;
   g_autofree char *k_cargo = NULL;
   gboolean carries;
@@ -333,92 +455,77 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   append_text (snapshot, layout, geo->margin_x, geo->inside_label_y, &dim);
 
+  /* name, value and status of every slot; a missing value moves the status
+   * up */
   for (guint s = 0; s < geo->n_slots; s++)
     {
-      double text_w = geo->slot_w - 4;
-      double x = ml_membrane_view_slot_center (geo, s) - text_w / 2;
-      double y = geo->block_top;
-      g_autofree char *value = NULL;
-      g_autofree char *value_short = NULL;
-      const char *name, *name_short = NULL, *status, *status_short = NULL;
-      GdkRGBA name_color;
+      const char *status, *status_short = NULL;
 
       if (s == geo->pump_slot)
         {
-          name = _("Na⁺/K⁺ pump");
-          name_short = _("Pump");
-          pump_texts (self, &value, &value_short, &status, &status_short);
-          name_color = self->fg;
+          rows[0].text[s] = g_strdup (_("Na⁺/K⁺ pump"));
+          rows[0].text_short[s] = g_strdup (_("Pump"));
+          pump_texts (self, &rows[1].text[s], &rows[1].text_short[s], &status, &status_short);
+          name_colors[s] = self->fg;
         }
       else
         {
           guint ion = s < geo->pump_slot ? s : s - 1;
 
-          name = self->labels[ion];
-          slot_texts (self, ion, &value, &value_short, &status, &status_short);
-          name_color = self->ion_colors[ion];
-          if (!sol->ions[ion].ion.enabled)
-            name_color = dim;
+          rows[0].text[s] = g_strdup (self->labels[ion]);
+          slot_texts (self, ion, &rows[1].text[s], &rows[1].text_short[s], &status,
+                      &status_short);
+          name_colors[s] = sol->ions[ion].ion.enabled ? self->ion_colors[ion] : dim;
         }
+      rows[2].text[s] = g_strdup (status);
+      rows[2].text_short[s] = g_strdup (status_short);
+      rows[0].color[s] = &name_colors[s];
+      rows[1].color[s] = &self->fg;
+      rows[2].color[s] = &dim;
 
-      slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s, name, name_short, name_fs, PANGO_WEIGHT_BOLD,
-                 x, y, text_w, &name_color);
-      y += 1.3 * name_fs;
-      if (value != NULL)
-        {
-          slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s + 1, value, value_short, fs,
-                     PANGO_WEIGHT_SEMIBOLD, x, y, text_w, &self->fg);
-          y += 1.3 * fs;
-        }
-      if (status != NULL)
-        slot_line (self, snapshot, TEXT_SLOT_0 + 3 * s + 2, status, status_short, fs,
-                   PANGO_WEIGHT_NORMAL, x, y, text_w, &dim);
+      y[0][s] = geo->block_top;
+      y[1][s] = y[0][s] + 1.3 * name_fs;
+      y[2][s] = rows[1].text[s] != NULL ? y[1][s] + 1.3 * fs : y[1][s];
     }
+
+  draw_row (self, snapshot, geo, 0, &rows[0], name_fs, PANGO_WEIGHT_BOLD, y[0]);
+  draw_row (self, snapshot, geo, 1, &rows[1], fs, PANGO_WEIGHT_SEMIBOLD, y[1]);
+  draw_row (self, snapshot, geo, 2, &rows[2], fs, PANGO_WEIGHT_NORMAL, y[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    for (guint s = 0; s < geo->n_slots; s++)
+      {
+        g_free (rows[i].text[s]);
+        g_free (rows[i].text_short[s]);
+      }
 
   /* what the pump carries, at the tips of its arrows */
   ml_membrane_view_pump_cargo (self, &na_cargo, &k_cargo);
   carries = ml_membrane_view_pump_carries (self);
-  layout = cached_text (self, TEXT_PUMP_NA, na_cargo, fs, PANGO_WEIGHT_BOLD, lw);
-  if (pango_layout_is_ellipsized (layout))
-    layout = cached_text (self, TEXT_PUMP_NA, g_strdelimit (na_cargo, " ", '\n'), fs,
-                          PANGO_WEIGHT_BOLD, lw);
+  layout = pump_label (self, TEXT_PUMP_NA, na_cargo, fs, lw);
   pango_layout_get_pixel_extents (layout, &ink, NULL);
   append_text (snapshot, layout, cx_pump - half * 0.45 - lw / 2,
-               MAX (geo->out_top, geo->mem_top - ext - ink.y - ink.height - 0.3 * fs),
+               MAX (geo->out_top, geo->mem_top - geo->pump_ext_out - ink.y - ink.height - 0.3 * fs),
                carries ? na : &dim);
-  layout = cached_text (self, TEXT_PUMP_K, k_cargo, fs, PANGO_WEIGHT_BOLD, lw);
-  if (pango_layout_is_ellipsized (layout))
-    layout = cached_text (self, TEXT_PUMP_K, g_strdelimit (k_cargo, " ", '\n'), fs,
-                          PANGO_WEIGHT_BOLD, lw);
+  layout = pump_label (self, TEXT_PUMP_K, k_cargo, fs, lw);
   pango_layout_get_pixel_extents (layout, &ink, NULL);
   append_text (snapshot, layout, cx_pump + half * 0.45 - lw / 2,
-               MIN (geo->block_top - ink.y - ink.height, geo->mem_bot + ext + 0.3 * fs - ink.y),
+               MIN (geo->block_top - ink.y - ink.height,
+                    geo->mem_bot + geo->pump_ext_in + 0.3 * fs - ink.y),
                carries ? k : &dim);
 
   /* no voltage: say why instead of drawing arrows */
-  if (self->has_solution && !sol->vm_defined)
+  if (geo->has_banner)
     {
-      const char *why = ml_condition_message (sol->condition);
-      double bw = MIN (geo->w * 0.8, 40 * fs);
-      double bx = (geo->w - bw) / 2;
-      double by;
-      PangoRectangle logical;
       GskRoundedRect rr;
       GdkRGBA bg, border;
-      float radius;
+      PangoRectangle logical;
 
-      layout = cached_text (self, TEXT_BANNER, why != NULL ? why : _("undefined"), fs * 1.1,
-                            PANGO_WEIGHT_SEMIBOLD, bw - 2 * fs);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      layout = banner_layout (self, geo, geo->banner_text_w);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-
-      by = geo->out_top + (geo->mem_top - geo->out_top - logical.height - fs) / 2;
-      by = MAX (by, geo->pad);
-      radius = 0.6 * fs;
       gsk_rounded_rect_init_from_rect (&rr,
-                                       &GRAPHENE_RECT_INIT (bx, by, bw, logical.height + fs),
-                                       radius);
+                                       &GRAPHENE_RECT_INIT (geo->banner_x, geo->banner_y,
+                                                            geo->banner_w, geo->banner_h),
+                                       0.6 * fs);
       if (self->dark)
         {
           gdk_rgba_parse (&bg, "#3d3320");
@@ -435,6 +542,8 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
       gtk_snapshot_append_border (snapshot, &rr,
                                   (float[4]) { 1.5, 1.5, 1.5, 1.5 },
                                   (GdkRGBA[4]) { border, border, border, border });
-      append_text (snapshot, layout, bx + fs, by + fs / 2, &self->fg);
+      /* centred lines start right of the layout's origin */
+      append_text (snapshot, layout, geo->banner_x + (geo->banner_w - logical.width) / 2 - logical.x,
+                   geo->banner_y + 0.3 * fs, &self->fg);
     }
 }

@@ -427,3 +427,28 @@ ml_membrane_view_get_description (MlMembraneView *self)
   return self->description;
 }
 
+
+/* For tests: how many particles, lipids and charges the last frame drew. */
+guint
+ml_membrane_view_get_n_particles_drawn (MlMembraneView *self)
+{
+  g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), 0);
+
+  return self->n_particles_drawn;
+}
+
+guint
+ml_membrane_view_get_n_lipids_drawn (MlMembraneView *self)
+{
+  g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), 0);
+
+  return self->n_lipids_drawn;
+}
+
+guint
+ml_membrane_view_get_n_charges_drawn (MlMembraneView *self)
+{
+  g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), 0);
+
+  return self->n_charges_drawn;
+}

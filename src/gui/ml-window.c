@@ -279,11 +279,28 @@ fullscreen_state_changed (GSimpleAction *action,
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+static void
+presentation_state_changed (GSimpleAction *action,
+                            GVariant      *value,
+                            gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+  gboolean on = g_variant_get_boolean (value);
+
+  g_simple_action_set_state (action, value);
+  if (on)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "fullscreen",
+                                      g_variant_new_boolean (on));
+}
+
 static const GActionEntry win_entries[] = {
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "reset", reset_activated },
-  { "preset", preset_activated, "s" },
+  { "preset", preset_activated, "s", "''" },
   { "open", open_activated },
   { "save", save_activated },
   { "save-as", save_as_activated },
@@ -292,6 +309,7 @@ static const GActionEntry win_entries[] = {
   { "toggle-controls", toggle_activated, NULL, "true", controls_state_changed },
   { "toggle-math", toggle_activated, NULL, "true", math_state_changed },
   { "fullscreen", toggle_activated, NULL, "false", fullscreen_state_changed },
+  { "presentation", toggle_activated, NULL, "false", presentation_state_changed },
 };
 
 static void
@@ -344,6 +362,7 @@ main_menu_new (void)
   g_menu_append (section, _("Show _Controls"), "win.toggle-controls");
   g_menu_append (section, _("Show the _Math"), "win.toggle-math");
   g_menu_append (section, _("_Fullscreen"), "win.fullscreen");
+  g_menu_append (section, _("_Presentation Mode"), "win.presentation");
   style = g_menu_new ();
   g_menu_append (style, _("Follow _System"), "app.color-scheme::default");
   g_menu_append (style, _("_Light"), "app.color-scheme::light");
@@ -654,6 +673,8 @@ ml_window_init (MlWindow *self)
   self->cell = ml_cell_new_default ();
   self->reference = ml_cell_copy (self->cell);
   self->preset_id = g_strdup (ML_PRESET_DEFAULT);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preset")),
+                             g_variant_new_string (ML_PRESET_DEFAULT));
   self->history = ml_history_new (self->cell);
   g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
   g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
@@ -750,6 +771,10 @@ adopt (MlWindow *self,
   ml_cell_assign (self->cell, loaded);
   ml_history_seal (self->history);
   ml_window_update_title (self);
+
+  /* The presets menu marks the preset the cell came from. */
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preset")),
+                             g_variant_new_string (preset_id != NULL ? preset_id : ""));
 }
 
 gboolean

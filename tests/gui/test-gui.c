@@ -360,6 +360,26 @@ test_closed_potassium_shows_absolute (void)
 }
 
 static void
+test_presentation_mode (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GVariant) preset = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "fullscreen");
+  g_assert_true (g_variant_get_boolean (state));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+
+  /* The presets menu marks where the cell came from. */
+  preset = g_action_group_get_action_state (G_ACTION_GROUP (window), "preset");
+  g_assert_cmpstr (g_variant_get_string (preset, NULL), ==, "mammalian-neuron");
+  window_destroy (window);
+}
+
+static void
 test_degenerate_cell_shows_words (void)
 {
   MlWindow *window = window_new (1024, 768);
@@ -727,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-on-default-preset", test_opens_on_default);
   g_test_add_func ("/window/controls-drive-the-core", test_controls_drive_the_core);
   g_test_add_func ("/window/degenerate-cell-shows-words", test_degenerate_cell_shows_words);
+  g_test_add_func ("/window/presentation-mode", test_presentation_mode);
   g_test_add_func ("/window/closed-potassium-shows-absolute", test_closed_potassium_shows_absolute);
   g_test_add_func ("/window/every-control-is-named", test_every_control_is_named);
   g_test_add_func ("/window/file-round-trip", test_file_round_trip);
