@@ -6,7 +6,9 @@
  * The dial is laid out for the widget's size (compute_geometry), then drawn
  * in three render nodes: the scale with its labels and the readout, and the
  * ion pointers, both cached until invalidated, and the needle with the band
- * from 0 mV to it, drawn on every frame of the animation.
+ * from 0 mV to it, drawn on every frame of the animation.  The needle sweeps
+ * over the scale's labels; where it crosses one it is cut away around the
+ * glyphs, so the label reads as if it lay on top with a halo.
  */
 #include "config.h"
 
@@ -27,7 +29,16 @@ ml_gauge_invalidate_cache (MlGauge *self)
 {
   g_clear_pointer (&self->dial_node, gsk_render_node_unref);
   g_clear_pointer (&self->pointer_node, gsk_render_node_unref);
+  g_clear_pointer (&self->tick_labels, g_array_unref);
   self->cache_width = self->cache_height = 0;
+}
+
+static void
+tick_label_clear (gpointer data)
+{
+  TickLabel *label = data;
+
+  g_clear_pointer (&label->path, cairo_path_destroy);
 }
 
 /* Major steps keep the scale to at most ten intervals even when a huge E
@@ -92,7 +103,9 @@ compute_geometry (MlGauge  *self,
   geo->ion_font = MAX (11.0, 0.085 * r);
   geo->number_font = MAX (16.0, 0.28 * r);
   geo->caption_font = MAX (10.0, 0.07 * r);
-  geo->message_font = MAX (11.0, 0.1 * r);
+  /* Words instead of a number must read from the back row as well: as
+   * large as the readout's unit, and at least twice the scale's labels. */
+  geo->message_font = MAX (2.0 * geo->tick_font, 0.55 * geo->number_font);
 }
 
 static PangoLayout *
@@ -231,8 +244,38 @@ draw_scale (MlGauge               *self,
           set_source (cr, &self->fg, is_zero ? 0.95 : 0.75);
           cairo_move_to (cr, geo->cx + d * cos (a) - w / 2, geo->cy + d * sin (a) - h / 2);
           pango_cairo_show_layout (cr, layout);
+
+          if (self->tick_labels != NULL)
+            {
+              TickLabel label = { NULL, geo->cx + d * cos (a), geo->cy + d * sin (a),
+                                  hypot (w, h) / 2 };
+
+              cairo_new_path (cr);
+              cairo_move_to (cr, geo->cx + d * cos (a) - w / 2, geo->cy + d * sin (a) - h / 2);
+              pango_cairo_layout_path (cr, layout);
+              label.path = cairo_copy_path (cr);
+              cairo_new_path (cr);
+              g_array_append_val (self->tick_labels, label);
+            }
         }
     }
+}
+
+/* Whether every line of @layout starts after a space or a hyphen, that is
+ * no word of @text was broken to fit. */
+static gboolean
+breaks_between_words (PangoLayout *layout,
+                      const char  *text)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+
+      if (line->start_index > 0 && text[line->start_index - 1] != ' ' &&
+          text[line->start_index - 1] != '-')
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -303,28 +346,36 @@ draw_readout (MlGauge         *self,
       const char *message = ml_condition_message (self->condition);
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle logical;
+      /* the dial's inside and the open gap between its ends; the scale
+       * labels the words cover are left out */
+      double max_w = 1.45 * geo->radius;
+      double max_h = 1.3 * geo->radius;
+      double mid = geo->cy + 0.1 * geo->radius;
       double w, h;
 
       if (message == NULL)
         message = _("undefined");
-      /* Smaller type for a long message, so it stays inside the scale. */
-      for (double font = geo->message_font; ; font *= 0.9)
+      /* Large type, wrapped between words; smaller only for a message too
+       * long for the dial, and then never smaller than the scale. */
+      for (double font = geo->message_font; ; font *= 0.92)
         {
           g_clear_object (&layout);
           layout = make_layout (self, message, font, PANGO_WEIGHT_BOLD);
-          pango_layout_set_width (layout, (int) (1.3 * geo->radius * PANGO_SCALE));
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
           pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-          layout_size (layout, &w, &h);
-          if (h <= 0.8 * geo->radius || font * 0.9 < 9.0)
+          pango_layout_get_extents (layout, NULL, &logical);
+          w = (double) logical.width / PANGO_SCALE;
+          h = (double) logical.height / PANGO_SCALE;
+          if ((w <= max_w && h <= max_h && breaks_between_words (layout, message)) ||
+              font * 0.92 < geo->tick_font)
             break;
         }
-      *used = GRAPHENE_RECT_INIT (geo->cx - w / 2, geo->cy - h / 2, w, h);
+      *used = GRAPHENE_RECT_INIT (geo->cx - w / 2, mid - h / 2, w, h);
 
       /* Centred lines start right of the layout's origin. */
-      pango_layout_get_extents (layout, NULL, &logical);
-      set_source (cr, &self->fg, 0.8);
-      cairo_move_to (cr, geo->cx - w / 2 - (double) logical.x / PANGO_SCALE, geo->cy - h / 2);
+      set_source (cr, &self->fg, 0.85);
+      cairo_move_to (cr, geo->cx - w / 2 - (double) logical.x / PANGO_SCALE, mid - h / 2);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -524,6 +575,9 @@ ensure_cache (MlGauge *self,
   self->cache_width = width;
   self->cache_height = height;
 
+  self->tick_labels = g_array_new (FALSE, FALSE, sizeof (TickLabel));
+  g_array_set_clear_func (self->tick_labels, tick_label_clear);
+
   snapshot = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   draw_readout (self, cr, &readout);
@@ -553,6 +607,7 @@ draw_needle (MlGauge *self,
   double tail = 0.1 * geo->radius;
   double base = MAX (2.5, 0.024 * geo->radius);
   double point = MAX (0.8, 0.005 * geo->radius);
+  double halo = MAX (2.0, 0.3 * geo->tick_font);
 
   /* The band from 0 mV to the needle: polarity and size at a glance. */
   if (fabs (a - zero) > 1e-4)
@@ -566,6 +621,9 @@ draw_needle (MlGauge *self,
       cairo_stroke (cr);
     }
 
+  /* The needle, in a group so that a halo can be cut out of it around the
+   * labels it crosses. */
+  cairo_push_group (cr);
   set_source (cr, &self->fg, 1.0);
   cairo_move_to (cr, geo->cx + tip * c - point * s, geo->cy + tip * s + point * c);
   cairo_line_to (cr, geo->cx + tip * c + point * s, geo->cy + tip * s - point * c);
@@ -576,6 +634,28 @@ draw_needle (MlGauge *self,
 
   cairo_arc (cr, geo->cx, geo->cy, MAX (4.0, 0.05 * geo->radius), 0, 2 * G_PI);
   cairo_fill (cr);
+
+  for (guint i = 0; self->tick_labels != NULL && i < self->tick_labels->len; i++)
+    {
+      const TickLabel *label = &g_array_index (self->tick_labels, TickLabel, i);
+      double dx = label->x - geo->cx, dy = label->y - geo->cy;
+      double along = dx * c + dy * s;
+
+      /* only the labels near the needle's line */
+      if (fabs (dy * c - dx * s) > label->radius + base || along < -tail - label->radius)
+        continue;
+      cairo_new_path (cr);
+      cairo_append_path (cr, label->path);
+      cairo_set_operator (cr, CAIRO_OPERATOR_DEST_OUT);
+      cairo_set_source_rgba (cr, 0, 0, 0, 1);
+      cairo_set_line_width (cr, halo * 2);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke_preserve (cr);
+      cairo_fill (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
 }
 
 void

@@ -20,6 +20,14 @@ typedef struct
   double        e_mv;
 } Marker;
 
+/* A scale label as drawn, so the needle can leave a halo around it. */
+typedef struct
+{
+  cairo_path_t *path;       /* the glyph outlines */
+  double        x, y;       /* centre */
+  double        radius;     /* half the diagonal of its box */
+} TickLabel;
+
 /* Everything placed on the dial for one widget size. */
 typedef struct
 {
@@ -67,6 +75,7 @@ struct _MlGauge
   Geometry       geo;
   GskRenderNode *dial_node;
   GskRenderNode *pointer_node;
+  GArray        *tick_labels;   /* of TickLabel */
 };
 
 /* ml-gauge-draw.c */

@@ -389,9 +389,24 @@ typedef struct
   const GdkRGBA *color[N_SLOTS];
 } Row;
 
-/* Draws a row of centred lines.  If any column's line is cut, every column
- * that has a short form takes it, so that the row reads alike: a unit is on
- * every number or on none. */
+static gboolean
+needs_short (MlMembraneView *self,
+             const Geometry *geo,
+             guint           row,
+             const Row      *r,
+             guint           s,
+             double          size,
+             int             weight)
+{
+  return r->text[s] != NULL && r->text_short[s] != NULL &&
+         pango_layout_is_ellipsized (cached_text (self, TEXT_SLOT_0 + 3 * s + row, r->text[s],
+                                                  size, weight, geo->slot_w - 4));
+}
+
+/* Draws a row of centred lines.  If any channel's line is cut, every
+ * channel that has a short form takes it, so that the row reads alike: a
+ * unit is under every channel or under none.  The pump, whose numbers have
+ * another unit, decides for itself. */
 static void
 draw_row (MlMembraneView *self,
           GtkSnapshot    *snapshot,
@@ -403,15 +418,16 @@ draw_row (MlMembraneView *self,
           const double   *y)
 {
   double text_w = geo->slot_w - 4;
-  gboolean use_short = FALSE;
+  gboolean channels_short = FALSE;
 
-  for (guint s = 0; s < geo->n_slots && !use_short; s++)
-    if (r->text[s] != NULL && r->text_short[s] != NULL)
-      use_short = pango_layout_is_ellipsized (cached_text (self, TEXT_SLOT_0 + 3 * s + row,
-                                                           r->text[s], size, weight, text_w));
+  for (guint s = 0; s < geo->n_slots && !channels_short; s++)
+    if (s != geo->pump_slot)
+      channels_short = needs_short (self, geo, row, r, s, size, weight);
 
   for (guint s = 0; s < geo->n_slots; s++)
     {
+      gboolean use_short = s == geo->pump_slot ? needs_short (self, geo, row, r, s, size, weight)
+                                               : channels_short;
       const char *text = use_short && r->text_short[s] != NULL ? r->text_short[s] : r->text[s];
       PangoLayout *layout;
 
@@ -543,7 +559,8 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
                                   (float[4]) { 1.5, 1.5, 1.5, 1.5 },
                                   (GdkRGBA[4]) { border, border, border, border });
       /* centred lines start right of the layout's origin */
-      append_text (snapshot, layout, geo->banner_x + (geo->banner_w - logical.width) / 2 - logical.x,
+      append_text (snapshot, layout,
+                   geo->banner_x + (geo->banner_w - logical.width) / 2 - logical.x,
                    geo->banner_y + 0.3 * fs, &self->fg);
     }
 }

@@ -427,7 +427,6 @@ ml_membrane_view_get_description (MlMembraneView *self)
   return self->description;
 }
 
-
 /* For tests: how many particles, lipids and charges the last frame drew. */
 guint
 ml_membrane_view_get_n_particles_drawn (MlMembraneView *self)

@@ -382,11 +382,13 @@ test_screenshots (void)
 {
   g_autoptr(MlCell) cell = neuron_cell ();
   g_autoptr(MlCell) empty = ml_cell_new ();
-  MlSolution sol, wide, clamped, broken, unbalanced;
+  MlSolution sol, wide, clamped, broken, unbalanced, on_tick;
   static const int sizes[][2] = { { 300, 250 }, { 640, 520 } };
 
   ml_cell_solve (cell, &sol);
   ml_cell_solve_at (cell, 30.0, &clamped);
+  /* the needle right over the "−80" label */
+  ml_cell_solve_at (cell, -80.5, &on_tick);
 
   add_ion (empty, "K", 1, 140, 5, 0.0);
   ml_cell_solve (empty, &broken);
@@ -408,9 +410,12 @@ test_screenshots (void)
         screenshot ("clamped", &clamped, sizes[i][0], sizes[i][1], dark);
         screenshot ("undefined", &broken, sizes[i][0], sizes[i][1], dark);
         screenshot ("unbalanced", &unbalanced, sizes[i][0], sizes[i][1], dark);
+        screenshot ("on-tick", &on_tick, sizes[i][0], sizes[i][1], dark);
       }
   screenshot ("rest", &sol, 220, 180, FALSE);
   screenshot ("unbalanced", &unbalanced, 220, 180, FALSE);
+  screenshot ("undefined", &broken, 220, 180, FALSE);
+  screenshot ("on-tick", &on_tick, 220, 180, FALSE);
   screenshot ("rest", &sol, 260, 220, FALSE);
 }
 

@@ -18,6 +18,7 @@
 #include "ml-cell.h"
 #include "ml-format.h"
 #include "ml-membrane-view.h"
+#include "ml-membrane-view-private.h"
 #include "ml-solution.h"
 
 static const char *labels[] = { "K⁺", "Na⁺", "Cl⁻", "Ca²⁺" };
@@ -426,6 +427,7 @@ typedef enum
   SCENE_PUMP_RATIO,     /* r = 1.37: no whole numbers */
   SCENE_PUMP_CURRENT,   /* a fixed current: no stoichiometry */
   SCENE_PUMP_IDLE,      /* steady state with Na⁺ switched off */
+  SCENE_DEGENERATE_PUMP, /* no permeant ion, the pump at a fixed current */
 } Scene;
 
 static void
@@ -441,12 +443,18 @@ solve_scene (Scene       scene,
       return;
     }
 
-  if (scene == SCENE_DEGENERATE)
+  if (scene == SCENE_DEGENERATE || scene == SCENE_DEGENERATE_PUMP)
     {
       cell = neuron_cell ();
       for (guint i = 0; i < 4; i++)
         ml_cell_set_ion_value (cell, i, ML_ION_FIELD_P, 0.0);
+      if (scene == SCENE_DEGENERATE_PUMP)
+        {
+          ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+          ml_cell_set_pump_current (cell, 0.5);
+        }
       ml_cell_solve (cell, sol);
+      g_assert_false (sol->vm_defined);
       return;
     }
 
@@ -485,6 +493,7 @@ solve_scene (Scene       scene,
       ml_cell_solve (cell, sol);
       break;
     case SCENE_DEGENERATE:
+    case SCENE_DEGENERATE_PUMP:
     case SCENE_EMPTY:
     default:
       g_assert_not_reached ();
@@ -494,13 +503,13 @@ solve_scene (Scene       scene,
 static void
 test_render (void)
 {
-  static const int sizes[][2] = { { 560, 360 }, { 1300, 700 }, { 420, 300 }, { 400, 560 },
-                                  { 360, 300 } };
+  static const int sizes[][2] = { { 560, 360 }, { 1300, 700 }, { 420, 300 }, { 400, 560 } };
   static const struct { Scene scene; const char *name; } scenes[] = {
     { SCENE_NEURON, "neuron" },
     { SCENE_OFF, "off" },
     { SCENE_EQUILIBRIUM, "equilibrium" },
     { SCENE_DEGENERATE, "undefined" },
+    { SCENE_DEGENERATE_PUMP, "undefined-pump" },
     { SCENE_EMPTY, "empty" },
     { SCENE_PUMP_RATIO, "pump-ratio" },
     { SCENE_PUMP_CURRENT, "pump-current" },
@@ -528,6 +537,45 @@ test_render (void)
         }
     }
   set_dark (FALSE);
+}
+
+/* A narrow, tall view (1024×768 with the controls pane open), the smallest
+ * one and a wide one: every size draws all the particles, lipids between
+ * the proteins and charges along the faces. */
+static void
+test_render_sizes (void)
+{
+  static const int sizes[][2] = { { 1300, 700 }, { 400, 560 }, { 360, 560 }, { 360, 300 } };
+  guint n_particles = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      GtkWidget *view = ml_membrane_view_new ();
+      GtkWindow *window = show_view (view, sizes[s][0], sizes[s][1]);
+      MlMembraneView *mv = ML_MEMBRANE_VIEW (view);
+      MlSolution sol;
+
+      solve_scene (SCENE_NEURON, &sol);
+      ml_membrane_view_set_solution (mv, &sol);
+      spin (20);
+      render_png (view, FALSE, "sizes");
+      g_test_message ("%d×%d: %u particles, %u lipids, %u charges", sizes[s][0], sizes[s][1],
+                      ml_membrane_view_get_n_particles_drawn (mv),
+                      ml_membrane_view_get_n_lipids_drawn (mv),
+                      ml_membrane_view_get_n_charges_drawn (mv));
+
+      /* the same particles at every size: they shrink, never vanish */
+      if (s == 0)
+        n_particles = ml_membrane_view_get_n_particles_drawn (mv);
+      g_assert_cmpuint (n_particles, >, 40);
+      g_assert_cmpuint (ml_membrane_view_get_n_particles_drawn (mv), ==, n_particles);
+      /* at least two heads per leaflet in each of the six gaps */
+      g_assert_cmpuint (ml_membrane_view_get_n_lipids_drawn (mv), >=, 2 * 2 * 6);
+      /* V_m ≈ −65 mV: a charge pair in most gaps */
+      g_assert_cmpuint (ml_membrane_view_get_n_charges_drawn (mv), >=, 4);
+
+      gtk_window_destroy (window);
+    }
 }
 
 static int
@@ -602,6 +650,7 @@ main (int    argc,
   g_test_add_func ("/membrane-view/pump/ratio-format", test_format_ratio);
   g_test_add_func ("/membrane-view/accessible/role", test_accessible_role);
   g_test_add_func ("/membrane-view/render/png", test_render);
+  g_test_add_func ("/membrane-view/render/sizes", test_render_sizes);
   g_test_add_func ("/membrane-view/render/time", test_render_time);
 
   return g_test_run ();
