@@ -33,7 +33,7 @@ struct _MlWindow
   GSettings            *settings;    /* NULL when the schema is not installed */
 
   guint                 math_timeout;
-  gint64                math_updated;
+  gint64                last_change;
   gboolean              close_confirmed;
   gboolean              restore_state;
 };

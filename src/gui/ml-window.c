@@ -32,10 +32,10 @@ static void window_width_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *sel
 static void paned_height_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 
 /* The gauge and the membrane follow every step of a drag.  The math is text:
- * re-shaping its thirty-odd labels and laying out the window again costs more
- * than a 60 Hz frame allows, so during a drag it follows at most every
- * MATH_INTERVAL_MS, and always shows the last value. */
-#define MATH_INTERVAL_MS 120
+ * re-shaping its thirty-odd labels and laying out the window again costs
+ * most of a 60 Hz frame, so while a slider moves the math waits, and shows
+ * the numbers as soon as the slider rests for MATH_QUIET_MS. */
+#define MATH_QUIET_MS 150
 
 static gboolean
 math_timeout_cb (gpointer user_data)
@@ -43,7 +43,6 @@ math_timeout_cb (gpointer user_data)
   MlWindow *self = ML_WINDOW (user_data);
 
   self->math_timeout = 0;
-  self->math_updated = g_get_monotonic_time ();
   ml_math_view_set_solution (self->math, &self->solution);
   return G_SOURCE_REMOVE;
 }
@@ -51,20 +50,21 @@ math_timeout_cb (gpointer user_data)
 static void
 update_views (MlWindow *self)
 {
-  gint64 since;
+  gint64 now = g_get_monotonic_time ();
+  gboolean dragging = now - self->last_change < MATH_QUIET_MS * 1000;
 
+  self->last_change = now;
   ml_cell_solve (self->cell, &self->solution);
   ml_gauge_set_solution (self->gauge, &self->solution);
   ml_membrane_view_set_solution (self->membrane, &self->solution);
   ml_window_update_title (self);
 
-  if (self->math_timeout != 0)
-    return;
-  since = (g_get_monotonic_time () - self->math_updated) / 1000;
-  if (since >= MATH_INTERVAL_MS || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* A single change (a typed value, a preset, undo) shows at once. */
+  g_clear_handle_id (&self->math_timeout, g_source_remove);
+  if (!dragging || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     math_timeout_cb (self);
   else
-    self->math_timeout = g_timeout_add (MATH_INTERVAL_MS - since, math_timeout_cb, self);
+    self->math_timeout = g_timeout_add (MATH_QUIET_MS, math_timeout_cb, self);
 }
 
 void
