@@ -249,6 +249,8 @@ ensure_window (MlApplication *self)
     {
       if (!ml_window_load_preset (ML_WINDOW (window), self->preset, &error))
         ml_window_show_error (ML_WINDOW (window), error->message);
+      /* The start is not a step to undo. */
+      ml_history_clear (ml_window_get_history (ML_WINDOW (window)));
     }
   else if (self->settings != NULL && self->screenshot_path == NULL)
     {
