@@ -148,6 +148,18 @@ test_drag_back_to_start_is_no_step (void)
   ml_cell_set_temperature (cell, 30.0);
   ml_cell_set_temperature (cell, 37.0);
   g_assert_false (ml_history_can_undo (history));
+
+  /* … and leaves what could be redone: radius changed and undone, then a
+   * temperature drag that comes back to where it started. */
+  ml_history_seal (history);
+  ml_cell_set_radius (cell, 30.0);
+  ml_history_undo (history);
+  g_assert_true (ml_history_can_redo (history));
+  ml_cell_set_temperature (cell, 36.0);
+  ml_cell_set_temperature (cell, 37.0);
+  g_assert_true (ml_history_can_redo (history));
+  ml_history_redo (history);
+  g_assert_cmpfloat (ml_cell_get_radius (cell), ==, 30.0);
 }
 
 static void

@@ -21,6 +21,8 @@ struct _MlHistory
   MlCell    *current;     /* copy of the cell after the last change */
   GPtrArray *undo;        /* MlCell*, oldest first */
   GPtrArray *redo;        /* MlCell*, next redo last */
+  GPtrArray *kept_redo;   /* the redo steps a new step replaced, kept while
+                           * that step may still turn out to be no step */
   char      *last_key;
   gint64     last_time;
   gboolean   applying;
@@ -97,6 +99,12 @@ cell_changed_cb (MlCell    *cell,
         {
           g_ptr_array_set_size (self->undo, self->undo->len - 1);
           g_clear_pointer (&key, g_free);
+          /* Nothing happened after all: what could be redone still can. */
+          if (self->kept_redo != NULL)
+            {
+              g_ptr_array_unref (self->redo);
+              self->redo = g_steal_pointer (&self->kept_redo);
+            }
         }
     }
   else
@@ -105,12 +113,17 @@ cell_changed_cb (MlCell    *cell,
       self->current = ml_cell_copy (cell);
       if (self->undo->len > MAX_STEPS)
         g_ptr_array_remove_index (self->undo, 0);
+
+      g_clear_pointer (&self->kept_redo, g_ptr_array_unref);
+      self->kept_redo = g_steal_pointer (&self->redo);
+      self->redo = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
   g_free (self->last_key);
   self->last_key = g_steal_pointer (&key);
   self->last_time = now;
-  g_ptr_array_set_size (self->redo, 0);
+  if (self->last_key == NULL || !key_is_continuous (self->last_key))
+    g_clear_pointer (&self->kept_redo, g_ptr_array_unref);
   notify_state (self, could_undo, could_redo);
 }
 
@@ -135,6 +148,7 @@ apply (MlHistory *self,
   self->applying = FALSE;
 
   g_clear_pointer (&self->last_key, g_free);
+  g_clear_pointer (&self->kept_redo, g_ptr_array_unref);
   notify_state (self, could_undo, could_redo);
 }
 
@@ -149,6 +163,7 @@ ml_history_dispose (GObject *object)
   g_clear_object (&self->current);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_redo, g_ptr_array_unref);
   g_clear_pointer (&self->last_key, g_free);
 
   G_OBJECT_CLASS (ml_history_parent_class)->dispose (object);
@@ -254,6 +269,7 @@ ml_history_clear (MlHistory *self)
   g_ptr_array_set_size (self->redo, 0);
   ml_cell_assign (self->current, self->cell);
   g_clear_pointer (&self->last_key, g_free);
+  g_clear_pointer (&self->kept_redo, g_ptr_array_unref);
   notify_state (self, could_undo, could_redo);
 }
 
@@ -262,4 +278,5 @@ ml_history_seal (MlHistory *self)
 {
   g_return_if_fail (ML_IS_HISTORY (self));
   g_clear_pointer (&self->last_key, g_free);
+  g_clear_pointer (&self->kept_redo, g_ptr_array_unref);
 }

@@ -404,8 +404,10 @@ sync_ion_row (MlControls *self,
   if (row->relative && !row->absolute)
     {
       ml_log_control_set_value (row->p, CLAMP (ion->p / pk, 0.0, PREL_MAX));
-      if (reference != NULL && pk_ref > 0.0)
-        ml_log_control_set_default (row->p, reference->p / pk_ref);
+      /* Reset returns to the reference's P; relative to today's P_K when the
+       * reference itself had none. */
+      if (reference != NULL)
+        ml_log_control_set_default (row->p, reference->p / (pk_ref > 0.0 ? pk_ref : pk));
     }
   else
     {
@@ -418,10 +420,7 @@ sync_ion_row (MlControls *self,
   {
     g_autofree char *tip = g_strdup_printf (_("P = %.3g cm/s (0 = closed)"), ion->p);
 
-    GtkWidget *scale = GTK_WIDGET (ml_log_control_get_scale (row->p));
-
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (scale), tip) != 0)
-      gtk_widget_set_tooltip_text (scale, tip);
+    ml_log_control_set_note (row->p, tip);
   }
 
   gtk_widget_set_sensitive (GTK_WIDGET (row->c_in), ion->enabled);

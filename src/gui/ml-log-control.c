@@ -44,6 +44,8 @@ struct _MlLogControl
 
   guint           text_timeout;
   gint64          text_updated;
+  char           *shown_text;  /* what show_text() last put in the entry */
+  char           *note;        /* tooltip of the slider instead of the value */
   gboolean        have_typed;
   double          typed_value;
   guint           updating;
@@ -152,7 +154,7 @@ update_accessible (MlLogControl *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), self->note != NULL ? self->note : text);
 }
 
 static void show_text (MlLogControl *self);
@@ -211,11 +213,21 @@ show_text (MlLogControl *self)
 {
   g_autofree char *text = format_value (self, self->value);
 
-  self->text_updated = g_get_monotonic_time ();
-  /* A refused entry is explained in a toast; the restored value is fine. */
-  gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
+  /* A refused entry was explained in a toast; the restored value is fine. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->spin), "error"))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->spin), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->spin),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->spin), text);
+    {
+      self->text_updated = g_get_monotonic_time ();
+      gtk_editable_set_text (GTK_EDITABLE (self->spin), text);
+    }
+  g_free (self->shown_text);
+  self->shown_text = g_steal_pointer (&text);
   update_accessible (self);
 }
 
@@ -246,11 +258,14 @@ static gboolean
 spin_output_cb (GtkSpinButton *spin,
                 MlLogControl  *self)
 {
-  /* Only a slider step arrives here with updating == 0 and a value that
-   * changed; a value set from the model is shown at once. */
+  double position = gtk_adjustment_get_value (self->adjustment);
+
+  /* A value set from the model is shown at once.  The spin button hears of a
+   * slider step before this control has taken the new value; then
+   * adjustment_value_changed_cb() queues the text itself. */
   if (self->updating > 0)
     show_text (self);
-  else
+  else if (fabs (position - position_from_value (self, self->value)) < 1e-9)
     queue_text (self);
   return TRUE;
 }
@@ -261,7 +276,17 @@ spin_input_cb (GtkSpinButton *spin,
                MlLogControl  *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *copy = NULL;
+
+  /* Our own text, perhaps a step behind a drag: the value is the current
+   * one, not what the text says.  Only what the user typed is parsed. */
+  if (g_strcmp0 (text, self->shown_text) == 0)
+    {
+      *new_position = gtk_adjustment_get_value (self->adjustment);
+      return TRUE;
+    }
+
+  copy = g_strstrip (g_strdup (text));
   char *end = NULL;
   double value;
 
@@ -332,6 +357,8 @@ ml_log_control_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->adjustment);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->shown_text, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (ml_log_control_parent_class)->dispose (object);
 }
@@ -450,6 +477,11 @@ ml_log_control_set_value (MlLogControl *self,
   g_return_if_fail (ML_IS_LOG_CONTROL (self));
   g_return_if_fail (isfinite (value));
 
+  /* The model echoes every user step back here: keep a widened range while
+   * the user moves inside it. */
+  if (value == self->value && value >= self->lower && value <= self->upper)
+    return;
+
   /* A file or preset may hold a value beyond the slider's usual range (80 °C,
    * a negative pump current): the slider widens to show it rather than show
    * a clamped number that is not the model's. */
@@ -550,6 +582,19 @@ ml_log_control_set_digits (MlLogControl *self,
   g_return_if_fail (ML_IS_LOG_CONTROL (self));
   self->digits = MAX (digits, 1);
   gtk_spin_button_update (self->spin);
+}
+
+void
+ml_log_control_set_note (MlLogControl *self,
+                         const char   *note)
+{
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  update_accessible (self);
 }
 
 GtkRange *

@@ -36,6 +36,9 @@ void         ml_log_control_set_unit       (MlLogControl *self,
 /* Significant digits shown in the spin button (default 4). */
 void         ml_log_control_set_digits     (MlLogControl *self,
                                             guint         digits);
+/* The slider's tooltip, instead of its value (e.g. the absolute P in cm/s). */
+void         ml_log_control_set_note       (MlLogControl *self,
+                                            const char   *note);
 GtkRange    *ml_log_control_get_scale      (MlLogControl *self);
 GtkSpinButton *ml_log_control_get_spin     (MlLogControl *self);
 

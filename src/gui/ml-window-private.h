@@ -36,6 +36,7 @@ struct _MlWindow
   gint64                last_change;
   gboolean              close_confirmed;
   gboolean              restore_state;
+  gboolean              was_fullscreen;
 };
 
 /* What to do once unsaved changes are saved or discarded. */

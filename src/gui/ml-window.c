@@ -216,8 +216,16 @@ copy_math_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   MlWindow *self = ML_WINDOW (user_data);
-  g_autofree char *text = ml_math_view_get_text (self->math);
+  g_autofree char *text = NULL;
   AdwToast *toast;
+
+  /* The math may be waiting for a slider to rest: copy today's numbers. */
+  if (self->math_timeout != 0)
+    {
+      g_clear_handle_id (&self->math_timeout, g_source_remove);
+      math_timeout_cb (self);
+    }
+  text = ml_math_view_get_text (self->math);
 
   /* The numbers as text, to paste into a lab sheet or a spreadsheet. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
@@ -289,11 +297,18 @@ presentation_state_changed (GSimpleAction *action,
 
   g_simple_action_set_state (action, value);
   if (on)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+    {
+      g_autoptr(GVariant) fullscreen = g_action_group_get_action_state (G_ACTION_GROUP (self),
+                                                                         "fullscreen");
+
+      /* Leaving the presentation returns to the window as it was. */
+      self->was_fullscreen = g_variant_get_boolean (fullscreen);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+    }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
   g_action_group_change_action_state (G_ACTION_GROUP (self), "fullscreen",
-                                      g_variant_new_boolean (on));
+                                      g_variant_new_boolean (on || self->was_fullscreen));
 }
 
 static const GActionEntry win_entries[] = {

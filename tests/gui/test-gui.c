@@ -202,6 +202,20 @@ test_controls_drive_the_core (void)
   wait_for_frame (GTK_WIDGET (window));
   assert_views_match_core (window);
 
+  /* The spin button's arrow keys step the value, and the spin button's own
+   * re-reading of its text afterwards must not undo the step. */
+  {
+    GtkSpinButton *spin = ml_log_control_get_spin (ml_controls_get_control (controls,
+                                                                              ML_CONTROL_TEMPERATURE));
+
+    gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0);
+    gtk_spin_button_update (spin);
+    g_assert_cmpfloat_with_epsilon (ml_cell_get_temperature (cell), 20.1, 1e-9);
+    gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, 0);
+    gtk_spin_button_update (spin);
+    g_assert_cmpfloat_with_epsilon (ml_cell_get_temperature (cell), 20.0, 1e-9);
+  }
+
   /* K⁺ outside, by the slider: position log10(20 mM), rounded by the slider
    * to three significant digits. */
   slide_to (ml_controls_get_ion_control (controls, "K", ML_ION_FIELD_C_OUT), log10 (20.0));
