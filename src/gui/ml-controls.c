@@ -562,7 +562,7 @@ ml_controls_init (MlControls *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->box), "controls-box");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->box));
 
-  /* Temperature: 0–45 °C, the range of the issue and of a physiology lab. */
+  /* Temperature: 0–45 °C, the range of a physiology lab; a file may hold more. */
   section = section_new (self, _("Temperature"), NULL);
   row_new (section, _("T"),
            scalar_control_new (self, ML_CONTROL_TEMPERATURE, 0.0, 45.0, FALSE, 1, _("°C"),

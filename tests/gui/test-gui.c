@@ -474,7 +474,7 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* Files, presets, undo and the unsaved-changes question (issue "A real GNOME app"). */
+/* Files, presets, undo and the unsaved-changes question. */
 
 static char *
 temp_path (const char *name)

@@ -32,7 +32,7 @@ add_ion (MlCell     *cell,
   g_assert_cmpint (ml_cell_set_ion (cell, &ion), >=, 0);
 }
 
-/* The mammalian neuron of the brief: K 140/5, Na 15/145, Cl 10/110 at 37 °C,
+/* A mammalian neuron (Purves et al. 2018, Table 2.1): K 140/5, Na 15/145, Cl 10/110 at 37 °C,
  * P 1 : 0.05 : 0.45. */
 static MlCell *
 neuron_new (MlPumpMode mode)

@@ -23,7 +23,7 @@
 
 static const char *labels[] = { "K⁺", "Na⁺", "Cl⁻", "Ca²⁺" };
 
-/* The mammalian neuron of the brief: V ≈ −64.9 mV by GHK. */
+/* A mammalian neuron (Purves et al. 2018, Table 2.1): V ≈ −64.9 mV by GHK. */
 static MlCell *
 neuron_cell (void)
 {
@@ -87,7 +87,7 @@ test_arrows_follow_sign_rule (void)
       g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, i), ==, expected);
     }
 
-  /* the numbers of the brief */
+  /* the neuron numbers above */
   g_assert_cmpfloat_with_epsilon (sol.ions[0].nernst_mv, 26.7267 * log (5.0 / 140.0), 0.05);
   g_assert_cmpfloat (sol.ions[0].driving_force_mv, >, 20);
   g_assert_cmpint (ml_membrane_view_get_arrow_direction (view, 0), ==, 1);   /* K⁺ out */
