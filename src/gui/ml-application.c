@@ -153,6 +153,7 @@ set_accels (GtkApplication *app)
     { "win.reset", { "<Control>r", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.copy-math", { "<Shift><Control>c", NULL } },
+    { "win.donnan", { "<Control>d", NULL } },
     { "win.toggle-math", { "<Control>m", NULL } },
     { "win.toggle-controls", { "F9", NULL } },
     { "win.fullscreen", { "F11", NULL } },

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ml-window.h"
+#include "ml-donnan-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ struct _MlWindow
   MlGauge              *gauge;
   MlMembraneView       *membrane;
   MlMathView           *math;
+  MlDonnanWindow       *donnan;      /* the calculator, while open */
 
   MlCell               *cell;        /* what the user edits */
   MlCell               *reference;   /* as loaded or last saved */

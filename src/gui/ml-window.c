@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-donnan-window.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 
@@ -107,6 +108,8 @@ cell_changed_cb (MlCell   *cell,
                  MlWindow *self)
 {
   update_views (self);
+  if (self->donnan != NULL)
+    ml_donnan_window_set_temperature (self->donnan, ml_cell_get_temperature (cell));
 }
 
 static void
@@ -208,6 +211,22 @@ export_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   ml_window_export_dialog (ML_WINDOW (user_data));
+}
+
+static void
+donnan_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  /* One calculator per window, at the cell's temperature. */
+  if (self->donnan == NULL)
+    {
+      self->donnan = ml_donnan_window_new (GTK_WINDOW (self), ml_cell_get_temperature (self->cell));
+      g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
+    }
+  gtk_window_present (GTK_WINDOW (self->donnan));
 }
 
 static void
@@ -321,6 +340,7 @@ static const GActionEntry win_entries[] = {
   { "save-as", save_as_activated },
   { "export", export_activated },
   { "copy-math", copy_math_activated },
+  { "donnan", donnan_activated },
   { "toggle-controls", toggle_activated, NULL, "true", controls_state_changed },
   { "toggle-math", toggle_activated, NULL, "true", math_state_changed },
   { "fullscreen", toggle_activated, NULL, "false", fullscreen_state_changed },
@@ -369,6 +389,7 @@ main_menu_new (void)
   g_menu_append (section, _("Save _As…"), "win.save-as");
   g_menu_append (section, _("_Export Figure…"), "win.export");
   g_menu_append (section, _("_Copy the Math"), "win.copy-math");
+  g_menu_append (section, _("Do_nnan Equilibrium…"), "win.donnan");
   g_menu_append (section, _("_Reset Cell"), "win.reset");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
@@ -544,6 +565,12 @@ ml_window_dispose (GObject *object)
   if (self->cell != NULL)
     g_signal_handlers_disconnect_by_data (self->cell, self);
   g_clear_handle_id (&self->math_timeout, g_source_remove);
+  if (self->donnan != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
+      gtk_window_destroy (GTK_WINDOW (self->donnan));
+      self->donnan = NULL;
+    }
   g_clear_object (&self->history);
   g_clear_object (&self->cell);
   g_clear_object (&self->reference);

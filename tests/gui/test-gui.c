@@ -18,10 +18,14 @@
 #include <string.h>
 
 #include "ml-controls.h"
+#include "ml-donnan-window.h"
+#include "ml-format.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-screenshot.h"
 #include "ml-window-private.h"
+
+static const char *screenshot_dir (void);
 
 static void
 wait_ms (guint ms)
@@ -393,6 +397,82 @@ test_presentation_mode (void)
   window_destroy (window);
 }
 
+static MlDonnanWindow *
+find_donnan (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ML_IS_DONNAN_WINDOW (item))
+        return ML_DONNAN_WINDOW (item);
+    }
+  return NULL;
+}
+
+static void
+test_donnan_window (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlDonnanWindow *donnan;
+  g_autofree char *open_text = NULL;
+  g_autofree char *closed_text = NULL;
+  MlDonnan expected;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.donnan", NULL));
+  wait_ms (50);
+  donnan = find_donnan ();
+  g_assert_nonnull (donnan);
+
+  /* Open bath, 100 mM of a monovalent anion inside, 150 mM KCl outside, 37 °C.
+   * By hand: r = (100 + √(100² + 4·150²)) / 300 = 1.38743, so K_in = 208.11 mM,
+   * Cl_in = 108.11 mM, V = −26.7267 mV · ln r = −8.75 mV, and the inside holds
+   * 208.11 + 108.11 + 100 − 300 = +116.2 mOsm more. */
+  type_into (ml_donnan_window_get_control (donnan, ML_DONNAN_CONTROL_ANION), "100");
+  type_into (ml_donnan_window_get_control (donnan, ML_DONNAN_CONTROL_BATH), "150");
+  open_text = ml_donnan_window_get_text (donnan);
+  g_assert_nonnull (strstr (open_text, "208.1 mM"));
+  g_assert_nonnull (strstr (open_text, "108.1 mM"));
+  g_assert_nonnull (strstr (open_text, "−8.75 mV"));
+  g_assert_nonnull (strstr (open_text, "+116.2 mOsm"));
+
+  /* Closed compartments of equal volume, no KCl inside at first: the numbers
+   * are the core's (ml_donnan_closed), K_in·Cl_in = K_out·Cl_out. */
+  ml_donnan_window_set_closed (donnan, TRUE);
+  type_into (ml_donnan_window_get_control (donnan, ML_DONNAN_CONTROL_KCL_IN), "1");
+  g_assert_true (ml_donnan_closed (100, -1, 1, 150, 1, 1, 37.0, &expected));
+  closed_text = ml_donnan_window_get_text (donnan);
+  {
+    g_autofree char *v = ml_format_millivolts (expected.vm_mv, 2, TRUE);
+
+    g_assert_nonnull (strstr (closed_text, v));
+  }
+  g_assert_cmpstr (open_text, !=, closed_text);
+  g_assert_null (strstr (closed_text, "nan"));
+  {
+    g_autofree char *path = g_build_filename (screenshot_dir (), "donnan-closed.png", NULL);
+    cairo_surface_t *surface;
+
+    wait_for_frame (GTK_WIDGET (donnan));
+    surface = ml_screenshot_surface (GTK_WIDGET (donnan));
+    g_assert_true (ml_surface_is_varied (surface, 32));
+    cairo_surface_write_to_png (surface, path);
+    cairo_surface_destroy (surface);
+  }
+
+  /* The calculator follows the cell's temperature. */
+  ml_cell_set_temperature (ml_window_get_cell (window), 20.0);
+  {
+    g_autofree char *cold = ml_donnan_window_get_text (donnan);
+
+    g_assert_cmpstr (cold, !=, closed_text);
+  }
+  window_destroy (window);
+  g_assert_null (find_donnan ());
+}
+
 static void
 test_degenerate_cell_shows_words (void)
 {
@@ -762,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/window/controls-drive-the-core", test_controls_drive_the_core);
   g_test_add_func ("/window/degenerate-cell-shows-words", test_degenerate_cell_shows_words);
   g_test_add_func ("/window/presentation-mode", test_presentation_mode);
+  g_test_add_func ("/window/donnan", test_donnan_window);
   g_test_add_func ("/window/closed-potassium-shows-absolute", test_closed_potassium_shows_absolute);
   g_test_add_func ("/window/every-control-is-named", test_every_control_is_named);
   g_test_add_func ("/window/file-round-trip", test_file_round_trip);
