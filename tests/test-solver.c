@@ -597,6 +597,50 @@ test_degenerate_zero_k_out_with_na (void)
   assert_solution_finite (&sol);
 }
 
+/* An ion with none on either side carries nothing whatever its P: it is not
+ * permeant, and a cell of only such ions has no permeant ion (rather than
+ * a "resting potential" of 0 mV that any V would satisfy). */
+static void
+test_empty_ion_takes_no_part (void)
+{
+  static const MlIon ions[] = {
+    { "K",  1, 140.0, 5.0,   5e-7,   true },
+    { "Na", 1, 15.0,  145.0, 2.5e-8, true },
+    { "X",  1, 0.0,   0.0,   1e-6,   true },
+  };
+  g_autoptr(MlCell) with = cell_new_with (ions, 3);
+  g_autoptr(MlCell) without = cell_new_with (ions, 2);
+  g_autoptr(MlCell) only = cell_new_with (&ions[2], 1);
+  MlSolution a, b;
+
+  ml_cell_solve (with, &a);
+  ml_cell_solve (without, &b);
+  g_assert_false (a.ions[2].permeant);
+  assert_close (a.vm_rest_mv, b.vm_rest_mv, 1e-12);
+
+  ml_cell_solve (only, &a);
+  g_assert_cmpint (a.condition, ==, ML_CONDITION_NO_PERMEANT_ION);
+}
+
+/* The views learn from the solution which ion the pump moves. */
+static void
+test_pump_ion (void)
+{
+  static const MlIon ions[] = {
+    { "Cl", -1, 10.0, 110.0, 2.25e-7, true },
+    { "K",  1,  140.0, 5.0,  5e-7,    true },
+    { "Na", 1,  15.0, 145.0, 2.5e-8,  true },
+  };
+  g_autoptr(MlCell) cell = cell_new_with (ions, 3);
+  g_autoptr(MlCell) no_na = cell_new_with (ions, 2);
+  MlSolution sol;
+
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpint (sol.pump_ion, ==, 2);
+  ml_cell_solve (no_na, &sol);
+  g_assert_cmpint (sol.pump_ion, ==, -1);
+}
+
 static void
 test_condition_messages (void)
 {
@@ -777,6 +821,8 @@ main (int    argc,
   g_test_add_func ("/solver/degenerate/unbalanced", test_degenerate_unbalanced);
   g_test_add_func ("/solver/degenerate/zero-k-out-with-na", test_degenerate_zero_k_out_with_na);
   g_test_add_func ("/solver/degenerate/disabled-ion", test_disabled_ion_is_absent);
+  g_test_add_func ("/solver/degenerate/empty-ion", test_empty_ion_takes_no_part);
+  g_test_add_func ("/solver/pump/ion", test_pump_ion);
   g_test_add_func ("/solver/condition-messages", test_condition_messages);
   g_test_add_func ("/solver/pump/mammalian-neuron", test_pump_mammalian_neuron);
   g_test_add_func ("/solver/pump/cooling-experiment", test_pump_cooling_experiment);

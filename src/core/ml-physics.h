@@ -23,9 +23,6 @@ extern "C" {
 #define ML_FARADAY           (ML_AVOGADRO * ML_ELEMENTARY_CHARGE) /* C/mol */
 #define ML_ZERO_CELSIUS_K    273.15
 
-/* Valid temperatures and the range the solver searches, in units of RT/F. */
-#define ML_SOLVER_X_LIMIT    4000.0
-
 double ml_kelvin_from_celsius   (double t_c);
 
 /* RT/F in mV; returns 0 for T ≤ 0 K (callers check ml_temperature_valid). */

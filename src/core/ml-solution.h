@@ -45,7 +45,7 @@ typedef enum
 typedef struct
 {
   MlIon          ion;               /* a copy of the input */
-  gboolean       permeant;          /* enabled and P > 0 */
+  gboolean       permeant;          /* enabled, P > 0, present on a side */
   MlNernstState  nernst_state;
   double         nernst_mv;         /* 0 unless DEFINED */
   double         driving_force_mv;  /* V_m − E; 0 unless DEFINED */
@@ -78,6 +78,7 @@ typedef struct
   double       vm_formula_mv;       /* V_rest from the closed form, if any */
 
   MlPumpMode   pump_mode;
+  int          pump_ion;            /* index of the Na⁺ the pump moves, or -1 */
   double       pump_ratio;
   double       pump_q10_factor;     /* kinetics only: Q10^((t − t_ref)/10) */
   double       pump_current_ua_cm2; /* at vm_mv, outward positive */

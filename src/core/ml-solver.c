@@ -196,6 +196,14 @@ ion_is (const MlIon *ion,
   return ion->z == 1 && strcmp (ion->name, name) == 0;
 }
 
+/* The one rule for taking part in the currents: switched on, a channel open,
+ * and some of the ion on at least one side.  Solver and results share it. */
+static inline gboolean
+ion_takes_part (const MlIon *ion)
+{
+  return ion->enabled && ion->p > 0.0 && (ion->c_in > 0.0 || ion->c_out > 0.0);
+}
+
 static gboolean
 values_valid (const MlIon *ion)
 {
@@ -228,8 +236,7 @@ problem_build (const Snapshot *snap,
 
       if (!values_valid (ion))
         return ML_CONDITION_INVALID_VALUE;
-      /* An ion absent on both sides carries no current, whatever its P. */
-      if (!ion->enabled || p <= 0.0 || (ion->c_in == 0.0 && ion->c_out == 0.0))
+      if (!ion_takes_part (ion))
         continue;
 
       /* A steady-state pump moves r Na⁺ out for each K⁺ in; its current is
@@ -298,7 +305,7 @@ fill_ion (const MlIon  *ion,
 
   memset (r, 0, sizeof *r);
   r->ion = *ion;
-  r->permeant = ion->enabled && ion->p > 0.0;
+  r->permeant = ion_takes_part (ion);
 
   if (ml_nernst_mv (ion->z, ion->c_in, ion->c_out, t_c, &e))
     {
@@ -371,6 +378,7 @@ solve (MlCell     *cell,
   out->radius_um = snap.radius;
   out->capacitance_uf_cm2 = snap.capacitance;
   out->charge_ion = -1;
+  out->pump_ion = -1;
 
   /* Without the pump. */
   out->ghk_condition = problem_build (&snap, FALSE, &pb, &ghk_formula, &ghk_formula_mv);
@@ -436,9 +444,12 @@ solve (MlCell     *cell,
           out->charge_ion = (int)i;
           k_in = ion->c_in;
         }
-      if (out->vm_defined && out->pump_mode == ML_PUMP_RATIO && r->permeant
-          && ion_is (ion, "Na"))
-        out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * r->current_ua_cm2;
+      if (ion_is (ion, "Na"))
+        {
+          out->pump_ion = (int)i;
+          if (out->vm_defined && out->pump_mode == ML_PUMP_RATIO && r->permeant)
+            out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * r->current_ua_cm2;
+        }
     }
 
   if (out->vm_defined && out->pump_mode == ML_PUMP_CURRENT)

@@ -222,12 +222,6 @@ reference_ion (const MlSolution *sol)
   return first;
 }
 
-static gboolean
-is_sodium (const MlIon *ion)
-{
-  return strcmp (ion->name, "Na") == 0 && ion->z == 1;
-}
-
 /* One side of the GHK fraction.  @symbols: P_K[K⁺]out …; otherwise the
  * numbers.  @ratio > 0 multiplies every ion but Na⁺ (Mullins–Noda). */
 static void
@@ -253,7 +247,8 @@ append_ghk_side (MlMathView       *self,
         g_string_append (s, " + ");
       first = FALSE;
 
-      if (ratio > 0.0 && !is_sodium (ion))
+      /* The core says which ion the pump moves; only that one is not × r. */
+      if (ratio > 0.0 && (int)i != sol->pump_ion)
         {
           if (symbols)
             g_string_append (s, "<i>r</i>·");

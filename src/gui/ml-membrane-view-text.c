@@ -118,9 +118,8 @@ ml_membrane_view_pump_state (MlMembraneView *self)
 
   /* In the steady state the pump balances the Na⁺ leak (Mullins–Noda); the
    * core gives it no current when there is no leak, and neither do we. */
-  for (guint i = 0; i < sol->n_ions; i++)
-    if (sol->ions[i].ion.z == 1 && strcmp (sol->ions[i].ion.name, "Na") == 0)
-      na = &sol->ions[i];
+  if (sol->pump_ion >= 0)
+    na = &sol->ions[sol->pump_ion];
 
   if (na == NULL || !na->ion.enabled || (na->ion.c_in == 0.0 && na->ion.c_out == 0.0))
     return PUMP_IDLE_NO_NA;
