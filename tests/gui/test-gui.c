@@ -438,6 +438,19 @@ test_donnan_window (void)
   g_assert_nonnull (strstr (open_text, "−8.75 mV"));
   g_assert_nonnull (strstr (open_text, "+116.2 mOsm"));
 
+  /* A divalent anion holds twice the charge: |z_A|·A = 200 mM, so
+   * r = (200 + √(200² + 4·150²)) / 300 = 1.86852, K_in = 280.3 mM,
+   * Cl_in = 80.28 mM, V = −26.7267 mV · ln r = −16.71 mV. */
+  ml_donnan_window_set_valence (donnan, -2);
+  {
+    g_autofree char *divalent = ml_donnan_window_get_text (donnan);
+
+    g_assert_nonnull (strstr (divalent, "280.3 mM"));
+    g_assert_nonnull (strstr (divalent, "80.28 mM"));
+    g_assert_nonnull (strstr (divalent, "−16.71 mV"));
+  }
+  ml_donnan_window_set_valence (donnan, -1);
+
   /* Closed compartments of equal volume, no KCl inside at first: the numbers
    * are the core's (ml_donnan_closed), K_in·Cl_in = K_out·Cl_out. */
   ml_donnan_window_set_closed (donnan, TRUE);
