@@ -12,7 +12,6 @@
 
 #include "ml-controls.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -63,6 +62,7 @@ struct _MlControls
   MlCell       *cell;
   MlCell       *reference;
   guint         syncing;
+  gboolean      dark;       /* the style the colour dots were made for */
 };
 
 enum {
@@ -270,12 +270,22 @@ ion_title_markup (const char *name,
                                   (int)(color.blue * 255), label);
 }
 
-/* The colour dots follow the light or dark style, as the pictures do. */
+/* The colour dots follow the light or dark style, as the pictures do, read
+ * from the theme the same way the drawn views read it. */
 static void
-style_dark_cb (AdwStyleManager *manager,
-               GParamSpec      *pspec,
-               MlControls      *self)
+ml_controls_css_changed (GtkWidget         *widget,
+                         GtkCssStyleChange *change)
 {
+  MlControls *self = ML_CONTROLS (widget);
+  gboolean dark;
+
+  GTK_WIDGET_CLASS (ml_controls_parent_class)->css_changed (widget, change);
+
+  dark = ml_widget_is_dark (widget);
+  if (dark == self->dark)
+    return;
+  self->dark = dark;
+
   for (guint i = 0; i < self->ion_rows->len; i++)
     {
       IonRow *row = g_ptr_array_index (self->ion_rows, i);
@@ -284,8 +294,7 @@ style_dark_cb (AdwStyleManager *manager,
 
       if (index < 0)
         continue;
-      markup = ion_title_markup (row->name, ml_cell_get_ion (self->cell, index)->z,
-                                 adw_style_manager_get_dark (manager));
+      markup = ion_title_markup (row->name, ml_cell_get_ion (self->cell, index)->z, dark);
       gtk_label_set_markup (row->title, markup);
     }
 }
@@ -304,8 +313,7 @@ add_ion_section (MlControls  *self,
   g_strlcpy (row->name, ion->name, sizeof row->name);
   row->relative = g_strcmp0 (ion->name, "K") != 0;
 
-  title = ion_title_markup (ion->name, ion->z,
-                           adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  title = ion_title_markup (ion->name, ion->z, self->dark);
 
   sw = gtk_switch_new ();
   row->enabled = GTK_SWITCH (sw);
@@ -528,6 +536,7 @@ ml_controls_class_init (MlControlsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ml_controls_dispose;
+  widget_class->css_changed = ml_controls_css_changed;
 
   /* A control refused typed text; the sentence says why. */
   signals[INVALID] =
@@ -549,8 +558,6 @@ ml_controls_init (MlControls *self)
   GtkStringList *modes;
 
   self->ion_rows = g_ptr_array_new_with_free_func (ion_row_free);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_dark_cb), self, 0);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
