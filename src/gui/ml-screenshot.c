@@ -14,18 +14,20 @@
 #include <glib/gi18n.h>
 
 cairo_surface_t *
-ml_screenshot_surface (GtkWidget *widget)
+ml_screenshot_surface_on (GtkWidget     *widget,
+                          const GdkRGBA *background)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  int width = MAX (gtk_widget_get_width (widget), 1);
-  int height = MAX (gtk_widget_get_height (widget), 1);
+  int width, height;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
+  width = MAX (gtk_widget_get_width (widget), 1);
+  height = MAX (gtk_widget_get_height (widget), 1);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
@@ -33,11 +35,22 @@ ml_screenshot_surface (GtkWidget *widget)
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
+  if (background != NULL)
+    {
+      gdk_cairo_set_source_rgba (cr, background);
+      cairo_paint (cr);
+    }
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+cairo_surface_t *
+ml_screenshot_surface (GtkWidget *widget)
+{
+  return ml_screenshot_surface_on (widget, NULL);
 }
 
 gboolean
@@ -79,4 +92,21 @@ ml_surface_is_varied (cairo_surface_t *surface,
           return TRUE;
       }
   return FALSE;
+}
+
+guint
+ml_surface_count_differing (cairo_surface_t *surface)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 corner = *(const guint32 *)data;
+  guint count = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (((const guint32 *)(data + y * stride))[x] != corner)
+        count++;
+  return count;
 }

@@ -16,9 +16,14 @@ gboolean     ml_screenshot_widget     (GtkWidget   *widget,
                                        GError     **error);
 /* The same into a new image surface. */
 cairo_surface_t *ml_screenshot_surface (GtkWidget  *widget);
+/* … painted over @background first, for a widget that has none of its own. */
+cairo_surface_t *ml_screenshot_surface_on (GtkWidget     *widget,
+                                           const GdkRGBA *background);
 /* Whether the image has at least @min_colors different pixel values: a blank
  * or single-colour render fails this. */
 gboolean     ml_surface_is_varied     (cairo_surface_t *surface,
                                        guint            min_colors);
+/* How many pixels differ from the top-left one (the background). */
+guint        ml_surface_count_differing (cairo_surface_t *surface);
 
 G_END_DECLS

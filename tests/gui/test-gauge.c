@@ -14,24 +14,12 @@
 #include <string.h>
 
 #include "ml-cell.h"
+#include "gui-test-support.h"
 #include "ml-gauge.h"
+#include "ml-screenshot.h"
 #include "ml-solution.h"
 
 #define P_K 1e-6  /* cm/s; only the ratios matter for V_rest */
-
-static void
-add_ion (MlCell     *cell,
-         const char *name,
-         int         z,
-         double      c_in,
-         double      c_out,
-         double      p)
-{
-  MlIon ion = { .z = z, .c_in = c_in, .c_out = c_out, .p = p, .enabled = true };
-
-  g_strlcpy (ion.name, name, sizeof ion.name);
-  g_assert_cmpint (ml_cell_set_ion (cell, &ion), >=, 0);
-}
 
 /* K 140/5, Na 15/145, Cl 10/110 mM, P 1 : 0.05 : 0.45, 37 °C. */
 static MlCell *
@@ -40,9 +28,9 @@ neuron_cell (void)
   MlCell *cell = ml_cell_new ();
 
   ml_cell_set_temperature (cell, 37.0);
-  add_ion (cell, "K", 1, 140, 5, P_K);
-  add_ion (cell, "Na", 1, 15, 145, 0.05 * P_K);
-  add_ion (cell, "Cl", -1, 10, 110, 0.45 * P_K);
+  test_add_ion (cell, "K", 1, 140, 5, P_K);
+  test_add_ion (cell, "Na", 1, 15, 145, 0.05 * P_K);
+  test_add_ion (cell, "Cl", -1, 10, 110, 0.45 * P_K);
   return cell;
 }
 
@@ -224,7 +212,7 @@ test_range_widens (void)
   double lo, hi;
 
   /* Ca²⁺ 0.0001/2 mM: E_Ca = 13.36·ln(20000) ≈ +132 mV. */
-  add_ion (cell, "Ca", 2, 0.0001, 2.0, 0.0);
+  test_add_ion (cell, "Ca", 2, 0.0001, 2.0, 0.0);
   ml_cell_solve (cell, &sol);
   g_assert_cmpfloat (sol.ions[3].nernst_mv, >, 120.0);
   g_assert_cmpfloat (sol.ions[3].nernst_mv, <, 140.0);
@@ -236,7 +224,7 @@ test_range_widens (void)
   g_assert_nonnull (strstr (ml_gauge_get_value_text (ML_GAUGE (gauge)), "Ca²⁺ +"));
 
   /* K⁺ 400/1 mM: E_K ≈ −160 mV. */
-  add_ion (cell, "K", 1, 400, 1, P_K);
+  test_add_ion (cell, "K", 1, 400, 1, P_K);
   ml_cell_solve (cell, &sol);
   ml_gauge_set_solution (ML_GAUGE (gauge), &sol);
   ml_gauge_get_range (ML_GAUGE (gauge), &lo, &hi);
@@ -269,8 +257,8 @@ test_degenerate (void)
   const char *text;
 
   /* Ions, but none permeant. */
-  add_ion (cell, "K", 1, 140, 5, 0.0);
-  add_ion (cell, "Na", 1, 0.0, 145, 0.0);
+  test_add_ion (cell, "K", 1, 140, 5, 0.0);
+  test_add_ion (cell, "Na", 1, 0.0, 145, 0.0);
   ml_cell_solve (cell, &sol);
   g_assert_false (sol.vm_defined);
   g_assert_cmpint (sol.condition, ==, ML_CONDITION_NO_PERMEANT_ION);
@@ -293,48 +281,6 @@ test_degenerate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Renders @window (background included) into an image surface. */
-static cairo_surface_t *
-render (GtkWidget *window)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-/* How many pixels differ from the top-left one, the background. */
-static guint
-count_ink (cairo_surface_t *surface)
-{
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  guint32 background = *(const guint32 *) data;
-  guint ink = 0;
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (((const guint32 *) (data + y * stride))[x] != background)
-        ink++;
-  return ink;
-}
-
 static void
 screenshot (const char       *name,
             const MlSolution *sol,
@@ -342,13 +288,10 @@ screenshot (const char       *name,
             int               height,
             gboolean          dark)
 {
-  const char *dir = g_getenv ("ML_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
   g_autofree char *file = NULL;
   cairo_surface_t *surface;
   GtkWidget *window;
   GtkWidget *gauge;
-  guint ink;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -361,17 +304,12 @@ screenshot (const char       *name,
   g_assert_cmpint (gtk_widget_get_width (gauge), ==, width);
   g_assert_cmpint (gtk_widget_get_height (gauge), ==, height);
 
-  surface = render (window);
-  ink = count_ink (surface);
-  g_assert_cmpuint (ink, >, (guint) (width * height / 50));
+  /* The window paints its own background: the top-left pixel. */
+  surface = ml_screenshot_surface (window);
+  g_assert_cmpuint (ml_surface_count_differing (surface), >, (guint) (width * height / 50));
 
-  if (dir == NULL || *dir == '\0')
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   file = g_strdup_printf ("gauge-%s-%dx%d-%s.png", name, width, height, dark ? "dark" : "light");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("wrote %s", path);
+  test_write_png (surface, file);
 
   cairo_surface_destroy (surface);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -390,7 +328,7 @@ test_screenshots (void)
   /* the needle right over the "−80" label */
   ml_cell_solve_at (cell, -80.5, &on_tick);
 
-  add_ion (empty, "K", 1, 140, 5, 0.0);
+  test_add_ion (empty, "K", 1, 140, 5, 0.0);
   ml_cell_solve (empty, &broken);
 
   /* The longest message there is; made by hand, whatever the core says. */
@@ -398,8 +336,8 @@ test_screenshots (void)
   unbalanced.condition = ML_CONDITION_UNBALANCED;
 
   /* E_Ca ≈ +132 mV, and Na⁺ absent inside: E_Na → +∞. */
-  add_ion (cell, "Ca", 2, 0.0001, 2.0, 0.0);
-  add_ion (cell, "Na", 1, 0.0, 145, 0.05 * P_K);
+  test_add_ion (cell, "Ca", 2, 0.0001, 2.0, 0.0);
+  test_add_ion (cell, "Na", 1, 0.0, 145, 0.05 * P_K);
   ml_cell_solve (cell, &wide);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)

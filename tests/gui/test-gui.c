@@ -13,10 +13,10 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
+#include "gui-test-support.h"
 #include "ml-controls.h"
 #include "ml-donnan-window.h"
 #include "ml-format.h"
@@ -24,8 +24,6 @@
 #include "ml-scenario.h"
 #include "ml-screenshot.h"
 #include "ml-window-private.h"
-
-static const char *screenshot_dir (void);
 
 static void
 wait_ms (guint ms)
@@ -465,7 +463,7 @@ test_donnan_window (void)
   g_assert_cmpstr (open_text, !=, closed_text);
   g_assert_null (strstr (closed_text, "nan"));
   {
-    g_autofree char *path = g_build_filename (screenshot_dir (), "donnan-closed.png", NULL);
+    g_autofree char *path = g_build_filename (test_screenshot_dir (), "donnan-closed.png", NULL);
     cairo_surface_t *surface;
 
     wait_for_frame (GTK_WIDGET (donnan));
@@ -510,21 +508,6 @@ test_degenerate_cell_shows_words (void)
   window_destroy (window);
 }
 
-static const char *
-screenshot_dir (void)
-{
-  static char *dir = NULL;
-
-  if (dir == NULL)
-    {
-      const char *env = g_getenv ("ML_SCREENSHOT_DIR");
-
-      dir = g_strdup (env != NULL ? env : g_get_tmp_dir ());
-      g_mkdir_with_parents (dir, 0755);
-    }
-  return dir;
-}
-
 static void
 test_screenshots (void)
 {
@@ -544,7 +527,7 @@ test_screenshots (void)
             g_autofree char *name = g_strdup_printf ("window-%s-%dx%d-%s.png", presets[p],
                                                      sizes[s][0], sizes[s][1],
                                                      dark ? "dark" : "light");
-            g_autofree char *path = g_build_filename (screenshot_dir (), name, NULL);
+            g_autofree char *path = g_build_filename (test_screenshot_dir (), name, NULL);
             cairo_surface_t *surface;
 
             g_assert_true (ml_window_load_preset (window, presets[p], &error));

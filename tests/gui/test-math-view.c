@@ -10,27 +10,14 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "ml-cell.h"
+#include "gui-test-support.h"
 #include "ml-math-view.h"
+#include "ml-screenshot.h"
 #include "ml-solution.h"
-
-static void
-add_ion (MlCell     *cell,
-         const char *name,
-         int         z,
-         double      c_in,
-         double      c_out,
-         double      p)
-{
-  MlIon ion = { .z = z, .c_in = c_in, .c_out = c_out, .p = p, .enabled = true };
-
-  g_strlcpy (ion.name, name, sizeof ion.name);
-  g_assert_cmpint (ml_cell_set_ion (cell, &ion), >=, 0);
-}
 
 /* A mammalian neuron (Purves et al. 2018, Table 2.1): K 140/5, Na 15/145, Cl 10/110 at 37 °C,
  * P 1 : 0.05 : 0.45. */
@@ -40,9 +27,9 @@ neuron_new (MlPumpMode mode)
   MlCell *cell = ml_cell_new ();
 
   ml_cell_set_temperature (cell, 37.0);
-  add_ion (cell, "K", 1, 140.0, 5.0, 5e-7);
-  add_ion (cell, "Na", 1, 15.0, 145.0, 2.5e-8);
-  add_ion (cell, "Cl", -1, 10.0, 110.0, 2.25e-7);
+  test_add_ion (cell, "K", 1, 140.0, 5.0, 5e-7);
+  test_add_ion (cell, "Na", 1, 15.0, 145.0, 2.5e-8);
+  test_add_ion (cell, "Cl", -1, 10.0, 110.0, 2.25e-7);
   ml_cell_set_pump_mode (cell, mode);
   return cell;
 }
@@ -213,7 +200,7 @@ test_divalent (void)
   g_autofree char *text = NULL;
   g_autofree char *v_rest = NULL;
 
-  add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
+  test_add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
   view = view_with (cell, &sol);
   text = ml_math_view_get_text (ML_MATH_VIEW (view));
   v_rest = format_mv (sol.vm_rest_mv);
@@ -305,7 +292,7 @@ test_ion_count (void)
     {
       g_autofree char *text = NULL;
 
-      add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
+      test_add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
       ml_cell_solve (cell, &sol);
       ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
       ml_cell_clear_ions (cell);
@@ -313,7 +300,7 @@ test_ion_count (void)
       ml_math_view_set_solution (ML_MATH_VIEW (view), &sol);
       text = ml_math_view_get_text (ML_MATH_VIEW (view));
       g_assert_null (strstr (text, "K⁺"));
-      add_ion (cell, "K", 1, 140.0, 5.0, 5e-7);
+      test_add_ion (cell, "K", 1, 140.0, 5.0, 5e-7);
     }
 }
 
@@ -368,59 +355,19 @@ wait_frames (GtkWidget *widget,
     }
 }
 
-/* The view has no background of its own; @dark picks Adwaita's window colour
- * to paint under it, so the PNG looks as in the app. */
 static void
 render_png (GtkWidget  *widget,
             gboolean    dark,
             const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
+  cairo_surface_t *surface = test_render_on_theme (widget, dark);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  const char *dir = g_getenv ("ML_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  const guint8 *data;
-  int stride, differing = 0;
-  guint32 first;
-
-  if (dir == NULL || dir[0] == '\0')
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  if (dark)
-    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
-  else
-    cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
   /* Not blank: many pixels differ from the corner. */
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  first = *(const guint32 *) data;
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (*(const guint32 *) (data + y * stride + x * 4) != first)
-        differing++;
-  g_assert_cmpint (differing, >, width * height / 200);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (ml_surface_count_differing (surface), >, width * height / 200);
+  test_write_png (surface, name);
   cairo_surface_destroy (surface);
-  g_test_message ("wrote %s", path);
 }
 
 static void
@@ -477,7 +424,7 @@ test_screenshot_narrow (void)
 {
   g_autoptr (MlCell) cell = neuron_new (ML_PUMP_CURRENT);
 
-  add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
+  test_add_ion (cell, "Ca", 2, 0.0001, 2.0, 1e-9);
   ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
   screenshot (FALSE, cell, 600, "math-view-narrow.png");
 }

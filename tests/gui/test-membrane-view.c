@@ -11,14 +11,15 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "ml-cell.h"
+#include "gui-test-support.h"
 #include "ml-format.h"
 #include "ml-membrane-view.h"
 #include "ml-membrane-view-private.h"
+#include "ml-screenshot.h"
 #include "ml-solution.h"
 
 static const char *labels[] = { "K⁺", "Na⁺", "Cl⁻", "Ca²⁺" };
@@ -347,16 +348,6 @@ show_view (GtkWidget *view,
   return window;
 }
 
-static char *
-screenshot_dir (void)
-{
-  const char *dir = g_getenv ("ML_SCREENSHOT_DIR");
-  char *path = g_strdup (dir != NULL && *dir != '\0' ? dir : g_get_tmp_dir ());
-
-  g_mkdir_with_parents (path, 0755);
-  return path;
-}
-
 /* Renders the view over the theme's window colour and saves it. */
 static void
 render_png (GtkWidget  *view,
@@ -365,46 +356,13 @@ render_png (GtkWidget  *view,
 {
   int w = gtk_widget_get_width (view);
   int h = gtk_widget_get_height (view);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autofree char *dir = screenshot_dir ();
+  cairo_surface_t *surface = test_render_on_theme (view, dark);
   g_autofree char *file = g_strdup_printf ("membrane-view-%s-%dx%d-%s.png", name, w, h,
                                            dark ? "dark" : "light");
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  unsigned char *data;
-  int stride, n_different = 0;
-  guint32 first;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cr = cairo_create (surface);
-  if (dark)
-    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
-  else
-    cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
   /* not blank: plenty of pixels differ from the first one */
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  first = *(guint32 *) data;
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      if (*(guint32 *) (data + y * stride + 4 * x) != first)
-        n_different++;
-  g_assert_cmpint (n_different, >, w * h / 10);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("wrote %s", path);
+  g_assert_cmpint (ml_surface_count_differing (surface), >, w * h / 10);
+  test_write_png (surface, file);
   cairo_surface_destroy (surface);
 }
 

@@ -1,0 +1,35 @@
+/* gui-test-support.h — what the GUI tests share
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ml-cell.h"
+
+G_BEGIN_DECLS
+
+/* Adds an ion to @cell, asserting that it fits. */
+void              test_add_ion          (MlCell     *cell,
+                                         const char *name,
+                                         int         z,
+                                         double      c_in,
+                                         double      c_out,
+                                         double      p);
+
+/* $ML_SCREENSHOT_DIR (meson sets it to <builddir>/screenshots), made if
+ * missing; the temporary folder when unset. */
+const char       *test_screenshot_dir   (void);
+
+/* @widget rendered over Adwaita's window colour, light or dark, as it looks
+ * in the app: the views have no background of their own. */
+cairo_surface_t  *test_render_on_theme  (GtkWidget  *widget,
+                                         gboolean    dark);
+
+/* Writes @surface as @name into test_screenshot_dir (), asserting success. */
+void              test_write_png        (cairo_surface_t *surface,
+                                         const char      *name);
+
+G_END_DECLS
