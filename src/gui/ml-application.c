@@ -159,6 +159,7 @@ set_accels (GtkApplication *app)
     { "win.fullscreen", { "F11", NULL } },
     { "win.presentation", { "F5", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
   const char * const *ids = ml_presets_list ();
 
@@ -181,7 +182,6 @@ ml_application_startup (GApplication *application)
   MlApplication *self = ML_APPLICATION (application);
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
-
   G_APPLICATION_CLASS (ml_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ml-drawn-text.h"
 #include "ml-format.h"
 #include "ml-ion-colors.h"
 
@@ -120,7 +121,7 @@ make_layout (MlGauge    *self,
     pango_font_description_copy (pango_context_get_font_description (context));
   PangoAttrList *attrs = pango_attr_list_new ();
 
-  pango_font_description_set_absolute_size (desc, size_px * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, ml_drawn_text_px (size_px) * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (layout, desc);
   /* Tabular digits: the number does not jitter while a slider moves. */

@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ml-drawn-text.h"
 #include "ml-format.h"
 #include "ml-ion-colors.h"
 
@@ -252,6 +253,7 @@ ml_gauge_init (MlGauge *self)
   self->number_text = g_strdup ("");
   self->value_text = g_strdup ("");
   self->fg = (GdkRGBA) { 0, 0, 0, 1 };
+  ml_drawn_text_setup (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Membrane potential"),

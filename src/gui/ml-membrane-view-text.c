@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ml-drawn-text.h"
 #include "ml-ion-colors.h"
 
 /* Text cache ----------------------------------------------------------- */
@@ -29,7 +30,7 @@ cached_text (MlMembraneView *self,
              double          width_px)
 {
   CachedText *t = &self->texts[key];
-  int size = (int) (px * PANGO_SCALE + 0.5);
+  int size = (int) (ml_drawn_text_px (px) * PANGO_SCALE + 0.5);
   int width = width_px > 0 ? (int) (width_px * PANGO_SCALE) : -1;
 
   if (t->layout == NULL)

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ml-drawn-text.h"
 #include "ml-ion-colors.h"
 
 G_DEFINE_FINAL_TYPE (MlMembraneView, ml_membrane_view, GTK_TYPE_WIDGET)
@@ -335,6 +336,7 @@ static void
 ml_membrane_view_init (MlMembraneView *self)
 {
   self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
+  ml_drawn_text_setup (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Membrane"),

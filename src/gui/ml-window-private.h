@@ -24,6 +24,7 @@ struct _MlWindow
   MlMembraneView       *membrane;
   MlMathView           *math;
   MlDonnanWindow       *donnan;      /* the calculator, while open */
+  GtkWindow            *shortcuts;   /* built when first shown */
 
   MlCell               *cell;        /* what the user edits */
   MlCell               *reference;   /* as loaded or last saved */

@@ -229,6 +229,29 @@ donnan_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->donnan));
 }
 
+/* The shortcuts window is built the first time it is asked for: its few
+ * hundred widgets would otherwise be built with every window (GTK does that
+ * for a gtk/help-overlay.ui resource) and slow the start. */
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/membranelab/MembraneLab/shortcuts-window.ui");
+
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
 static void
 copy_math_activated (GSimpleAction *action,
                      GVariant      *parameter,
@@ -341,6 +364,7 @@ static const GActionEntry win_entries[] = {
   { "export", export_activated },
   { "copy-math", copy_math_activated },
   { "donnan", donnan_activated },
+  { "show-help-overlay", shortcuts_activated },
   { "toggle-controls", toggle_activated, NULL, "true", controls_state_changed },
   { "toggle-math", toggle_activated, NULL, "true", math_state_changed },
   { "fullscreen", toggle_activated, NULL, "false", fullscreen_state_changed },
@@ -417,6 +441,32 @@ main_menu_new (void)
   return G_MENU_MODEL (menu);
 }
 
+/* The menus are built when first opened, not with the window: their
+ * popovers hold well over a hundred widgets that the start does not need. */
+static void
+create_presets_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    {
+      g_autoptr(GMenuModel) model = presets_menu_new ();
+
+      gtk_menu_button_set_menu_model (button, model);
+    }
+}
+
+static void
+create_main_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    {
+      g_autoptr(GMenuModel) model = main_menu_new ();
+
+      gtk_menu_button_set_menu_model (button, model);
+    }
+}
+
 static GtkWidget *
 icon_button_new (const char *icon,
                  const char *action,
@@ -435,8 +485,6 @@ static void
 build_ui (MlWindow *self)
 {
   GtkWidget *toolbar, *header, *button, *views, *content, *sidebar_toggle;
-  g_autoptr(GMenuModel) presets = presets_menu_new ();
-  g_autoptr(GMenuModel) menu = main_menu_new ();
 
   toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), toolbar);
@@ -457,7 +505,7 @@ build_ui (MlWindow *self)
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Presets"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), presets);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_presets_popup, NULL, NULL);
   gtk_widget_set_tooltip_text (button, _("Choose a cell (Ctrl+1 … Ctrl+6)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presets"), -1);
@@ -468,7 +516,7 @@ build_ui (MlWindow *self)
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "open-menu-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_main_popup, NULL, NULL);
   gtk_menu_button_set_primary (GTK_MENU_BUTTON (button), TRUE);
   gtk_widget_set_tooltip_text (button, _("Main Menu (F10)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -570,6 +618,12 @@ ml_window_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
       gtk_window_destroy (GTK_WINDOW (self->donnan));
       self->donnan = NULL;
+    }
+  if (self->shortcuts != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+      gtk_window_destroy (self->shortcuts);
+      self->shortcuts = NULL;
     }
   g_clear_object (&self->history);
   g_clear_object (&self->cell);

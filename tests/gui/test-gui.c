@@ -395,6 +395,103 @@ test_presentation_mode (void)
   window_destroy (window);
 }
 
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *out)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, out);
+}
+
+static guint
+count_shortcuts_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_SHORTCUTS_WINDOW (item);
+    }
+  return n;
+}
+
+/* The menus and the shortcuts window are built when first asked for, not
+ * with the window (the start is faster); asked for, they hold everything. */
+static void
+test_menus_on_demand (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char * const *ids = ml_presets_list ();
+  guint n_presets = g_strv_length ((char **) ids);
+  gboolean saw_presets = FALSE, saw_main = FALSE;
+  GLogLevelFlags fatal;
+
+  collect_menu_buttons (GTK_WIDGET (window), buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_null (gtk_menu_button_get_popover (buttons->pdata[i]));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
+
+  /* GTK 4.8 measures the empty shortcut label of a menu item at -3 px and
+   * warns when the window has no application (so no accelerators), as in
+   * these tests; the app never shows it.  Warnings are not fatal from here
+   * to the end of this test; every assertion still is. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = buttons->pdata[i];
+      GtkPopover *popover;
+      GMenuModel *model;
+
+      gtk_menu_button_popup (button);
+      wait_for_frame (GTK_WIDGET (window));
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+      if (gtk_menu_button_get_primary (button))
+        {
+          /* files, view, help */
+          g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3);
+          saw_main = TRUE;
+        }
+      else
+        {
+          g_assert_cmpint (g_menu_model_get_n_items (model), ==, n_presets);
+          for (guint j = 0; j < n_presets; j++)
+            {
+              g_autofree char *label = NULL;
+              g_autofree char *name = ml_presets_get_name (ids[j]);
+
+              g_assert_true (g_menu_model_get_item_attribute (model, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+              g_assert_cmpstr (label, ==, name);
+            }
+          saw_presets = TRUE;
+        }
+      gtk_menu_button_popdown (button);
+      /* A second opening keeps the same popover. */
+      gtk_menu_button_popup (button);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      gtk_menu_button_popdown (button);
+    }
+  g_assert_true (saw_presets && saw_main);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  window_destroy (window);
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
+  g_log_set_always_fatal (fatal);
+}
+
 static MlDonnanWindow *
 find_donnan (void)
 {
@@ -839,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/window/degenerate-cell-shows-words", test_degenerate_cell_shows_words);
   g_test_add_func ("/window/presentation-mode", test_presentation_mode);
   g_test_add_func ("/window/donnan", test_donnan_window);
+  g_test_add_func ("/window/menus-on-demand", test_menus_on_demand);
   g_test_add_func ("/window/closed-potassium-shows-absolute", test_closed_potassium_shows_absolute);
   g_test_add_func ("/window/every-control-is-named", test_every_control_is_named);
   g_test_add_func ("/window/file-round-trip", test_file_round_trip);

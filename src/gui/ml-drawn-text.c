@@ -1,0 +1,35 @@
+/* ml-drawn-text.c — how the drawn views set their text
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ml-drawn-text.h"
+
+#include <math.h>
+
+void
+ml_drawn_text_setup (GtkWidget *widget)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  gtk_widget_set_font_options (widget, options);
+  cairo_font_options_destroy (options);
+}
+
+double
+ml_drawn_text_px (double px)
+{
+  double step;
+
+  if (!isfinite (px) || px < 1.0)
+    return 1.0;
+  step = px < 24.0 ? 1.0 : px < 48.0 ? 2.0 : 4.0;
+  return step * round (px / step);
+}

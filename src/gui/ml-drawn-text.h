@@ -1,0 +1,23 @@
+/* ml-drawn-text.h — how the drawn views set their text
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The drawn views scale their text with their size, so they draw it
+ * unhinted: hinting would snap each new size to the pixel grid, and
+ * preparing a hinted size runs the font's own program, a cost paid again
+ * each time a view switches between sizes. */
+void         ml_drawn_text_setup   (GtkWidget *widget);
+
+/* A text size in pixels rounded to a few steps (1 px below 24 px, 2 px up
+ * to 48 px, 4 px above), so the views share fonts and a resize does not
+ * make a new font for every pixel of width.  Never below 1 px. */
+double       ml_drawn_text_px      (double     px);
+
+G_END_DECLS
