@@ -53,7 +53,9 @@ struct _MlControls
   GtkBox       *ion_box;
   MlLogControl *controls[ML_N_CONTROLS];
   GtkSwitch    *pump_switch;
-  GtkDropDown  *pump_mode;
+  GtkWidget    *pump_mode;         /* the two buttons below, linked */
+  GtkToggleButton *mode_ratio;
+  GtkToggleButton *mode_current;
   GtkWidget    *ratio_row;
   GtkWidget    *current_row;
   GtkWidget    *q10_row;
@@ -210,7 +212,7 @@ ion_enabled_cb (GtkSwitch  *sw,
 static MlPumpMode
 selected_pump_mode (MlControls *self)
 {
-  return gtk_drop_down_get_selected (self->pump_mode) == 1 ? ML_PUMP_CURRENT : ML_PUMP_RATIO;
+  return gtk_toggle_button_get_active (self->mode_current) ? ML_PUMP_CURRENT : ML_PUMP_RATIO;
 }
 
 static void
@@ -222,6 +224,16 @@ pump_changed_cb (GObject    *object,
     return;
   ml_cell_set_pump_mode (self->cell, gtk_switch_get_active (self->pump_switch)
                                      ? selected_pump_mode (self) : ML_PUMP_OFF);
+}
+
+/* Each of the two mode buttons toggles twice per choice: act once, on the
+ * one that became active. */
+static void
+mode_toggled_cb (GtkToggleButton *button,
+                 MlControls      *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    pump_changed_cb (G_OBJECT (button), NULL, self);
 }
 
 static void
@@ -483,8 +495,8 @@ sync_from_cell (MlControls *self)
   mode = ml_cell_get_pump_mode (self->cell);
   gtk_switch_set_active (self->pump_switch, mode != ML_PUMP_OFF);
   if (mode != ML_PUMP_OFF)
-    gtk_drop_down_set_selected (self->pump_mode, mode == ML_PUMP_CURRENT ? 1 : 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->pump_mode), mode != ML_PUMP_OFF);
+    gtk_toggle_button_set_active (mode == ML_PUMP_CURRENT ? self->mode_current : self->mode_ratio, TRUE);
+  gtk_widget_set_sensitive (self->pump_mode, mode != ML_PUMP_OFF);
   gtk_widget_set_visible (self->ratio_row, selected_pump_mode (self) == ML_PUMP_RATIO);
   gtk_widget_set_visible (self->current_row, selected_pump_mode (self) == ML_PUMP_CURRENT);
   gtk_widget_set_visible (self->q10_row, selected_pump_mode (self) == ML_PUMP_CURRENT);
@@ -555,7 +567,6 @@ static void
 ml_controls_init (MlControls *self)
 {
   GtkWidget *section, *row;
-  GtkStringList *modes;
 
   self->ion_rows = g_ptr_array_new_with_free_func (ion_row_free);
 
@@ -589,14 +600,37 @@ ml_controls_init (MlControls *self)
   g_signal_connect (self->pump_switch, "notify::active", G_CALLBACK (pump_changed_cb), self);
   section = section_new (self, _("Na⁺/K⁺ pump"), GTK_WIDGET (self->pump_switch));
 
-  modes = gtk_string_list_new (NULL);
-  gtk_string_list_append (modes, _("Steady state (coupling ratio)"));
-  gtk_string_list_append (modes, _("Fixed pump current"));
-  self->pump_mode = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (modes), NULL));
+  /* Two models, so two linked buttons rather than a drop-down: one click,
+   * both choices in sight, and short labels that fit the pane in every
+   * language (the drop-down's long German label widened the pane). */
+  self->pump_mode = g_object_new (GTK_TYPE_BOX,
+                                  "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                  "homogeneous", TRUE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                  NULL);
+  gtk_widget_add_css_class (self->pump_mode, "linked");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pump_mode),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pump model"), -1);
-  g_signal_connect (self->pump_mode, "notify::selected", G_CALLBACK (pump_changed_cb), self);
-  gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->pump_mode));
+  self->mode_ratio = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Steady state")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_ratio),
+                               _("The pump’s current follows the Na⁺ leak at the coupling ratio (Mullins–Noda)"));
+  self->mode_current = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Fixed current")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_current),
+                               _("The pump drives a set outward current, scaled by its Q₁₀"));
+  gtk_toggle_button_set_group (self->mode_current, self->mode_ratio);
+  gtk_toggle_button_set_active (self->mode_ratio, TRUE);
+  for (int i = 0; i < 2; i++)
+    {
+      GtkWidget *button = GTK_WIDGET (i == 0 ? self->mode_ratio : self->mode_current);
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      /* A long translation shortens rather than widening the pane. */
+      if (GTK_IS_LABEL (label))
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      g_signal_connect (button, "toggled", G_CALLBACK (mode_toggled_cb), self);
+      gtk_box_append (GTK_BOX (self->pump_mode), button);
+    }
+  gtk_box_append (GTK_BOX (section), self->pump_mode);
 
   self->ratio_row = row_new (section, _("Ratio"),
                              scalar_control_new (self, ML_CONTROL_PUMP_RATIO, 1.0, 3.0, FALSE, 2,
@@ -718,9 +752,11 @@ ml_controls_get_pump_switch (MlControls *self)
   return self->pump_switch;
 }
 
-GtkDropDown *
-ml_controls_get_pump_mode (MlControls *self)
+GtkToggleButton *
+ml_controls_get_pump_mode_button (MlControls *self,
+                                  MlPumpMode  mode)
 {
   g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
-  return self->pump_mode;
+  g_return_val_if_fail (mode == ML_PUMP_RATIO || mode == ML_PUMP_CURRENT, NULL);
+  return mode == ML_PUMP_CURRENT ? self->mode_current : self->mode_ratio;
 }

@@ -40,6 +40,8 @@ MlLogControl *ml_controls_get_ion_control    (MlControls  *self,
 GtkSwitch    *ml_controls_get_ion_switch     (MlControls  *self,
                                               const char  *name);
 GtkSwitch    *ml_controls_get_pump_switch    (MlControls  *self);
-GtkDropDown  *ml_controls_get_pump_mode      (MlControls  *self);
+/* The button that chooses the pump model @mode (ratio or current). */
+GtkToggleButton *ml_controls_get_pump_mode_button (MlControls *self,
+                                                   MlPumpMode  mode);
 
 G_END_DECLS

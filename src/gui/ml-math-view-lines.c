@@ -500,10 +500,10 @@ update_rest (MlMathView       *self,
    * kinetics (Q10) apart.  In the steady state Q10 cannot show, so say why
    * and where it does; with a fixed current the Q10 line above shows it. */
   if (sol->pump_mode == ML_PUMP_RATIO)
-    /* Translators: %s is the name of the other pump mode in the controls,
-     * "Fixed pump current". */
+    /* Translators: %s is the label of the other pump model's button in
+     * the controls, "Fixed current". */
     g_string_append_printf (s, _("In the steady state the pump’s rate follows the Na⁺ leak, so its Q<sub>10</sub> does not change <i>V</i><sub>rest</sub> (only <i>RT</i>/<i>F</i> does); “%s” shows the kinetic effect of cooling."),
-                            _("Fixed pump current"));
+                            _("Fixed current"));
   label_update_take (self->q10_label, s);
 
   if (sol->vm_clamped)

@@ -27,15 +27,21 @@ G_DEFINE_FINAL_TYPE (MlMathView, ml_math_view, GTK_TYPE_WIDGET)
 
 /* Labels ------------------------------------------------------------------- */
 
+/* A line of the pane.  Formulas (@wrap FALSE) stay on one line, as in a
+ * book, and the pane scrolls sideways when it is narrower than the widest;
+ * sentences wrap.  Besides reading better, an unwrapped label is laid out
+ * once, where a wrapping one is laid out again for every width GTK tries,
+ * which made this pane the largest part of the app's start. */
 static GtkLabel *
 text_label_new (GtkWidget *box,
-                gboolean   selectable)
+                gboolean   selectable,
+                gboolean   wrap)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), selectable);
   if (box != NULL)
@@ -47,9 +53,8 @@ static GtkLabel *
 heading_new (GtkWidget  *box,
              const char *text)
 {
-  GtkLabel *label = text_label_new (box, FALSE);
+  GtkLabel *label = text_label_new (box, FALSE, FALSE);
 
-  gtk_label_set_wrap (label, FALSE);
   gtk_label_set_text (label, text);
   gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
   gtk_widget_set_margin_top (GTK_WIDGET (label), 6);
@@ -93,7 +98,7 @@ ensure_ion_rows (MlMathView *self,
                  guint       n_ions)
 {
   while (self->nernst_labels->len < n_ions)
-    g_ptr_array_add (self->nernst_labels, text_label_new (self->nernst_box, TRUE));
+    g_ptr_array_add (self->nernst_labels, text_label_new (self->nernst_box, TRUE, FALSE));
   while (self->nernst_labels->len > n_ions)
     {
       GtkWidget *label = g_ptr_array_steal_index (self->nernst_labels,
@@ -258,21 +263,21 @@ ml_math_view_init (MlMathView *self)
                                   -1);
 
   heading_new (box, _("Constants"));
-  self->constants_label = text_label_new (box, FALSE);
+  self->constants_label = text_label_new (box, FALSE, FALSE);
 
   heading_new (box, _("Equilibrium (Nernst) potentials"));
   self->nernst_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_box_append (GTK_BOX (box), self->nernst_box);
 
   heading_new (box, _("Resting potential"));
-  self->formula_intro_label = text_label_new (box, FALSE);
-  self->formula_label = text_label_new (box, TRUE);
-  self->substituted_label = text_label_new (box, TRUE);
-  self->rest_label = text_label_new (box, TRUE);
-  self->ghk_label = text_label_new (box, TRUE);
-  self->pump_label = text_label_new (box, TRUE);
-  self->q10_label = text_label_new (box, TRUE);
-  self->clamp_label = text_label_new (box, TRUE);
+  self->formula_intro_label = text_label_new (box, FALSE, TRUE);
+  self->formula_label = text_label_new (box, TRUE, FALSE);
+  self->substituted_label = text_label_new (box, TRUE, FALSE);
+  self->rest_label = text_label_new (box, TRUE, FALSE);
+  self->ghk_label = text_label_new (box, TRUE, FALSE);
+  self->pump_label = text_label_new (box, TRUE, FALSE);
+  self->q10_label = text_label_new (box, TRUE, TRUE);
+  self->clamp_label = text_label_new (box, TRUE, TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->formula_label), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self->substituted_label), 12);
 
@@ -295,7 +300,7 @@ ml_math_view_init (MlMathView *self)
     }
 
   heading_new (box, _("Charge on the membrane"));
-  self->charge_label = text_label_new (box, TRUE);
+  self->charge_label = text_label_new (box, TRUE, TRUE);
 
   /* Empty until the first solution. */
   for (GtkWidget *child = gtk_widget_get_first_child (box);

@@ -253,8 +253,9 @@ test_controls_drive_the_core (void)
 
   /* The pump back as a fixed current, at a typed rate. */
   gtk_switch_set_active (ml_controls_get_pump_switch (controls), TRUE);
-  gtk_drop_down_set_selected (ml_controls_get_pump_mode (controls), 1);
+  gtk_toggle_button_set_active (ml_controls_get_pump_mode_button (controls, ML_PUMP_CURRENT), TRUE);
   g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_CURRENT);
+  g_assert_false (gtk_toggle_button_get_active (ml_controls_get_pump_mode_button (controls, ML_PUMP_RATIO)));
   type_into (ml_controls_get_control (controls, ML_CONTROL_PUMP_CURRENT), "1.5");
   g_assert_cmpfloat (ml_cell_get_pump_current (cell), ==, 1.5);
   wait_for_frame (GTK_WIDGET (window));
