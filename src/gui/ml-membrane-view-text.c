@@ -278,7 +278,12 @@ slot_texts (MlMembraneView  *self,
           *status_short = C_("short", "balanced");
         }
       else if (*status == NULL)
-        *status = r->direction > 0 ? _("moves out") : _("moves in");
+        {
+          *status = r->direction > 0 ? _("moves out") : _("moves in");
+          /* Translators: "moves out" and "moves in" where there is little
+           * room, under an arrow that shows the direction as well */
+          *status_short = r->direction > 0 ? C_("short", "out") : C_("short", "in");
+        }
     }
 }
 
