@@ -531,6 +531,15 @@ test_render_sizes (void)
       g_assert_cmpuint (ml_membrane_view_get_n_lipids_drawn (mv), >=, 2 * 2 * 6);
       /* V_m ≈ −65 mV: a charge pair in most gaps */
       g_assert_cmpuint (ml_membrane_view_get_n_charges_drawn (mv), >=, 4);
+      /* The status line under each channel is whole: in a narrow view the
+       * short form ("out"/"in") rather than a cut "moves o…". */
+      for (guint slot = 0; slot < N_SLOTS; slot++)
+        {
+          PangoLayout *status = mv->texts[TEXT_SLOT_0 + 3 * slot + 2].layout;
+
+          if (status != NULL && mv->texts[TEXT_SLOT_0 + 3 * slot + 2].text != NULL)
+            g_assert_false (pango_layout_is_ellipsized (status));
+        }
 
       gtk_window_destroy (window);
     }
