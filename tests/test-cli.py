@@ -387,6 +387,15 @@ class TestBadInput(CliTestCase):
         # the command line alike.
         self.assert_bad_input(['--temperature', '500'], '--temperature', '500', '200')
         self.assert_bad_input(['--temperature', '-273.16'], '--temperature')
+        # Too large for a double: out of range, not "not a number"; the
+        # same for a field of --ion.
+        line = self.assert_bad_input(['--temperature', '1e400'], '--temperature', '1e400', '200')
+        self.assertNotIn('not a number', line)
+        line = self.assert_bad_input(['--ion', 'K,1,1e400,5,1e-6'], '--ion', '1e400')
+        self.assertNotIn('not a number', line)
+        self.assert_bad_input(['--temperature', '-1e400'], '--temperature', '-1e400')
+        # Too small for a double: zero, which is a temperature.
+        self.assertEqual(self.calc_json('--temperature', '1e-400')['temperature_c'], 0)
         self.assertEqual(self.calc_json('--temperature', '200')['temperature_c'], 200)
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, 'hot.membrane')

@@ -126,8 +126,11 @@ set_bad_value (GError     **error,
 /* ------------------------------------------------------------------------ */
 /* Strict parsing                                                           */
 
-/* A whole string that is a finite number in C syntax, whatever the locale:
- * "5x", "", " 5", "nan" and "inf" are all refused. */
+/* A whole string that is a number in C syntax, whatever the locale: "5x",
+ * "", " 5", "nan" and "inf" are all refused.  A number too large for a
+ * double ("1e400") comes back infinite, so the caller's range check names
+ * it as out of range rather than as not a number; one too small comes back
+ * as zero or nearly. */
 static gboolean
 parse_double (const char *text,
               double     *out)
@@ -139,7 +142,10 @@ parse_double (const char *text,
     return FALSE;
   errno = 0;
   v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || errno == ERANGE || !isfinite (v))
+  if (end == text || *end != '\0' || isnan (v))
+    return FALSE;
+  /* "inf" written out is not a number here; an overflow is (ERANGE). */
+  if (isinf (v) && errno != ERANGE)
     return FALSE;
   *out = v;
   return TRUE;
