@@ -396,12 +396,11 @@ ml_application_handle_local_options (GApplication *application,
           g_printerr ("membrane-lab: %s\n", error->message);
           return 1;
         }
+      /* GApplication goes on to send the files given, if any, which are
+       * opened after the preset, as in a first instance: the file wins. */
       if (g_application_get_is_remote (application))
-        {
-          g_action_group_activate_action (G_ACTION_GROUP (application), "load-preset",
-                                          g_variant_new_string (self->preset));
-          return 0;
-        }
+        g_action_group_activate_action (G_ACTION_GROUP (application), "load-preset",
+                                        g_variant_new_string (self->preset));
     }
 
   return -1;
