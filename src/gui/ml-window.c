@@ -442,26 +442,19 @@ main_menu_new (void)
 }
 
 /* The menus are built when first opened, not with the window: their
- * popovers hold well over a hundred widgets that the start does not need. */
-static void
-create_presets_popup (GtkMenuButton *button,
-                      gpointer       user_data)
-{
-  if (gtk_menu_button_get_popover (button) == NULL)
-    {
-      g_autoptr(GMenuModel) model = presets_menu_new ();
-
-      gtk_menu_button_set_menu_model (button, model);
-    }
-}
+ * popovers hold well over a hundred widgets that the start does not need.
+ * @user_data is the function that makes the menu's model. */
+typedef GMenuModel *(*MenuModelNew) (void);
 
 static void
-create_main_popup (GtkMenuButton *button,
-                   gpointer       user_data)
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
 {
+  MenuModelNew model_new = (MenuModelNew) user_data;
+
   if (gtk_menu_button_get_popover (button) == NULL)
     {
-      g_autoptr(GMenuModel) model = main_menu_new ();
+      g_autoptr(GMenuModel) model = model_new ();
 
       gtk_menu_button_set_menu_model (button, model);
     }
@@ -505,7 +498,8 @@ build_ui (MlWindow *self)
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Presets"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_presets_popup, NULL, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup,
+                                         (gpointer) presets_menu_new, NULL);
   gtk_widget_set_tooltip_text (button, _("Choose a cell (Ctrl+1 … Ctrl+6)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presets"), -1);
@@ -516,7 +510,8 @@ build_ui (MlWindow *self)
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "open-menu-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_main_popup, NULL, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup,
+                                         (gpointer) main_menu_new, NULL);
   gtk_menu_button_set_primary (GTK_MENU_BUTTON (button), TRUE);
   gtk_widget_set_tooltip_text (button, _("Main Menu (F10)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
