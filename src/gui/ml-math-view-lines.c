@@ -622,7 +622,7 @@ update_table (MlMathView       *self,
   label_update_take (self->table_heading, s);
 
   gtk_widget_set_visible (GTK_WIDGET (self->table_heading), sol->n_ions > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->table), sol->n_ions > 0);
+  gtk_widget_set_visible (self->table_scroller, sol->n_ions > 0);
   for (guint i = 0; i < sol->n_ions; i++)
     update_table_row (self, sol, &sol->ions[i],
                       (GtkLabel **) &self->cells->pdata[i * N_COLS], s);

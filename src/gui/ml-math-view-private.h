@@ -42,6 +42,7 @@ struct _MlMathView
   GtkLabel   *clamp_label;
   GtkLabel   *table_heading;
   GtkGrid    *table;
+  GtkWidget  *table_scroller;       /* the table alone scrolls sideways */
   GtkLabel   *headers[N_COLS];
   GPtrArray  *cells;                /* GtkLabel *, N_COLS per ion row */
   GtkLabel   *charge_label;
@@ -49,6 +50,7 @@ struct _MlMathView
   MlSolution  solution;
   gboolean    has_solution;
   gboolean    dark;
+  gboolean    formulas_wrap;
 };
 
 /* ml-math-view-lines.c */

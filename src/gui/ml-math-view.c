@@ -28,10 +28,10 @@ G_DEFINE_FINAL_TYPE (MlMathView, ml_math_view, GTK_TYPE_WIDGET)
 /* Labels ------------------------------------------------------------------- */
 
 /* A line of the pane.  Formulas (@wrap FALSE) stay on one line, as in a
- * book, and the pane scrolls sideways when it is narrower than the widest;
- * sentences wrap.  Besides reading better, an unwrapped label is laid out
- * once, where a wrapping one is laid out again for every width GTK tries,
- * which made this pane the largest part of the app's start. */
+ * book, while the view is wide enough for them (size_allocate () below);
+ * sentences always wrap.  Besides reading better, an unwrapped label is laid
+ * out once, where a wrapping one is laid out again for every width GTK
+ * tries, which made this pane the largest part of the app's start. */
 static GtkLabel *
 text_label_new (GtkWidget *box,
                 gboolean   selectable,
@@ -98,7 +98,7 @@ ensure_ion_rows (MlMathView *self,
                  guint       n_ions)
 {
   while (self->nernst_labels->len < n_ions)
-    g_ptr_array_add (self->nernst_labels, text_label_new (self->nernst_box, TRUE, FALSE));
+    g_ptr_array_add (self->nernst_labels, text_label_new (self->nernst_box, TRUE, self->formulas_wrap));
   while (self->nernst_labels->len > n_ions)
     {
       GtkWidget *label = g_ptr_array_steal_index (self->nernst_labels,
@@ -206,6 +206,105 @@ ml_math_view_css_changed (GtkWidget         *widget,
     }
 }
 
+static GtkLabel **
+formula_labels (MlMathView *self,
+                guint      *n)
+{
+  GtkLabel **out = g_new (GtkLabel *, 6 + self->nernst_labels->len);
+  guint k = 0;
+
+  out[k++] = self->constants_label;
+  for (guint i = 0; i < self->nernst_labels->len; i++)
+    out[k++] = self->nernst_labels->pdata[i];
+  out[k++] = self->formula_label;
+  out[k++] = self->substituted_label;
+  out[k++] = self->rest_label;
+  out[k++] = self->ghk_label;
+  out[k++] = self->pump_label;
+  *n = k;
+  return out;
+}
+
+static void
+set_formulas_wrap (MlMathView *self,
+                   gboolean    wrap)
+{
+  g_autofree GtkLabel **labels = NULL;
+  guint n;
+
+  wrap = !!wrap;
+  if (self->formulas_wrap == wrap)
+    return;
+  self->formulas_wrap = wrap;
+  labels = formula_labels (self, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_label_set_wrap (labels[i], wrap);
+}
+
+/* The width the formula lines need unwrapped: a wrapping label's natural
+ * width is still its whole line.  Labels sit in the box, whose margins
+ * count, some with a margin of their own. */
+static int
+formulas_width (MlMathView *self)
+{
+  g_autofree GtkLabel **labels = NULL;
+  guint n;
+  int widest = 0;
+
+  labels = formula_labels (self, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *label = GTK_WIDGET (labels[i]);
+      int natural = 0;
+
+      if (!gtk_widget_get_visible (label))
+        continue;
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label));
+    }
+  return widest + gtk_widget_get_margin_start (self->box) + gtk_widget_get_margin_end (self->box);
+}
+
+/* The view asks for no more width than its wrapped lines need, whether or
+ * not the formulas wrap now, so an unwrapped formula never widens the pane
+ * or folds the controls away; size_allocate () wraps them when short of
+ * room.  MIN_WIDTH is about the widest heading in presentation mode. */
+#define MIN_WIDTH 360
+
+static void
+ml_math_view_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  MlMathView *self = ML_MATH_VIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, MIN_WIDTH);
+}
+
+static void
+ml_math_view_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  MlMathView *self = ML_MATH_VIEW (widget);
+  int box_min = 0;
+
+  /* Changing the wrap queues a new layout, which GTK runs at once. */
+  set_formulas_wrap (self, width < formulas_width (self));
+  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->box,
+                            &(GtkAllocation) { 0, 0, MAX (width, box_min), height },
+                            baseline);
+}
+
 static void
 ml_math_view_dispose (GObject *object)
 {
@@ -226,8 +325,9 @@ ml_math_view_class_init (MlMathViewClass *klass)
 
   object_class->dispose = ml_math_view_dispose;
   widget_class->css_changed = ml_math_view_css_changed;
+  widget_class->measure = ml_math_view_measure;
+  widget_class->size_allocate = ml_math_view_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mlmathview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -286,7 +386,14 @@ ml_math_view_init (MlMathView *self)
   self->table = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->table, 18);
   gtk_grid_set_row_spacing (self->table, 2);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->table));
+  /* Six columns of numbers cannot wrap: in a narrow view the table scrolls
+   * sideways on its own, and the lines around it keep the view's width. */
+  self->table_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->table_scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->table_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->table_scroller), GTK_WIDGET (self->table));
+  gtk_box_append (GTK_BOX (box), self->table_scroller);
   for (int col = 0; col < N_COLS; col++)
     {
       self->headers[col] = cell_label_new (self, col, 0);
@@ -309,7 +416,7 @@ ml_math_view_init (MlMathView *self)
     if (GTK_IS_LABEL (child) && !gtk_widget_has_css_class (child, "heading"))
       gtk_widget_set_visible (child, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->table_heading), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->table), FALSE);
+  gtk_widget_set_visible (self->table_scroller, FALSE);
 }
 
 /* Public API --------------------------------------------------------------- */
@@ -348,6 +455,13 @@ ml_math_view_set_solution (MlMathView       *self,
  * Returns: (transfer full): the plain text of every visible line, table rows
  * with their cells separated by tabs.
  */
+gboolean
+ml_math_view_get_formulas_wrap (MlMathView *self)
+{
+  g_return_val_if_fail (ML_IS_MATH_VIEW (self), FALSE);
+  return self->formulas_wrap;
+}
+
 char *
 ml_math_view_get_text (MlMathView *self)
 {

@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (MlMathView, ml_math_view, ML, MATH_VIEW, GtkWidget)
 GtkWidget   *ml_math_view_new              (void);
 void         ml_math_view_set_solution     (MlMathView       *self,
                                             const MlSolution *solution);
+/* Whether the formula lines wrap now.  They stay whole while the view is
+ * wide enough for them, and wrap in a narrower one, so that nothing is cut
+ * off in a narrow pane or with large text (presentation mode). */
+gboolean     ml_math_view_get_formulas_wrap (MlMathView     *self);
+
 /* All the text the view shows, one line per row, for tests and copying. */
 char        *ml_math_view_get_text         (MlMathView       *self);
 

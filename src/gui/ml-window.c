@@ -560,9 +560,10 @@ build_ui (MlWindow *self)
 
   self->math_scroller = gtk_scrolled_window_new ();
   gtk_widget_add_css_class (self->math_scroller, "math-pane");
-  /* Sideways too: a formula does not wrap (ml-math-view.c). */
+  /* Never sideways: the view wraps its formulas when narrow, and its table
+   * scrolls on its own (ml-math-view.c). */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->math_scroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->math_scroller), 150);
   self->math = ML_MATH_VIEW (ml_math_view_new ());
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->math_scroller), GTK_WIDGET (self->math));

@@ -15,7 +15,7 @@
 
 #include "ml-cell.h"
 #include "gui-test-support.h"
-#include "ml-math-view.h"
+#include "ml-math-view-private.h"
 #include "ml-screenshot.h"
 #include "ml-solution.h"
 
@@ -403,6 +403,53 @@ screenshot (gboolean    dark,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In a pane like the app's (vertical scrolling only), the formulas stay on
+ * one line when there is room and wrap when there is not, and nothing is
+ * wider than the pane: the numbers at the ends of the lines stay in sight. */
+static void
+test_formulas_wrap_when_narrow (void)
+{
+  static const struct { int width; gboolean wraps; } cases[] = {
+    { 1400, FALSE }, { 430, TRUE }, { 1400, FALSE },
+  };
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_RATIO);
+  MlSolution sol;
+  GtkWidget *view = view_with (cell, &sol);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MlMathView *math = ML_MATH_VIEW (view);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), cases[i].width, 600);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_frames (window, 3);
+      g_test_message ("window %d px: view %d px, formulas wrap: %d", cases[i].width,
+                      gtk_widget_get_width (view), ml_math_view_get_formulas_wrap (math));
+      g_assert_cmpint (ml_math_view_get_formulas_wrap (math), ==, cases[i].wraps);
+      g_assert_true (gtk_label_get_wrap (math->formula_label) == cases[i].wraps);
+      g_assert_true (gtk_label_get_wrap (g_ptr_array_index (math->nernst_labels, 0)) == cases[i].wraps);
+      /* The view fits the window, and each line fits the view. */
+      g_assert_cmpint (gtk_widget_get_width (view), <=, cases[i].width);
+      for (guint j = 0; j < math->nernst_labels->len; j++)
+        {
+          GtkWidget *line = g_ptr_array_index (math->nernst_labels, j);
+          int natural;
+
+          gtk_widget_measure (line, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          if (!cases[i].wraps)
+            g_assert_cmpint (gtk_widget_get_width (line), >=, natural);
+          g_assert_cmpint (gtk_widget_get_width (line), <, gtk_widget_get_width (view));
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_screenshot_light (void)
 {
@@ -458,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/math-view/screenshot-light", test_screenshot_light);
   g_test_add_func ("/math-view/screenshot-dark", test_screenshot_dark);
   g_test_add_func ("/math-view/screenshot-narrow", test_screenshot_narrow);
+  g_test_add_func ("/math-view/formulas-wrap-when-narrow", test_formulas_wrap_when_narrow);
   g_test_add_func ("/math-view/screenshot-undefined", test_screenshot_undefined);
 
   return g_test_run ();
