@@ -24,7 +24,6 @@ struct _MlWindow
   MlMembraneView       *membrane;
   MlMathView           *math;
   MlDonnanWindow       *donnan;      /* the calculator, while open */
-  GtkWindow            *shortcuts;   /* built when first shown */
 
   MlCell               *cell;        /* what the user edits */
   MlCell               *reference;   /* as loaded or last saved */

@@ -231,25 +231,26 @@ donnan_activated (GSimpleAction *action,
 
 /* The shortcuts window is built the first time it is asked for: its few
  * hundred widgets would otherwise be built with every window (GTK does that
- * for a gtk/help-overlay.ui resource) and slow the start. */
+ * for a gtk/help-overlay.ui resource) and slow the start.  It is then made
+ * the window's help overlay, which is what shows each action's keys (GTK
+ * reads them from the application) and destroys it with the window; this
+ * action stays the one that shows it. */
 static void
 shortcuts_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  MlWindow *self = ML_WINDOW (user_data);
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (user_data);
 
-  if (self->shortcuts == NULL)
+  if (gtk_application_window_get_help_overlay (self) == NULL)
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource ("/io/github/membranelab/MembraneLab/shortcuts-window.ui");
 
-      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
-      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+      gtk_application_window_set_help_overlay (self,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
     }
-  gtk_window_present (self->shortcuts);
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
 }
 
 static void
@@ -615,12 +616,6 @@ ml_window_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
       gtk_window_destroy (GTK_WINDOW (self->donnan));
       self->donnan = NULL;
-    }
-  if (self->shortcuts != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
-      gtk_window_destroy (self->shortcuts);
-      self->shortcuts = NULL;
     }
   g_clear_object (&self->history);
   g_clear_object (&self->cell);
