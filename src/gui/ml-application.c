@@ -29,6 +29,7 @@ struct _MlApplication
   int             width;
   int             height;
   gboolean        dark;
+  gboolean        has_files;     /* files on the command line */
   int             exit_status;
   GSettings      *settings;
 };
@@ -342,6 +343,39 @@ parse_size (const char *text,
   return TRUE;
 }
 
+/* GApplication keeps the files of the command line to itself until after
+ * handle-local-options, so they are looked for here, before it parses:
+ * whatever is neither an option nor the value of --preset, --screenshot or
+ * --size (nor after "--") is a file. */
+static gboolean
+ml_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  MlApplication *self = ML_APPLICATION (application);
+  char **argv = *arguments;
+  gboolean options_end = FALSE;
+
+  self->has_files = FALSE;
+  for (int i = 1; argv[i] != NULL; i++)
+    {
+      const char *arg = argv[i];
+
+      if (!options_end && strcmp (arg, "--") == 0)
+        options_end = TRUE;
+      else if (!options_end && arg[0] == '-' && arg[1] != '\0')
+        {
+          if ((strcmp (arg, "--preset") == 0 || strcmp (arg, "--screenshot") == 0
+               || strcmp (arg, "--size") == 0) && argv[i + 1] != NULL)
+            i++;
+        }
+      else
+        self->has_files = TRUE;
+    }
+  return G_APPLICATION_CLASS (ml_application_parent_class)->local_command_line (application, arguments,
+                                                                                exit_status);
+}
+
 static int
 ml_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -362,6 +396,13 @@ ml_application_handle_local_options (GApplication *application,
       /* Translators: %s is what the user typed after --preset. */
       g_printerr (_("membrane-lab: unknown preset “%s”; run membrane-calc --list-presets for the names\n"),
                   self->preset);
+      return 2;
+    }
+
+  /* One window holds one cell: a preset and a file contradict each other. */
+  if (self->preset != NULL && self->has_files)
+    {
+      g_printerr (_("membrane-lab: give either --preset or a file, not both\n"));
       return 2;
     }
 
@@ -396,11 +437,12 @@ ml_application_handle_local_options (GApplication *application,
           g_printerr ("membrane-lab: %s\n", error->message);
           return 1;
         }
-      /* GApplication goes on to send the files given, if any, which are
-       * opened after the preset, as in a first instance: the file wins. */
       if (g_application_get_is_remote (application))
-        g_action_group_activate_action (G_ACTION_GROUP (application), "load-preset",
-                                        g_variant_new_string (self->preset));
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "load-preset",
+                                          g_variant_new_string (self->preset));
+          return 0;
+        }
     }
 
   return -1;
@@ -428,6 +470,7 @@ ml_application_class_init (MlApplicationClass *klass)
   app_class->startup = ml_application_startup;
   app_class->activate = ml_application_activate;
   app_class->open = ml_application_open;
+  app_class->local_command_line = ml_application_local_command_line;
   app_class->handle_local_options = ml_application_handle_local_options;
 }
 

@@ -31,5 +31,5 @@ ml_drawn_text_px (double px)
   if (!isfinite (px) || px < 1.0)
     return 1.0;
   step = px < 24.0 ? 1.0 : px < 48.0 ? 2.0 : 4.0;
-  return step * round (px / step);
+  return MAX (1.0, step * floor (px / step));
 }

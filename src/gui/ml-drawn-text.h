@@ -15,9 +15,10 @@ G_BEGIN_DECLS
  * each time a view switches between sizes. */
 void         ml_drawn_text_setup   (GtkWidget *widget);
 
-/* A text size in pixels rounded to a few steps (1 px below 24 px, 2 px up
- * to 48 px, 4 px above), so the views share fonts and a resize does not
- * make a new font for every pixel of width.  Never below 1 px. */
+/* A text size in pixels rounded down to a few steps (1 px below 24 px, 2 px
+ * up to 48 px, 4 px above), so the views share fonts and a resize does not
+ * make a new font for every pixel of width.  Down, so that a size chosen to
+ * fit a width still fits.  Never below 1 px. */
 double       ml_drawn_text_px      (double     px);
 
 G_END_DECLS

@@ -986,6 +986,24 @@ test_screenshot_option (void)
     g_assert_cmpint (WEXITSTATUS (status), ==, 2);
     g_assert_nonnull (strstr (err, "--size"));
   }
+
+  /* A preset and a file contradict each other: refused the same way, and
+   * nothing is written. */
+  {
+    g_autofree char *file = g_build_filename (g_getenv ("TEST_DATA_DIR"), "..", "..", "data",
+                                              "presets", "squid-axon.membrane", NULL);
+    g_autofree char *other = temp_path ("both.png");
+    const char *both[] = { binary, "--screenshot", other, "--preset", "squid-axon", file, NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **)both, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, &err, &status, NULL));
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_nonnull (strstr (err, "--preset"));
+    g_assert_null (strchr (strchr (err, '\n') + 1, '\n'));
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
 }
 
 int
