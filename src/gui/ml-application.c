@@ -343,10 +343,35 @@ parse_size (const char *text,
   return TRUE;
 }
 
+static const GOptionEntry option_entries[] = {
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the window into a PNG file and quit"), N_("FILE.png") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Window size for --screenshot (default 1280x800)"), N_("WxH") },
+  { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start with a shipped preset, e.g. squid-axon"), N_("NAME") },
+  { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Use the dark style for --screenshot"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+/* Whether @arg ("--size") is an option of ours that takes its value as the
+ * next argument. */
+static gboolean
+takes_value (const char *arg)
+{
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    if (g_str_has_prefix (arg, "--") && strcmp (arg + 2, option_entries[i].long_name) == 0)
+      return option_entries[i].arg != G_OPTION_ARG_NONE;
+  return FALSE;
+}
+
 /* GApplication keeps the files of the command line to itself until after
  * handle-local-options, so they are looked for here, before it parses:
- * whatever is neither an option nor the value of --preset, --screenshot or
- * --size (nor after "--") is a file. */
+ * whatever is neither an option nor an option's value (nor after "--") is a
+ * file. */
 static gboolean
 ml_application_local_command_line (GApplication   *application,
                                    char         ***arguments,
@@ -365,8 +390,7 @@ ml_application_local_command_line (GApplication   *application,
         options_end = TRUE;
       else if (!options_end && arg[0] == '-' && arg[1] != '\0')
         {
-          if ((strcmp (arg, "--preset") == 0 || strcmp (arg, "--screenshot") == 0
-               || strcmp (arg, "--size") == 0) && argv[i + 1] != NULL)
+          if (takes_value (arg) && argv[i + 1] != NULL)
             i++;
         }
       else
@@ -474,26 +498,13 @@ ml_application_class_init (MlApplicationClass *klass)
   app_class->handle_local_options = ml_application_handle_local_options;
 }
 
-static const GOptionEntry options[] = {
-  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Render the window into a PNG file and quit"), N_("FILE.png") },
-  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Window size for --screenshot (default 1280x800)"), N_("WxH") },
-  { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Start with a shipped preset, e.g. squid-axon"), N_("NAME") },
-  { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Use the dark style for --screenshot"), NULL },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and quit"), NULL },
-  { NULL }
-};
 
 static void
 ml_application_init (MlApplication *self)
 {
   self->width = 1280;
   self->height = 800;
-  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.membrane]"));
 }
 
