@@ -13,6 +13,7 @@
 
 #include "ml-scenario.h"
 #include "ml-scenario-private.h"
+#include "ml-file-io.h"
 
 #include <math.h>
 #include <string.h>
@@ -116,8 +117,9 @@ ml_scenario_to_data (MlCell *cell,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes @cell atomically: readers see the old file or the new one, never a
- * half-written one.
+ * Writes @cell atomically with ml_file_replace_atomic(): readers see the old
+ * file or the new one, never a half-written one, and a failed save (a full
+ * disk, a folder without write permission) leaves the old file as it was.
  *
  * Returns: %TRUE on success
  */
@@ -135,6 +137,51 @@ ml_scenario_save_file (MlCell        *cell,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = ml_scenario_to_data (cell, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  return ml_file_replace_atomic (file, data, length, cancellable, error);
+}
+
+/**
+ * ml_scenario_save_file_async:
+ * @cell: a cell
+ * @file: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written or the write failed
+ * @user_data: for @callback
+ *
+ * Writes @cell as it is now; later edits do not reach the file.  The writing
+ * happens in a worker thread.
+ */
+void
+ml_scenario_save_file_async (MlCell              *cell,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+  char *data;
+
+  g_return_if_fail (ML_IS_CELL (cell));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = ml_scenario_to_data (cell, &length);
+  bytes = g_bytes_new_take (data, length);
+  ml_file_replace_atomic_async (file, bytes, cancellable, callback, user_data);
+}
+
+/**
+ * ml_scenario_save_file_finish:
+ * @file: the file given to ml_scenario_save_file_async()
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+ml_scenario_save_file_finish (GFile         *file,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return ml_file_replace_atomic_finish (file, result, error);
 }

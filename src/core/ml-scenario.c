@@ -18,6 +18,8 @@
 
 #include "ml-scenario.h"
 #include "ml-scenario-private.h"
+#include "ml-file-io.h"
+#include "ml-text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -171,23 +173,19 @@ get_trimmed_value (GKeyFile    *keyfile,
   return g_strstrip (value);
 }
 
+/* "nan", "inf", "-infinity" and the like, in any case. */
 static gboolean
-parse_double (const char *text,
-              double     *out)
+parse_nan_or_inf (const char *text,
+                  double     *out)
 {
   char *end = NULL;
   double value;
 
-  /* Decimal numbers only: g_ascii_strtod would also take "0x10" and hex
-   * floats, which FORMAT.md does not allow. */
-  if (text[0] == '\0' || strpbrk (text, "xXpP") != NULL)
+  if (strpbrk (text, "xXpP") != NULL)
     return FALSE;
-
-  errno = 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0')
+  if (end == text || *end != '\0' || isfinite (value))
     return FALSE;
-
   *out = value;
   return TRUE;
 }
@@ -221,7 +219,9 @@ read_number (GKeyFile          *keyfile,
       return FALSE;
     }
 
-  if (!parse_double (text, &value))
+  /* "nan" and "inf" are not numbers to ml_text_parse_decimal(); they get
+   * messages of their own below. */
+  if (!ml_text_parse_decimal (text, &value) && !parse_nan_or_inf (text, &value))
     {
       set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
                        /* Translators: %s is the value found in the file. */
@@ -387,9 +387,16 @@ read_locale_string (GKeyFile    *keyfile,
       return NULL;
     }
 
+  /* GKeyFile can return a value and an error together (a broken escape
+   * such as a trailing backslash): the error wins. */
   value = g_key_file_get_locale_string (keyfile, group, key, NULL, &local_error);
-  if (value == NULL)
-    set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, local_error->message);
+  if (local_error != NULL)
+    {
+      g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
+
+      g_clear_pointer (&value, g_free);
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, reason);
+    }
   return value;
 }
 
@@ -406,8 +413,13 @@ read_plain_string (GKeyFile    *keyfile,
     return g_strdup ("");
 
   value = g_key_file_get_string (keyfile, group, key, &local_error);
-  if (value == NULL)
-    set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, local_error->message);
+  if (local_error != NULL)
+    {
+      g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
+
+      g_clear_pointer (&value, g_free);
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, reason);
+    }
   return value;
 }
 
@@ -816,9 +828,12 @@ ml_scenario_load_data (MlCell      *cell,
   if (!g_key_file_load_from_data (keyfile, length > 0 ? data : "", length,
                                   G_KEY_FILE_NONE, &local_error))
     {
+      /* GKeyFile quotes the whole offending line, which may be 200 KiB. */
+      g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
+
       g_set_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_PARSE,
                    /* Translators: %s is the key file parser's own explanation. */
-                   _("The file is not a scenario: %s"), local_error->message);
+                   _("The file is not a scenario: %s"), reason);
       return FALSE;
     }
 
@@ -833,6 +848,19 @@ ml_scenario_load_data (MlCell      *cell,
   return TRUE;
 }
 
+/* A refusal of the bounded reader for size is the scenario's own error. */
+static void
+propagate_read_error (GError **error,
+                      GError  *read_error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      read_error->domain = ML_SCENARIO_ERROR;
+      read_error->code = ML_SCENARIO_ERROR_TOO_LARGE;
+    }
+  g_propagate_error (error, read_error);
+}
+
 /**
  * ml_scenario_load_file:
  * @cell: the cell to load into
@@ -840,7 +868,9 @@ ml_scenario_load_data (MlCell      *cell,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Like ml_scenario_load_data(); I/O errors are passed on as GIO errors.
+ * Like ml_scenario_load_data().  Only a regular file of at most
+ * ML_SCENARIO_MAX_BYTES is read (ml_file_read_bounded()); I/O errors are
+ * GIO errors whose message gives the reason but not the file's name.
  *
  * Returns: %TRUE on success
  */
@@ -850,27 +880,77 @@ ml_scenario_load_file (MlCell        *cell,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
+  GError *read_error = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Ask for the size first so a huge file picked by mistake is not read
-   * into memory only to be refused. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
-      && g_file_info_get_size (info) > ML_SCENARIO_MAX_BYTES)
-    return check_size ((gsize)g_file_info_get_size (info), error);
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return FALSE;
-
-  /* The file may have grown since the query; load_data checks again. */
+  if (!ml_file_read_bounded (file, ML_SCENARIO_MAX_BYTES, cancellable, &contents, &length,
+                             &read_error))
+    {
+      propagate_read_error (error, read_error);
+      return FALSE;
+    }
   return ml_scenario_load_data (cell, contents, length, error);
+}
+
+/**
+ * ml_scenario_load_file_async:
+ * @file: a .membrane file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is read or refused
+ * @user_data: for @callback
+ *
+ * Reads @file in a worker thread; ml_scenario_load_file_finish() checks it
+ * and makes the cell, on the caller's thread.
+ */
+void
+ml_scenario_load_file_async (GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+  ml_file_read_bounded_async (file, ML_SCENARIO_MAX_BYTES, cancellable, callback, user_data);
+}
+
+/**
+ * ml_scenario_load_file_finish:
+ * @file: the file given to ml_scenario_load_file_async()
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a new cell holding the scenario, or
+ *   %NULL with @error set
+ */
+MlCell *
+ml_scenario_load_file_finish (GFile         *file,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MlCell) cell = NULL;
+  GError *read_error = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = ml_file_read_bounded_finish (file, result, &read_error);
+  if (bytes == NULL)
+    {
+      propagate_read_error (error, read_error);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  cell = ml_cell_new ();
+  if (!ml_scenario_load_data (cell, length > 0 ? data : "", length, error))
+    return NULL;
+  return g_steal_pointer (&cell);
 }

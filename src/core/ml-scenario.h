@@ -5,7 +5,8 @@
  *
  * The format is a GKeyFile documented in data/presets/FORMAT.md.  Loading
  * validates everything first and touches the cell only when the whole file is
- * good, in one change; saving is atomic.
+ * good, in one change; it reads only a regular file of bounded size.  Saving
+ * is atomic: a failed save leaves the old file as it was (ml-file-io.h).
  */
 #pragma once
 
@@ -39,11 +40,26 @@ gboolean  ml_scenario_load_file   (MlCell        *cell,
                                    GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
+void      ml_scenario_load_file_async  (GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+MlCell   *ml_scenario_load_file_finish (GFile               *file,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 char     *ml_scenario_to_data     (MlCell        *cell,
                                    gsize         *length);
 gboolean  ml_scenario_save_file   (MlCell        *cell,
                                    GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
+void      ml_scenario_save_file_async  (MlCell              *cell,
+                                        GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  ml_scenario_save_file_finish (GFile               *file,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "ml-presets.h"
 #include "ml-screenshot.h"
+#include "ml-text.h"
 #include "ml-window.h"
 
 struct _MlApplication
@@ -265,8 +266,9 @@ ensure_window (MlApplication *self)
         {
           g_autoptr(GFile) file = g_file_new_for_uri (last);
 
-          if (!ml_window_load_file (ML_WINDOW (window), file, &error))
-            ml_window_show_error (ML_WINDOW (window), error->message);
+          /* In the background: a folder on a network that has gone away
+           * must not keep the window from opening. */
+          ml_window_start_loading (ML_WINDOW (window), file, FALSE);
         }
       ml_history_clear (ml_window_get_history (ML_WINDOW (window)));
     }
@@ -301,21 +303,36 @@ ml_application_open (GApplication  *application,
       return;
     }
 
-  /* One window holds one cell: the first file is opened. */
+  if (self->screenshot_path == NULL)
+    {
+      /* One window holds one cell: the first file is opened. */
+      if (n_files > 0)
+        ml_window_start_loading (window, files[0], FALSE);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  /* A screenshot shows one scenario, loaded before the first frame; any
+   * file that cannot be shown fails the command. */
+  if (n_files > 1)
+    {
+      g_printerr (_("membrane-lab: --screenshot shows one scenario file, not %d\n"), n_files);
+      self->exit_status = 2;
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
   if (n_files > 0 && !ml_window_load_file (window, files[0], &error))
     {
-      g_autofree char *name = g_file_get_parse_name (files[0]);
+      g_autofree char *shown = g_file_get_parse_name (files[0]);
+      g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
+      g_autofree char *line = ml_text_one_line (error->message, ML_TEXT_MESSAGE_MAX_BYTES);
 
-      if (self->screenshot_path != NULL)
-        {
-          g_printerr ("membrane-lab: %s: %s\n", name, error->message);
-          self->exit_status = 2;
-          gtk_window_destroy (GTK_WINDOW (window));
-          return;
-        }
-      ml_window_show_error (window, error->message);
+      g_printerr ("membrane-lab: %s: %s\n", name, line);
+      self->exit_status = 2;
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
     }
-  else if (n_files > 0)
+  if (n_files > 0)
     ml_history_clear (ml_window_get_history (window));
 
   gtk_window_present (GTK_WINDOW (window));

@@ -155,16 +155,7 @@ static void
 open_continuation (MlWindow *self,
                    gpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!ml_window_load_file (self, G_FILE (data), &error))
-    {
-      g_autofree char *name = g_file_get_basename (G_FILE (data));
-      /* Translators: the first %s is a file name, the second the reason. */
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
-
-      ml_window_show_error (self, message);
-    }
+  ml_window_start_loading (self, G_FILE (data), TRUE);
 }
 
 static void

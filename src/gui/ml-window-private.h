@@ -32,6 +32,7 @@ struct _MlWindow
   GFile                *file;
   char                 *preset_id;
   char                 *last_error;
+  GCancellable         *load_cancellable; /* while a file loads */
   GSettings            *settings;    /* NULL when the schema is not installed */
 
   guint                 math_timeout;

@@ -17,6 +17,7 @@
 #include "ml-donnan-window.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
+#include "ml-text.h"
 
 enum {
   PROP_0,
@@ -611,6 +612,9 @@ ml_window_dispose (GObject *object)
   if (self->cell != NULL)
     g_signal_handlers_disconnect_by_data (self->cell, self);
   g_clear_handle_id (&self->math_timeout, g_source_remove);
+  /* A load still running finds the window gone and does nothing. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   if (self->donnan != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
@@ -896,16 +900,121 @@ ml_window_load_file (MlWindow  *self,
   return TRUE;
 }
 
+/* What a load in the background needs to finish. */
+typedef struct
+{
+  MlWindow *window;
+  GFile    *file;
+  gboolean  undoable;
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  g_object_unref (loading->window);
+  g_object_unref (loading->file);
+  g_free (loading);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Loading *loading = user_data;
+  MlWindow *self = loading->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlCell) loaded = NULL;
+
+  loaded = ml_scenario_load_file_finish (loading->file, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      loading_free (loading);
+      return;
+    }
+  g_clear_object (&self->load_cancellable);
+
+  if (loaded == NULL)
+    {
+      g_autofree char *shown = g_file_get_parse_name (loading->file);
+      g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
+      /* Translators: the first %s is a file name, the second the reason. */
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name,
+                                                  error->message);
+
+      g_debug ("opening %s failed: %s", shown, error->message);
+      ml_window_show_error (self, message);
+    }
+  else
+    {
+      adopt (self, loaded, loading->file, NULL);
+      if (!loading->undoable)
+        ml_history_clear (self->history);
+    }
+  loading_free (loading);
+}
+
+/**
+ * ml_window_start_loading:
+ * @self: a window
+ * @file: a scenario file
+ * @undoable: whether the load is a step that undo takes back
+ *
+ * Reads @file in the background, so that a slow or stale location never
+ * freezes the window, then replaces the cell without asking; an error
+ * becomes a toast and leaves the cell untouched.  A second call cancels a
+ * load still running.
+ */
+void
+ml_window_start_loading (MlWindow *self,
+                         GFile    *file,
+                         gboolean  undoable)
+{
+  Loading *loading;
+
+  g_return_if_fail (ML_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  loading = g_new0 (Loading, 1);
+  loading->window = g_object_ref (self);
+  loading->file = g_object_ref (file);
+  loading->undoable = undoable;
+  ml_scenario_load_file_async (file, self->load_cancellable, loaded_cb, loading);
+}
+
+/* Whether a load started by ml_window_start_loading() is still running. */
+gboolean
+ml_window_is_loading (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
 gboolean
 ml_window_save_file (MlWindow  *self,
                      GFile     *file,
                      GError   **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!ml_scenario_save_file (self->cell, file, NULL, error))
-    return FALSE;
+  if (!ml_scenario_save_file (self->cell, file, NULL, &local_error))
+    {
+      g_autofree char *shown = g_file_get_parse_name (file);
+      g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+      /* Translators: the first %s is a file name, the second the reason,
+       * which says whether the file on disk is unchanged. */
+      g_set_error (error, local_error->domain, local_error->code, _("Could not save “%s”: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
 
   g_set_object (&self->file, file);
   g_clear_pointer (&self->preset_id, g_free);
@@ -932,13 +1041,18 @@ void
 ml_window_show_error (MlWindow   *self,
                       const char *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (ML_IS_WINDOW (self));
 
+  /* One line of a readable length, and escaped: libadwaita 1.2 reads a
+   * toast's title as Pango markup, and a quoted "&" or "<" would leave
+   * the toast empty. */
   g_free (self->last_error);
-  self->last_error = g_strdup (message);
-  toast = adw_toast_new (message);
+  self->last_error = ml_text_one_line (message, ML_TEXT_MESSAGE_MAX_BYTES);
+  escaped = g_markup_escape_text (self->last_error, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }

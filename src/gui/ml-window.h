@@ -42,6 +42,11 @@ gboolean          ml_window_load_preset        (MlWindow       *self,
 gboolean          ml_window_load_file          (MlWindow       *self,
                                                 GFile          *file,
                                                 GError        **error);
+/* Loads in the background; errors become a toast (see ml-window.c). */
+void              ml_window_start_loading      (MlWindow       *self,
+                                                GFile          *file,
+                                                gboolean        undoable);
+gboolean          ml_window_is_loading         (MlWindow       *self);
 gboolean          ml_window_save_file          (MlWindow       *self,
                                                 GFile          *file,
                                                 GError        **error);

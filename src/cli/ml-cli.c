@@ -1,0 +1,851 @@
+/* ml-cli.c — membrane-calc: the calculation core from the command line
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lab handouts and scripts call this with a preset, a scenario file or a list
+ * of ions and read either a table or one JSON object; --save writes the cell
+ * they describe as a scenario file.  It parses and checks the arguments,
+ * builds an MlCell, and prints what ml_cell_solve() returns: no physics is
+ * computed here, so the numbers match the GUI's exactly.
+ *
+ * ml_cli_run() writes into strings rather than to stdout and stderr, so that
+ * the fuzz target can run it many times in one process.
+ *
+ * Exit status: 0 on success (an undefined potential is a result, reported as
+ * "condition"), 2 for bad input or a file that cannot be read or written,
+ * with one line on stderr, 1 only when the program itself is broken (a
+ * shipped preset fails to load).
+ */
+#define G_LOG_DOMAIN "membrane-calc"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "ml-cell.h"
+#include "ml-cli.h"
+#include "ml-cli-output.h"
+#include "ml-presets.h"
+#include "ml-scenario.h"
+#include "ml-solution.h"
+#include "ml-text.h"
+
+#define EXIT_BAD_INPUT 2
+#define EXIT_INTERNAL  1
+
+/* An argument quoted in a message keeps at most this many bytes. */
+#define ARG_QUOTE_MAX_BYTES 60
+
+/* Ranges of the inputs: the same as the scenario format (FORMAT.md) so a
+ * command line and a saved file accept the same cells.  A temperature at
+ * absolute zero is accepted on purpose: the core reports it as a condition. */
+#define T_MIN_C        (-273.15)
+#define T_MAX_C        200.0
+#define C_MAX_MM       1e5
+#define P_MAX_CM_S     1.0
+#define RATIO_MIN      1.0
+#define RATIO_MAX      10.0
+#define PUMP_I_LIMIT   1000.0
+#define RADIUS_MIN_UM  1e-3
+#define RADIUS_MAX_UM  1e5
+#define CAP_MIN        1e-3
+#define CAP_MAX        100.0
+/* Not in a scenario file: a clamp and the Donnan compartments' volumes,
+ * which are relative (any one unit for both). */
+#define VM_LIMIT_MV    10000.0
+#define VOLUME_MAX     1e9
+
+typedef struct
+{
+  char     *preset;
+  gboolean  list_presets;
+  char     *temperature;
+  char    **ions;
+  char     *pump_ratio;
+  char     *pump_current;
+  char     *vm;
+  char     *radius;
+  char     *capacitance;
+  char     *donnan;
+  char     *donnan_closed;
+  gboolean  json;
+  char     *save;
+  char    **files;
+} Options;
+
+typedef struct
+{
+  gboolean           has_temperature;
+  double             temperature;
+  GArray            *ions;             /* MlIon */
+  gboolean           has_pump_ratio;
+  double             pump_ratio;
+  gboolean           has_pump_current;
+  double             pump_current;
+  gboolean           has_vm;
+  double             vm;
+  gboolean           has_radius;
+  double             radius;
+  gboolean           has_capacitance;
+  double             capacitance;
+  gboolean           has_donnan;
+  MlCliDonnan        donnan;
+  gboolean           has_donnan_closed;
+  MlCliDonnanClosed  donnan_closed;
+} Request;
+
+static void
+options_clear (Options *opt)
+{
+  g_clear_pointer (&opt->preset, g_free);
+  g_clear_pointer (&opt->temperature, g_free);
+  g_clear_pointer (&opt->ions, g_strfreev);
+  g_clear_pointer (&opt->pump_ratio, g_free);
+  g_clear_pointer (&opt->pump_current, g_free);
+  g_clear_pointer (&opt->vm, g_free);
+  g_clear_pointer (&opt->radius, g_free);
+  g_clear_pointer (&opt->capacitance, g_free);
+  g_clear_pointer (&opt->donnan, g_free);
+  g_clear_pointer (&opt->donnan_closed, g_free);
+  g_clear_pointer (&opt->save, g_free);
+  g_clear_pointer (&opt->files, g_strfreev);
+}
+
+static void
+set_bad_value (GError     **error,
+               const char  *format,
+               ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_bad_value (GError     **error,
+               const char  *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Strict parsing                                                           */
+
+/* Every message that names a bad value is one translatable string holding
+ * the option, the argument as given and the problem, so a translator can
+ * quote and order them as the language wants.  @arg is NULL for an option
+ * with a single value, @what the field inside a comma-separated argument. */
+static gboolean
+parse_number (const char  *text,
+              const char  *option,
+              const char  *arg,
+              const char  *what,
+              double       min,
+              double       max,
+              const char  *unit,
+              double      *out,
+              GError     **error)
+{
+  double v;
+
+  if (!ml_text_parse_decimal (text, &v))
+    {
+      if (arg != NULL)
+        /* Translators: a bad command-line argument.  The first %s is the
+         * option (--ion), the second the whole argument as given, the third
+         * the field (“inside concentration”), the last the field's text. */
+        set_bad_value (error, _("%s “%s”: the %s “%s” is not a number"),
+                       option, arg, what, text);
+      else
+        /* Translators: the first %s is an option (--temperature), the
+         * second the value given. */
+        set_bad_value (error, _("%s: “%s” is not a number"), option, text);
+      return FALSE;
+    }
+  if (v < min || v > max)
+    {
+      /* "from 1 to 10 mM"; a pure number (the pump ratio) has no unit. */
+      g_autofree char *range = *unit != '\0'
+                               ? g_strdup_printf ("%g–%g %s", min, max, unit)
+                               : g_strdup_printf ("%g–%g", min, max);
+
+      if (arg != NULL)
+        /* Translators: the first %s is an option (--ion), the second the
+         * whole argument as given, the third the field (“permeability”),
+         * then the allowed range (“0–1 cm/s”) and the field's text. */
+        set_bad_value (error, _("%s “%s”: the %s must lie in the range %s, not %s"),
+                       option, arg, what, range, text);
+      else
+        /* Translators: the first %s is an option (--temperature), then the
+         * allowed range (“-273.15–200 °C”) and the value given. */
+        set_bad_value (error, _("%s must lie in the range %s, not %s"), option, range, text);
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+ion_name_is_valid (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len == 0 || len >= ML_ION_NAME_MAX)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* One field of a comma-separated argument such as --ion NAME,Z,CIN,COUT,P. */
+typedef enum
+{
+  FIELD_NAME,           /* an ion's short name; out is char[ML_ION_NAME_MAX] */
+  FIELD_VALENCE,        /* 1, 2, -1 or -2; out is int */
+  FIELD_ANION_VALENCE,  /* -1 or -2; out is int */
+  FIELD_NUMBER,         /* min … max; out is double */
+  FIELD_POSITIVE,       /* above 0, up to max; out is double */
+} FieldKind;
+
+typedef struct
+{
+  FieldKind    kind;
+  const char  *what;    /* translated, for messages */
+  double       min;
+  double       max;
+  const char  *unit;
+  void        *out;
+} Field;
+
+static gboolean
+parse_field (const Field  *field,
+             const char   *text,
+             const char   *option,
+             const char   *arg,
+             GError      **error)
+{
+  switch (field->kind)
+    {
+    case FIELD_NAME:
+      if (!ion_name_is_valid (text))
+        {
+          /* Translators: the first %s is an option (--ion), the second the
+           * whole argument as given, the third the name given. */
+          set_bad_value (error, _("%s “%s”: the name “%s” must be 1 to %d letters or digits"),
+                         option, arg, text, ML_ION_NAME_MAX - 1);
+          return FALSE;
+        }
+      g_strlcpy (field->out, text, ML_ION_NAME_MAX);
+      return TRUE;
+
+    case FIELD_VALENCE:
+    case FIELD_ANION_VALENCE:
+      {
+        gboolean anion = field->kind == FIELD_ANION_VALENCE;
+        gint64 v = 0;
+
+        if (!g_ascii_string_to_signed (text, 10, -2, anion ? -1 : 2, &v, NULL) || v == 0)
+          {
+            if (anion)
+              /* Translators: the first %s is an option (--donnan), the second
+               * the whole argument as given, the last the valence given. */
+              set_bad_value (error, _("%s “%s”: the valence must be -1 or -2, not “%s”"),
+                             option, arg, text);
+            else
+              /* Translators: the first %s is an option (--ion), the second the
+               * whole argument as given, the last the valence given. */
+              set_bad_value (error, _("%s “%s”: the valence must be 1, 2, -1 or -2, not “%s”"),
+                             option, arg, text);
+            return FALSE;
+          }
+        *(int *)field->out = (int)v;
+        return TRUE;
+      }
+
+    case FIELD_POSITIVE:
+      if (!parse_number (text, option, arg, field->what, 0.0, field->max, field->unit,
+                         field->out, error))
+        return FALSE;
+      if (*(double *)field->out <= 0.0)
+        {
+          /* Translators: the first %s is an option (--donnan), the second
+           * the whole argument as given, the third the field (“bath KCl
+           * concentration”). */
+          set_bad_value (error, _("%s “%s”: the %s must be above 0"), option, arg, field->what);
+          return FALSE;
+        }
+      return TRUE;
+
+    case FIELD_NUMBER:
+    default:
+      return parse_number (text, option, arg, field->what, field->min, field->max, field->unit,
+                           field->out, error);
+    }
+}
+
+/* Splits @arg at commas into exactly @n_fields fields, named in @layout for
+ * the message ("NAME,Z,CIN,COUT,P"), and parses each into its out. */
+static gboolean
+parse_fields (const char   *option,
+              const char   *arg,
+              const char   *layout,
+              const Field  *fields,
+              guint         n_fields,
+              GError      **error)
+{
+  g_auto(GStrv) texts = g_strsplit (arg, ",", -1);
+  guint n = g_strv_length (texts);
+
+  if (n != n_fields)
+    {
+      /* Translators: the first %s is an option (--ion), the second the
+       * whole argument as given, then the number of fields expected, their
+       * names (NAME,Z,CIN,COUT,P, not to be translated) and the number
+       * given. */
+      set_bad_value (error, _("%s “%s”: expected %u comma-separated fields %s, got %u"),
+                     option, arg, n_fields, layout, n);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_fields; i++)
+    if (!parse_field (&fields[i], texts[i], option, arg, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* NAME,Z,CIN,COUT,P */
+static gboolean
+parse_ion (const char  *arg,
+           MlIon       *ion,
+           GError     **error)
+{
+  const Field fields[] = {
+    { FIELD_NAME, NULL, 0, 0, NULL, ion->name },
+    { FIELD_VALENCE, NULL, 0, 0, NULL, &ion->z },
+    /* Translators: fields of --ion, named in error messages. */
+    { FIELD_NUMBER, _("inside concentration"), 0.0, C_MAX_MM, "mM", &ion->c_in },
+    { FIELD_NUMBER, _("outside concentration"), 0.0, C_MAX_MM, "mM", &ion->c_out },
+    { FIELD_NUMBER, _("permeability"), 0.0, P_MAX_CM_S, "cm/s", &ion->p },
+  };
+
+  memset (ion, 0, sizeof *ion);
+  ion->enabled = TRUE;
+  return parse_fields ("--ion", arg, "NAME,Z,CIN,COUT,P", fields, G_N_ELEMENTS (fields), error);
+}
+
+/* A,ZA,BATH */
+static gboolean
+parse_donnan (const char   *arg,
+              MlCliDonnan  *donnan,
+              GError      **error)
+{
+  const Field fields[] = {
+    /* Translators: fields of --donnan, named in error messages. */
+    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, C_MAX_MM, "mM", &donnan->a_mm },
+    { FIELD_ANION_VALENCE, NULL, 0, 0, NULL, &donnan->z_a },
+    { FIELD_POSITIVE, _("bath KCl concentration"), 0.0, C_MAX_MM, "mM", &donnan->bath_mm },
+  };
+
+  return parse_fields ("--donnan", arg, "A,ZA,BATH", fields, G_N_ELEMENTS (fields), error);
+}
+
+/* A,ZA,KCL_IN,KCL_OUT,VIN,VOUT; the volumes in any one unit. */
+static gboolean
+parse_donnan_closed (const char         *arg,
+                     MlCliDonnanClosed  *closed,
+                     GError            **error)
+{
+  const Field fields[] = {
+    /* Translators: fields of --donnan-closed, named in error messages;
+     * the volumes are relative, in any one unit for both. */
+    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, C_MAX_MM, "mM", &closed->a_mm },
+    { FIELD_ANION_VALENCE, NULL, 0, 0, NULL, &closed->z_a },
+    { FIELD_NUMBER, _("inside KCl concentration"), 0.0, C_MAX_MM, "mM", &closed->kcl_in_mm },
+    { FIELD_NUMBER, _("outside KCl concentration"), 0.0, C_MAX_MM, "mM", &closed->kcl_out_mm },
+    { FIELD_POSITIVE, _("inside volume"), 0.0, VOLUME_MAX, "", &closed->v_in },
+    { FIELD_POSITIVE, _("outside volume"), 0.0, VOLUME_MAX, "", &closed->v_out },
+  };
+
+  return parse_fields ("--donnan-closed", arg, "A,ZA,KCL_IN,KCL_OUT,VIN,VOUT", fields,
+                       G_N_ELEMENTS (fields), error);
+}
+
+/* A file name as it may be shown: in the locale's spelling when it is not
+ * UTF-8, and cut to a readable length. */
+static char *
+quote_file (const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  return ml_text_cut (display, ARG_QUOTE_MAX_BYTES);
+}
+
+/* Every option value is read as bytes (G_OPTION_ARG_FILENAME) and checked
+ * here, so that a value that is not UTF-8 or absurdly long is refused with
+ * a message naming the option, instead of GOption's "Invalid byte
+ * sequence in conversion input". */
+static gboolean
+check_value (const char  *option,
+             const char  *value,
+             GError     **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_autofree char *quoted = ml_text_cut (value, ARG_QUOTE_MAX_BYTES);
+
+      /* Translators: the first %s is an option (--temperature), the second
+       * its value with the broken bytes shown as �. */
+      set_bad_value (error, _("%s: the value “%s” is not valid UTF-8 text"), option, quoted);
+      return FALSE;
+    }
+  if (strlen (value) > ARG_QUOTE_MAX_BYTES)
+    {
+      g_autofree char *quoted = ml_text_cut (value, 24);
+
+      /* Translators: the first %s is an option (--ion), the second the start
+       * of its value, then the longest value accepted. */
+      set_bad_value (error, _("%s: the value “%s” is too long (at most %d characters)"),
+                     option, quoted, ARG_QUOTE_MAX_BYTES);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_values (const Options  *opt,
+              GError        **error)
+{
+  const struct { const char *option; const char *value; } singles[] = {
+    { "--preset", opt->preset },
+    { "--temperature", opt->temperature },
+    { "--pump-ratio", opt->pump_ratio },
+    { "--pump-current", opt->pump_current },
+    { "--vm", opt->vm },
+    { "--radius", opt->radius },
+    { "--capacitance", opt->capacitance },
+    { "--donnan", opt->donnan },
+    { "--donnan-closed", opt->donnan_closed },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
+    if (!check_value (singles[i].option, singles[i].value, error))
+      return FALSE;
+  for (guint i = 0; opt->ions != NULL && opt->ions[i] != NULL; i++)
+    if (!check_value ("--ion", opt->ions[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_request (const Options  *opt,
+               Request        *req,
+               GError        **error)
+{
+  if (!check_values (opt, error))
+    return FALSE;
+  if (opt->files != NULL && g_strv_length (opt->files) > 1)
+    {
+      set_bad_value (error, _("only one scenario file can be given, not %u"),
+                     g_strv_length (opt->files));
+      return FALSE;
+    }
+  if (opt->files != NULL && opt->preset != NULL)
+    {
+      set_bad_value (error, _("--preset and a scenario file cannot be used together"));
+      return FALSE;
+    }
+  if (opt->save != NULL && (opt->vm != NULL || opt->donnan != NULL || opt->donnan_closed != NULL))
+    {
+      /* Translators: do not translate the option names. */
+      set_bad_value (error, _("--save writes a cell; --vm, --donnan and --donnan-closed are not "
+                              "part of a scenario file"));
+      return FALSE;
+    }
+  if (opt->pump_ratio != NULL && opt->pump_current != NULL)
+    {
+      set_bad_value (error, _("--pump-ratio and --pump-current cannot be used together"));
+      return FALSE;
+    }
+
+  if (opt->temperature != NULL)
+    {
+      if (!parse_number (opt->temperature, "--temperature", NULL, NULL, T_MIN_C, T_MAX_C, "°C",
+                         &req->temperature, error))
+        return FALSE;
+      req->has_temperature = TRUE;
+    }
+
+  for (guint i = 0; opt->ions != NULL && opt->ions[i] != NULL; i++)
+    {
+      MlIon ion;
+
+      if (!parse_ion (opt->ions[i], &ion, error))
+        return FALSE;
+      g_array_append_val (req->ions, ion);
+    }
+
+  if (opt->pump_ratio != NULL)
+    {
+      if (!parse_number (opt->pump_ratio, "--pump-ratio", NULL, NULL, RATIO_MIN, RATIO_MAX, "",
+                         &req->pump_ratio, error))
+        return FALSE;
+      req->has_pump_ratio = TRUE;
+    }
+  if (opt->pump_current != NULL)
+    {
+      if (!parse_number (opt->pump_current, "--pump-current", NULL, NULL, -PUMP_I_LIMIT,
+                         PUMP_I_LIMIT, "µA/cm²", &req->pump_current, error))
+        return FALSE;
+      req->has_pump_current = TRUE;
+    }
+  if (opt->vm != NULL)
+    {
+      if (!parse_number (opt->vm, "--vm", NULL, NULL, -VM_LIMIT_MV, VM_LIMIT_MV, "mV",
+                         &req->vm, error))
+        return FALSE;
+      req->has_vm = TRUE;
+    }
+  if (opt->radius != NULL)
+    {
+      if (!parse_number (opt->radius, "--radius", NULL, NULL, RADIUS_MIN_UM, RADIUS_MAX_UM,
+                         "µm", &req->radius, error))
+        return FALSE;
+      req->has_radius = TRUE;
+    }
+  if (opt->capacitance != NULL)
+    {
+      if (!parse_number (opt->capacitance, "--capacitance", NULL, NULL, CAP_MIN, CAP_MAX,
+                         "µF/cm²", &req->capacitance, error))
+        return FALSE;
+      req->has_capacitance = TRUE;
+    }
+  if (opt->donnan != NULL)
+    {
+      if (!parse_donnan (opt->donnan, &req->donnan, error))
+        return FALSE;
+      req->has_donnan = TRUE;
+    }
+  if (opt->donnan_closed != NULL)
+    {
+      if (!parse_donnan_closed (opt->donnan_closed, &req->donnan_closed, error))
+        return FALSE;
+      req->has_donnan_closed = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building the cell                                                        */
+
+static MlCell *
+build_cell (const Options  *opt,
+            const Request  *req,
+            int            *exit_status,
+            GError        **error)
+{
+  g_autoptr(MlCell) cell = ml_cell_new ();
+
+  *exit_status = EXIT_BAD_INPUT;
+
+  if (opt->files != NULL && opt->files[0] != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt->files[0]);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!ml_scenario_load_file (cell, file, NULL, &local_error))
+        {
+          g_autofree char *name = quote_file (opt->files[0]);
+
+          set_bad_value (error, _("cannot load “%s”: %s"), name,
+                         local_error != NULL ? local_error->message : _("unknown error"));
+          return NULL;
+        }
+    }
+  else if (opt->preset != NULL || req->ions->len == 0)
+    {
+      const char *id = opt->preset != NULL ? opt->preset : ML_PRESET_DEFAULT;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!ml_presets_exists (id))
+        {
+          set_bad_value (error, _("--preset: unknown preset “%s”; --list-presets lists the names"),
+                         id);
+          return NULL;
+        }
+      if (!ml_presets_load (cell, id, &local_error))
+        {
+          /* The preset ships with the program: this is our bug, not bad input. */
+          *exit_status = EXIT_INTERNAL;
+          set_bad_value (error, _("the preset “%s” does not load: %s"), id,
+                         local_error != NULL ? local_error->message : _("unknown error"));
+          return NULL;
+        }
+    }
+  /* else: only --ion options, the cell holds exactly those ions. */
+
+  ml_cell_begin_batch (cell);
+  if (req->has_temperature)
+    ml_cell_set_temperature (cell, req->temperature);
+  for (guint i = 0; i < req->ions->len; i++)
+    {
+      const MlIon *ion = &g_array_index (req->ions, MlIon, i);
+
+      if (ml_cell_set_ion (cell, ion) < 0)
+        {
+          ml_cell_end_batch (cell);
+          /* Translators: %s is the name of the ion that did not fit (K). */
+          set_bad_value (error, _("--ion “%s”: a cell holds at most %d ions"), ion->name,
+                         ML_MAX_IONS);
+          return NULL;
+        }
+    }
+  if (req->has_pump_ratio)
+    {
+      ml_cell_set_pump_ratio (cell, req->pump_ratio);
+      ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+    }
+  if (req->has_pump_current)
+    {
+      ml_cell_set_pump_current (cell, req->pump_current);
+      ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+    }
+  if (req->has_radius)
+    ml_cell_set_radius (cell, req->radius);
+  if (req->has_capacitance)
+    ml_cell_set_capacitance (cell, req->capacitance);
+  ml_cell_end_batch (cell);
+
+  *exit_status = 0;
+  return g_steal_pointer (&cell);
+}
+
+/* Both Donnan cases at the cell's temperature; the core refuses values
+ * without an equilibrium (no K⁺ outside, or a temperature at 0 K). */
+static gboolean
+solve_donnan (Request  *req,
+              double    t_c,
+              GError  **error)
+{
+  const char *option = NULL;
+
+  if (req->has_donnan
+      && !ml_donnan_open_bath (req->donnan.a_mm, req->donnan.z_a, req->donnan.bath_mm,
+                               t_c, &req->donnan.result))
+    option = "--donnan";
+  else if (req->has_donnan_closed
+           && !ml_donnan_closed (req->donnan_closed.a_mm, req->donnan_closed.z_a,
+                                 req->donnan_closed.kcl_in_mm, req->donnan_closed.kcl_out_mm,
+                                 req->donnan_closed.v_in, req->donnan_closed.v_out,
+                                 t_c, &req->donnan_closed.result))
+    option = "--donnan-closed";
+
+  if (option != NULL)
+    {
+      /* Translators: %s is an option (--donnan), then a temperature in °C. */
+      set_bad_value (error, _("%s: no equilibrium for these values at %g °C"), option, t_c);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static int
+list_presets (GString *out)
+{
+  const char * const *ids = ml_presets_list ();
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *name = ml_presets_get_name (ids[i]);
+
+      if (name != NULL)
+        g_string_append_printf (out, "%s\t%s\n", ids[i], name);
+      else
+        g_string_append_printf (out, "%s\n", ids[i]);
+    }
+  return 0;
+}
+
+/* One line, always, and of a readable length: a loader's message may span
+ * several and quote a long line of the file. */
+static void
+print_error (GString    *err,
+             const char *message)
+{
+  g_autofree char *line = ml_text_one_line (message, ML_TEXT_MESSAGE_MAX_BYTES);
+
+  g_string_append_printf (err, "membrane-calc: %s\n", line);
+}
+
+/* Writes the cell that the options describe through the atomic writer: a
+ * failed save leaves an existing file as it was. */
+static gboolean
+save_cell (MlCell      *cell,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ml_scenario_save_file (cell, file, NULL, &local_error))
+    {
+      g_autofree char *name = quote_file (path);
+
+      /* Translators: the first %s is a file name, the second the reason. */
+      set_bad_value (error, _("cannot save “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ml_cli_run:
+ * @argc: the number of arguments, the program's name included
+ * @argv: (array length=argc): the arguments
+ * @out: where the result goes
+ * @err: where a message goes, one line
+ *
+ * Everything membrane-calc does but set up the locale and print.  @argv is
+ * used as bytes; --help prints and exits the process, as GOption does.
+ *
+ * Returns: the exit status
+ */
+int
+ml_cli_run (int       argc,
+            char    **argv,
+            GString  *out,
+            GString  *err)
+{
+  Options opt = { 0 };
+  Request req = { 0 };
+  /* Values are taken as bytes (FILENAME) and checked by check_values(). */
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, &opt.preset,
+      N_("Start from a shipped preset"), N_("NAME") },
+    { "list-presets", 0, 0, G_OPTION_ARG_NONE, &opt.list_presets,
+      N_("List the preset names and exit"), NULL },
+    { "temperature", 0, 0, G_OPTION_ARG_FILENAME, &opt.temperature,
+      N_("Temperature in °C"), N_("C") },
+    { "ion", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.ions,
+      N_("Add or replace an ion: name, valence, inside mM, outside mM, permeability cm/s "
+         "(repeatable)"), N_("NAME,Z,CIN,COUT,P") },
+    { "pump-ratio", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_ratio,
+      N_("Steady-state electrogenic pump with coupling ratio R (3:2 is 1.5)"), N_("R") },
+    { "pump-current", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_current,
+      N_("Pump current density in µA/cm², outward positive"), N_("I") },
+    { "vm", 0, 0, G_OPTION_ARG_FILENAME, &opt.vm,
+      N_("Evaluate driving forces, currents, ΔG and charge at this V_m instead of the "
+         "resting potential"), N_("MV") },
+    { "radius", 0, 0, G_OPTION_ARG_FILENAME, &opt.radius,
+      N_("Cell radius in µm"), N_("UM") },
+    { "capacitance", 0, 0, G_OPTION_ARG_FILENAME, &opt.capacitance,
+      N_("Specific membrane capacitance in µF/cm²"), N_("UF_PER_CM2") },
+    { "donnan", 0, 0, G_OPTION_ARG_FILENAME, &opt.donnan,
+      N_("Open-bath Donnan equilibrium: inside impermeant anion mM and valence, outside KCl mM"),
+      N_("A,ZA,BATH") },
+    { "donnan-closed", 0, 0, G_OPTION_ARG_FILENAME, &opt.donnan_closed,
+      N_("Closed two-compartment Donnan equilibrium: inside impermeant anion mM and valence, "
+         "inside and outside KCl mM, inside and outside volume"),
+      N_("A,ZA,KCL_IN,KCL_OUT,VIN,VOUT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt.json,
+      N_("Machine-readable output"), NULL },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &opt.save,
+      N_("Also write the cell these options describe as a scenario file; an existing file "
+         "is replaced only when the whole new one is written"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.files,
+      NULL, N_("[SCENARIO.membrane]") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlCell) cell = NULL;
+  g_autofree char *output = NULL;
+  MlSolution sol;
+  int status = 0;
+
+  g_return_val_if_fail (out != NULL && err != NULL, EXIT_INTERNAL);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Compute a cell's membrane potential: Nernst, GHK, driving "
+                                  "forces, the Na⁺/K⁺ pump, ΔG, charge and Donnan."));
+  g_option_context_set_description (context,
+                                    _("Without a preset, a file or --ion the default preset is "
+                                      "used. Exit status: 0 success, 2 bad input.\n\n"
+                                      "--donnan-closed puts the impermeant anion and KCL_IN mM "
+                                      "of KCl in a compartment of volume VIN, KCL_OUT mM of KCl "
+                                      "in one of volume VOUT (any one unit for both), and lets "
+                                      "KCl move until K_in·Cl_in = K_out·Cl_out, at the cell's "
+                                      "temperature. A large VOUT approaches --donnan."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s (see --help)"), error->message);
+
+      print_error (err, message);
+      options_clear (&opt);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (opt.list_presets)
+    {
+      options_clear (&opt);
+      return list_presets (out);
+    }
+
+  req.ions = g_array_new (FALSE, TRUE, sizeof (MlIon));
+  if (!parse_request (&opt, &req, &error))
+    {
+      status = EXIT_BAD_INPUT;
+      goto out;
+    }
+
+  cell = build_cell (&opt, &req, &status, &error);
+  if (cell == NULL)
+    goto out;
+
+  if (req.has_vm)
+    ml_cell_solve_at (cell, req.vm, &sol);
+  else
+    ml_cell_solve (cell, &sol);
+
+  if (!solve_donnan (&req, ml_cell_get_temperature (cell), &error))
+    {
+      status = EXIT_BAD_INPUT;
+      goto out;
+    }
+
+  if (opt.save != NULL && !save_cell (cell, opt.save, &error))
+    {
+      status = EXIT_BAD_INPUT;
+      goto out;
+    }
+
+  if (opt.json)
+    output = ml_cli_solution_to_json (cell, &sol, req.has_donnan ? &req.donnan : NULL,
+                                      req.has_donnan_closed ? &req.donnan_closed : NULL);
+  else
+    output = ml_cli_solution_to_table (cell, &sol, req.has_donnan ? &req.donnan : NULL,
+                                       req.has_donnan_closed ? &req.donnan_closed : NULL);
+  g_string_append (out, output);
+
+out:
+  if (error != NULL)
+    print_error (err, error->message);
+  g_array_unref (req.ions);
+  options_clear (&opt);
+  return status;
+}
