@@ -13,9 +13,11 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 if len(sys.argv) > 1 and not sys.argv[1].startswith('-'):
@@ -456,6 +458,169 @@ class TestBadInput(CliTestCase):
 
     def test_unknown_option(self):
         self.assert_bad_input(['--no-such-option'], '--no-such-option')
+
+
+def run_bytes(*args, timeout=60):
+    """membrane-calc with arguments as bytes (not necessarily UTF-8)."""
+    return subprocess.run([BINARY.encode()] + list(args), capture_output=True,
+                          env=env_c(), timeout=timeout)
+
+
+class TestHostileInput(CliTestCase):
+    """Input that once broke the promise "a clear message, nothing lost"."""
+
+    def assert_refused_fast(self, path, needle):
+        # Refused within a second; before, /dev/zero grew to 4 GiB and a
+        # FIFO blocked open() for ever (the timeout turns a hang into a
+        # failure).
+        start = time.monotonic()
+        p = run(path)
+        self.assertLess(time.monotonic() - start, 1.0)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(p.stdout, '')
+        self.assertEqual(p.stderr.count('\n'), 1, p.stderr)
+        self.assertIn(needle, p.stderr)
+
+    def test_dev_zero(self):
+        self.assert_refused_fast('/dev/zero', 'not a regular file')
+
+    def test_fifo_without_writer(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            fifo = os.path.join(tmp, 'pipe.membrane')
+            os.mkfifo(fifo)
+            self.assert_refused_fast(fifo, 'not a regular file')
+
+    def test_folder(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.assert_refused_fast(tmp, 'folder')
+
+    def test_100_mb_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            big = os.path.join(tmp, 'big.membrane')
+            with open(big, 'wb') as f:
+                f.truncate(100 * 1000 * 1000)  # sparse: costs no disk
+            self.assert_refused_fast(big, 'too large')
+
+    def test_long_line_gives_short_message(self):
+        # GKeyFile quotes the bad line whole; the message must stay a line
+        # a person can read (under 300 bytes), saying what is wrong.
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, 'long.membrane')
+            with open(path, 'w') as f:
+                f.write('[Membrane]\n' + 'x' * 200000 + '\n')
+            p = run(path)
+            self.assertEqual(p.returncode, 2)
+            self.assertLess(len(p.stderr.encode()), 300, p.stderr)
+            self.assertIn('key-value pair', p.stderr)
+
+    def test_long_file_name_is_cut(self):
+        name = 'a' * 3000 + '.membrane'
+        p = run(name)
+        self.assertEqual(p.returncode, 2)
+        self.assertLess(len(p.stderr.encode()), 300, p.stderr)
+
+    def test_long_argument_is_cut(self):
+        line = self.assert_bad_input(['--ion', 'K,1,' + '1' * 100000 + ',5,1e-6'], '--ion',
+                                     'too long')
+        self.assertLess(len(line.encode()), 300)
+
+    def test_option_value_not_utf8(self):
+        # GOption said only "Invalid byte sequence in conversion input".
+        p = run_bytes(b'--temperature', b'\xff')
+        self.assertEqual(p.returncode, 2)
+        err = p.stderr.decode('utf-8')
+        self.assertEqual(err.count('\n'), 1)
+        self.assertIn('--temperature', err)
+        self.assertIn('UTF-8', err)
+        p = run_bytes(b'--ion', b'K\xfe,1,140,5,1e-6')
+        self.assertEqual(p.returncode, 2)
+        self.assertIn('--ion', p.stderr.decode('utf-8'))
+
+    def test_hex_numbers_refused_as_in_files(self):
+        # g_ascii_strtod reads 0x1p5 as 32; scenario files refuse hex, and
+        # so does the command line.
+        self.assert_bad_input(['--temperature', '0x1p5'], '--temperature', '0x1p5')
+        self.assert_bad_input(['--ion', 'K,1,0x8C,5,1e-6'], '--ion', '0x8C')
+        self.assert_bad_input(['--vm', 'infinity'], '--vm', 'infinity')
+
+    def test_broken_escape_in_file(self):
+        path = os.path.join(os.environ.get('TEST_DATA_DIR', 'tests/data'),
+                            'bad-broken-escape.membrane')
+        self.assert_bad_input([path], 'Name', 'escape')
+
+
+class TestSave(CliTestCase):
+    def test_save_writes_what_the_options_describe(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'k20.membrane')
+            args = ['--preset', 'squid-axon', '--ion', 'K,1,400,20,1e-6', '--temperature', '6.3']
+            direct = self.calc_json(*args)
+            saved = self.calc_json(*args, '--save', out)
+            self.assertEqual(saved, direct)
+            # The file reads back to the same numbers, to the last digit.
+            self.assertEqual(self.calc_json(out), direct)
+            self.assertEqual(sorted(os.listdir(tmp)), ['k20.membrane'])
+
+    def test_save_twice_gives_identical_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            a = os.path.join(tmp, 'a.membrane')
+            b = os.path.join(tmp, 'b.membrane')
+            self.assertEqual(run('--preset', 'astrocyte', '--save', a).returncode, 0)
+            self.assertEqual(run(a, '--save', b).returncode, 0)
+            with open(a, 'rb') as fa, open(b, 'rb') as fb:
+                self.assertEqual(fa.read(), fb.read())
+
+    def test_bad_option_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'cell.membrane')
+            with open(out, 'w') as f:
+                f.write('old content\n')
+            self.assert_bad_input(['--preset', 'squid-axon', '--ion', 'K,1,-4,5,1e-6',
+                                   '--save', out], '--ion')
+            self.assert_bad_input(['--preset', 'squid-axon', '--save', out, '--vm', '-70'],
+                                  '--save')
+            with open(out) as f:
+                self.assertEqual(f.read(), 'old content\n')
+            self.assertEqual(os.listdir(tmp), ['cell.membrane'])
+
+    def test_save_into_missing_folder(self):
+        line = self.assert_bad_input(['--save', '/nonexistent-ml-dir/cell.membrane'],
+                                     'cannot save', 'cell.membrane')
+        self.assertLess(len(line.encode()), 300)
+
+    def test_save_onto_full_disk_keeps_old_file(self):
+        # A real full disk: a 16 KiB tmpfs, mounted when the test runs as
+        # root (the CI does), filled up before the save.
+        if os.geteuid() != 0 or shutil.which('mount') is None:
+            self.skipTest('mounting a tmpfs needs root')
+        tmp = tempfile.mkdtemp()
+        try:
+            if subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', tmp],
+                              capture_output=True).returncode != 0:
+                self.skipTest('cannot mount a tmpfs here')
+            try:
+                out = os.path.join(tmp, 'cell.membrane')
+                self.assertEqual(run('--preset', 'squid-axon', '--save', out).returncode, 0)
+                with open(out, 'rb') as f:
+                    old = f.read()
+                fd = os.open(os.path.join(tmp, 'filler'), os.O_WRONLY | os.O_CREAT)
+                try:
+                    while os.write(fd, b'x' * 1024) == 1024:
+                        pass
+                except OSError:
+                    pass
+                os.close(fd)
+                names = sorted(os.listdir(tmp))
+                p = run('--preset', 'mammalian-neuron', '--save', out)
+                self.assertEqual(p.returncode, 2)
+                self.assertIn('unchanged', p.stderr)
+                with open(out, 'rb') as f:
+                    self.assertEqual(f.read(), old)
+                self.assertEqual(sorted(os.listdir(tmp)), names)
+            finally:
+                subprocess.run(['umount', tmp])
+        finally:
+            os.rmdir(tmp)
 
 
 class TestLocale(CliTestCase):

@@ -568,6 +568,9 @@ static const BadCase bad_cases[] = {
   { "bad-duplicate-ion.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion K]: the ion “K” appears twice" },
   { "bad-duplicate-ion-case.membrane", ML_SCENARIO_ERROR_INVALID, "[Ion k]: the ion name “k” is the same as “K”" },
   { "bad-too-many-ions.membrane", ML_SCENARIO_ERROR_TOO_MANY, "[Ion HCO3]: too many ions" },
+  /* GKeyFile returns "abc" and an error together for these. */
+  { "bad-broken-escape.membrane", ML_SCENARIO_ERROR_INVALID, "[Membrane] Name:" },
+  { "bad-unknown-escape.membrane", ML_SCENARIO_ERROR_INVALID, "[Membrane] Description:" },
 };
 
 static void
@@ -662,6 +665,90 @@ test_too_large_data (void)
 
   g_assert_true (ml_cell_equal (cell, before));
   g_assert_cmpuint (changed, ==, 0);
+}
+
+/* GKeyFile quotes a bad line whole: a 200 KB line must not become a
+ * 200 KB message (nor a toast across the window). */
+static void
+test_long_line_message (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new ();
+  g_autoptr(GString) data = g_string_new ("[Membrane]\n");
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 200 * 1000; i++)
+    g_string_append_c (data, 'x');
+  g_string_append_c (data, '\n');
+
+  g_assert_false (ml_scenario_load_data (cell, data->str, data->len, &error));
+  g_assert_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_PARSE);
+  g_assert_cmpuint (strlen (error->message), <, 300);
+  g_assert_true (g_str_has_prefix (error->message, "The file is not a scenario: "));
+  /* What is wrong stays: the end of the parser's sentence. */
+  g_assert_nonnull (strstr (error->message, "key-value pair"));
+}
+
+/* Through the file loader, special files are refused before being opened,
+ * and a large file is the scenario's own "too large". */
+static void
+test_load_file_special (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new ();
+  g_autoptr(MlCell) before = ml_cell_copy (cell);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ml-scenario-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.membrane", NULL);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  FILE *f;
+
+  g_assert_false (ml_scenario_load_file (cell, zero, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  f = fopen (big, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, ML_SCENARIO_MAX_BYTES + 10, SEEK_SET), ==, 0);
+  fputc ('\n', f);
+  fclose (f);
+  g_assert_false (ml_scenario_load_file (cell, big_file, NULL, &error));
+  g_assert_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_TOO_LARGE);
+  g_assert_true (ml_cell_equal (cell, before));
+
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  MlCell **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ml_scenario_load_file_finish (G_FILE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_file_async (void)
+{
+  g_autoptr(MlCell) squid = ml_cell_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ml-scenario-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "squid.membrane", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MlCell) loaded = NULL;
+
+  g_assert_true (ml_presets_load (squid, "squid-axon", NULL));
+  g_assert_true (ml_scenario_save_file (squid, file, NULL, NULL));
+  ml_scenario_load_file_async (file, NULL, loaded_cb, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ml_cell_equal (loaded, squid));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Fuzz */
@@ -796,6 +883,9 @@ main (int   argc,
   g_test_add_func ("/scenario/good/nul-terminated", test_load_nul_terminated);
   g_test_add_func ("/scenario/bad/base-is-good", test_bad_base_is_good);
   g_test_add_func ("/scenario/bad/too-large-data", test_too_large_data);
+  g_test_add_func ("/scenario/bad/long-line-message", test_long_line_message);
+  g_test_add_func ("/scenario/file/special", test_load_file_special);
+  g_test_add_func ("/scenario/file/async", test_load_file_async);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -367,6 +367,40 @@ read_boolean (GKeyFile    *keyfile,
   return FALSE;
 }
 
+/* Every "Key" and "Key[ll]" of @group must be a readable string. */
+static gboolean
+check_locale_keys (GKeyFile    *keyfile,
+                   const char  *group,
+                   const char  *key,
+                   GError     **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *value = NULL;
+
+      if (strncmp (keys[i], key, key_length) != 0
+          || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
+        continue;
+      value = g_key_file_get_string (keyfile, group, keys[i], &local_error);
+      if (local_error != NULL)
+        {
+          g_autofree char *where = ml_text_cut (keys[i], ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+          /* GLib's own message ("a value that cannot be interpreted") does
+           * not say what to fix. */
+          set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                         _("the text has a broken escape: a backslash must be followed by "
+                           "s, n, t, r or another backslash"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Name and Description may carry translations (Name[de]=…); the one for the
  * user's language is read. */
 static char *
@@ -387,8 +421,12 @@ read_locale_string (GKeyFile    *keyfile,
       return NULL;
     }
 
-  /* GKeyFile can return a value and an error together (a broken escape
-   * such as a trailing backslash): the error wins. */
+  /* g_key_file_get_locale_string() drops the error of a value it cannot
+   * read (a broken escape such as a trailing backslash) and returns what
+   * it could, so every spelling of the key is checked first. */
+  if (!check_locale_keys (keyfile, group, key, error))
+    return NULL;
+
   value = g_key_file_get_locale_string (keyfile, group, key, NULL, &local_error);
   if (local_error != NULL)
     {
