@@ -936,7 +936,7 @@ loaded_cb (GObject      *source,
 
   if (loaded == NULL)
     {
-      g_autofree char *shown = g_file_get_parse_name (loading->file);
+      g_autofree char *shown = g_file_get_basename (loading->file);
       g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
       /* Translators: the first %s is a file name, the second the reason. */
       g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name,
@@ -1006,7 +1006,7 @@ ml_window_save_file (MlWindow  *self,
 
   if (!ml_scenario_save_file (self->cell, file, NULL, &local_error))
     {
-      g_autofree char *shown = g_file_get_parse_name (file);
+      g_autofree char *shown = g_file_get_basename (file);
       g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
 
       /* Translators: the first %s is a file name, the second the reason,
