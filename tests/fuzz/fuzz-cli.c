@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -205,6 +206,12 @@ check_failure (char * const  *argv,
             G_GSIZE_FORMAT ": %s", status, (guchar)err->str[i], i, err->str);
 }
 
+static void
+trap_cb (int signum)
+{
+  abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -213,6 +220,9 @@ LLVMFuzzerInitialize (int    *argc,
   /* A g_return_if_fail or a setter's warning about a bad value is a bug the
    * argument checks let through. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* GLib stops at a fatal message with a breakpoint, which libFuzzer does
+   * not catch: the process would end without saving the input. */
+  signal (SIGTRAP, trap_cb);
   return 0;
 }
 

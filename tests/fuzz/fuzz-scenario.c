@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -158,6 +159,12 @@ check_round_trip (MlCell *cell)
           text1, text2 != NULL ? text2 : "(null)");
 }
 
+static void
+trap_cb (int signum)
+{
+  abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -168,6 +175,9 @@ LLVMFuzzerInitialize (int    *argc,
   /* A g_return_if_fail or a setter's warning about a bad value is a bug the
    * loader let through. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* GLib stops at a fatal message with a breakpoint, which libFuzzer does
+   * not catch: the process would end without saving the input. */
+  signal (SIGTRAP, trap_cb);
 
   reference_cell = ml_cell_new ();
   if (!ml_presets_load (reference_cell, "squid-axon", &error))
