@@ -367,6 +367,44 @@ read_boolean (GKeyFile    *keyfile,
   return FALSE;
 }
 
+/* A string value's escapes, checked on the raw text: GKeyFile's own parser
+ * (GLib 2.74) returns a value together with its error for a broken escape,
+ * and sets a second error over the first (a GLib warning) when an unknown
+ * escape is followed by a trailing backslash. */
+static gboolean
+escapes_are_valid (const char *raw)
+{
+  for (const char *p = raw; *p != '\0'; p++)
+    if (*p == '\\')
+      {
+        p++;
+        if (*p == '\0' || strchr ("sntr\\", *p) == NULL)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_escapes (GKeyFile    *keyfile,
+               const char  *group,
+               const char  *key,
+               GError     **error)
+{
+  g_autofree char *raw = g_key_file_get_value (keyfile, group, key, NULL);
+
+  if (raw == NULL || escapes_are_valid (raw))
+    return TRUE;
+
+  {
+    g_autofree char *where = ml_text_cut (key, ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+    set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                   _("the text has a broken escape: a backslash must be followed by "
+                     "s, n, t, r or another backslash"));
+  }
+  return FALSE;
+}
+
 /* Every "Key" and "Key[ll]" of @group must be a readable string. */
 static gboolean
 check_locale_keys (GKeyFile    *keyfile,
@@ -379,24 +417,11 @@ check_locale_keys (GKeyFile    *keyfile,
 
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *value = NULL;
-
       if (strncmp (keys[i], key, key_length) != 0
           || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
         continue;
-      value = g_key_file_get_string (keyfile, group, keys[i], &local_error);
-      if (local_error != NULL)
-        {
-          g_autofree char *where = ml_text_cut (keys[i], ML_TEXT_QUOTE_MAX_BYTES / 2);
-
-          /* GLib's own message ("a value that cannot be interpreted") does
-           * not say what to fix. */
-          set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, where,
-                         _("the text has a broken escape: a backslash must be followed by "
-                           "s, n, t, r or another backslash"));
-          return FALSE;
-        }
+      if (!check_escapes (keyfile, group, keys[i], error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -450,6 +475,8 @@ read_plain_string (GKeyFile    *keyfile,
   if (!g_key_file_has_key (keyfile, group, key, NULL))
     return g_strdup ("");
 
+  if (!check_escapes (keyfile, group, key, error))
+    return NULL;
   value = g_key_file_get_string (keyfile, group, key, &local_error);
   if (local_error != NULL)
     {

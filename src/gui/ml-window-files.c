@@ -4,10 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * GtkFileChooserNative (GtkFileDialog is newer than GTK 4.8) and
- * AdwMessageDialog (AdwAlertDialog is newer than libadwaita 1.2).  Every path
- * that would drop unsaved edits — closing, opening, choosing a preset — goes
- * through ml_window_confirm_discard() first.
+ * AdwMessageDialog (AdwAlertDialog is newer than libadwaita 1.2).  Closing
+ * and opening a file over unsaved edits go through
+ * ml_window_confirm_discard() first; a preset does not ask, since the edits
+ * stay one undo away.
  */
+#define G_LOG_DOMAIN "ml-window"
+
 #include "config.h"
 
 #include "ml-window-private.h"
@@ -21,6 +24,7 @@ typedef struct
   MlWindowContinuation  continuation;
   gpointer              data;
   GDestroyNotify        destroy;
+  MlWindow             *window;   /* held while a save runs */
 } Pending;
 
 static Pending *
@@ -51,6 +55,7 @@ pending_free (Pending *pending)
     return;
   if (pending->destroy != NULL && pending->data != NULL)
     pending->destroy (pending->data);
+  g_clear_object (&pending->window);
   g_free (pending);
 }
 
@@ -65,7 +70,33 @@ scenario_filter_new (void)
   return filter;
 }
 
-/* Saving. */
+/* Saving, in the background: the continuation (close the window, open
+ * another file) runs only once the file is safely written. */
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Pending *pending = user_data;
+  MlWindow *self = pending->window;
+  g_autoptr(GError) error = NULL;
+
+  if (ml_session_save_file_finish (ML_SESSION (source), result, &error))
+    pending_run (pending, self);
+  else
+    ml_window_show_error (self, error->message);
+  pending_free (pending);
+}
+
+static void
+save_to (MlWindow *self,
+         GFile    *file,
+         Pending  *pending)
+{
+  pending->window = g_object_ref (self);
+  ml_session_save_file_async (self->session, file, NULL, saved_cb, pending);
+}
 
 static void
 save_response_cb (GtkNativeDialog *dialog,
@@ -78,15 +109,11 @@ save_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
 
-      if (ml_window_save_file (self, file, &error))
-        pending_run (pending, self);
-      else
-        ml_window_show_error (self, error->message);
+      save_to (self, file, pending);
     }
-
-  pending_free (pending);
+  else
+    pending_free (pending);
   g_object_unref (dialog);
 }
 
@@ -105,11 +132,11 @@ ml_window_save_dialog (MlWindow             *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
 
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+  if (ml_session_get_file (self->session) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), ml_session_get_file (self->session), NULL);
   else
     {
-      const char *cell_name = ml_cell_get_name (self->cell);
+      const char *cell_name = ml_cell_get_name (ml_session_get_cell (self->session));
 
       name = g_strdup_printf ("%s.membrane", cell_name != NULL && cell_name[0] != '\0'
                                              ? cell_name : _("cell"));
@@ -128,25 +155,13 @@ ml_window_save_current (MlWindow             *self,
                         gpointer              data,
                         GDestroyNotify        destroy)
 {
-  g_autoptr(GError) error = NULL;
+  GFile *file = ml_session_get_file (self->session);
 
   /* A preset is never overwritten: the first save of it asks for a name. */
-  if (self->file == NULL)
-    {
-      ml_window_save_dialog (self, then, data, destroy);
-      return;
-    }
-
-  if (ml_window_save_file (self, self->file, &error))
-    {
-      if (then != NULL)
-        then (self, data);
-    }
+  if (file == NULL)
+    ml_window_save_dialog (self, then, data, destroy);
   else
-    ml_window_show_error (self, error->message);
-
-  if (destroy != NULL && data != NULL)
-    destroy (data);
+    save_to (self, file, pending_new (then, data, destroy));
 }
 
 /* Opening. */
@@ -240,7 +255,7 @@ ml_window_confirm_discard (MlWindow             *self,
       return;
     }
 
-  name = ml_cell_get_name (self->cell);
+  name = ml_cell_get_name (ml_session_get_cell (self->session));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
   /* Translators: %s is the name of the scenario, e.g. "Mammalian neuron". */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -292,7 +307,7 @@ ml_window_export_dialog (MlWindow *self)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  const char *cell_name = ml_cell_get_name (self->cell);
+  const char *cell_name = ml_cell_get_name (ml_session_get_cell (self->session));
   g_autofree char *name = NULL;
 
   dialog = gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self),

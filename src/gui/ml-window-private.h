@@ -25,12 +25,7 @@ struct _MlWindow
   MlMathView           *math;
   MlDonnanWindow       *donnan;      /* the calculator, while open */
 
-  MlCell               *cell;        /* what the user edits */
-  MlCell               *reference;   /* as loaded or last saved */
-  MlHistory            *history;
-  MlSolution            solution;
-  GFile                *file;
-  char                 *preset_id;
+  MlSession            *session;     /* the cell, its history and origin */
   char                 *last_error;
   GCancellable         *load_cancellable; /* while a file loads */
   GSettings            *settings;    /* NULL when the schema is not installed */

@@ -3,11 +3,14 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window owns the cell.  Every "changed" of the cell is solved once by the
- * core and the one MlSolution is handed to the gauge, the membrane view and
- * the math; none of them computes anything.  The controls pane edits the
- * cell; undo, presets and files replace it in one change.
+ * The window shows one MlSession: the session solves every change of its
+ * cell once, and the window hands the one MlSolution to the gauge, the
+ * membrane view and the math; none of them computes anything.  The controls
+ * pane edits the session's cell; undo, presets and files are session
+ * methods, each one change.
  */
+#define G_LOG_DOMAIN "ml-window"
+
 #include "config.h"
 
 #include "ml-window-private.h"
@@ -16,7 +19,7 @@
 
 #include "ml-donnan-window.h"
 #include "ml-presets.h"
-#include "ml-scenario.h"
+#include "ml-session.h"
 #include "ml-text.h"
 
 enum {
@@ -45,7 +48,7 @@ math_timeout_cb (gpointer user_data)
   MlWindow *self = ML_WINDOW (user_data);
 
   self->math_timeout = 0;
-  ml_math_view_set_solution (self->math, &self->solution);
+  ml_math_view_set_solution (self->math, ml_session_get_solution (self->session));
   return G_SOURCE_REMOVE;
 }
 
@@ -56,10 +59,8 @@ update_views (MlWindow *self)
   gboolean dragging = now - self->last_change < MATH_QUIET_MS * 1000;
 
   self->last_change = now;
-  ml_cell_solve (self->cell, &self->solution);
-  ml_gauge_set_solution (self->gauge, &self->solution);
-  ml_membrane_view_set_solution (self->membrane, &self->solution);
-  ml_window_update_title (self);
+  ml_gauge_set_solution (self->gauge, ml_session_get_solution (self->session));
+  ml_membrane_view_set_solution (self->membrane, ml_session_get_solution (self->session));
 
   /* A single change (a typed value, a preset, undo) shows at once. */
   g_clear_handle_id (&self->math_timeout, g_source_remove);
@@ -72,19 +73,18 @@ update_views (MlWindow *self)
 void
 ml_window_update_title (MlWindow *self)
 {
-  const char *name = ml_cell_get_name (self->cell);
-  gboolean modified = ml_window_get_modified (self);
+  const char *name = ml_session_get_title (self->session);
+  gboolean modified = ml_session_get_modified (self->session);
+  GFile *file = ml_session_get_file (self->session);
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (name == NULL || name[0] == '\0')
-    name = _("Untitled cell");
   title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autofree char *basename = g_file_get_basename (self->file);
+      g_autofree char *basename = g_file_get_basename (file);
 
       /* Translators: the window subtitle, e.g. "neuron.membrane — modified". */
       subtitle = modified ? g_strdup_printf (_("%s — modified"), basename) : g_strdup (basename);
@@ -105,12 +105,33 @@ ml_window_update_title (MlWindow *self)
 }
 
 static void
-cell_changed_cb (MlCell   *cell,
-                 MlWindow *self)
+solved_cb (MlSession *session,
+           MlWindow  *self)
 {
   update_views (self);
   if (self->donnan != NULL)
-    ml_donnan_window_set_temperature (self->donnan, ml_cell_get_temperature (cell));
+    ml_donnan_window_set_temperature (self->donnan,
+                                      ml_session_get_solution (session)->temperature_c);
+}
+
+static void
+session_state_cb (MlSession  *session,
+                  GParamSpec *pspec,
+                  MlWindow   *self)
+{
+  ml_window_update_title (self);
+}
+
+/* The presets menu marks the preset the cell came from. */
+static void
+preset_id_cb (MlSession  *session,
+              GParamSpec *pspec,
+              MlWindow   *self)
+{
+  const char *id = ml_session_get_preset_id (session);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preset")),
+                             g_variant_new_string (id != NULL ? id : ""));
 }
 
 static void
@@ -122,10 +143,12 @@ controls_invalid_cb (MlControls *controls,
 }
 
 static void
-history_changed_cb (MlHistory  *history,
+history_changed_cb (MlSession  *session,
                     GParamSpec *pspec,
                     MlWindow   *self)
 {
+  MlHistory *history = ml_session_get_history (session);
+
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
                                ml_history_can_undo (history));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
@@ -139,7 +162,7 @@ undo_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  ml_history_undo (ML_WINDOW (user_data)->history);
+  ml_session_undo (ML_WINDOW (user_data)->session);
 }
 
 static void
@@ -147,7 +170,7 @@ redo_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  ml_history_redo (ML_WINDOW (user_data)->history);
+  ml_session_redo (ML_WINDOW (user_data)->session);
 }
 
 static void
@@ -155,31 +178,21 @@ reset_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  MlWindow *self = ML_WINDOW (user_data);
-
-  ml_history_seal (self->history);
-  ml_cell_assign (self->cell, self->reference);
+  ml_session_reset (ML_WINDOW (user_data)->session);
 }
 
-static void
-load_preset_continuation (MlWindow *self,
-                          gpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ml_window_load_preset (self, data, &error))
-    ml_window_show_error (self, error->message);
-}
-
+/* A preset never asks about unsaved edits: they stay one undo away, so a
+ * lecture is not stopped by a dialog. */
 static void
 preset_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
   MlWindow *self = ML_WINDOW (user_data);
-  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
 
-  ml_window_confirm_discard (self, load_preset_continuation, g_strdup (id), g_free);
+  if (!ml_window_load_preset (self, g_variant_get_string (parameter, NULL), &error))
+    ml_window_show_error (self, error->message);
 }
 
 static void
@@ -224,7 +237,8 @@ donnan_activated (GSimpleAction *action,
   /* One calculator per window, at the cell's temperature. */
   if (self->donnan == NULL)
     {
-      self->donnan = ml_donnan_window_new (GTK_WINDOW (self), ml_cell_get_temperature (self->cell));
+      self->donnan = ml_donnan_window_new (GTK_WINDOW (self),
+                                           ml_session_get_solution (self->session)->temperature_c);
       g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
     }
   gtk_window_present (GTK_WINDOW (self->donnan));
@@ -609,8 +623,8 @@ ml_window_dispose (GObject *object)
 {
   MlWindow *self = ML_WINDOW (object);
 
-  if (self->cell != NULL)
-    g_signal_handlers_disconnect_by_data (self->cell, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_handle_id (&self->math_timeout, g_source_remove);
   /* A load still running finds the window gone and does nothing. */
   g_cancellable_cancel (self->load_cancellable);
@@ -621,12 +635,8 @@ ml_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->donnan));
       self->donnan = NULL;
     }
-  g_clear_object (&self->history);
-  g_clear_object (&self->cell);
-  g_clear_object (&self->reference);
-  g_clear_object (&self->file);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->preset_id, g_free);
   g_clear_pointer (&self->last_error, g_free);
 
   G_OBJECT_CLASS (ml_window_parent_class)->dispose (object);
@@ -724,10 +734,10 @@ store_settings (MlWindow *self)
   g_settings_set_boolean (self->settings, "controls-visible", adw_flap_get_reveal_flap (self->flap));
   g_settings_set_boolean (self->settings, "math-visible", gtk_widget_get_visible (self->math_scroller));
 
-  if (self->file != NULL)
-    scenario = g_file_get_uri (self->file);
-  else if (self->preset_id != NULL)
-    scenario = g_strdup_printf ("preset:%s", self->preset_id);
+  if (ml_session_get_file (self->session) != NULL)
+    scenario = g_file_get_uri (ml_session_get_file (self->session));
+  else if (ml_session_get_preset_id (self->session) != NULL)
+    scenario = g_strdup_printf ("preset:%s", ml_session_get_preset_id (self->session));
   g_settings_set_string (self->settings, "last-scenario", scenario != NULL ? scenario : "");
 }
 
@@ -762,24 +772,26 @@ ml_window_init (MlWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   build_ui (self);
 
-  self->cell = ml_cell_new_default ();
-  self->reference = ml_cell_copy (self->cell);
-  self->preset_id = g_strdup (ML_PRESET_DEFAULT);
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preset")),
-                             g_variant_new_string (ML_PRESET_DEFAULT));
-  self->history = ml_history_new (self->cell);
-  g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
-  g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
-  history_changed_cb (self->history, NULL, self);
+  self->session = ml_session_new ();
+  g_signal_connect (self->session, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect (self->session, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect (self->session, "notify::preset-id", G_CALLBACK (preset_id_cb), self);
+  g_signal_connect (self->session, "notify::title", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "notify::modified", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "notify::file", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "solved", G_CALLBACK (solved_cb), self);
+  history_changed_cb (self->session, NULL, self);
+  preset_id_cb (self->session, NULL, self);
 
-  ml_controls_set_cell (self->controls, self->cell, self->reference);
+  ml_controls_set_cell (self->controls, ml_session_get_cell (self->session),
+                        ml_session_get_reference (self->session));
   g_signal_connect (self->controls, "invalid", G_CALLBACK (controls_invalid_cb), self);
-  g_signal_connect (self->cell, "changed", G_CALLBACK (cell_changed_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_width_cb), self);
 
   update_views (self);
+  ml_window_update_title (self);
 }
 
 MlWindow *
@@ -798,25 +810,32 @@ ml_window_new_full (GtkApplication *application,
                        NULL);
 }
 
+MlSession *
+ml_window_get_session (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 MlCell *
 ml_window_get_cell (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
-  return self->cell;
+  return ml_session_get_cell (self->session);
 }
 
 const MlSolution *
 ml_window_get_solution (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
-  return &self->solution;
+  return ml_session_get_solution (self->session);
 }
 
 MlHistory *
 ml_window_get_history (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
-  return self->history;
+  return ml_session_get_history (self->session);
 }
 
 MlControls *
@@ -847,41 +866,13 @@ ml_window_get_math_view (MlWindow *self)
   return self->math;
 }
 
-/* Loads @loaded into the window as the new reference: one undoable change. */
-static void
-adopt (MlWindow *self,
-       MlCell   *loaded,
-       GFile    *file,
-       const char *preset_id)
-{
-  g_set_object (&self->file, file);
-  g_free (self->preset_id);
-  self->preset_id = g_strdup (preset_id);
-
-  ml_history_seal (self->history);
-  ml_cell_assign (self->reference, loaded);
-  ml_cell_assign (self->cell, loaded);
-  ml_history_seal (self->history);
-  ml_window_update_title (self);
-
-  /* The presets menu marks the preset the cell came from. */
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preset")),
-                             g_variant_new_string (preset_id != NULL ? preset_id : ""));
-}
-
 gboolean
 ml_window_load_preset (MlWindow    *self,
                        const char  *id,
                        GError     **error)
 {
-  g_autoptr(MlCell) loaded = ml_cell_new ();
-
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
-
-  if (!ml_presets_load (loaded, id, error))
-    return FALSE;
-  adopt (self, loaded, NULL, id);
-  return TRUE;
+  return ml_session_load_preset (self->session, id, error);
 }
 
 gboolean
@@ -889,32 +880,15 @@ ml_window_load_file (MlWindow  *self,
                      GFile     *file,
                      GError   **error)
 {
-  g_autoptr(MlCell) loaded = ml_cell_new ();
-
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!ml_scenario_load_file (loaded, file, NULL, error))
-    return FALSE;
-  adopt (self, loaded, file, NULL);
-  return TRUE;
+  return ml_session_load_file (self->session, file, error);
 }
 
-/* What a load in the background needs to finish. */
 typedef struct
 {
   MlWindow *window;
-  GFile    *file;
   gboolean  undoable;
 } Loading;
-
-static void
-loading_free (Loading *loading)
-{
-  g_object_unref (loading->window);
-  g_object_unref (loading->file);
-  g_free (loading);
-}
 
 static void
 loaded_cb (GObject      *source,
@@ -922,36 +896,24 @@ loaded_cb (GObject      *source,
            gpointer      user_data)
 {
   Loading *loading = user_data;
-  MlWindow *self = loading->window;
+  g_autoptr(MlWindow) self = loading->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlCell) loaded = NULL;
+  gboolean undoable = loading->undoable;
 
-  loaded = ml_scenario_load_file_finish (loading->file, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_free (loading);
+  if (!ml_session_load_file_finish (ML_SESSION (source), result, &error))
     {
-      loading_free (loading);
+      /* Cancelled: a newer load or the window's end took over. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_object (&self->load_cancellable);
+          ml_window_show_error (self, error->message);
+        }
       return;
     }
   g_clear_object (&self->load_cancellable);
-
-  if (loaded == NULL)
-    {
-      g_autofree char *shown = g_file_get_basename (loading->file);
-      g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
-      /* Translators: the first %s is a file name, the second the reason. */
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name,
-                                                  error->message);
-
-      g_debug ("opening %s failed: %s", shown, error->message);
-      ml_window_show_error (self, message);
-    }
-  else
-    {
-      adopt (self, loaded, loading->file, NULL);
-      if (!loading->undoable)
-        ml_history_clear (self->history);
-    }
-  loading_free (loading);
+  if (!undoable)
+    ml_session_forget_history (self->session);
 }
 
 /**
@@ -981,9 +943,8 @@ ml_window_start_loading (MlWindow *self,
 
   loading = g_new0 (Loading, 1);
   loading->window = g_object_ref (self);
-  loading->file = g_object_ref (file);
   loading->undoable = undoable;
-  ml_scenario_load_file_async (file, self->load_cancellable, loaded_cb, loading);
+  ml_session_load_file_async (self->session, file, self->load_cancellable, loaded_cb, loading);
 }
 
 /* Whether a load started by ml_window_start_loading() is still running. */
@@ -999,42 +960,22 @@ ml_window_save_file (MlWindow  *self,
                      GFile     *file,
                      GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!ml_scenario_save_file (self->cell, file, NULL, &local_error))
-    {
-      g_autofree char *shown = g_file_get_basename (file);
-      g_autofree char *name = ml_text_cut (shown, ML_TEXT_QUOTE_MAX_BYTES / 2);
-
-      /* Translators: the first %s is a file name, the second the reason,
-       * which says whether the file on disk is unchanged. */
-      g_set_error (error, local_error->domain, local_error->code, _("Could not save “%s”: %s"),
-                   name, local_error->message);
-      return FALSE;
-    }
-
-  g_set_object (&self->file, file);
-  g_clear_pointer (&self->preset_id, g_free);
-  ml_cell_assign (self->reference, self->cell);
-  ml_window_update_title (self);
-  return TRUE;
+  return ml_session_save_file (self->session, file, error);
 }
 
 GFile *
 ml_window_get_file (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
-  return self->file;
+  return ml_session_get_file (self->session);
 }
 
 gboolean
 ml_window_get_modified (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
-  return self->reference != NULL && !ml_cell_equal (self->cell, self->reference);
+  return ml_session_get_modified (self->session);
 }
 
 void

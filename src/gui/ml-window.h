@@ -13,6 +13,7 @@
 #include "ml-history.h"
 #include "ml-math-view.h"
 #include "ml-membrane-view.h"
+#include "ml-session.h"
 #include "ml-solution.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ MlWindow         *ml_window_new_full           (GtkApplication *application,
 /* Opens @file, asking first about unsaved edits; errors become a toast. */
 void              ml_window_open_file          (MlWindow       *self,
                                                 GFile          *file);
+MlSession        *ml_window_get_session        (MlWindow       *self);
 MlCell           *ml_window_get_cell           (MlWindow       *self);
 const MlSolution *ml_window_get_solution       (MlWindow       *self);
 MlHistory        *ml_window_get_history        (MlWindow       *self);

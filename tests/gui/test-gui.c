@@ -857,40 +857,71 @@ answer (const char *response)
   wait_ms (50);
 }
 
+/* Saves and loads run in the background: wait for both to end. */
+static void
+wait_for_files (MlWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((ml_session_get_busy (ml_window_get_session (window)) || ml_window_is_loading (window))
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (ml_session_get_busy (ml_window_get_session (window)));
+  wait_ms (20);
+}
+
 static void
 test_unsaved_changes_question (void)
 {
   MlWindow *window = window_new (1024, 768);
   MlCell *cell = ml_window_get_cell (window);
   g_autofree char *path = temp_path ("question.membrane");
+  g_autofree char *other_path = temp_path ("other.membrane");
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
   g_autoptr(MlCell) edited = NULL;
   g_autoptr(MlCell) on_disk = ml_cell_new ();
   g_autoptr(MlCell) squid = ml_cell_new ();
 
   g_assert_true (ml_presets_load (squid, "squid-axon", NULL));
+  g_assert_true (ml_scenario_save_file (squid, other, NULL, NULL));
   g_assert_true (ml_window_save_file (window, file, NULL));
   ml_cell_set_temperature (cell, 11.0);
   edited = ml_cell_copy (cell);
 
-  /* Cancel: nothing happens. */
+  /* A preset never asks: the edit is one undo away. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "squid-axon");
+  wait_ms (50);
+  g_assert_null (find_question ());
+  g_assert_true (ml_cell_equal (cell, squid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (ml_cell_equal (cell, edited));
+
+  /* Opening a file over the edit asks.  Cancel: nothing happens. */
+  ml_window_open_file (window, other);
   answer ("cancel");
+  wait_for_files (window);
   g_assert_true (ml_cell_equal (cell, edited));
   g_assert_true (ml_window_get_modified (window));
 
-  /* Save: the edit goes to the file, then the preset loads. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "squid-axon");
+  /* Save: the edit goes to its file, then the other file opens. */
+  g_assert_true (ml_window_load_file (window, file, NULL));
+  ml_cell_set_temperature (cell, 11.0);
+  ml_window_open_file (window, other);
   answer ("save");
+  wait_for_files (window);
   g_assert_true (ml_scenario_load_file (on_disk, file, NULL, NULL));
   g_assert_true (ml_cell_equal (on_disk, edited));
   g_assert_true (ml_cell_equal (cell, squid));
+  g_assert_true (g_file_equal (ml_window_get_file (window), other));
 
-  /* Discard: the edit is dropped, the preset loads, the file is untouched. */
+  /* Discard: the edit is dropped, the file opens, nothing is written. */
+  g_assert_true (ml_window_load_file (window, file, NULL));
   ml_cell_set_temperature (cell, 3.0);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.preset", "s", "mammalian-neuron");
+  ml_window_open_file (window, other);
   answer ("discard");
-  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 37.0);
+  wait_for_files (window);
+  g_assert_true (ml_cell_equal (cell, squid));
   g_assert_true (ml_scenario_load_file (on_disk, file, NULL, NULL));
   g_assert_true (ml_cell_equal (on_disk, edited));
 
