@@ -466,6 +466,30 @@ def run_bytes(*args, timeout=60):
                           env=env_c(), timeout=timeout)
 
 
+class TestCharge(CliTestCase):
+    def test_no_potassium_inside_is_undefined(self):
+        # A cell without K⁺ inside has no "fraction of the cell's K⁺": null
+        # in JSON and words in the table, never 0.
+        args = ['--ion', 'K,1,0,5,1e-6', '--ion', 'Na,1,10,145,5e-8']
+        sol = self.calc_json(*args)
+        self.assertIsNone(sol['charge']['fraction_of_cell_k'])
+        self.assertGreater(sol['charge']['ions_moved'], 0)
+        self.assertIn('holds no K⁺', run(*args).stdout)
+
+    def test_fraction_over_one_says_too_little(self):
+        # r = 0.01 µm, K_in = 1 µM: the cell holds
+        # 1e-6 mol/L × 4/3·π·(1e-7 dm)³ × N_A ≈ 2.5e-3 K⁺ ions, while charging
+        # C·A = 1e-6 F/cm² × 4π·(1e-6 cm)² to ~90 mV takes ~7 ions.
+        args = ['--ion', 'K,1,0.001,5,1e-6', '--ion', 'Na,1,10,145,5e-8', '--radius', '0.01']
+        sol = self.calc_json(*args)
+        self.assertGreater(sol['charge']['fraction_of_cell_k'], 1000)
+        self.assertIn('too little K⁺', run(*args).stdout)
+
+    def test_pump_current_help_names_q10(self):
+        p = run('--help')
+        self.assertIn('Q10', p.stdout)
+
+
 class TestHostileInput(CliTestCase):
     """Input that once broke the promise "a clear message, nothing lost"."""
 

@@ -500,6 +500,58 @@ test_donnan_open_bath (void)
   g_assert_false (ml_donnan_open_bath (100.0, -1, 0.0, 37.0, &d));
 }
 
+/* A large bath against a cell full of impermeant anion and KCl: almost
+ * all the inside Cl⁻ leaves.  By hand, with ρ = v_in/v_out = 1e-9 and
+ * T = KCl_out + ρ·KCl_in = 1e-3 + 1e-4 = 1.1e-3 mM, the quadratic gives
+ * Cl_in ≈ T²/(|z|A) = 1.21e-6 / 1e5 = 1.21e-11 mM (the terms dropped are
+ * below 1e-8 relative).  Computed through the KCl moved, Cl_in came out 0. */
+/* No K⁺ inside: the fraction of the cell's K⁺ is undefined, not 0. */
+static void
+test_charge_without_ions (void)
+{
+  MlCharge charge;
+
+  ml_charge_sphere (10.0, 1.0, -70.0, 1, 0.0, &charge);
+  g_assert_false (charge.fraction_defined);
+  g_assert_cmpfloat (charge.fraction, ==, 0.0);
+  g_assert_cmpfloat (charge.ions_moved, >, 0.0);
+
+  /* 140 mM in a 10 µm cell: defined, and about 1e-5 (DESIGN.md's "one in
+   * 100,000"). */
+  ml_charge_sphere (10.0, 1.0, -70.0, 1, 140.0, &charge);
+  g_assert_true (charge.fraction_defined);
+  g_assert_cmpfloat (charge.fraction, >, 1e-6);
+  g_assert_cmpfloat (charge.fraction, <, 1e-4);
+}
+
+static void
+test_donnan_closed_tiny_chloride (void)
+{
+  MlDonnan closed;
+
+  g_assert_true (ml_donnan_closed (1e5, -1, 1e5, 1e-3, 1.0, 1e9, 37.0, &closed));
+  g_assert_cmpfloat (closed.cl_in, >, 0.0);
+  assert_rel (closed.cl_in, 1.21e-11, 1e-6);
+  /* The Donnan rule holds to rounding, and so does electroneutrality. */
+  assert_rel (closed.k_in * closed.cl_in, closed.k_out * closed.cl_out, 1e-12);
+  assert_rel (closed.k_in - closed.cl_in, 1e5, 1e-15);
+}
+
+/* Equal volumes, no KCl inside: x = T²/(|z|A + 2T) with T = 10 mM and
+ * |z|A = 100 mM gives Cl_in = 100/120 = 0.8333… mM, K_out = Cl_out =
+ * 10 − 0.8333 = 9.1667 mM (hand calculation). */
+static void
+test_donnan_closed_hand (void)
+{
+  MlDonnan closed;
+
+  g_assert_true (ml_donnan_closed (100.0, -1, 0.0, 10.0, 1.0, 1.0, 37.0, &closed));
+  assert_rel (closed.cl_in, 100.0 / 120.0, 1e-14);
+  assert_rel (closed.k_in, 100.0 + 100.0 / 120.0, 1e-14);
+  assert_rel (closed.k_out, 10.0 - 100.0 / 120.0, 1e-14);
+  assert_rel (closed.cl_out, 10.0 - 100.0 / 120.0, 1e-14);
+}
+
 static void
 test_donnan_closed (void)
 {
@@ -563,6 +615,9 @@ main (int    argc,
   g_test_add_func ("/ghk-current/monotone", test_ghk_current_monotone);
   g_test_add_func ("/charge/sphere", test_charge_sphere);
   g_test_add_func ("/donnan/open-bath", test_donnan_open_bath);
+  g_test_add_func ("/charge/without-ions", test_charge_without_ions);
+  g_test_add_func ("/donnan/closed-tiny-chloride", test_donnan_closed_tiny_chloride);
+  g_test_add_func ("/donnan/closed-hand", test_donnan_closed_hand);
   g_test_add_func ("/donnan/closed", test_donnan_closed);
   g_test_add_func ("/pump/q10", test_q10);
 

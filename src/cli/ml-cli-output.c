@@ -287,8 +287,9 @@ ml_cli_solution_to_json (MlCell                  *cell,
   json_number (&w, "radius_um", sol->radius_um, TRUE);
   json_number (&w, "capacitance_uf_cm2", sol->capacitance_uf_cm2, TRUE);
   json_number (&w, "ions_moved", sol->charge.ions_moved, sol->vm_defined);
+  /* null when the cell holds no K⁺; above 1 when it holds too little. */
   json_number (&w, "fraction_of_cell_k", sol->charge.fraction,
-               sol->vm_defined && sol->charge_ion >= 0);
+               sol->vm_defined && sol->charge_ion >= 0 && sol->charge.fraction_defined);
   json_close (&w, '}');
 
   if (donnan != NULL)
@@ -578,7 +579,13 @@ ml_cli_solution_to_table (MlCell                  *cell,
 
   if (!sol->vm_defined)
     g_string_append_printf (s, "%s\n", _("Membrane charge: undefined"));
-  else if (sol->charge_ion >= 0)
+  else if (sol->charge_ion >= 0 && sol->charge.fraction_defined && sol->charge.fraction > 1.0)
+    g_string_append_printf (s, _("%.3g ions charge the membrane, %.3g times the K⁺ the cell "
+                                 "holds: the cell holds too little K⁺ for this potential "
+                                 "(radius %g µm, %g µF/cm²)\n"),
+                            sol->charge.ions_moved, sol->charge.fraction,
+                            sol->radius_um, sol->capacitance_uf_cm2);
+  else if (sol->charge_ion >= 0 && sol->charge.fraction_defined)
     g_string_append_printf (s, _("%.3g ions charge the membrane, %.3g %% of the cell's K⁺ "
                                  "(radius %g µm, %g µF/cm²)\n"),
                             sol->charge.ions_moved, 100.0 * sol->charge.fraction,

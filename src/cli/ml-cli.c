@@ -743,7 +743,10 @@ ml_cli_run (int       argc,
     { "pump-ratio", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_ratio,
       N_("Steady-state electrogenic pump with coupling ratio R (3:2 is 1.5)"), N_("R") },
     { "pump-current", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_current,
-      N_("Pump current density in µA/cm², outward positive"), N_("I") },
+      N_("Pump current density in µA/cm², outward positive, at the pump's reference "
+         "temperature (37 °C unless the scenario says otherwise); at other temperatures it is "
+         "scaled by the pump's Q10 (2.4 by default), as the pump's q10_factor in --json shows"),
+      N_("I") },
     { "vm", 0, 0, G_OPTION_ARG_FILENAME, &opt.vm,
       N_("Evaluate driving forces, currents, ΔG and charge at this V_m instead of the "
          "resting potential"), N_("MV") },

@@ -345,7 +345,8 @@ ml_charge_sphere (double    radius_um,
   out->ions_moved = z != 0 ? out->charge_c / (abs (z) * ML_ELEMENTARY_CHARGE) : 0.0;
 
   held = c_mm * 1e-3 * out->volume_l * ML_AVOGADRO;
-  out->fraction = held > 0.0 ? out->ions_moved / held : 0.0;
+  out->fraction_defined = held > 0.0 && isfinite (out->ions_moved / held);
+  out->fraction = out->fraction_defined ? out->ions_moved / held : 0.0;
 }
 
 static bool
@@ -397,11 +398,16 @@ ml_donnan_closed (double    a_mm,
                   double    t_c,
                   MlDonnan *out)
 {
-  /* δ mM of KCl enters the inside; the outside loses δ·v_in/v_out.
-   * f(δ) = K_in·Cl_in − K_out·Cl_out rises strictly on the interval where
-   * every concentration stays ≥ 0, and changes sign there, so bisection to
-   * the last bit is exact and cannot fail. */
-  double rho, k0, lo, hi;
+  /* Solved for x = Cl_in itself, not for the KCl that moves: with the
+   * amount moved, Cl_in = KCl_in + δ cancels when nearly all the inside
+   * chloride leaves (a large bath), and a tiny Cl_in came out as 0.
+   * KCl is conserved, so with ρ = v_in/v_out and T = KCl_out + ρ·KCl_in,
+   * K_out = Cl_out = T − ρ·x and K_in = |z_A|·A + x.  The Donnan rule
+   * K_in·Cl_in = K_out·Cl_out is then (1 − ρ²)·x² + (|z_A|·A + 2ρT)·x − T² = 0,
+   * whose root in [0, T/ρ] is taken in the form without cancellation,
+   * x = 2T² / (B + √(B² + 4(1 − ρ²)T²)), where B² + 4(1 − ρ²)T² equals
+   * (|z_A|·A)² + 4ρT·|z_A|·A + 4T², a sum of terms ≥ 0. */
+  double fixed, rho, total, b, root, x, k_in, k_out;
 
   *out = (MlDonnan) { 0 };
   if (z_a >= 0 || !(a_mm >= 0.0) || !(kcl_in_mm >= 0.0) || !(kcl_out_mm >= 0.0)
@@ -409,30 +415,18 @@ ml_donnan_closed (double    a_mm,
       || !isfinite (kcl_out_mm) || !isfinite (v_in) || !isfinite (v_out))
     return false;
 
+  fixed = abs (z_a) * a_mm;
   rho = v_in / v_out;
-  k0 = abs (z_a) * a_mm + kcl_in_mm;
-  lo = -kcl_in_mm;
-  hi = kcl_out_mm / rho;
+  total = kcl_out_mm + rho * kcl_in_mm;
+  b = fixed + 2.0 * rho * total;
+  root = sqrt (fixed * fixed + 4.0 * rho * total * fixed + 4.0 * total * total);
+  x = total > 0.0 ? 2.0 * total * total / (b + root) : 0.0;
+  if (!isfinite (x))
+    return false;
 
-  for (int iter = 0; iter < 200; iter++)
-    {
-      double mid = 0.5 * (lo + hi);
-      double outside = kcl_out_mm - rho * mid;
-      double f = (k0 + mid) * (kcl_in_mm + mid) - outside * outside;
-
-      if (mid <= lo || mid >= hi)
-        break;
-      if (f < 0.0)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  {
-    double delta = 0.5 * (lo + hi);
-    double outside = fmax (kcl_out_mm - rho * delta, 0.0);
-
-    return donnan_finish (a_mm, k0 + delta, fmax (kcl_in_mm + delta, 0.0),
-                          outside, outside, t_c, out);
-  }
+  k_in = fixed + x;
+  /* From the Donnan rule rather than T − ρ·x, which cancels when the
+   * outside is nearly emptied. */
+  k_out = sqrt (k_in * x);
+  return donnan_finish (a_mm, k_in, x, k_out, k_out, t_c, out);
 }

@@ -113,14 +113,17 @@ double ml_q10_factor            (double q10,
 
 /* Charging a spherical cell: area in cm², volume in litres, ions of valence z
  * moved to bring C_m·A to |V_m|, and that number as a fraction of the ions
- * of concentration c_mm the cell holds (0 when c_mm is 0). */
+ * of concentration c_mm the cell holds.  The fraction is undefined (0, and
+ * fraction_defined false) when the cell holds none; above 1 it means the
+ * cell holds too few of them to reach V_m. */
 typedef struct
 {
-  double area_cm2;
-  double volume_l;
-  double charge_c;
-  double ions_moved;
-  double fraction;
+  double   area_cm2;
+  double   volume_l;
+  double   charge_c;
+  double   ions_moved;
+  double   fraction;
+  bool     fraction_defined;
 } MlCharge;
 
 void   ml_charge_sphere         (double    radius_um,

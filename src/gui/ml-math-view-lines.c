@@ -652,7 +652,19 @@ update_charge (MlMathView       *self,
   ml_format_append_millivolts (vm, sol->vm_mv, 1, TRUE);
   ml_format_append_count (count, sol->charge.ions_moved);
   if (sol->charge_ion >= 0 && sol->charge_ion < (int) sol->n_ions
-      && sol->charge.fraction > 0.0)
+      && sol->charge.fraction_defined && sol->charge.fraction > 1.0)
+    {
+      g_autoptr (GString) ion = g_string_new (NULL);
+
+      append_ion (self, ion, &sol->ions[sol->charge_ion].ion);
+      /* Translators: %1$s is the cell, e.g. "r = 0.1 µm, C = 1.0 µF/cm²",
+       * %2$s a voltage ("−69.1 mV"), %3$s a count ("5.4 million") and %4$s
+       * an ion, e.g. "K⁺". */
+      g_string_append_printf (s, _("Charging the membrane (%1$s) to %2$s moves %3$s ions — more than all the cell’s %4$s: the cell holds too little %4$s for this potential."),
+                              geometry->str, vm->str, count->str, ion->str);
+    }
+  else if (sol->charge_ion >= 0 && sol->charge_ion < (int) sol->n_ions
+           && sol->charge.fraction_defined)
     {
       g_autoptr (GString) ion = g_string_new (NULL);
       g_autoptr (GString) pct = g_string_new (NULL);
