@@ -30,8 +30,6 @@ struct _MlWindow
   GCancellable         *load_cancellable; /* while a file loads */
   GSettings            *settings;    /* NULL when the schema is not installed */
 
-  guint                 math_timeout;
-  gint64                last_change;
   gboolean              close_confirmed;
   gboolean              restore_state;
   gboolean              was_fullscreen;

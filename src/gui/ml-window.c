@@ -36,40 +36,6 @@ static void restore_settings (MlWindow *self);
 static void window_width_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 static void paned_height_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 
-/* The gauge and the membrane follow every step of a drag.  The math is text:
- * re-shaping its thirty-odd labels and laying out the window again costs
- * most of a 60 Hz frame, so while a slider moves the math waits, and shows
- * the numbers as soon as the slider rests for MATH_QUIET_MS. */
-#define MATH_QUIET_MS 150
-
-static gboolean
-math_timeout_cb (gpointer user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-
-  self->math_timeout = 0;
-  ml_math_view_set_solution (self->math, ml_session_get_solution (self->session));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_views (MlWindow *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gboolean dragging = now - self->last_change < MATH_QUIET_MS * 1000;
-
-  self->last_change = now;
-  ml_gauge_set_solution (self->gauge, ml_session_get_solution (self->session));
-  ml_membrane_view_set_solution (self->membrane, ml_session_get_solution (self->session));
-
-  /* A single change (a typed value, a preset, undo) shows at once. */
-  g_clear_handle_id (&self->math_timeout, g_source_remove);
-  if (!dragging || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    math_timeout_cb (self);
-  else
-    self->math_timeout = g_timeout_add (MATH_QUIET_MS, math_timeout_cb, self);
-}
-
 void
 ml_window_update_title (MlWindow *self)
 {
@@ -108,7 +74,6 @@ static void
 solved_cb (MlSession *session,
            MlWindow  *self)
 {
-  update_views (self);
   if (self->donnan != NULL)
     ml_donnan_window_set_temperature (self->donnan,
                                       ml_session_get_solution (session)->temperature_c);
@@ -277,12 +242,6 @@ copy_math_activated (GSimpleAction *action,
   g_autofree char *text = NULL;
   AdwToast *toast;
 
-  /* The math may be waiting for a slider to rest: copy today's numbers. */
-  if (self->math_timeout != 0)
-    {
-      g_clear_handle_id (&self->math_timeout, g_source_remove);
-      math_timeout_cb (self);
-    }
   text = ml_math_view_get_text (self->math);
 
   /* The numbers as text, to paste into a lab sheet or a spreadsheet. */
@@ -625,7 +584,6 @@ ml_window_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_handle_id (&self->math_timeout, g_source_remove);
   /* A load still running finds the window gone and does nothing. */
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -790,7 +748,9 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_width_cb), self);
 
-  update_views (self);
+  ml_gauge_set_session (self->gauge, self->session);
+  ml_membrane_view_set_session (self->membrane, self->session);
+  ml_math_view_set_session (self->math, self->session);
   ml_window_update_title (self);
 }
 

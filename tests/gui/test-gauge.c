@@ -17,6 +17,7 @@
 #include "gui-test-support.h"
 #include "ml-gauge.h"
 #include "ml-screenshot.h"
+#include "ml-session.h"
 #include "ml-solution.h"
 
 #define P_K 1e-6  /* cm/s; only the ratios matter for V_rest */
@@ -415,6 +416,38 @@ test_draw_time (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A view subscribes itself: after set_session the window pushes nothing,
+ * and each change of the session's cell reaches the gauge; a second
+ * session replaces the first, which no longer reaches it. */
+static void
+test_follows_session (void)
+{
+  g_autoptr(MlSession) session = ml_session_new ();
+  g_autoptr(MlSession) other = ml_session_new ();
+  GtkWidget *gauge = g_object_ref_sink (ml_gauge_new ());
+  MlSolution expected;
+
+  ml_gauge_set_session (ML_GAUGE (gauge), session);
+  g_assert_true (ml_gauge_get_session (ML_GAUGE (gauge)) == session);
+  g_assert_cmpfloat (ml_gauge_get_value (ML_GAUGE (gauge)), ==,
+                     ml_session_get_solution (session)->vm_mv);
+
+  ml_cell_set_temperature (ml_session_get_cell (session), 20.0);
+  ml_cell_solve (ml_session_get_cell (session), &expected);
+  g_assert_cmpfloat (ml_gauge_get_value (ML_GAUGE (gauge)), ==, expected.vm_mv);
+
+  g_object_set (gauge, "session", other, NULL);
+  ml_cell_set_temperature (ml_session_get_cell (session), 5.0);
+  g_assert_cmpfloat (ml_gauge_get_value (ML_GAUGE (gauge)), ==,
+                     ml_session_get_solution (other)->vm_mv);
+  g_assert_cmpfloat (ml_gauge_get_value (ML_GAUGE (gauge)), !=,
+                     ml_session_get_solution (session)->vm_mv);
+
+  /* The view may go first: the session then no longer knows it. */
+  g_object_unref (gauge);
+  ml_cell_set_temperature (ml_session_get_cell (other), 30.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +456,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/gauge/value", test_value);
+  g_test_add_func ("/gauge/follows-session", test_follows_session);
   g_test_add_func ("/gauge/animation", test_animation);
   g_test_add_func ("/gauge/range-widens", test_range_widens);
   g_test_add_func ("/gauge/degenerate", test_degenerate);

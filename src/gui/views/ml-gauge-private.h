@@ -9,6 +9,7 @@
 #pragma once
 
 #include "ml-gauge.h"
+#include "ml-session.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,8 @@ typedef struct
 struct _MlGauge
 {
   GtkWidget      parent_instance;
+
+  MlSession     *session;
 
   /* What the last solution said. */
   gboolean       has_solution;

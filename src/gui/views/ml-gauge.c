@@ -16,6 +16,8 @@
  * frame of the 150 ms animation.  This file holds the object, the needle
  * animation, the accessible value and the API; ml-gauge-draw.c draws.
  */
+#define G_LOG_DOMAIN "ml-gauge"
+
 #include "config.h"
 
 #include "ml-gauge-private.h"
@@ -27,12 +29,21 @@
 #include "ml-drawn-text.h"
 #include "ml-format.h"
 #include "ml-ion-colors.h"
+#include "ml-view-session.h"
 
 #define DEFAULT_MIN_MV   (-120.0)
 #define DEFAULT_MAX_MV   80.0
 #define RANGE_STEP_MV    20.0
 #define ANIMATION_USEC   (150 * G_TIME_SPAN_MILLISECOND)
 #define MINUS_SIGN       "\xe2\x88\x92"   /* U+2212 */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MlGauge, ml_gauge, GTK_TYPE_WIDGET)
 
@@ -211,6 +222,7 @@ ml_gauge_dispose (GObject *object)
 {
   MlGauge *self = ML_GAUGE (object);
 
+  ml_view_follow_session (self, &self->session, NULL, NULL);
   stop_animation (self);
   ml_gauge_invalidate_cache (self);
   G_OBJECT_CLASS (ml_gauge_parent_class)->dispose (object);
@@ -228,10 +240,54 @@ ml_gauge_finalize (GObject *object)
 }
 
 static void
+ml_gauge_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  MlGauge *self = ML_GAUGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_gauge_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  MlGauge *self = ML_GAUGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      ml_gauge_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ml_gauge_class_init (MlGaugeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ml_gauge_get_property;
+  object_class->set_property = ml_gauge_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ML_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = ml_gauge_dispose;
   object_class->finalize = ml_gauge_finalize;
@@ -389,4 +445,38 @@ ml_gauge_get_value_text (MlGauge *self)
 {
   g_return_val_if_fail (ML_IS_GAUGE (self), NULL);
   return self->value_text;
+}
+
+static void
+ml_gauge_solved_cb (MlGauge   *self,
+                    MlSession *session)
+{
+  ml_gauge_set_solution (self, ml_session_get_solution (session));
+}
+
+/**
+ * ml_gauge_set_session:
+ * @self: the view
+ * @session: (nullable): the session to show
+ *
+ * The view shows @session's solution now and after every change.
+ */
+void
+ml_gauge_set_session (MlGauge   *self,
+                      MlSession *session)
+{
+  g_return_if_fail (ML_IS_GAUGE (self));
+
+  if (!ml_view_follow_session (self, &self->session, session, G_CALLBACK (ml_gauge_solved_cb)))
+    return;
+  if (session != NULL)
+    ml_gauge_solved_cb (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+MlSession *
+ml_gauge_get_session (MlGauge *self)
+{
+  g_return_val_if_fail (ML_IS_GAUGE (self), NULL);
+  return self->session;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ml-session.h"
 #include "ml-solution.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,9 @@ void         ml_gauge_get_range           (MlGauge          *self,
                                            double           *max_mv);
 /* The text read to a screen reader, e.g. "−65.2 mV" or the condition. */
 const char  *ml_gauge_get_value_text      (MlGauge          *self);
+
+void         ml_gauge_set_session (MlGauge   *self,
+                                   MlSession *session);
+MlSession   *ml_gauge_get_session (MlGauge   *self);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _MlMathView
 {
   GtkWidget   parent_instance;
 
+  MlSession  *session;      /* followed through "solved" */
+
   GtkWidget  *box;
   GtkLabel   *constants_label;
   GtkWidget  *nernst_box;
@@ -49,6 +51,8 @@ struct _MlMathView
 
   MlSolution  solution;
   gboolean    has_solution;
+  guint       quiet_timeout;        /* while a slider moves */
+  gint64      last_solved;
   gboolean    dark;
   gboolean    formulas_wrap;
 };

@@ -15,6 +15,8 @@
  * the view can follow a slider drag.  This file builds the labels and the
  * table; ml-math-view-lines.c writes the markup into them.
  */
+#define G_LOG_DOMAIN "ml-math-view"
+
 #include "config.h"
 
 #include "ml-math-view-private.h"
@@ -22,6 +24,17 @@
 #include <glib/gi18n.h>
 
 #include "ml-ion-colors.h"
+#include "ml-view-session.h"
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean quiet_cb (gpointer user_data);
 
 G_DEFINE_FINAL_TYPE (MlMathView, ml_math_view, GTK_TYPE_WIDGET)
 
@@ -310,6 +323,8 @@ ml_math_view_dispose (GObject *object)
 {
   MlMathView *self = ML_MATH_VIEW (object);
 
+  ml_view_follow_session (self, &self->session, NULL, NULL);
+  g_clear_handle_id (&self->quiet_timeout, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->nernst_labels, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
@@ -318,10 +333,54 @@ ml_math_view_dispose (GObject *object)
 }
 
 static void
+ml_math_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MlMathView *self = ML_MATH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_math_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  MlMathView *self = ML_MATH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      ml_math_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ml_math_view_class_init (MlMathViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ml_math_view_get_property;
+  object_class->set_property = ml_math_view_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ML_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = ml_math_view_dispose;
   widget_class->css_changed = ml_math_view_css_changed;
@@ -469,7 +528,74 @@ ml_math_view_get_text (MlMathView *self)
 
   g_return_val_if_fail (ML_IS_MATH_VIEW (self), NULL);
 
+  /* The math may be waiting for a slider to rest: give today's numbers. */
+  if (self->quiet_timeout != 0)
+    {
+      g_clear_handle_id (&self->quiet_timeout, g_source_remove);
+      quiet_cb (self);
+    }
   out = g_string_new (NULL);
   collect_text (self->box, out);
   return g_string_free (out, FALSE);
+}
+
+/* The gauge and the membrane follow every step of a drag.  The math is
+ * text: re-shaping its thirty-odd labels and laying out the window again
+ * costs most of a 60 Hz frame, so while solutions arrive closer together
+ * than QUIET_MS (a slider moving) the math waits, and shows the numbers as
+ * soon as the slider rests. */
+#define QUIET_MS 150
+
+static gboolean
+quiet_cb (gpointer user_data)
+{
+  MlMathView *self = ML_MATH_VIEW (user_data);
+
+  self->quiet_timeout = 0;
+  if (self->session != NULL)
+    ml_math_view_set_solution (self, ml_session_get_solution (self->session));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ml_math_view_solved_cb (MlMathView *self,
+                        MlSession  *session)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean moving = now - self->last_solved < QUIET_MS * 1000;
+
+  self->last_solved = now;
+  g_clear_handle_id (&self->quiet_timeout, g_source_remove);
+  /* A single change (a typed value, a preset, undo) shows at once. */
+  if (!moving || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ml_math_view_set_solution (self, ml_session_get_solution (session));
+  else
+    self->quiet_timeout = g_timeout_add (QUIET_MS, quiet_cb, self);
+}
+
+/**
+ * ml_math_view_set_session:
+ * @self: the view
+ * @session: (nullable): the session to show
+ *
+ * The view shows @session's solution now and after every change.
+ */
+void
+ml_math_view_set_session (MlMathView *self,
+                          MlSession  *session)
+{
+  g_return_if_fail (ML_IS_MATH_VIEW (self));
+
+  if (!ml_view_follow_session (self, &self->session, session, G_CALLBACK (ml_math_view_solved_cb)))
+    return;
+  if (session != NULL)
+    ml_math_view_solved_cb (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+MlSession *
+ml_math_view_get_session (MlMathView *self)
+{
+  g_return_val_if_fail (ML_IS_MATH_VIEW (self), NULL);
+  return self->session;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ml-session.h"
 #include "ml-solution.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,9 @@ gboolean     ml_math_view_get_formulas_wrap (MlMathView     *self);
 
 /* All the text the view shows, one line per row, for tests and copying. */
 char        *ml_math_view_get_text         (MlMathView       *self);
+
+void         ml_math_view_set_session (MlMathView *self,
+                                       MlSession  *session);
+MlSession   *ml_math_view_get_session (MlMathView *self);
 
 G_END_DECLS

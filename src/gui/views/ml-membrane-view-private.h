@@ -94,6 +94,8 @@ struct _MlMembraneView
 {
   GtkWidget     parent_instance;
 
+  MlSession  *session;      /* followed through "solved" */
+
   MlSolution    solution;
   gboolean      has_solution;
   char         *description;

@@ -18,6 +18,8 @@
  * accessible description and the API; the picture is drawn in
  * ml-membrane-view-draw.c and its words in ml-membrane-view-text.c.
  */
+#define G_LOG_DOMAIN "ml-membrane-view"
+
 #include "config.h"
 
 #include "ml-membrane-view-private.h"
@@ -27,6 +29,15 @@
 
 #include "ml-drawn-text.h"
 #include "ml-ion-colors.h"
+#include "ml-view-session.h"
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MlMembraneView, ml_membrane_view, GTK_TYPE_WIDGET)
 
@@ -298,6 +309,15 @@ ml_membrane_view_css_changed (GtkWidget         *widget,
 }
 
 static void
+ml_membrane_view_dispose (GObject *object)
+{
+  MlMembraneView *self = ML_MEMBRANE_VIEW (object);
+
+  ml_view_follow_session (self, &self->session, NULL, NULL);
+  G_OBJECT_CLASS (ml_membrane_view_parent_class)->dispose (object);
+}
+
+static void
 ml_membrane_view_finalize (GObject *object)
 {
   MlMembraneView *self = ML_MEMBRANE_VIEW (object);
@@ -317,11 +337,56 @@ ml_membrane_view_finalize (GObject *object)
 }
 
 static void
+ml_membrane_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MlMembraneView *self = ML_MEMBRANE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_membrane_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MlMembraneView *self = ML_MEMBRANE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      ml_membrane_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ml_membrane_view_class_init (MlMembraneViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = ml_membrane_view_get_property;
+  object_class->set_property = ml_membrane_view_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ML_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  object_class->dispose = ml_membrane_view_dispose;
   object_class->finalize = ml_membrane_view_finalize;
 
   widget_class->snapshot = ml_membrane_view_snapshot;
@@ -452,4 +517,38 @@ ml_membrane_view_get_n_charges_drawn (MlMembraneView *self)
   g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), 0);
 
   return self->n_charges_drawn;
+}
+
+static void
+ml_membrane_view_solved_cb (MlMembraneView *self,
+                            MlSession      *session)
+{
+  ml_membrane_view_set_solution (self, ml_session_get_solution (session));
+}
+
+/**
+ * ml_membrane_view_set_session:
+ * @self: the view
+ * @session: (nullable): the session to show
+ *
+ * The view shows @session's solution now and after every change.
+ */
+void
+ml_membrane_view_set_session (MlMembraneView *self,
+                              MlSession      *session)
+{
+  g_return_if_fail (ML_IS_MEMBRANE_VIEW (self));
+
+  if (!ml_view_follow_session (self, &self->session, session, G_CALLBACK (ml_membrane_view_solved_cb)))
+    return;
+  if (session != NULL)
+    ml_membrane_view_solved_cb (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+MlSession *
+ml_membrane_view_get_session (MlMembraneView *self)
+{
+  g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), NULL);
+  return self->session;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ml-session.h"
 #include "ml-solution.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,9 @@ int          ml_membrane_view_get_arrow_direction  (MlMembraneView   *self,
                                                     guint             index);
 /* The accessible description: what the picture shows, in words. */
 const char  *ml_membrane_view_get_description      (MlMembraneView   *self);
+
+void         ml_membrane_view_set_session (MlMembraneView *self,
+                                           MlSession      *session);
+MlSession   *ml_membrane_view_get_session (MlMembraneView *self);
 
 G_END_DECLS
