@@ -1,4 +1,4 @@
-/* ml-window-private.h — what ml-window.c and ml-window-files.c share
+/* ml-window-private.h — what the window's files share
  *
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,17 +14,21 @@ struct _MlWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* From the template. */
   AdwToastOverlay      *toasts;
   AdwFlap              *flap;
-  AdwWindowTitle       *title;
+  AdwViewSwitcherTitle *title;
+  AdwViewStack         *stack;
   GtkPaned             *paned;
   GtkWidget            *math_scroller;
   MlControls           *controls;
   MlGauge              *gauge;
   MlMembraneView       *membrane;
   MlMathView           *math;
-  MlDonnanWindow       *donnan;      /* the calculator, while open */
+  GtkMenuButton        *presets_button;
+  GtkMenuButton        *main_menu_button;
 
+  MlDonnanWindow       *donnan;      /* the calculator, while open */
   MlSession            *session;     /* the cell, its history and origin */
   char                 *last_error;
   GCancellable         *load_cancellable; /* while a file loads */
@@ -32,6 +36,8 @@ struct _MlWindow
 
   gboolean              close_confirmed;
   gboolean              restore_state;
+  gboolean              fullscreen;
+  gboolean              presentation;
   gboolean              was_fullscreen;
 };
 
@@ -39,6 +45,7 @@ struct _MlWindow
 typedef void (*MlWindowContinuation) (MlWindow *self,
                                       gpointer  data);
 
+/* ml-window-files.c */
 void     ml_window_confirm_discard    (MlWindow             *self,
                                        MlWindowContinuation  continuation,
                                        gpointer              data,
@@ -52,7 +59,13 @@ void     ml_window_save_current       (MlWindow             *self,
                                        MlWindowContinuation  then,
                                        gpointer              data,
                                        GDestroyNotify        destroy);
-void     ml_window_update_title       (MlWindow             *self);
 void     ml_window_export_dialog      (MlWindow             *self);
+
+/* ml-window.c */
+void     ml_window_update_title       (MlWindow             *self);
+
+/* ml-window-actions.c */
+void     _ml_window_class_install_actions (GtkWidgetClass   *widget_class);
+void     _ml_window_update_actions        (MlWindow         *self);
 
 G_END_DECLS

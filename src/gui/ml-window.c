@@ -1,13 +1,18 @@
-/* ml-window.c — the main window
+/* ml-window.c — the main window: a shell of pages around one session
  *
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window shows one MlSession: the session solves every change of its
- * cell once, and the window hands the one MlSolution to the gauge, the
- * membrane view and the math; none of them computes anything.  The controls
- * pane edits the session's cell; undo, presets and files are session
- * methods, each one change.
+ * The window is a template (ui/window.ui).  It shows one MlSession: it
+ * hands the session to each view and page, which follow its solutions
+ * themselves, and keeps only what belongs to a window — the title, the
+ * toasts, the pages, the sizes and the unsaved-changes question.  Its
+ * actions are in ml-window-actions.c, files in ml-window-files.c.
+ *
+ * A page is added with ml_window_add_page(): a name, a title, an icon and
+ * a function that builds the page for a session.  It is built the first
+ * time it is shown, so a page nobody opens costs nothing at start, and the
+ * page switcher appears once there is more than one page.
  */
 #define G_LOG_DOMAIN "ml-window"
 
@@ -25,6 +30,11 @@
 enum {
   PROP_0,
   PROP_RESTORE_STATE,
+  PROP_PRESET,
+  PROP_CONTROLS_VISIBLE,
+  PROP_MATH_VISIBLE,
+  PROP_FULLSCREEN,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -35,6 +45,7 @@ G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
 static void restore_settings (MlWindow *self);
 static void window_width_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 static void paned_height_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
+static gboolean close_request_cb (GtkWindow *window, gpointer user_data);
 
 void
 ml_window_update_title (MlWindow *self)
@@ -59,15 +70,15 @@ ml_window_update_title (MlWindow *self)
     subtitle = g_strdup (modified ? _("Preset — modified") : _("Preset"));
 
   /* Called on every slider step: touch the header only when its text changes. */
-  if (g_strcmp0 (adw_window_title_get_title (self->title), title) != 0)
+  if (g_strcmp0 (adw_view_switcher_title_get_title (self->title), title) != 0)
     {
-      adw_window_title_set_title (self->title, title);
+      adw_view_switcher_title_set_title (self->title, title);
       /* Translators: the window title for the task switcher: scenario name and app name. */
       window_title = g_strdup_printf (_("%s — Membrane Lab"), title);
       gtk_window_set_title (GTK_WINDOW (self), window_title);
     }
-  if (g_strcmp0 (adw_window_title_get_subtitle (self->title), subtitle) != 0)
-    adw_window_title_set_subtitle (self->title, subtitle);
+  if (g_strcmp0 (adw_view_switcher_title_get_subtitle (self->title), subtitle) != 0)
+    adw_view_switcher_title_set_subtitle (self->title, subtitle);
 }
 
 static void
@@ -85,6 +96,7 @@ session_state_cb (MlSession  *session,
                   MlWindow   *self)
 {
   ml_window_update_title (self);
+  _ml_window_update_actions (self);
 }
 
 /* The presets menu marks the preset the cell came from. */
@@ -93,10 +105,7 @@ preset_id_cb (MlSession  *session,
               GParamSpec *pspec,
               MlWindow   *self)
 {
-  const char *id = ml_session_get_preset_id (session);
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preset")),
-                             g_variant_new_string (id != NULL ? id : ""));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET]);
 }
 
 static void
@@ -108,256 +117,98 @@ controls_invalid_cb (MlControls *controls,
 }
 
 static void
-history_changed_cb (MlSession  *session,
-                    GParamSpec *pspec,
-                    MlWindow   *self)
-{
-  MlHistory *history = ml_session_get_history (session);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
-                               ml_history_can_undo (history));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
-                               ml_history_can_redo (history));
-}
-
-/* Actions. */
-
-static void
-undo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  ml_session_undo (ML_WINDOW (user_data)->session);
-}
-
-static void
-redo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  ml_session_redo (ML_WINDOW (user_data)->session);
-}
-
-static void
-reset_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  ml_session_reset (ML_WINDOW (user_data)->session);
-}
-
-/* A preset never asks about unsaved edits: they stay one undo away, so a
- * lecture is not stopped by a dialog. */
-static void
-preset_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (!ml_window_load_preset (self, g_variant_get_string (parameter, NULL), &error))
-    ml_window_show_error (self, error->message);
-}
-
-static void
-open_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  ml_window_open_dialog (ML_WINDOW (user_data));
-}
-
-static void
-save_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  ml_window_save_current (ML_WINDOW (user_data), NULL, NULL, NULL);
-}
-
-static void
-save_as_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  ml_window_save_dialog (ML_WINDOW (user_data), NULL, NULL, NULL);
-}
-
-static void
-export_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  ml_window_export_dialog (ML_WINDOW (user_data));
-}
-
-static void
-donnan_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-
-  /* One calculator per window, at the cell's temperature. */
-  if (self->donnan == NULL)
-    {
-      self->donnan = ml_donnan_window_new (GTK_WINDOW (self),
-                                           ml_session_get_solution (self->session)->temperature_c);
-      g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
-    }
-  gtk_window_present (GTK_WINDOW (self->donnan));
-}
-
-/* The shortcuts window is built the first time it is asked for: its few
- * hundred widgets would otherwise be built with every window (GTK does that
- * for a gtk/help-overlay.ui resource) and slow the start.  It is then made
- * the window's help overlay, which is what shows each action's keys (GTK
- * reads them from the application) and destroys it with the window; this
- * action stays the one that shows it. */
-static void
-shortcuts_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (user_data);
-
-  if (gtk_application_window_get_help_overlay (self) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/membranelab/MembraneLab/shortcuts-window.ui");
-
-      gtk_application_window_set_help_overlay (self,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
-    }
-  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
-}
-
-static void
-copy_math_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-  g_autofree char *text = NULL;
-  AdwToast *toast;
-
-  text = ml_math_view_get_text (self->math);
-
-  /* The numbers as text, to paste into a lab sheet or a spreadsheet. */
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  toast = adw_toast_new (_("The math was copied to the clipboard"));
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-static void
-toggle_state (GSimpleAction *action)
-{
-  GVariant *state = g_action_get_state (G_ACTION (action));
-
-  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
-  g_variant_unref (state);
-}
-
-static void
-toggle_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  toggle_state (action);
-}
-
-static void
-controls_state_changed (GSimpleAction *action,
-                        GVariant      *value,
-                        gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-
-  g_simple_action_set_state (action, value);
-  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (value));
-}
-
-static void
-math_state_changed (GSimpleAction *action,
-                    GVariant      *value,
-                    gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-
-  g_simple_action_set_state (action, value);
-  gtk_widget_set_visible (self->math_scroller, g_variant_get_boolean (value));
-}
-
-static void
-fullscreen_state_changed (GSimpleAction *action,
-                          GVariant      *value,
-                          gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-
-  g_simple_action_set_state (action, value);
-  if (g_variant_get_boolean (value))
-    gtk_window_fullscreen (GTK_WINDOW (self));
-  else
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-}
-
-static void
-presentation_state_changed (GSimpleAction *action,
-                            GVariant      *value,
-                            gpointer       user_data)
-{
-  MlWindow *self = ML_WINDOW (user_data);
-  gboolean on = g_variant_get_boolean (value);
-
-  g_simple_action_set_state (action, value);
-  if (on)
-    {
-      g_autoptr(GVariant) fullscreen = g_action_group_get_action_state (G_ACTION_GROUP (self),
-                                                                         "fullscreen");
-
-      /* Leaving the presentation returns to the window as it was. */
-      self->was_fullscreen = g_variant_get_boolean (fullscreen);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
-    }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "fullscreen",
-                                      g_variant_new_boolean (on || self->was_fullscreen));
-}
-
-static const GActionEntry win_entries[] = {
-  { "undo", undo_activated },
-  { "redo", redo_activated },
-  { "reset", reset_activated },
-  { "preset", preset_activated, "s", "''" },
-  { "open", open_activated },
-  { "save", save_activated },
-  { "save-as", save_as_activated },
-  { "export", export_activated },
-  { "copy-math", copy_math_activated },
-  { "donnan", donnan_activated },
-  { "show-help-overlay", shortcuts_activated },
-  { "toggle-controls", toggle_activated, NULL, "true", controls_state_changed },
-  { "toggle-math", toggle_activated, NULL, "true", math_state_changed },
-  { "fullscreen", toggle_activated, NULL, "false", fullscreen_state_changed },
-  { "presentation", toggle_activated, NULL, "false", presentation_state_changed },
-};
-
-static void
 flap_reveal_cb (AdwFlap    *flap,
                 GParamSpec *pspec,
                 MlWindow   *self)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-controls");
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (adw_flap_get_reveal_flap (flap)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLS_VISIBLE]);
 }
 
-/* Construction of the widgets. */
+static void
+math_visible_cb (GtkWidget  *scroller,
+                 GParamSpec *pspec,
+                 MlWindow   *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATH_VISIBLE]);
+}
+
+/* The requested state: GTK's "fullscreened" follows the window manager,
+ * later, and not at all without one. */
+static void
+set_fullscreen (MlWindow *self,
+                gboolean  on)
+{
+  if (self->fullscreen == on)
+    return;
+  self->fullscreen = on;
+  if (on)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULLSCREEN]);
+}
+
+static void
+set_presentation (MlWindow *self,
+                  gboolean  on)
+{
+  if (self->presentation == on)
+    return;
+  self->presentation = on;
+  if (on)
+    {
+      /* Leaving the presentation returns to the window as it was. */
+      self->was_fullscreen = self->fullscreen;
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+  set_fullscreen (self, on || self->was_fullscreen);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+}
+
+/* Pages. */
+
+typedef struct
+{
+  MlWindowPageFactory factory;
+} PageInfo;
+
+static void
+build_page (MlWindow  *self,
+            GtkWidget *placeholder)
+{
+  PageInfo *info = g_object_get_data (G_OBJECT (placeholder), "ml-page-info");
+
+  if (info == NULL || adw_bin_get_child (ADW_BIN (placeholder)) != NULL)
+    return;
+  g_debug ("building page %s", gtk_widget_get_name (placeholder));
+  adw_bin_set_child (ADW_BIN (placeholder), info->factory (self->session));
+}
+
+static void
+visible_page_cb (AdwViewStack *stack,
+                 GParamSpec   *pspec,
+                 MlWindow     *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (stack);
+
+  if (child != NULL && ADW_IS_BIN (child))
+    build_page (self, child);
+}
+
+static guint
+count_pages (MlWindow *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Widgets and menus. */
 
 static GMenuModel *
 presets_menu_new (void)
@@ -435,114 +286,165 @@ create_popup (GtkMenuButton *button,
     }
 }
 
-static GtkWidget *
-icon_button_new (const char *icon,
-                 const char *action,
-                 const char *tooltip)
+static void
+ml_window_dispose (GObject *object)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  MlWindow *self = ML_WINDOW (object);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  /* A load still running finds the window gone and does nothing. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->donnan != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
+      gtk_window_destroy (GTK_WINDOW (self->donnan));
+      self->donnan = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (ml_window_parent_class)->dispose (object);
 }
 
 static void
-build_ui (MlWindow *self)
+ml_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
 {
-  GtkWidget *toolbar, *header, *button, *views, *content, *sidebar_toggle;
+  MlWindow *self = ML_WINDOW (object);
 
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), toolbar);
+  switch (prop_id)
+    {
+    case PROP_PRESET:
+      {
+        const char *id = self->session != NULL ? ml_session_get_preset_id (self->session) : NULL;
 
-  header = adw_header_bar_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", ""));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (toolbar), header);
+        g_value_set_string (value, id != NULL ? id : "");
+      }
+      break;
+    /* GTK asks for the actions' states before and after the template
+     * exists (construction, dispose). */
+    case PROP_CONTROLS_VISIBLE:
+      g_value_set_boolean (value, self->flap == NULL || adw_flap_get_reveal_flap (self->flap));
+      break;
+    case PROP_MATH_VISIBLE:
+      g_value_set_boolean (value, self->math_scroller == NULL
+                                  || gtk_widget_get_visible (self->math_scroller));
+      break;
+    case PROP_FULLSCREEN:
+      g_value_set_boolean (value, self->fullscreen);
+      break;
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
-  sidebar_toggle = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (sidebar_toggle), "sidebar-show-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (sidebar_toggle), "win.toggle-controls");
-  gtk_widget_set_tooltip_text (sidebar_toggle, _("Show Controls (F9)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sidebar_toggle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show controls"), -1);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), sidebar_toggle);
+static void
+ml_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MlWindow *self = ML_WINDOW (object);
 
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Presets"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup,
-                                         (gpointer) presets_menu_new, NULL);
-  gtk_widget_set_tooltip_text (button, _("Choose a cell (Ctrl+1 … Ctrl+6)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presets"), -1);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+  switch (prop_id)
+    {
+    case PROP_RESTORE_STATE:
+      self->restore_state = g_value_get_boolean (value);
+      break;
+    case PROP_PRESET:
+      {
+        /* A preset never asks about unsaved edits: they stay one undo
+         * away, so a lecture is not stopped by a dialog. */
+        g_autoptr(GError) error = NULL;
+        const char *id = g_value_get_string (value);
 
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
-                             icon_button_new ("document-open-symbolic", "win.open", _("Open (Ctrl+O)")));
+        if (id != NULL && id[0] != '\0' && !ml_window_load_preset (self, id, &error))
+          ml_window_show_error (self, error->message);
+      }
+      break;
+    case PROP_CONTROLS_VISIBLE:
+      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+    case PROP_MATH_VISIBLE:
+      gtk_widget_set_visible (self->math_scroller, g_value_get_boolean (value));
+      break;
+    case PROP_FULLSCREEN:
+      set_fullscreen (self, g_value_get_boolean (value));
+      break;
+    case PROP_PRESENTATION:
+      set_presentation (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "open-menu-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup,
-                                         (gpointer) main_menu_new, NULL);
-  gtk_menu_button_set_primary (GTK_MENU_BUTTON (button), TRUE);
-  gtk_widget_set_tooltip_text (button, _("Main Menu (F10)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main menu"), -1);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           icon_button_new ("document-save-symbolic", "win.save", _("Save (Ctrl+S)")));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           icon_button_new ("edit-redo-symbolic", "win.redo", _("Redo (Shift+Ctrl+Z)")));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           icon_button_new ("edit-undo-symbolic", "win.undo", _("Undo (Ctrl+Z)")));
+static void
+ml_window_constructed (GObject *object)
+{
+  MlWindow *self = ML_WINDOW (object);
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
+  G_OBJECT_CLASS (ml_window_parent_class)->constructed (object);
 
-  self->flap = ADW_FLAP (adw_flap_new ());
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->flap));
-  g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self);
+  if (self->restore_state)
+    restore_settings (self);
+  window_width_cb (GTK_WIDGET (self), NULL, self);
+  paned_height_cb (GTK_WIDGET (self), NULL, self);
+}
 
-  self->controls = ML_CONTROLS (ml_controls_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->controls), "sidebar-pane");
-  gtk_widget_add_css_class (GTK_WIDGET (self->controls), "background");
-  adw_flap_set_flap (self->flap, GTK_WIDGET (self->controls));
-  adw_flap_set_separator (self->flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+static void
+ml_window_class_init (MlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  content = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-  self->paned = GTK_PANED (content);
-  gtk_paned_set_wide_handle (self->paned, TRUE);
-  gtk_paned_set_shrink_start_child (self->paned, FALSE);
-  gtk_paned_set_shrink_end_child (self->paned, FALSE);
-  gtk_widget_set_hexpand (content, TRUE);
-  adw_flap_set_content (self->flap, content);
+  object_class->dispose = ml_window_dispose;
+  object_class->get_property = ml_window_get_property;
+  object_class->set_property = ml_window_set_property;
+  object_class->constructed = ml_window_constructed;
 
-  views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (views, "views");
-  self->membrane = ML_MEMBRANE_VIEW (ml_membrane_view_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->membrane), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->membrane), TRUE);
-  gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->membrane));
-  self->gauge = ML_GAUGE (ml_gauge_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->gauge), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->gauge), TRUE);
-  gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->gauge));
-  gtk_paned_set_start_child (self->paned, views);
+  properties[PROP_RESTORE_STATE] =
+    g_param_spec_boolean ("restore-state", NULL, NULL, TRUE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The preset the cell came from ("" for a file); setting it loads one. */
+  properties[PROP_PRESET] = g_param_spec_string ("preset", NULL, NULL, "", flags);
+  properties[PROP_CONTROLS_VISIBLE] =
+    g_param_spec_boolean ("controls-visible", NULL, NULL, TRUE, flags);
+  properties[PROP_MATH_VISIBLE] = g_param_spec_boolean ("math-visible", NULL, NULL, TRUE, flags);
+  properties[PROP_FULLSCREEN] = g_param_spec_boolean ("fullscreen", NULL, NULL, FALSE, flags);
+  properties[PROP_PRESENTATION] = g_param_spec_boolean ("presentation", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  self->math_scroller = gtk_scrolled_window_new ();
-  gtk_widget_add_css_class (self->math_scroller, "math-pane");
-  /* Never sideways: the view wraps its formulas when narrow, and its table
-   * scrolls on its own (ml-math-view.c). */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->math_scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->math_scroller), 150);
-  self->math = ML_MATH_VIEW (ml_math_view_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->math_scroller), GTK_WIDGET (self->math));
-  gtk_paned_set_end_child (self->paned, self->math_scroller);
+  g_type_ensure (ML_TYPE_CONTROLS);
+  g_type_ensure (ML_TYPE_GAUGE);
+  g_type_ensure (ML_TYPE_MEMBRANE_VIEW);
+  g_type_ensure (ML_TYPE_MATH_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, math_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, controls);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, gauge);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, membrane);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, math);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, presets_button);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, main_menu_button);
+
+  _ml_window_class_install_actions (widget_class);
+  gtk_widget_class_set_css_name (widget_class, "mlwindow");
 }
 
 /* On a wide screen the sliders may be longer; at 1024 px the pane keeps its
@@ -573,81 +475,6 @@ paned_height_cb (GtkWidget  *widget,
     gtk_paned_set_position (self->paned, (int)(height * 0.55));
 }
 
-static gboolean
-close_request_cb (GtkWindow *window,
-                  gpointer   user_data);
-
-static void
-ml_window_dispose (GObject *object)
-{
-  MlWindow *self = ML_WINDOW (object);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  /* A load still running finds the window gone and does nothing. */
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  if (self->donnan != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
-      gtk_window_destroy (GTK_WINDOW (self->donnan));
-      self->donnan = NULL;
-    }
-  g_clear_object (&self->session);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->last_error, g_free);
-
-  G_OBJECT_CLASS (ml_window_parent_class)->dispose (object);
-}
-
-static void
-ml_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  MlWindow *self = ML_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_RESTORE_STATE:
-      self->restore_state = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ml_window_constructed (GObject *object)
-{
-  MlWindow *self = ML_WINDOW (object);
-
-  G_OBJECT_CLASS (ml_window_parent_class)->constructed (object);
-
-  if (self->restore_state)
-    restore_settings (self);
-  window_width_cb (GTK_WIDGET (self), NULL, self);
-  paned_height_cb (GTK_WIDGET (self), NULL, self);
-}
-
-static void
-ml_window_class_init (MlWindowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = ml_window_dispose;
-  object_class->set_property = ml_window_set_property;
-  object_class->constructed = ml_window_constructed;
-
-  properties[PROP_RESTORE_STATE] =
-    g_param_spec_boolean ("restore-state", NULL, NULL, TRUE,
-                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_css_name (widget_class, "mlwindow");
-}
-
 static void
 restore_settings (MlWindow *self)
 {
@@ -665,12 +492,10 @@ restore_settings (MlWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "toggle-controls",
-                                      g_variant_new_boolean (g_settings_get_boolean (self->settings,
-                                                                                     "controls-visible")));
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "toggle-math",
-                                      g_variant_new_boolean (g_settings_get_boolean (self->settings,
-                                                                                     "math-visible")));
+  g_object_set (self,
+                "controls-visible", g_settings_get_boolean (self->settings, "controls-visible"),
+                "math-visible", g_settings_get_boolean (self->settings, "math-visible"),
+                NULL);
 }
 
 static void
@@ -724,34 +549,98 @@ close_request_cb (GtkWindow *window,
 static void
 ml_window_init (MlWindow *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
-  gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
-  build_ui (self);
+  gtk_menu_button_set_create_popup_func (self->presets_button, create_popup,
+                                         (gpointer) presets_menu_new, NULL);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_popup,
+                                         (gpointer) main_menu_new, NULL);
+  g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self);
+  g_signal_connect (self->math_scroller, "notify::visible", G_CALLBACK (math_visible_cb), self);
+  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
 
   self->session = ml_session_new ();
-  g_signal_connect (self->session, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
-  g_signal_connect (self->session, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
-  g_signal_connect (self->session, "notify::preset-id", G_CALLBACK (preset_id_cb), self);
+  g_signal_connect (self->session, "notify::can-undo", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "notify::can-redo", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "notify::busy", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::title", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::modified", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::file", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "notify::preset-id", G_CALLBACK (preset_id_cb), self);
   g_signal_connect (self->session, "solved", G_CALLBACK (solved_cb), self);
-  history_changed_cb (self->session, NULL, self);
-  preset_id_cb (self->session, NULL, self);
 
   ml_controls_set_cell (self->controls, ml_session_get_cell (self->session),
                         ml_session_get_reference (self->session));
   g_signal_connect (self->controls, "invalid", G_CALLBACK (controls_invalid_cb), self);
+  ml_gauge_set_session (self->gauge, self->session);
+  ml_membrane_view_set_session (self->membrane, self->session);
+  ml_math_view_set_session (self->math, self->session);
+
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_width_cb), self);
 
-  ml_gauge_set_session (self->gauge, self->session);
-  ml_membrane_view_set_session (self->membrane, self->session);
-  ml_math_view_set_session (self->math, self->session);
   ml_window_update_title (self);
+  _ml_window_update_actions (self);
+}
+
+/**
+ * ml_window_add_page:
+ * @self: a window
+ * @name: the page's name, for ml_window_show_page()
+ * @title: its title in the page switcher, translated
+ * @icon_name: its icon
+ * @factory: builds the page for the window's session, the first time the
+ *   page is shown
+ *
+ * Adds a page to the window's view stack.  The switcher appears once
+ * there is more than one page.
+ */
+void
+ml_window_add_page (MlWindow            *self,
+                    const char          *name,
+                    const char          *title,
+                    const char          *icon_name,
+                    MlWindowPageFactory  factory)
+{
+  GtkWidget *placeholder;
+  PageInfo *info;
+
+  g_return_if_fail (ML_IS_WINDOW (self));
+  g_return_if_fail (name != NULL && factory != NULL);
+
+  placeholder = adw_bin_new ();
+  gtk_widget_set_name (placeholder, name);
+  info = g_new0 (PageInfo, 1);
+  info->factory = factory;
+  g_object_set_data_full (G_OBJECT (placeholder), "ml-page-info", info, g_free);
+  adw_view_stack_add_titled (self->stack, placeholder, name, title);
+  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->stack, placeholder), icon_name);
+  adw_view_switcher_title_set_view_switcher_enabled (self->title, count_pages (self) > 1);
+}
+
+/* Shows the page named @name, building it if it is new. */
+void
+ml_window_show_page (MlWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (ML_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* The page named @name, or NULL while it has not been built. */
+GtkWidget *
+ml_window_get_page (MlWindow   *self,
+                    const char *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+
+  child = adw_view_stack_get_child_by_name (self->stack, name);
+  if (child != NULL && ADW_IS_BIN (child))
+    return adw_bin_get_child (ADW_BIN (child));
+  return child;
 }
 
 MlWindow *

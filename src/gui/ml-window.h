@@ -25,6 +25,18 @@ MlWindow         *ml_window_new                (GtkApplication *application);
 /* @restore_state: take size, panes and style from GSettings (not for screenshots). */
 MlWindow         *ml_window_new_full           (GtkApplication *application,
                                                 gboolean        restore_state);
+/* Builds a page for @session; see ml_window_add_page(). */
+typedef GtkWidget *(*MlWindowPageFactory) (MlSession *session);
+
+void              ml_window_add_page           (MlWindow            *self,
+                                                const char          *name,
+                                                const char          *title,
+                                                const char          *icon_name,
+                                                MlWindowPageFactory  factory);
+void              ml_window_show_page          (MlWindow            *self,
+                                                const char          *name);
+GtkWidget        *ml_window_get_page           (MlWindow            *self,
+                                                const char          *name);
 /* Opens @file, asking first about unsaved edits; errors become a toast. */
 void              ml_window_open_file          (MlWindow       *self,
                                                 GFile          *file);

@@ -380,19 +380,22 @@ static void
 test_presentation_mode (void)
 {
   MlWindow *window = window_new (1024, 768);
-  g_autoptr(GVariant) state = NULL;
-  g_autoptr(GVariant) preset = NULL;
+  g_autofree char *preset = NULL;
+  gboolean fullscreen = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
-  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "fullscreen");
-  g_assert_true (g_variant_get_boolean (state));
+  g_object_get (window, "fullscreen", &fullscreen, NULL);
+  g_assert_true (fullscreen);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_object_get (window, "fullscreen", &fullscreen, NULL);
+  g_assert_false (fullscreen);
 
-  /* The presets menu marks where the cell came from. */
-  preset = g_action_group_get_action_state (G_ACTION_GROUP (window), "preset");
-  g_assert_cmpstr (g_variant_get_string (preset, NULL), ==, "mammalian-neuron");
+  /* The presets menu marks where the cell came from (the "win.preset"
+   * action's state is this property). */
+  g_object_get (window, "preset", &preset, NULL);
+  g_assert_cmpstr (preset, ==, "mammalian-neuron");
   window_destroy (window);
 }
 

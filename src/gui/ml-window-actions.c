@@ -1,0 +1,171 @@
+/* ml-window-actions.c — the window's actions, installed once per class
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every win.* action is a class action (gtk_widget_class_install_action) or
+ * a property action on one of the window's properties, so its state is the
+ * property and a menu's check mark follows it.  Whether undo, redo, reset
+ * and save can run comes from the session's properties
+ * (_ml_window_update_actions), not from looking actions up by name.  The
+ * keys are set by the application (ml-application.c).
+ */
+#define G_LOG_DOMAIN "ml-window"
+
+#include "config.h"
+
+#include "ml-window-private.h"
+
+#include <glib/gi18n.h>
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  ml_session_undo (ML_WINDOW (widget)->session);
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  ml_session_redo (ML_WINDOW (widget)->session);
+}
+
+static void
+reset_cb (GtkWidget  *widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  ml_session_reset (ML_WINDOW (widget)->session);
+}
+
+static void
+open_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  ml_window_open_dialog (ML_WINDOW (widget));
+}
+
+static void
+save_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  ml_window_save_current (ML_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
+save_as_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  ml_window_save_dialog (ML_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  ml_window_export_dialog (ML_WINDOW (widget));
+}
+
+static void
+copy_math_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  g_autofree char *text = ml_math_view_get_text (self->math);
+  AdwToast *toast;
+
+  /* The numbers as text, to paste into a lab sheet or a spreadsheet. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  toast = adw_toast_new (_("The math was copied to the clipboard"));
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+donnan_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  /* One calculator per window, at the cell's temperature. */
+  if (self->donnan == NULL)
+    {
+      self->donnan = ml_donnan_window_new (GTK_WINDOW (self),
+                                           ml_session_get_solution (self->session)->temperature_c);
+      g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
+    }
+  gtk_window_present (GTK_WINDOW (self->donnan));
+}
+
+/* The shortcuts window is built the first time it is asked for: its few
+ * hundred widgets would otherwise be built with every window (GTK does that
+ * for a gtk/help-overlay.ui resource) and slow the start.  It is then made
+ * the window's help overlay, which is what shows each action's keys (GTK
+ * reads them from the application) and destroys it with the window; this
+ * action stays the one that shows it. */
+static void
+shortcuts_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (self) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (self,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
+}
+
+void
+_ml_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-math", NULL, copy_math_cb);
+  gtk_widget_class_install_action (widget_class, "win.donnan", NULL, donnan_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_cb);
+
+  /* The state of these is a property of the window. */
+  gtk_widget_class_install_property_action (widget_class, "win.preset", "preset");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-controls", "controls-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-math", "math-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreen");
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+}
+
+/* What can run follows the session. */
+void
+_ml_window_update_actions (MlWindow *self)
+{
+  MlSession *session = self->session;
+  gboolean busy = ml_session_get_busy (session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 ml_history_can_undo (ml_session_get_history (session)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 ml_history_can_redo (ml_session_get_history (session)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset", ml_session_get_modified (session));
+  /* One save at a time: a second would race the first to the rename. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
+}
