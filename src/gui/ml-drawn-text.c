@@ -33,3 +33,18 @@ ml_drawn_text_px (double px)
   step = px < 24.0 ? 1.0 : px < 48.0 ? 2.0 : 4.0;
   return MAX (1.0, step * floor (px / step));
 }
+
+double
+ml_drawn_text_scale (GtkWidget *widget)
+{
+  int dpi = -1;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 1.0);
+
+  /* The widget's display's settings: on a second display they may differ.
+   * -1, or nothing, means no desktop said anything. */
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    return 1.0;
+  return CLAMP (dpi / (1024.0 * 96.0), 0.5, 3.0);
+}

@@ -569,8 +569,7 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->session, "notify::preset-id", G_CALLBACK (preset_id_cb), self);
   g_signal_connect (self->session, "solved", G_CALLBACK (solved_cb), self);
 
-  ml_controls_set_cell (self->controls, ml_session_get_cell (self->session),
-                        ml_session_get_reference (self->session));
+  ml_controls_set_session (self->controls, self->session);
   g_signal_connect (self->controls, "invalid", G_CALLBACK (controls_invalid_cb), self);
   ml_gauge_set_session (self->gauge, self->session);
   ml_membrane_view_set_session (self->membrane, self->session);

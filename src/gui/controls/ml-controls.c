@@ -8,6 +8,8 @@
  * follows it: a preset, undo or a file changes the cell, and the controls
  * show the new values without echoing them back as edits.
  */
+#define G_LOG_DOMAIN "ml-controls"
+
 #include "config.h"
 
 #include "ml-controls.h"
@@ -15,7 +17,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ml-format.h"
 #include "ml-ion-colors.h"
+#include "ml-view-session.h"
 
 #define CONC_MIN 1e-5     /* mM: 10 nM, below resting Ca²⁺ inside */
 #define CONC_MAX 1000.0   /* mM */
@@ -61,6 +65,8 @@ struct _MlControls
   GtkWidget    *q10_row;
 
   GPtrArray    *ion_rows;   /* IonRow* */
+  MlSession    *session;
+  MlLogControl *spoken;     /* the control whose description holds a result */
   MlCell       *cell;
   MlCell       *reference;
   guint         syncing;
@@ -141,8 +147,8 @@ row_new (GtkWidget    *section,
   gtk_label_set_width_chars (GTK_LABEL (label), 6);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label),
-                                 GTK_WIDGET (ml_log_control_get_scale (control)));
+  /* No mnemonic link: the control's own name already says what the
+   * caption says ("K⁺ inside concentration", not "… Inside"). */
   gtk_box_append (GTK_BOX (row), label);
   gtk_widget_set_hexpand (GTK_WIDGET (control), TRUE);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (control));
@@ -535,6 +541,8 @@ ml_controls_dispose (GObject *object)
 
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->ion_rows, g_ptr_array_unref);
+  ml_view_follow_session (self, &self->session, NULL, NULL);
+  g_clear_object (&self->spoken);
   g_clear_object (&self->cell);
   g_clear_object (&self->reference);
 
@@ -684,6 +692,75 @@ ml_controls_set_cell (MlControls *self,
       g_signal_connect_object (reference, "changed", G_CALLBACK (cell_changed_cb), self, 0);
     }
   sync_from_cell (self);
+}
+
+/* The log control that holds the keyboard focus, if any. */
+static MlLogControl *
+focused_control (MlControls *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (ML_IS_LOG_CONTROL (w))
+      return ML_LOG_CONTROL (w);
+  return NULL;
+}
+
+/* After a change, the focused control's description ends with the new
+ * V_m, so a screen reader says what the change did (GTK 4.8 announces a
+ * changed description and has no live regions).  Only that control
+ * carries a result; the one before it is cleared. */
+static void
+solved_cb (MlControls *self,
+           MlSession  *session)
+{
+  const MlSolution *sol = ml_session_get_solution (session);
+  MlLogControl *control = focused_control (self);
+  g_autofree char *result = NULL;
+
+  if (control == NULL)
+    return;
+  if (sol->vm_defined)
+    {
+      g_autofree char *vm = ml_format_millivolts (sol->vm_mv, 1, TRUE);
+
+      /* Translators: spoken after a change; %s is a voltage, e.g. "−65.2 mV". */
+      result = g_strdup_printf (_("membrane potential now %s"), vm);
+    }
+  else
+    {
+      const char *why = ml_condition_message (sol->condition);
+
+      /* Translators: spoken after a change; %s says why, e.g. "undefined:
+       * no permeant ion". */
+      result = g_strdup_printf (_("membrane potential now %s"), why != NULL ? why : _("undefined"));
+    }
+
+  if (self->spoken != NULL && self->spoken != control)
+    ml_log_control_set_result (self->spoken, NULL);
+  g_set_object (&self->spoken, control);
+  ml_log_control_set_result (control, result);
+}
+
+/**
+ * ml_controls_set_session:
+ * @self: the controls
+ * @session: the session whose cell they edit
+ *
+ * The controls edit the session's cell, reset to its reference, and tell a
+ * screen reader the result of each change.
+ */
+void
+ml_controls_set_session (MlControls *self,
+                         MlSession  *session)
+{
+  g_return_if_fail (ML_IS_CONTROLS (self));
+  g_return_if_fail (ML_IS_SESSION (session));
+
+  if (!ml_view_follow_session (self, &self->session, session, G_CALLBACK (solved_cb)))
+    return;
+  ml_controls_set_cell (self, ml_session_get_cell (session), ml_session_get_reference (session));
 }
 
 MlLogControl *

@@ -9,6 +9,7 @@
 
 #include "ml-cell.h"
 #include "ml-log-control.h"
+#include "ml-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ GtkWidget    *ml_controls_new                (void);
 void          ml_controls_set_cell           (MlControls  *self,
                                               MlCell      *cell,
                                               MlCell      *reference);
+void          ml_controls_set_session        (MlControls  *self,
+                                              MlSession   *session);
 MlLogControl *ml_controls_get_control        (MlControls  *self,
                                               MlControlId  id);
 /* The concentration or permeability control of the ion named @name. */

@@ -50,6 +50,8 @@ struct _MlLogControl
   double          typed_value;
   guint           updating;
   char           *label;
+  char           *refusal;     /* why typed text was refused, while shown */
+  char           *result;      /* the last change's result, for a screen reader */
 };
 
 enum {
@@ -139,6 +141,55 @@ format_value (MlLogControl *self,
   return g_string_free (text, FALSE);
 }
 
+/* What a screen reader hears besides the name: the unit the value is in,
+ * a refusal of typed text when there is one, and the result of the last
+ * change while the control has the focus (ml_log_control_set_result). */
+static void
+update_description (MlLogControl *self)
+{
+  const char *unit = gtk_label_get_text (self->unit_label);
+  g_autofree char *base = NULL;
+  g_autofree char *spin_text = NULL;
+  g_autofree char *scale_text = NULL;
+
+  /* Translators: the accessible description of a slider or an entry; %s is
+   * its unit, e.g. "mM", "cm/s" or "× PK". */
+  base = unit != NULL && unit[0] != '\0' ? g_strdup_printf (_("in %s"), unit) : g_strdup ("");
+  if (self->result != NULL && self->result[0] != '\0')
+    /* Translators: a control's description and the result of the last
+     * change, e.g. "in mM; membrane potential now −65.2 mV". */
+    scale_text = g_strdup_printf (C_("description and result", "%s; %s"), base, self->result);
+  else
+    scale_text = g_strdup (base);
+  spin_text = self->refusal != NULL
+              ? g_strdup_printf (C_("description and result", "%s; %s"), scale_text, self->refusal)
+              : g_strdup (scale_text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, scale_text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spin_text, -1);
+}
+
+/* The slider moves on a log₁₀ scale, but a screen reader must hear the
+ * value in the unit shown (140 mM, not 2.146): GTK 4.8 reads the AT-SPI
+ * value from these properties, which GtkRange and GtkSpinButton set to the
+ * adjustment's position on every change, so they are set again after
+ * them. */
+static void
+update_accessible_value (MlLogControl *self)
+{
+  GtkAccessible *targets[] = { GTK_ACCESSIBLE (self->scale), GTK_ACCESSIBLE (self->spin) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    gtk_accessible_update_property (targets[i],
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_MIN,
+                                    self->allow_zero ? 0.0 : self->lower,
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, self->upper,
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, self->value,
+                                    -1);
+}
+
 static void
 update_accessible (MlLogControl *self)
 {
@@ -154,7 +205,16 @@ update_accessible (MlLogControl *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
+  update_accessible_value (self);
+  update_description (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), self->note != NULL ? self->note : text);
+}
+
+static void
+range_value_changed_cb (GtkWidget    *widget,
+                        MlLogControl *self)
+{
+  update_accessible_value (self);
 }
 
 static void show_text (MlLogControl *self);
@@ -218,8 +278,8 @@ show_text (MlLogControl *self)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->spin), NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->spin),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      g_clear_pointer (&self->refusal, g_free);
+      update_description (self);
     }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->spin)), text) != 0)
     {
@@ -310,16 +370,17 @@ spin_input_cb (GtkSpinButton *spin,
                                  copy, lo, hi);
       gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (spin), message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
+      g_free (self->refusal);
+      self->refusal = g_strdup (message);
+      update_description (self);
       g_signal_emit (self, signals[INVALID], 0, message);
       return GTK_INPUT_ERROR;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_clear_pointer (&self->refusal, g_free);
+  update_description (self);
   self->have_typed = TRUE;
   self->typed_value = value;
   *new_position = position_from_value (self, value);
@@ -359,6 +420,8 @@ ml_log_control_dispose (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->shown_text, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->refusal, g_free);
+  g_clear_pointer (&self->result, g_free);
 
   G_OBJECT_CLASS (ml_log_control_parent_class)->dispose (object);
 }
@@ -439,6 +502,9 @@ ml_log_control_init (MlLogControl *self)
 
   g_signal_connect (self->adjustment, "value-changed",
                     G_CALLBACK (adjustment_value_changed_cb), self);
+  /* After GTK has set the accessible value to the slider's position. */
+  g_signal_connect (self->scale, "value-changed", G_CALLBACK (range_value_changed_cb), self);
+  g_signal_connect (self->spin, "value-changed", G_CALLBACK (range_value_changed_cb), self);
 }
 
 GtkWidget *
@@ -539,6 +605,7 @@ configure (MlLogControl *self,
                             self->logarithmic ? 0.1 : 1.0,
                             0.0);
   self->updating--;
+  update_accessible_value (self);
 }
 
 void
@@ -595,6 +662,28 @@ ml_log_control_set_note (MlLogControl *self,
   g_free (self->note);
   self->note = g_strdup (note);
   update_accessible (self);
+}
+
+/**
+ * ml_log_control_set_result:
+ * @self: a control
+ * @result: (nullable): a sentence, e.g. "membrane potential now −65.2 mV"
+ *
+ * Ends the slider's and the entry's accessible description with @result,
+ * so a screen reader speaks the effect of a change made there (GTK 4.8
+ * announces a changed description; it has no live regions).
+ */
+void
+ml_log_control_set_result (MlLogControl *self,
+                           const char   *result)
+{
+  g_return_if_fail (ML_IS_LOG_CONTROL (self));
+
+  if (g_strcmp0 (self->result, result) == 0)
+    return;
+  g_free (self->result);
+  self->result = g_strdup (result);
+  update_description (self);
 }
 
 GtkRange *

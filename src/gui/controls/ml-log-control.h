@@ -39,6 +39,9 @@ void         ml_log_control_set_digits     (MlLogControl *self,
 /* The slider's tooltip, instead of its value (e.g. the absolute P in cm/s). */
 void         ml_log_control_set_note       (MlLogControl *self,
                                             const char   *note);
+/* Ends the accessible description with the result of the last change. */
+void         ml_log_control_set_result     (MlLogControl *self,
+                                            const char   *result);
 GtkRange    *ml_log_control_get_scale      (MlLogControl *self);
 GtkSpinButton *ml_log_control_get_spin     (MlLogControl *self);
 

@@ -3,9 +3,10 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every view and page takes a "session" property and subscribes itself to
- * its "solved" signal, so the window only places views and never pushes
- * numbers into them.  This is the one piece of that each view shares.
+ * Every view, page and the controls pane take a "session" property and
+ * subscribe themselves to its "solved" signal, so the window only places
+ * them and never pushes numbers into them.  This is the one piece of that
+ * they all share.
  */
 #define G_LOG_DOMAIN "ml-view"
 
