@@ -579,6 +579,8 @@ ml_controls_init (MlControls *self)
   self->ion_rows = g_ptr_array_new_with_free_func (ion_row_free);
 
   self->scrolled = gtk_scrolled_window_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Controls"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), FALSE);

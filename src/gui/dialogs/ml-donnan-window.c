@@ -224,6 +224,8 @@ ml_donnan_window_init (MlDonnanWindow *self)
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                     GTK_POLICY_AUTOMATIC);
     gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Donnan equilibrium"), -1);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
     gtk_box_append (GTK_BOX (box), scroller);
   }

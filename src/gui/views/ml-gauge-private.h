@@ -61,6 +61,8 @@ struct _MlGauge
   double         range_max;
   char          *number_text;
   char          *value_text;
+  char          *spoken_name;    /* the accessible name: V_m */
+  char          *spoken_list;    /* the description: each E */
 
   /* The needle eases from anim_from to value. */
   double         needle;

@@ -106,10 +106,17 @@ animations_enabled (MlGauge *self)
   return enabled;
 }
 
+/* GTK 4.8 gives a custom widget no AT-SPI Value interface and sends change
+ * events only for the name and the description, so the value goes into
+ * both: the name says V_m ("Membrane potential −69.1 mV, resting"), the
+ * description each ion's equilibrium potential.  The value properties stay
+ * for toolkits that read them. */
 static void
 update_accessible (MlGauge *self)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->spoken_name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->spoken_list,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, self->range_min,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, self->range_max,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, self->value,
@@ -129,7 +136,7 @@ build_value_text (MlGauge *self)
 
       /* Translators: %s is a voltage such as "−64.9 mV". */
       vm_text = g_strdup_printf (self->clamped ? _("Membrane potential %s, clamped")
-                                               : _("Membrane potential %s"), mv);
+                                               : _("Membrane potential %s, resting"), mv);
     }
   else
     {
@@ -164,6 +171,11 @@ build_value_text (MlGauge *self)
       /* Translators: the equilibrium potential of an ion, e.g. "E K⁺ −89.1 mV". */
       g_string_append_printf (list, _("E %s %s"), label, value);
     }
+
+  g_free (self->spoken_name);
+  self->spoken_name = g_strdup (vm_text);
+  g_free (self->spoken_list);
+  self->spoken_list = g_strdup (list->str);
 
   if (list->len == 0)
     return g_steal_pointer (&vm_text);
@@ -236,6 +248,8 @@ ml_gauge_finalize (GObject *object)
   clear_markers (self);
   g_free (self->number_text);
   g_free (self->value_text);
+  g_free (self->spoken_name);
+  g_free (self->spoken_list);
   G_OBJECT_CLASS (ml_gauge_parent_class)->finalize (object);
 }
 
@@ -310,6 +324,9 @@ ml_gauge_init (MlGauge *self)
   self->value_text = g_strdup ("");
   self->fg = (GdkRGBA) { 0, 0, 0, 1 };
   ml_drawn_text_setup (GTK_WIDGET (self));
+  /* A screen reader user reaches the value with Tab, as a sighted user
+   * reads it at a glance. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Membrane potential"),

@@ -600,6 +600,33 @@ update_table_row (MlMathView        *self,
     label_update (cells[COL_VERDICT], _("out: needs energy, in: spontaneous"));
 }
 
+/* The accessible name of a row's first cell: the row as one sentence,
+ * each number with its column ("K⁺: Driving force V_m − E (mV) +20.04,
+ * Current I (µA/cm²) +0.014, …"), so a screen reader reads it in one go. */
+static void
+speak_row (MlMathView *self,
+           GtkLabel  **cells)
+{
+  g_autofree char *sentence = g_strdup (gtk_label_get_text (cells[COL_ION]));
+
+  for (int col = 1; col < N_COLS; col++)
+    {
+      g_autofree char *heading = g_strdup (gtk_label_get_text (self->headers[col]));
+      char *longer;
+
+      g_strdelimit (heading, "\n", ' ');
+      /* Translators: joins the cells of a table row for a screen reader;
+       * the first %s is the row so far, then a column heading and its
+       * value: "K⁺, Driving force V_m − E (mV): +20.04". */
+      longer = g_strdup_printf (C_("table row", "%s, %s: %s"), sentence, heading,
+                                gtk_label_get_text (cells[col]));
+      g_free (sentence);
+      sentence = longer;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cells[COL_ION]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+}
+
 static void
 update_table (MlMathView       *self,
               const MlSolution *sol,
@@ -624,8 +651,12 @@ update_table (MlMathView       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->table_heading), sol->n_ions > 0);
   gtk_widget_set_visible (self->table_scroller, sol->n_ions > 0);
   for (guint i = 0; i < sol->n_ions; i++)
-    update_table_row (self, sol, &sol->ions[i],
-                      (GtkLabel **) &self->cells->pdata[i * N_COLS], s);
+    {
+      GtkLabel **cells = (GtkLabel **) &self->cells->pdata[i * N_COLS];
+
+      update_table_row (self, sol, &sol->ions[i], cells, s);
+      speak_row (self, cells);
+    }
 }
 
 static void

@@ -86,6 +86,14 @@ cell_label_new (MlMathView *self,
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_widget_set_halign (label, GTK_ALIGN_START);
+      /* A row's ion takes the focus, named with the whole row as one
+       * sentence (ml-math-view-lines.c), so Tab reads the table row by
+       * row; the header row stays out of the focus chain. */
+      if (row > 0)
+        {
+          gtk_widget_set_focusable (label, TRUE);
+          gtk_widget_add_css_class (label, "row-head");
+        }
     }
   else if (col == COL_VERDICT)
     {
@@ -448,6 +456,8 @@ ml_math_view_init (MlMathView *self)
   /* Six columns of numbers cannot wrap: in a narrow view the table scrolls
    * sideways on its own, and the lines around it keep the view's width. */
   self->table_scroller = gtk_scrolled_window_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Each ion at V_m"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->table_scroller),
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->table_scroller), TRUE);

@@ -402,6 +402,9 @@ ml_membrane_view_init (MlMembraneView *self)
 {
   self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
   ml_drawn_text_setup (GTK_WIDGET (self));
+  /* Focusable, so a screen reader user reaches its description (each
+   * ion's driving force and direction) with Tab. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Membrane"),

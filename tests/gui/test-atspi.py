@@ -1,0 +1,170 @@
+#!/usr/bin/python3
+# test-atspi.py — Membrane Lab as a screen reader reads it
+#
+# Copyright 2026 The Membrane Lab authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs the real app under Xvfb and a private D-Bus session (meson starts
+# both) and reads it over AT-SPI with pyatspi, as Orca does.  What a blind
+# student must be able to learn: the membrane potential, in the same number
+# that membrane-calc prints; each slider's value in its unit; the result of
+# a change made from the keyboard, spoken where the focus is; and a name for
+# everything that takes the focus.
+#
+# Usage: test-atspi.py MEMBRANE-LAB MEMBRANE-CALC
+
+import json
+import os
+import subprocess
+import sys
+import time
+import unittest
+
+try:
+    import pyatspi
+except ImportError:
+    # The README's test command installs it (python3-pyatspi); a missing
+    # module is a broken setup, not a reason to pass.
+    sys.exit('test-atspi: pyatspi is missing (Debian package python3-pyatspi)')
+
+APP, CALC = sys.argv[1], sys.argv[2]
+del sys.argv[1:3]
+
+MINUS = '\u2212'
+
+
+def fmt_mv(mv, digits=1):
+    # The app's style: U+2212 for minus, no sign for zero.
+    text = f'{mv:.{digits}f}'
+    return text.replace('-', MINUS) + ' mV'
+
+
+def calc_json(*args):
+    out = subprocess.run([CALC, *args, '--json'], capture_output=True, text=True,
+                         check=True, timeout=30).stdout
+    return json.loads(out)
+
+
+def wait_for(predicate, timeout=10.0, step=0.05):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(step)
+    return None
+
+
+def walk(node):
+    yield node
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            yield from walk(child)
+
+
+def find(root, role, name_start):
+    for node in walk(root):
+        try:
+            if node.getRoleName() == role and (node.name or '').startswith(name_start):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+class ScreenReaderTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        env = dict(os.environ)
+        # The bridge on: what a user with Orca has.
+        env.pop('NO_AT_BRIDGE', None)
+        env.pop('GTK_A11Y', None)
+        cls.proc = subprocess.Popen([APP, '--preset', 'mammalian-neuron'], env=env)
+
+        def app():
+            desktop = pyatspi.Registry.getDesktop(0)
+            for a in desktop:
+                if a is not None and a.name == 'membrane-lab':
+                    return a
+            return None
+
+        cls.app = wait_for(app, timeout=20)
+        assert cls.app is not None, 'the app did not appear on the AT-SPI bus'
+        cls.gauge = wait_for(lambda: find(cls.app, 'level bar', 'Membrane potential'))
+        assert cls.gauge is not None, 'no gauge'
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.wait(timeout=10)
+
+    def test_gauge_speaks_what_the_core_computed(self):
+        sol = calc_json('--preset', 'mammalian-neuron')
+        self.assertEqual(self.gauge.name, f'Membrane potential {fmt_mv(sol["vm_mv"])}, resting')
+        # The description lists each ion's E, K⁺ first.
+        k = next(i for i in sol['ions'] if i['name'] == 'K')
+        self.assertIn('E K⁺ ' + fmt_mv(k['nernst_mv']), self.gauge.description)
+        self.assertTrue(self.gauge.getState().contains(pyatspi.STATE_FOCUSABLE))
+
+    def test_slider_reads_in_mm(self):
+        slider = find(self.app, 'slider', 'K⁺ inside concentration')
+        self.assertIsNotNone(slider)
+        # A name that says it once ("… concentration", not "… Inside").
+        self.assertEqual(slider.name, 'K⁺ inside concentration')
+        # 140 mM, not log10(140) = 2.146; the preset's value.
+        self.assertAlmostEqual(slider.queryValue().currentValue, 140.0, places=9)
+        self.assertIn('mM', slider.description)
+        spin = find(self.app, 'spin button', 'K⁺ inside concentration')
+        self.assertAlmostEqual(spin.queryValue().currentValue, 140.0, places=9)
+
+    def test_keyboard_change_is_spoken(self):
+        slider = find(self.app, 'slider', 'K⁺ outside concentration')
+        before = slider.queryValue().currentValue
+        # GTK 4.8 does not implement Component.GrabFocus: Tab to it, as a
+        # keyboard user does.
+        for _ in range(120):
+            if slider.getState().contains(pyatspi.STATE_FOCUSED):
+                break
+            pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)  # Tab
+            time.sleep(0.05)
+        self.assertTrue(slider.getState().contains(pyatspi.STATE_FOCUSED))
+        # One step right, from the keyboard (XTEST through the registry).
+        pyatspi.Registry.generateKeyboardEvent(0xff53, None, pyatspi.KEY_SYM)  # Right
+        self.assertTrue(wait_for(lambda: slider.queryValue().currentValue != before))
+        k_out = slider.queryValue().currentValue
+        self.assertGreater(k_out, before)
+
+        # The same cell from the command line: the default neuron with K⁺
+        # outside at the new value.
+        base = calc_json('--preset', 'mammalian-neuron')
+        k = next(i for i in base['ions'] if i['name'] == 'K')
+        sol = calc_json('--preset', 'mammalian-neuron', '--ion',
+                        f'K,1,{k["c_in_mm"]!r},{k_out!r},{k["permeability_cm_s"]!r}')
+        expected = 'membrane potential now ' + fmt_mv(sol['vm_mv'])
+        self.assertTrue(wait_for(lambda: expected in slider.description),
+                        (slider.description, expected))
+        self.assertEqual(self.gauge.name, f'Membrane potential {fmt_mv(sol["vm_mv"])}, resting')
+
+    def test_no_focusable_node_is_unnamed(self):
+        unnamed = []
+        checked = 0
+        for node in walk(self.app):
+            try:
+                states = node.getState()
+                if not (states.contains(pyatspi.STATE_FOCUSABLE)
+                        and states.contains(pyatspi.STATE_VISIBLE)):
+                    continue
+                checked += 1
+                if not (node.name or '').strip():
+                    unnamed.append(f'{node.getRoleName()} under {node.parent.getRoleName()} '
+                                   f'{node.parent.name!r}')
+            except Exception:
+                continue
+        # The header, the views and some 60 controls: the walk saw them.
+        self.assertGreater(checked, 40)
+        self.assertEqual(unnamed, [])
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
