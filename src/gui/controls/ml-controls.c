@@ -71,6 +71,7 @@ struct _MlControls
   MlCell       *reference;
   guint         syncing;
   gboolean      dark;       /* the style the colour dots were made for */
+  gboolean      high_contrast;
 };
 
 enum {
@@ -277,12 +278,14 @@ ion_control_new (IonRow     *row,
 static char *
 ion_title_markup (const char *name,
                   int         z,
-                  gboolean    dark)
+                  gboolean    dark,
+                  gboolean    high_contrast)
 {
   g_autofree char *label = ml_ion_label (name, z);
   GdkRGBA color;
 
-  ml_ion_color (name, dark, &color);
+  /* A glyph in the ion's colour is text: the text palette (4.5:1). */
+  ml_ion_text_color (name, dark, high_contrast, &color);
   return g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
                                   (int)(color.red * 255), (int)(color.green * 255),
                                   (int)(color.blue * 255), label);
@@ -295,14 +298,16 @@ ml_controls_css_changed (GtkWidget         *widget,
                          GtkCssStyleChange *change)
 {
   MlControls *self = ML_CONTROLS (widget);
-  gboolean dark;
+  gboolean dark, high_contrast;
 
   GTK_WIDGET_CLASS (ml_controls_parent_class)->css_changed (widget, change);
 
   dark = ml_widget_is_dark (widget);
-  if (dark == self->dark)
+  high_contrast = ml_widget_is_high_contrast (widget);
+  if (dark == self->dark && high_contrast == self->high_contrast)
     return;
   self->dark = dark;
+  self->high_contrast = high_contrast;
 
   for (guint i = 0; i < self->ion_rows->len; i++)
     {
@@ -312,7 +317,7 @@ ml_controls_css_changed (GtkWidget         *widget,
 
       if (index < 0)
         continue;
-      markup = ion_title_markup (row->name, ml_cell_get_ion (self->cell, index)->z, dark);
+      markup = ion_title_markup (row->name, ml_cell_get_ion (self->cell, index)->z, dark, high_contrast);
       gtk_label_set_markup (row->title, markup);
     }
 }
@@ -331,7 +336,7 @@ add_ion_section (MlControls  *self,
   g_strlcpy (row->name, ion->name, sizeof row->name);
   row->relative = g_strcmp0 (ion->name, "K") != 0;
 
-  title = ion_title_markup (ion->name, ion->z, self->dark);
+  title = ion_title_markup (ion->name, ion->z, self->dark, self->high_contrast);
 
   sw = gtk_switch_new ();
   row->enabled = GTK_SWITCH (sw);

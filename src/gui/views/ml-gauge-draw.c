@@ -552,6 +552,9 @@ draw_pointers (MlGauge *self,
       y = CLAMP (geo->cy + d * sin (at), labels[i].h / 2 + 1,
                  self->cache_height - labels[i].h / 2 - 1);
 
+      /* The label is text: the text palette, which reaches 4.5:1. */
+      ml_ion_text_color (m->name, self->dark, self->high_contrast, &color);
+      set_source (cr, &color, 1.0);
       cairo_move_to (cr, x - labels[i].w / 2, y - labels[i].h / 2);
       pango_cairo_show_layout (cr, labels[i].layout);
       g_object_unref (labels[i].layout);

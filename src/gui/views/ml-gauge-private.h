@@ -73,6 +73,7 @@ struct _MlGauge
   /* Theme, read in css_changed. */
   GdkRGBA        fg;
   gboolean       dark;
+  gboolean       high_contrast;
 
   /* Cached drawing, dropped by invalidate_cache (). */
   int            cache_width;

@@ -217,6 +217,7 @@ ml_gauge_css_changed (GtkWidget         *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &self->fg);
   self->dark = ml_widget_is_dark (widget);
+  self->high_contrast = ml_widget_is_high_contrast (widget);
   ml_gauge_invalidate_cache (self);
   gtk_widget_queue_draw (widget);
 }

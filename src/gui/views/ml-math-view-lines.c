@@ -30,7 +30,7 @@ ion_color_hex (MlMathView  *self,
 {
   GdkRGBA c;
 
-  ml_ion_color (ion->name, self->dark, &c);
+  ml_ion_text_color (ion->name, self->dark, self->high_contrast, &c);
   g_snprintf (hex, 8, "#%02X%02X%02X",
               (guint) lround (CLAMP (c.red, 0.0, 1.0) * 255),
               (guint) lround (CLAMP (c.green, 0.0, 1.0) * 255),

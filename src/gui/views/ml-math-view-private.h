@@ -54,6 +54,7 @@ struct _MlMathView
   guint       quiet_timeout;        /* while a slider moves */
   gint64      last_solved;
   gboolean    dark;
+  gboolean    high_contrast;
   gboolean    formulas_wrap;
 };
 

@@ -213,15 +213,18 @@ ml_math_view_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
   MlMathView *self = ML_MATH_VIEW (widget);
-  gboolean dark;
+  gboolean dark, high_contrast;
 
   GTK_WIDGET_CLASS (ml_math_view_parent_class)->css_changed (widget, change);
 
-  /* The ion colours have light and dark variants baked into the markup. */
+  /* The ion colours have light, dark and high-contrast variants baked into
+   * the markup. */
   dark = ml_widget_is_dark (widget);
-  if (dark != self->dark)
+  high_contrast = ml_widget_is_high_contrast (widget);
+  if (dark != self->dark || high_contrast != self->high_contrast)
     {
       self->dark = dark;
+      self->high_contrast = high_contrast;
       if (self->has_solution)
         rebuild (self);
     }

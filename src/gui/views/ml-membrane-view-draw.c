@@ -774,5 +774,5 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
 
   cairo_destroy (cr);
 
-  ml_membrane_view_draw_texts (self, snapshot, &geo, &na, &k);
+  ml_membrane_view_draw_texts (self, snapshot, &geo);
 }

@@ -100,7 +100,8 @@ struct _MlMembraneView
   gboolean      has_solution;
   char         *description;
   char         *labels[ML_MAX_IONS];
-  GdkRGBA       ion_colors[ML_MAX_IONS];
+  GdkRGBA       ion_colors[ML_MAX_IONS];       /* shapes: channels, arrows, dots */
+  GdkRGBA       ion_text_colors[ML_MAX_IONS];  /* names: the 4.5:1 text palette */
 
   /* Particle positions in a unit square per ion and side, seeded from the
    * ion's name so they stay put while a slider adds or removes particles. */
@@ -109,6 +110,7 @@ struct _MlMembraneView
 
   GdkRGBA       fg;
   gboolean      dark;
+  gboolean      high_contrast;
 
   CachedText    texts[N_TEXTS];
   Sprite        sprites[N_SPRITES];
@@ -180,9 +182,7 @@ void         ml_membrane_view_pump_cargo           (MlMembraneView   *self,
 char        *ml_membrane_view_pump_current_text    (MlMembraneView   *self);
 void         ml_membrane_view_draw_texts           (MlMembraneView   *self,
                                                     GtkSnapshot      *snapshot,
-                                                    const Geometry   *geo,
-                                                    const GdkRGBA    *na,
-                                                    const GdkRGBA    *k);
+                                                    const Geometry   *geo);
 void         ml_membrane_view_invalidate_texts     (MlMembraneView   *self);
 
 /* ml-membrane-view.c: what the last frame drew, for tests */

@@ -447,11 +447,11 @@ draw_row (MlMembraneView *self,
 void
 ml_membrane_view_draw_texts (MlMembraneView *self,
                              GtkSnapshot    *snapshot,
-                             const Geometry *geo,
-                             const GdkRGBA  *na,
-                             const GdkRGBA  *k)
+                             const Geometry *geo)
 {
   const MlSolution *sol = &self->solution;
+  GdkRGBA na_text, k_text;
+  const GdkRGBA *na, *k;
   GdkRGBA dim = self->fg;
   double fs = geo->fs;
   double name_fs = 1.25 * fs;
@@ -496,7 +496,7 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
           rows[0].text[s] = g_strdup (self->labels[ion]);
           slot_texts (self, ion, &rows[1].text[s], &rows[1].text_short[s], &status,
                       &status_short);
-          name_colors[s] = sol->ions[ion].ion.enabled ? self->ion_colors[ion] : dim;
+          name_colors[s] = sol->ions[ion].ion.enabled ? self->ion_text_colors[ion] : dim;
         }
       rows[2].text[s] = g_strdup (status);
       rows[2].text_short[s] = g_strdup (status_short);
@@ -519,7 +519,12 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
         g_free (rows[i].text_short[s]);
       }
 
-  /* what the pump carries, at the tips of its arrows */
+  /* what the pump carries, at the tips of its arrows: text, so in the
+   * text palette, not the arrows' colours */
+  ml_ion_text_color ("Na", self->dark, self->high_contrast, &na_text);
+  ml_ion_text_color ("K", self->dark, self->high_contrast, &k_text);
+  na = &na_text;
+  k = &k_text;
   ml_membrane_view_pump_cargo (self, &na_cargo, &k_cargo);
   carries = ml_membrane_view_pump_carries (self);
   layout = pump_label (self, TEXT_PUMP_NA, na_cargo, fs, lw);

@@ -289,7 +289,12 @@ static void
 update_colors (MlMembraneView *self)
 {
   for (guint i = 0; i < self->solution.n_ions; i++)
-    ml_ion_color (self->solution.ions[i].ion.name, self->dark, &self->ion_colors[i]);
+    {
+      const char *name = self->solution.ions[i].ion.name;
+
+      ml_ion_color (name, self->dark, &self->ion_colors[i]);
+      ml_ion_text_color (name, self->dark, self->high_contrast, &self->ion_text_colors[i]);
+    }
 }
 
 static void
@@ -303,6 +308,7 @@ ml_membrane_view_css_changed (GtkWidget         *widget,
   /* Theme colours are read here, once per theme change, not per frame. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &self->fg);
   self->dark = ml_widget_is_dark (widget);
+  self->high_contrast = ml_widget_is_high_contrast (widget);
   update_colors (self);
   ml_membrane_view_invalidate_texts (self);
   gtk_widget_queue_draw (widget);
