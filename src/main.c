@@ -3,6 +3,8 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "membrane-lab"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -9,6 +9,8 @@
  * through two hundred positions is undone with one key; a preset, which
  * changes many values in one batch, is one step by itself.
  */
+#define G_LOG_DOMAIN "ml-history"
+
 #include "config.h"
 
 #include "ml-history.h"

@@ -8,6 +8,8 @@
  * loader as a user's file, so a preset can never be more trusted than a
  * download, and a broken preset shows up in the tests, not in a lecture.
  */
+#define G_LOG_DOMAIN "ml-presets"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

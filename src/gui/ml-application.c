@@ -8,6 +8,8 @@
  * that shows the window only as long as it takes to lay it out, renders it
  * with the cairo renderer into a PNG, and quits.
  */
+#define G_LOG_DOMAIN "ml-application"
+
 #include "config.h"
 
 #include "ml-application.h"

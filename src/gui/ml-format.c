@@ -9,6 +9,8 @@
  * without an exponent for concentrations, and large counts in words.  The
  * number of decimals is the caller's: the gauge shows one, the equations two.
  */
+#define G_LOG_DOMAIN "ml-format"
+
 #include "config.h"
 
 #include "ml-format.h"

@@ -7,6 +7,8 @@
  * paintable is snapshotted into a render node and drawn with cairo, so the
  * picture is what the cairo renderer would show, without a screen grab.
  */
+#define G_LOG_DOMAIN "ml-screenshot"
+
 #include "config.h"
 
 #include "ml-screenshot.h"

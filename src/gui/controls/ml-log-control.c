@@ -10,6 +10,8 @@
  * real value.  A value typed in is kept exactly, not rounded through log10.
  * With allow_zero the leftmost half decade of the slider means 0 ("closed").
  */
+#define G_LOG_DOMAIN "ml-controls"
+
 #include "config.h"
 
 #include "ml-log-control.h"

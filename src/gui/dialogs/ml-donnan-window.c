@@ -10,6 +10,8 @@
  * compartments that share the KCl — and shows what the core computes for
  * them: concentrations, the Donnan ratio, the potential and the osmotic excess.
  */
+#define G_LOG_DOMAIN "ml-donnan"
+
 #include "config.h"
 
 #include "ml-donnan-window.h"

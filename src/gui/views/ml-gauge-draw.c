@@ -10,6 +10,8 @@
  * over the scale's labels; where it crosses one it is cut away around the
  * glyphs, so the label reads as if it lay on top with a halo.
  */
+#define G_LOG_DOMAIN "ml-gauge"
+
 #include "config.h"
 
 #include "ml-gauge-private.h"

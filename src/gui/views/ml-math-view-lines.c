@@ -10,6 +10,8 @@
  * Numbers go through ml-format; a label is only touched when its text
  * changed, so the panel can follow a slider drag.
  */
+#define G_LOG_DOMAIN "ml-math-view"
+
 #include "config.h"
 
 #include "ml-math-view-private.h"

@@ -9,6 +9,8 @@
  * times are sprites, drawn once into image surfaces and cached on the widget.
  * The words are drawn by ml-membrane-view-text.c.
  */
+#define G_LOG_DOMAIN "ml-membrane-view"
+
 #include "config.h"
 
 #include "ml-membrane-view-private.h"

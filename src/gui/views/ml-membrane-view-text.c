@@ -9,6 +9,8 @@
  * that says why there is no voltage.  Their Pango layouts are cached
  * on the widget between frames, so a slider drag only sets new text.
  */
+#define G_LOG_DOMAIN "ml-membrane-view"
+
 #include "config.h"
 
 #include "ml-membrane-view-private.h"
