@@ -17,7 +17,9 @@ struct _MlWindow
   /* From the template. */
   AdwToastOverlay      *toasts;
   AdwFlap              *flap;
-  AdwViewSwitcherTitle *title;
+  AdwHeaderBar         *header;
+  AdwWindowTitle       *title;
+  AdwViewSwitcherTitle *switcher_title; /* instead of title, with two pages */
   AdwViewStack         *stack;
   GtkPaned             *paned;
   GtkWidget            *math_scroller;

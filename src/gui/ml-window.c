@@ -70,15 +70,21 @@ ml_window_update_title (MlWindow *self)
     subtitle = g_strdup (modified ? _("Preset — modified") : _("Preset"));
 
   /* Called on every slider step: touch the header only when its text changes. */
-  if (g_strcmp0 (adw_view_switcher_title_get_title (self->title), title) != 0)
+  if (g_strcmp0 (adw_window_title_get_title (self->title), title) != 0)
     {
-      adw_view_switcher_title_set_title (self->title, title);
+      adw_window_title_set_title (self->title, title);
+      if (self->switcher_title != NULL)
+        adw_view_switcher_title_set_title (self->switcher_title, title);
       /* Translators: the window title for the task switcher: scenario name and app name. */
       window_title = g_strdup_printf (_("%s — Membrane Lab"), title);
       gtk_window_set_title (GTK_WINDOW (self), window_title);
     }
-  if (g_strcmp0 (adw_view_switcher_title_get_subtitle (self->title), subtitle) != 0)
-    adw_view_switcher_title_set_subtitle (self->title, subtitle);
+  if (g_strcmp0 (adw_window_title_get_subtitle (self->title), subtitle) != 0)
+    {
+      adw_window_title_set_subtitle (self->title, subtitle);
+      if (self->switcher_title != NULL)
+        adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    }
 }
 
 static void
@@ -432,6 +438,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, header);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, paned);
@@ -615,7 +622,19 @@ ml_window_add_page (MlWindow            *self,
   g_object_set_data_full (G_OBJECT (placeholder), "ml-page-info", info, g_free);
   adw_view_stack_add_titled (self->stack, placeholder, name, title);
   adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->stack, placeholder), icon_name);
-  adw_view_switcher_title_set_view_switcher_enabled (self->title, count_pages (self) > 1);
+
+  /* The switcher is made with the second page, not at start: a window of
+   * one page needs none, and it costs start-up time. */
+  if (self->switcher_title == NULL && count_pages (self) > 1)
+    {
+      self->switcher_title = ADW_VIEW_SWITCHER_TITLE (adw_view_switcher_title_new ());
+      adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
+      adw_view_switcher_title_set_title (self->switcher_title,
+                                         adw_window_title_get_title (self->title));
+      adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                            adw_window_title_get_subtitle (self->title));
+      adw_header_bar_set_title_widget (self->header, GTK_WIDGET (self->switcher_title));
+    }
 }
 
 /* Shows the page named @name, building it if it is new. */

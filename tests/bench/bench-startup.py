@@ -14,16 +14,16 @@
 #
 #   start to first frame = that time − the time just before fork/exec
 #   RSS                  = VmRSS at that moment, and again 1 s later
+#   peak                 = VmHWM 1 s after the first frame
 #
-# Prints medians and the budgets: RSS ≤ bare + 15 MB (DESIGN.md), and for the
-# time both DESIGN.md's app/bare ≤ 1.25 and the limit this project keeps,
-# app/bare ≤ 2.0.  The window shows 18 slider rows, two drawn views and a
-# page of typeset math; profiling showed that GTK's own cost of styling,
-# measuring and drawing that content is above 1.25 × a bare window on its
-# own, so 1.25 is reported but cannot be met by this window, while 2.0 is a
-# limit that catches work the app adds at start (README, "Performance").
-# Exits 0 unless a program fails to show a frame, crashes or prints
-# something; missing a budget is reported, not fatal.
+# One more bare window stays open, unmeasured, for the whole run: an X
+# server such as Xvfb resets when its last client leaves, and a start that
+# meets a resetting server fails now and then.
+#
+# Prints medians and DESIGN.md's budgets: app/bare ≤ 1.5 for the start, and
+# RSS and peak ≤ bare + 15 MB.  Exits 0 unless a program fails to show a
+# frame, crashes or prints something; missing a budget is reported, not
+# fatal (timings on a shared machine vary; the figures go in the README).
 
 import argparse
 import os
@@ -34,18 +34,17 @@ import subprocess
 import sys
 import time
 
-DESIGN_TIME_RATIO = 1.25
-TIME_RATIO_BUDGET = 2.0
+TIME_RATIO_BUDGET = 1.5
 RSS_BUDGET_MB = 15.0
 FIRST_FRAME_TIMEOUT_S = 30.0
 SETTLE_S = 1.0
 
 
-def vm_rss_kb(pid):
+def status_kb(pid, key):
     try:
         with open(f'/proc/{pid}/status') as f:
             for line in f:
-                if line.startswith('VmRSS:'):
+                if line.startswith(key + ':'):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -53,7 +52,8 @@ def vm_rss_kb(pid):
 
 
 def run_once(argv, hook):
-    """Starts argv, returns (ms to first frame, RSS kB then, RSS kB 1 s later)."""
+    """Starts argv, returns (ms to first frame, RSS kB then, RSS kB 1 s later,
+    peak RSS kB 1 s later)."""
     read_fd, write_fd = os.pipe()
     env = dict(os.environ)
     env['LD_PRELOAD'] = hook + (':' + env['LD_PRELOAD'] if env.get('LD_PRELOAD') else '')
@@ -83,7 +83,8 @@ def run_once(argv, hook):
         frame_ms = (int(fields[1]) * 1000 - start_ns) / 1e6
         rss_first = int(fields[2])
         time.sleep(SETTLE_S)
-        rss_settled = vm_rss_kb(proc.pid)
+        rss_settled = status_kb(proc.pid, 'VmRSS')
+        peak = status_kb(proc.pid, 'VmHWM')
         if proc.poll() is not None:
             raise RuntimeError(f'{argv[0]}: exited (status {proc.returncode}) after its first frame')
     finally:
@@ -97,7 +98,7 @@ def run_once(argv, hook):
             out, err = proc.communicate()
     if out.strip() or err.strip():
         raise RuntimeError(f'{argv[0]} printed something:\n{(out + err).decode(errors="replace")}')
-    return frame_ms, rss_first, rss_settled
+    return frame_ms, rss_first, rss_settled, peak
 
 
 def main():
@@ -114,6 +115,11 @@ def main():
     print(f'bench-startup: {args.runs} starts of each, alternating, after one warm-up; '
           f'GSK_RENDERER={os.environ.get("GSK_RENDERER", "(default)")} '
           f'GDK_BACKEND={os.environ.get("GDK_BACKEND", "(default)")}')
+    # Off the session bus, so it is not the "primary instance" that the
+    # measured bare windows would hand their start to.
+    keeper_env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS='unix:path=/nonexistent')
+    keeper = subprocess.Popen([args.bare], env=keeper_env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for name, argv in programs.items():
             run_once(argv, args.hook)
@@ -123,33 +129,40 @@ def main():
                 r = run_once(programs[name], args.hook)
                 results[name].append(r)
                 print(f'  run {i + 1} {name:13s} first frame {r[0]:7.1f} ms   '
-                      f'RSS {r[1] / 1024:6.1f} MB, 1 s later {r[2] / 1024:6.1f} MB')
+                      f'RSS {r[1] / 1024:6.1f} MB, 1 s later {r[2] / 1024:6.1f} MB, '
+                      f'peak {r[3] / 1024:6.1f} MB')
     except RuntimeError as e:
         print(f'bench-startup: {e}', file=sys.stderr)
         return 1
+    finally:
+        keeper.terminate()
+        keeper.wait(timeout=10)
 
     med = {}
     for name, runs in results.items():
         med[name] = (statistics.median(r[0] for r in runs),
                      statistics.median(r[1] for r in runs) / 1024,
-                     statistics.median(r[2] for r in runs) / 1024)
+                     statistics.median(r[2] for r in runs) / 1024,
+                     statistics.median(r[3] for r in runs) / 1024)
 
     app, bare = med['membrane-lab'], med['bare window']
     print()
-    print(f'  {"median":13s} {"first frame ms":>15s} {"RSS MB":>8s} {"RSS 1 s later":>14s}')
+    print(f'  {"median":13s} {"first frame ms":>15s} {"RSS MB":>8s} {"RSS 1 s later":>14s} '
+          f'{"peak MB":>8s}')
     for name in programs:
         m = med[name]
-        print(f'  {name:13s} {m[0]:15.1f} {m[1]:8.1f} {m[2]:14.1f}')
+        print(f'  {name:13s} {m[0]:15.1f} {m[1]:8.1f} {m[2]:14.1f} {m[3]:8.1f}')
     ratio = app[0] / bare[0]
     extra = app[1] - bare[1]
     extra_settled = app[2] - bare[2]
+    extra_peak = app[3] - bare[3]
     print()
     print(f'bench-startup: start to first frame app/bare = {ratio:.2f} '
-          f'(budget {TIME_RATIO_BUDGET}): {"within budget" if ratio <= TIME_RATIO_BUDGET else "OVER BUDGET"}; '
-          f'DESIGN.md\'s {DESIGN_TIME_RATIO}: {"met" if ratio <= DESIGN_TIME_RATIO else "not met"}')
+          f'(budget {TIME_RATIO_BUDGET}): {"within budget" if ratio <= TIME_RATIO_BUDGET else "OVER BUDGET"}')
     print(f'bench-startup: RSS at first frame app − bare = {extra:+.1f} MB '
-          f'(1 s later {extra_settled:+.1f} MB; budget +{RSS_BUDGET_MB:.0f} MB): '
-          f'{"within budget" if max(extra, extra_settled) <= RSS_BUDGET_MB else "OVER BUDGET"}')
+          f'(1 s later {extra_settled:+.1f} MB, peak {extra_peak:+.1f} MB; budget '
+          f'+{RSS_BUDGET_MB:.0f} MB): '
+          f'{"within budget" if max(extra, extra_settled, extra_peak) <= RSS_BUDGET_MB else "OVER BUDGET"}')
     return 0
 
 

@@ -63,10 +63,13 @@ test_page_built_when_shown (void)
   pages_built = 0;
   page_session = NULL;
   /* One page: no switcher, only the title. */
-  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (window->title));
+  g_assert_null (window->switcher_title);
 
   ml_window_add_page (window, "test", "Test", "view-grid-symbolic", test_page_new);
-  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (window->title));
+  g_assert_nonnull (window->switcher_title);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->switcher_title)) != NULL);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==,
+                   adw_window_title_get_title (window->title));
   wait_ms (50);
   g_assert_cmpuint (pages_built, ==, 0);
   g_assert_null (ml_window_get_page (window, "test"));
