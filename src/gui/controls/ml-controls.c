@@ -343,7 +343,9 @@ add_ion_section (MlControls  *self,
   /* Translators: accessible name of the switch that takes an ion in or out of the model. */
   a11y = g_strdup_printf (_("%s in the model"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  gtk_widget_set_tooltip_text (sw, a11y);
+  /* The tooltip says what the switch does, not its name again. */
+  gtk_widget_set_tooltip_text (sw, _("Off: the ion takes no part in the membrane potential; "
+                                     "its values are kept"));
   g_signal_connect (sw, "notify::active", G_CALLBACK (ion_enabled_cb), row);
 
   row->section = section_new (self, title, sw);

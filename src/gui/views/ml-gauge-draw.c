@@ -123,7 +123,9 @@ make_layout (MlGauge    *self,
     pango_font_description_copy (pango_context_get_font_description (context));
   PangoAttrList *attrs = pango_attr_list_new ();
 
-  pango_font_description_set_absolute_size (desc, ml_drawn_text_px (size_px) * PANGO_SCALE);
+  /* Larger with the desktop's text scaling, as every label of the app. */
+  pango_font_description_set_absolute_size (desc, ml_drawn_text_px (size_px * self->text_scale)
+                                                  * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (layout, desc);
   /* Tabular digits: the number does not jitter while a slider moves. */

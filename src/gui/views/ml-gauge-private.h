@@ -74,6 +74,7 @@ struct _MlGauge
   GdkRGBA        fg;
   gboolean       dark;
   gboolean       high_contrast;
+  double         text_scale;     /* the desktop's text scaling, 1 = 96 dpi */
 
   /* Cached drawing, dropped by invalidate_cache (). */
   int            cache_width;

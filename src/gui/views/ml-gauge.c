@@ -218,6 +218,7 @@ ml_gauge_css_changed (GtkWidget         *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &self->fg);
   self->dark = ml_widget_is_dark (widget);
   self->high_contrast = ml_widget_is_high_contrast (widget);
+  self->text_scale = ml_drawn_text_scale (widget);
   ml_gauge_invalidate_cache (self);
   gtk_widget_queue_draw (widget);
 }
@@ -324,6 +325,7 @@ ml_gauge_init (MlGauge *self)
   self->number_text = g_strdup ("");
   self->value_text = g_strdup ("");
   self->fg = (GdkRGBA) { 0, 0, 0, 1 };
+  self->text_scale = 1.0;
   ml_drawn_text_setup (GTK_WIDGET (self));
   /* A screen reader user reaches the value with Tab, as a sighted user
    * reads it at a glance. */

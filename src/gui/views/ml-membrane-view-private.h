@@ -111,6 +111,7 @@ struct _MlMembraneView
   GdkRGBA       fg;
   gboolean      dark;
   gboolean      high_contrast;
+  double        text_scale;     /* the desktop's text scaling, 1 = 96 dpi */
 
   CachedText    texts[N_TEXTS];
   Sprite        sprites[N_SPRITES];

@@ -32,7 +32,8 @@ cached_text (MlMembraneView *self,
              double          width_px)
 {
   CachedText *t = &self->texts[key];
-  int size = (int) (ml_drawn_text_px (px) * PANGO_SCALE + 0.5);
+  /* Larger with the desktop's text scaling, as every label of the app. */
+  int size = (int) (ml_drawn_text_px (px * self->text_scale) * PANGO_SCALE + 0.5);
   int width = width_px > 0 ? (int) (width_px * PANGO_SCALE) : -1;
 
   if (t->layout == NULL)

@@ -309,6 +309,7 @@ ml_membrane_view_css_changed (GtkWidget         *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &self->fg);
   self->dark = ml_widget_is_dark (widget);
   self->high_contrast = ml_widget_is_high_contrast (widget);
+  self->text_scale = ml_drawn_text_scale (widget);
   update_colors (self);
   ml_membrane_view_invalidate_texts (self);
   gtk_widget_queue_draw (widget);
@@ -407,6 +408,7 @@ static void
 ml_membrane_view_init (MlMembraneView *self)
 {
   self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
+  self->text_scale = 1.0;
   ml_drawn_text_setup (GTK_WIDGET (self));
   /* Focusable, so a screen reader user reaches its description (each
    * ion's driving force and direction) with Tab. */
