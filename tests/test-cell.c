@@ -380,6 +380,92 @@ test_temperature_property (void)
   g_assert_cmpuint (counts.notify_temperature, ==, 2);
 }
 
+/* The role comes from the name in any case, at the role's own valence. */
+static void
+test_role_for (void)
+{
+  static const struct { const char *name; int z; MlIonRole role; } cases[] = {
+    { "K", 1, ML_ION_ROLE_K },     { "k", 1, ML_ION_ROLE_K },
+    { "Na", 1, ML_ION_ROLE_NA },   { "NA", 1, ML_ION_ROLE_NA },  { "na", 1, ML_ION_ROLE_NA },
+    { "Cl", -1, ML_ION_ROLE_CL },  { "cL", -1, ML_ION_ROLE_CL },
+    { "Ca", 2, ML_ION_ROLE_CA },   { "CA", 2, ML_ION_ROLE_CA },
+    /* The name at another valence is some other ion. */
+    { "K", -1, ML_ION_ROLE_OTHER }, { "Ca", 1, ML_ION_ROLE_OTHER },
+    { "Cl", -2, ML_ION_ROLE_OTHER },
+    { "Kx", 1, ML_ION_ROLE_OTHER }, { "Mg", 2, ML_ION_ROLE_OTHER }, { "", 1, ML_ION_ROLE_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (ml_ion_role_for (cases[i].name, cases[i].z), ==, cases[i].role);
+
+  g_assert_cmpstr (ml_ion_role_get_name (ML_ION_ROLE_K), ==, "K");
+  g_assert_cmpstr (ml_ion_role_get_name (ML_ION_ROLE_NA), ==, "Na");
+  g_assert_cmpstr (ml_ion_role_get_name (ML_ION_ROLE_CL), ==, "Cl");
+  g_assert_cmpstr (ml_ion_role_get_name (ML_ION_ROLE_CA), ==, "Ca");
+  g_assert_null (ml_ion_role_get_name (ML_ION_ROLE_OTHER));
+  g_assert_cmpint (ml_ion_role_get_valence (ML_ION_ROLE_CL), ==, -1);
+  g_assert_cmpint (ml_ion_role_get_valence (ML_ION_ROLE_CA), ==, 2);
+  g_assert_cmpint (ml_ion_role_get_valence (ML_ION_ROLE_OTHER), ==, 0);
+
+  g_assert_cmpstr (ml_ion_canonical_name ("k"), ==, "K");
+  g_assert_cmpstr (ml_ion_canonical_name ("nA"), ==, "Na");
+  g_assert_cmpstr (ml_ion_canonical_name ("CL"), ==, "Cl");
+  g_assert_cmpstr (ml_ion_canonical_name ("mg"), ==, "mg");
+}
+
+/* A lower-case "k" is potassium: stored as "K", found as either, and it
+ * replaces a "K" rather than standing beside it (a file with both is
+ * refused, so a cell must not hold both). */
+static void
+test_roles_in_cell (void)
+{
+  Counts counts;
+  g_autoptr(MlCell) cell = counted_cell_new (&counts);
+  g_autoptr(MlCell) copy = NULL;
+  MlIon k = potassium;
+  MlIon mg = { "Mg", 2, 0.5, 1.0, 1e-9, true, ML_ION_ROLE_K };
+
+  g_strlcpy (k.name, "k", sizeof k.name);
+  g_assert_cmpint (ml_cell_set_ion (cell, &k), ==, 0);
+  g_assert_cmpstr (ml_cell_get_ion (cell, 0)->name, ==, "K");
+  g_assert_cmpint (ml_cell_get_ion (cell, 0)->role, ==, ML_ION_ROLE_K);
+  g_assert_cmpint (ml_cell_find_ion (cell, "K"), ==, 0);
+  g_assert_cmpint (ml_cell_find_ion (cell, "k"), ==, 0);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_K), ==, 0);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_NA), ==, -1);
+  g_assert_cmpuint (counts.changed, ==, 1);
+
+  /* The same ion in the other spelling is no change at all … */
+  g_assert_cmpint (ml_cell_set_ion (cell, &potassium), ==, 0);
+  g_assert_cmpuint (counts.changed, ==, 1);
+  /* … and with other values it replaces the first. */
+  k.c_in = 100.0;
+  g_assert_cmpint (ml_cell_set_ion (cell, &k), ==, 0);
+  g_assert_cmpuint (ml_cell_get_n_ions (cell), ==, 1);
+  g_assert_cmpfloat (ml_cell_get_ion (cell, 0)->c_in, ==, 100.0);
+  g_assert_cmpuint (counts.changed, ==, 2);
+
+  /* A caller's role is replaced by the one the name gives. */
+  g_assert_cmpint (ml_cell_set_ion (cell, &mg), ==, 1);
+  g_assert_cmpint (ml_cell_get_ion (cell, 1)->role, ==, ML_ION_ROLE_OTHER);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_K), ==, 0);
+  /* Other names keep the spelling given, and match in any case too. */
+  g_strlcpy (mg.name, "mg", sizeof mg.name);
+  g_assert_cmpint (ml_cell_set_ion (cell, &mg), ==, 1);
+  g_assert_cmpstr (ml_cell_get_ion (cell, 1)->name, ==, "mg");
+  g_assert_cmpint (ml_cell_find_ion (cell, "MG"), ==, 1);
+
+  g_assert_cmpint (ml_cell_set_ion (cell, &sodium), ==, 2);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_NA), ==, 2);
+  copy = ml_cell_copy (cell);
+  g_assert_cmpint (ml_cell_find_role (copy, ML_ION_ROLE_NA), ==, 2);
+
+  /* Indices follow a removal. */
+  ml_cell_remove_ion (cell, 0);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_K), ==, -1);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_NA), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +482,8 @@ main (int    argc,
   g_test_add_func ("/cell/set-ion/replaces-by-name", test_set_ion_replaces_by_name);
   g_test_add_func ("/cell/set-ion/too-many", test_too_many_ions);
   g_test_add_func ("/cell/property/temperature", test_temperature_property);
+  g_test_add_func ("/cell/role/for-name", test_role_for);
+  g_test_add_func ("/cell/role/in-cell", test_roles_in_cell);
 
   return g_test_run ();
 }

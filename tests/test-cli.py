@@ -460,6 +460,231 @@ class TestBadInput(CliTestCase):
         self.assert_bad_input(['--no-such-option'], '--no-such-option')
 
 
+FORMAT_MD = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                         '..', 'data', 'presets', 'FORMAT.md')
+
+
+def list_parameters(*args):
+    """--list-parameters as {id: (unit, range, label)}, in order."""
+    p = run('--list-parameters', *args)
+    if p.returncode != 0 or p.stderr != '':
+        raise AssertionError(p.stderr)
+    params = {}
+    for line in p.stdout.splitlines():
+        fields = line.split('\t')
+        if len(fields) != 4:
+            raise AssertionError('not 4 tab-separated fields: %r' % line)
+        if fields[0] in params:
+            raise AssertionError('id twice: %r' % fields[0])
+        params[fields[0]] = tuple(fields[1:])
+    return params
+
+
+def parse_range(text):
+    """'[a, b]' or '(a, b]' as (a, b, min_open); None for a boolean."""
+    if text == '{false, true}':
+        return None
+    m = re.fullmatch(r'([\[(])(\S+), (\S+)\]', text)
+    if m is None:
+        raise AssertionError('not a range: %r' % text)
+    return float(m.group(2)), float(m.group(3)), m.group(1) == '('
+
+
+class TestParameters(CliTestCase):
+    CELL_IDS = ['temperature', 'pump.ratio', 'pump.current', 'pump.q10', 'pump.t_ref',
+                'radius', 'capacitance']
+    ION_FIELDS = ['in', 'out', 'p', 'enabled']
+
+    def test_list(self):
+        params = list_parameters()
+        # The cell's own, then each ion of the default preset by its name.
+        ions = [i['name'] for i in self.calc_json()['ions']]
+        self.assertEqual(ions, ['K', 'Na', 'Cl', 'Ca'])
+        expected = self.CELL_IDS + ['%s.%s' % (n, f) for n in ions for f in self.ION_FIELDS]
+        self.assertEqual(list(params), expected)
+        for pid, (unit, rng, label) in params.items():
+            with self.subTest(id=pid):
+                self.assertTrue(label.strip())
+                self.assertTrue(re.fullmatch(r'[a-zA-Z0-9_.]+', pid))
+                if pid.endswith('.enabled'):
+                    self.assertIsNone(parse_range(rng))
+                else:
+                    lo, hi, _ = parse_range(rng)
+                    self.assertLess(lo, hi)
+        self.assertEqual(params['temperature'], ('°C', '[-273.15, 200]', 'Temperature'))
+        self.assertEqual(params['pump.t_ref'][1], '(-273.15, 1000]')
+        self.assertEqual(params['K.p'], ('cm/s', '[0, 1]', 'Permeability'))
+        self.assertEqual(params['pump.ratio'][0], '')
+
+    def test_list_follows_the_cell(self):
+        red = list_parameters('--preset', 'red-blood-cell')
+        names = [i['name'] for i in self.calc_json('--preset', 'red-blood-cell')['ions']]
+        self.assertEqual([i for i in red if i.endswith('.in')], [n + '.in' for n in names])
+        # Only --ion: only that ion, under the name the cell keeps ("k" is K).
+        only = list_parameters('--ion', 'k,1,140,5,1e-6')
+        self.assertEqual([i for i in only if '.' in i and not i.startswith('pump.')],
+                         ['K.in', 'K.out', 'K.p', 'K.enabled'])
+        # Bad options are still refused.
+        self.assert_bad_input(['--list-parameters', '--radius', '0'], '--radius')
+
+    def test_ranges_match_options(self):
+        # Every range --list-parameters prints is the one the option takes:
+        # its ends accepted, the next double outside refused.
+        params = list_parameters()
+        options = {
+            'temperature': lambda v: ['--temperature', v],
+            'pump.ratio': lambda v: ['--pump-ratio', v],
+            'pump.current': lambda v: ['--pump-current', v],
+            'radius': lambda v: ['--radius', v],
+            'capacitance': lambda v: ['--capacitance', v],
+            'K.in': lambda v: ['--ion', 'K,1,%s,5,1e-6' % v],
+            'K.out': lambda v: ['--ion', 'K,1,140,%s,1e-6' % v],
+            'K.p': lambda v: ['--ion', 'K,1,140,5,%s' % v],
+        }
+        for pid, make in options.items():
+            lo, hi, open_min = parse_range(params[pid][1])
+            self.assertFalse(open_min)
+            with self.subTest(id=pid):
+                for v in (lo, hi):
+                    p = run(*make(repr(v)))
+                    self.assertEqual(p.returncode, 0, (pid, v, p.stderr))
+                for v in (math.nextafter(lo, -math.inf), math.nextafter(hi, math.inf)):
+                    self.assert_bad_input(make(repr(v)), make(repr(v))[0])
+
+    def test_ranges_match_format(self):
+        # data/presets/FORMAT.md documents each parameter's id, unit and
+        # range; they must be the table's.
+        params = list_parameters()
+        with open(FORMAT_MD, encoding='utf-8') as f:
+            rows = [line for line in f if line.startswith('|')]
+        seen = set()
+        for row in rows:
+            cells = [c.strip() for c in row.strip().strip('|').split('|')]
+            if len(cells) != 7 or not cells[2].startswith('`'):
+                continue
+            pid = cells[2].strip('`').replace('NAME', 'K')
+            unit, rng = cells[4], cells[6].replace('−', '-')
+            seen.add(pid)
+            with self.subTest(id=pid):
+                self.assertIn(pid, params)
+                self.assertEqual(unit, params[pid][0])
+                expected = parse_range(params[pid][1])
+                if expected is None:
+                    self.assertEqual(rng, '')
+                    continue
+                m = re.fullmatch(r'(\S+) … (\S+)', rng)
+                if m:
+                    got = (float(m.group(1)), float(m.group(2)), False)
+                else:
+                    m = re.fullmatch(r'above (\S+), up to (\S+)', rng)
+                    self.assertIsNotNone(m, rng)
+                    got = (float(m.group(1)), float(m.group(2)), True)
+                self.assertEqual(got, expected)
+        self.assertEqual(seen, {i for i in params if i in self.CELL_IDS or i.startswith('K.')})
+
+
+class TestSolutionDecisions(CliTestCase):
+    """The keys added for the views' decisions, computed by the core."""
+
+    def test_new_keys(self):
+        sol = self.calc_json()
+        self.assertIs(sol['pump']['running'], True)
+        self.assertEqual(sol['p_reference_ion'], 'K')
+        self.assertEqual(sol['divalent_ion'], 'Ca')
+        self.assertEqual(sol['formula'], 'mullins-noda-divalent')
+        roles = [i['role'] for i in sol['ions']]
+        self.assertEqual(roles, ['K', 'Na', 'Cl', 'Ca'])
+        for ion in sol['ions']:
+            with self.subTest(ion=ion['name']):
+                self.assertIs(ion['at_equilibrium'], False)
+                # ΔG < 0 for leaving ⇔ it leaves (DESIGN.md).
+                self.assertIs(ion['spontaneous_out'], ion['delta_g_out_j_mol'] < 0)
+                self.assertEqual(ion['spontaneous_out'], ion['direction'] > 0)
+        # The preset's P_Na/P_K = 2.5e-8/5e-7 = 0.05.
+        self.assertAlmostEqual(self.ion(sol, 'Na')['p_relative'], 0.05, delta=1e-15)
+        self.assertEqual(self.ion(sol, 'K')['p_relative'], 1)
+
+    def test_equilibrium_and_undefined(self):
+        # Clamped at E_K, K⁺ is at equilibrium and neither way is downhill.
+        e_k = nernst_mv(1, 140, 5, 37)
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--vm', repr(e_k))
+        k = sol['ions'][0]
+        self.assertIs(k['at_equilibrium'], True)
+        self.assertIs(k['spontaneous_out'], False)
+        self.assertEqual(k['direction'], 0)
+        # No K⁺ outside: ΔG is undefined, and so is spontaneous_out.
+        sol = self.calc_json('--ion', 'K,1,140,0,1e-6', '--ion', 'Na,1,15,145,5e-8')
+        self.assertIsNone(self.ion(sol, 'K')['spontaneous_out'])
+        self.assertIsNone(sol['divalent_ion'])
+        # Nothing permeant: no reference, no relative P.
+        sol = self.calc_json('--ion', 'K,1,140,5,0')
+        self.assertIsNone(sol['p_reference_ion'])
+        self.assertIsNone(sol['ions'][0]['p_relative'])
+
+    def test_pump_idles_without_k_outside(self):
+        # K 140/0 and Na 15/145 (P 1e-6 and 5e-8), pump at a fixed 0.5 µA/cm²:
+        # with no K⁺ outside the pump cannot cycle, so V_rest is the GHK
+        # value 26.7267·ln(5e-8·145/(1e-6·140 + 5e-8·15)) = −79.27 mV.
+        sol = self.calc_json('--ion', 'K,1,140,0,1e-6', '--ion', 'Na,1,15,145,5e-8',
+                             '--pump-current', '0.5')
+        self.assertIs(sol['pump']['running'], False)
+        self.assertEqual(sol['pump']['current_ua_cm2'], 0)
+        self.assertAlmostEqual(sol['vm_rest_mv'], sol['vm_ghk_mv'], delta=1e-12)
+        expected = rt_over_f_mv(37) * math.log(5e-8 * 145 / (1e-6 * 140 + 5e-8 * 15))
+        self.assertAlmostEqual(sol['vm_rest_mv'], expected, delta=1e-9)
+        self.assertAlmostEqual(sol['vm_rest_mv'], -79.27, delta=0.01)
+
+    def test_divalent_label_names_the_ion(self):
+        # A Mg²⁺ cell is not "GHK with Ca²⁺".
+        args = ['--ion', 'K,1,140,5,5e-7', '--ion', 'Na,1,15,145,2.5e-8',
+                '--ion', 'Mg,2,0.5,1,1e-7']
+        self.assertEqual(self.calc_json(*args)['divalent_ion'], 'Mg')
+        p = run(*args)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn('GHK with Mg²⁺', p.stdout)
+        self.assertNotIn('Ca²⁺', p.stdout)
+        p = run(*args, '--ion', 'Ca,2,0.0001,2,5e-10')
+        self.assertIn('GHK with divalent cations', p.stdout)
+        p = run()
+        self.assertIn('Mullins–Noda with Ca²⁺', p.stdout)
+
+
+class TestIonNameCase(CliTestCase):
+    def test_lower_case_k_is_potassium(self):
+        # The default preset holds K; "k" replaces it (names compare without
+        # regard to case, as in a file) instead of adding a second potassium.
+        base = self.calc_json()
+        sol = self.calc_json('--preset', 'mammalian-neuron', '--ion', 'k,1,100,5,5e-7')
+        self.assertEqual([i['name'] for i in sol['ions']], [i['name'] for i in base['ions']])
+        self.assertEqual(self.ion(sol, 'K')['c_in_mm'], 100)
+        self.assertEqual(self.ion(sol, 'K')['role'], 'K')
+
+    def test_lower_case_ions_alone(self):
+        # Only --ion: "k" and "na" are K⁺ and Na⁺, so the steady pump is the
+        # Mullins–Noda one and the charge is counted in K⁺.
+        sol = self.calc_json('--ion', 'k,1,140,5,1e-6', '--ion', 'na,1,15,145,5e-8',
+                             '--pump-ratio', '1.5')
+        self.assertEqual([i['name'] for i in sol['ions']], ['K', 'Na'])
+        self.assertEqual(sol['formula'], 'mullins-noda')
+        self.assertIsNotNone(sol['charge']['fraction_of_cell_k'])
+        # The second spelling of the same ion replaces the first.
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--ion', 'k,1,120,5,1e-6')
+        self.assertEqual(len(sol['ions']), 1)
+        self.assertEqual(sol['ions'][0]['c_in_mm'], 120)
+
+    def test_lower_case_saves_as_k(self):
+        # What --save writes loads again: never [Ion k] beside [Ion K].
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'k.membrane')
+            p = run('--preset', 'mammalian-neuron', '--ion', 'k,1,100,5,5e-7', '--save', path)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            with open(path, encoding='utf-8') as f:
+                text = f.read()
+            self.assertIn('[Ion K]\n', text)
+            self.assertNotIn('[Ion k]', text)
+            self.assertEqual(run(path).returncode, 0)
+
+
 def run_bytes(*args, timeout=60):
     """membrane-calc with arguments as bytes (not necessarily UTF-8)."""
     return subprocess.run([BINARY.encode()] + list(args), capture_output=True,
@@ -584,6 +809,17 @@ class TestSave(CliTestCase):
             # The file reads back to the same numbers, to the last digit.
             self.assertEqual(self.calc_json(out), direct)
             self.assertEqual(sorted(os.listdir(tmp)), ['k20.membrane'])
+
+    def test_save_of_ions_alone_is_named_after_the_file(self):
+        # Only --ion options: no preset name to keep, and a scenario needs
+        # one, so the file's own name is used; it loads again.
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'chloride cell.membrane')
+            args = ['--ion', 'Cl,-1,5,110,1e-6']
+            self.assertEqual(run(*args, '--save', out).returncode, 0)
+            sol = self.calc_json(out)
+            self.assertEqual(sol['name'], 'chloride cell')
+            self.assertEqual(sol['ions'][0]['nernst_mv'], self.calc_json(*args)['ions'][0]['nernst_mv'])
 
     def test_save_twice_gives_identical_files(self):
         with tempfile.TemporaryDirectory() as tmp:

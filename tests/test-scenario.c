@@ -237,6 +237,48 @@ test_round_trip_awkward (void)
   assert_round_trip (cell);
 }
 
+/* Ion names are compared without regard to case (FORMAT.md): [Ion k] is
+ * potassium, kept and saved as [Ion K], and it may not stand beside a
+ * [Ion K] in either order. */
+static void
+test_ion_name_case (void)
+{
+  static const char lower[] =
+    "[Membrane]\nVersion=1\nName=Lower case\nTemperature=20\n"
+    "[Ion k]\nValence=1\nInside=140\nOutside=5\nPermeability=1e-6\n"
+    "[Ion na]\nValence=1\nInside=15\nOutside=145\nPermeability=5e-8\n"
+    "[Ion mg]\nValence=2\nInside=0.5\nOutside=1\nPermeability=0\n";
+  static const char twice[] =
+    "[Membrane]\nVersion=1\nName=Twice\nTemperature=20\n"
+    "[Ion k]\nValence=1\nInside=140\nOutside=5\nPermeability=1e-6\n"
+    "[Ion K]\nValence=1\nInside=10\nOutside=145\nPermeability=5e-8\n";
+  g_autoptr(MlCell) cell = ml_cell_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (ml_scenario_load_data (cell, lower, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ml_cell_get_ion (cell, 0)->name, ==, "K");
+  g_assert_cmpstr (ml_cell_get_ion (cell, 1)->name, ==, "Na");
+  g_assert_cmpstr (ml_cell_get_ion (cell, 2)->name, ==, "mg");
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_K), ==, 0);
+  g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_NA), ==, 1);
+  g_assert_cmpint (ml_cell_get_ion (cell, 2)->role, ==, ML_ION_ROLE_OTHER);
+
+  saved = ml_scenario_to_data (cell, NULL);
+  g_assert_nonnull (strstr (saved, "\n[Ion K]\n"));
+  g_assert_nonnull (strstr (saved, "\n[Ion Na]\n"));
+  g_assert_nonnull (strstr (saved, "\n[Ion mg]\n"));
+  g_assert_null (strstr (saved, "[Ion k]"));
+  assert_round_trip (cell);
+
+  /* The message quotes both names as the file writes them. */
+  g_assert_false (ml_scenario_load_data (cell, twice, -1, &error));
+  g_assert_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "[Ion K]: the ion name “K” is the same as “k”; each ion may appear once");
+}
+
 static void
 test_round_trip_pump_modes (void)
 {
@@ -873,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/scenario/load/byte-order-mark", test_load_bom);
   g_test_add_func ("/scenario/round-trip/awkward-values", test_round_trip_awkward);
   g_test_add_func ("/scenario/round-trip/pump-modes", test_round_trip_pump_modes);
+  g_test_add_func ("/scenario/good/ion-name-case", test_ion_name_case);
   g_test_add_func ("/scenario/file/save-load", test_save_load_file);
   g_test_add_func ("/scenario/file/missing", test_load_file_missing);
   g_test_add_func ("/scenario/file/too-large", test_load_file_too_large);

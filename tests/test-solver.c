@@ -81,9 +81,27 @@ assert_solution_finite (const MlSolution *sol)
       assert_finite (r->delta_g_chemical, "delta_g_chemical");
       assert_finite (r->delta_g_electrical, "delta_g_electrical");
       assert_finite (r->delta_g_total, "delta_g_total");
+      assert_finite (r->p_relative, "p_relative");
       if (r->nernst_state != ML_NERNST_DEFINED)
         g_assert_cmpfloat (r->nernst_mv, ==, 0.0);
+      /* The decisions agree with each other: ΔG = −zF·(V − E) has the
+       * sign of the direction, within the same band of equilibrium. */
+      if (r->delta_g_defined)
+        g_assert_cmpint (r->spontaneous_out, ==, r->direction > 0);
+      else
+        g_assert_false (r->spontaneous_out);
+      if (sol->vm_defined && r->nernst_state == ML_NERNST_DEFINED)
+        g_assert_cmpint (r->at_equilibrium, ==, r->direction == 0);
+      else
+        g_assert_false (r->at_equilibrium);
     }
+  if (sol->p_reference_ion >= 0)
+    {
+      g_assert_cmpint (sol->p_reference_ion, <, (int)sol->n_ions);
+      g_assert_true (sol->ions[sol->p_reference_ion].permeant);
+      g_assert_cmpfloat (sol->ions[sol->p_reference_ion].p_relative, ==, 1.0);
+    }
+  g_assert_true (sol->pump_running == FALSE || sol->pump_mode != ML_PUMP_OFF);
 
   /* Undefined numbers are 0, and a condition says why. */
   if (sol->condition != ML_CONDITION_NONE)
@@ -174,6 +192,36 @@ random_cell_new (void)
   return cell;
 }
 
+/* The ion named @name with valence +1, as the test's own oracle reads a
+ * cell (the core goes by the role). */
+static const MlIon *
+cation_named (MlCell     *cell,
+              const char *name)
+{
+  for (guint i = 0; i < ml_cell_get_n_ions (cell); i++)
+    {
+      const MlIon *ion = ml_cell_get_ion (cell, i);
+
+      if (strcmp (ion->name, name) == 0 && ion->z == 1)
+        return ion;
+    }
+  return NULL;
+}
+
+/* The pump turns over only with Na⁺ inside and K⁺ outside, both switched
+ * on; otherwise it idles in either mode (DESIGN.md: its rate follows its
+ * substrates). */
+static gboolean
+pump_is_fed (MlCell *cell)
+{
+  const MlIon *k = cation_named (cell, "K");
+  const MlIon *na = cation_named (cell, "Na");
+
+  return ml_cell_get_pump_mode (cell) != ML_PUMP_OFF
+         && k != NULL && k->enabled && k->c_out > 0.0
+         && na != NULL && na->enabled && na->c_in > 0.0;
+}
+
 /* The permeant species of a cell, with P_Na/r when a ratio pump runs
  * (the Mullins–Noda weighting, DESIGN.md). */
 static guint
@@ -192,7 +240,7 @@ species_of (MlCell    *cell,
 
       if (!ion->enabled || p <= 0.0)
         continue;
-      if (with_pump && ml_cell_get_pump_mode (cell) == ML_PUMP_RATIO
+      if (with_pump && ml_cell_get_pump_mode (cell) == ML_PUMP_RATIO && pump_is_fed (cell)
           && strcmp (ion->name, "Na") == 0 && ion->z == 1)
         p /= ml_cell_get_pump_ratio (cell);
       if (ion->z == 2)
@@ -231,7 +279,9 @@ net_current (MlCell *cell,
 
   /* The 3:2 pump in steady state carries −(1 − 1/r)·I_Na (one net charge
    * out per 3 Na⁺); in current mode its set current scaled by Q10. */
-  if (ml_cell_get_pump_mode (cell) == ML_PUMP_RATIO)
+  if (!pump_is_fed (cell))
+    pump = 0.0;
+  else if (ml_cell_get_pump_mode (cell) == ML_PUMP_RATIO)
     pump = -(1.0 - 1.0 / ml_cell_get_pump_ratio (cell)) * i_na;
   else if (ml_cell_get_pump_mode (cell) == ML_PUMP_CURRENT)
     pump = ml_cell_get_pump_current (cell)
@@ -312,7 +362,7 @@ check_random_cell (MlCell *cell)
 
   /* The closed form agrees with the solver, and with the physics functions
    * called directly. */
-  if (mode == ML_PUMP_CURRENT && ml_cell_get_pump_current (cell) != 0.0)
+  if (mode == ML_PUMP_CURRENT && ml_cell_get_pump_current (cell) != 0.0 && pump_is_fed (cell))
     g_assert_cmpint (sol.formula, ==, ML_FORMULA_NUMERIC);
   else
     {
@@ -333,7 +383,7 @@ check_random_cell (MlCell *cell)
 
       /* Only K⁺ and Na⁺, both cations, with a ratio pump: Mullins–Noda. */
       if (mode == ML_PUMP_RATIO && sol.n_ions == 2 && sol.ions[0].ion.z == 1
-          && sol.ions[1].ion.z == 1)
+          && sol.ions[1].ion.z == 1 && pump_is_fed (cell))
         {
           const MlIon *k = &sol.ions[0].ion, *na = &sol.ions[1].ion;
 
@@ -791,6 +841,317 @@ test_clamp (void)
   assert_solution_finite (&clamped);
 }
 
+/* The sign of ΔG, by hand with CODATA R = 8.314462618 J/(mol·K) and
+ * F = 96485.33212 C/mol at 37 °C (RT = 2578.73 J/mol), clamped at −70 mV:
+ *   K⁺ 140/5:   ΔG_chem = RT·ln(5/140) = −8.593 kJ/mol,
+ *               ΔG_elec = −zFV = +6.754 kJ/mol, total −1.839: leaving is
+ *               spontaneous;
+ *   Na⁺ 15/145: ΔG_chem = RT·ln(145/15) = +5.850, total +12.604: entering is;
+ *   Cl⁻ 10/110: ΔG_chem = RT·ln(110/10) = +6.184, ΔG_elec = +FV = −6.754,
+ *               total −0.570: leaving is (V_m = −70 mV lies below
+ *               E_Cl = −64.09 mV, and an anion moves against V − E). */
+static void
+test_spontaneous (void)
+{
+  g_autoptr(MlCell) cell = mammalian_neuron_new ();
+  MlSolution sol;
+  double e_k;
+
+  ml_cell_solve_at (cell, -70.0, &sol);
+  g_assert_true (sol.vm_defined);
+  assert_close (sol.ions[0].delta_g_chemical, -8592.86, 0.01);
+  assert_close (sol.ions[0].delta_g_electrical, 6753.97, 0.01);
+  assert_close (sol.ions[0].delta_g_total, -1838.88, 0.01);
+  g_assert_true (sol.ions[0].spontaneous_out);
+  g_assert_cmpint (sol.ions[0].direction, ==, 1);
+  assert_close (sol.ions[1].delta_g_total, 12604.30, 0.01);
+  g_assert_false (sol.ions[1].spontaneous_out);
+  g_assert_cmpint (sol.ions[1].direction, ==, -1);
+  assert_close (sol.ions[2].delta_g_total, -570.45, 0.01);
+  g_assert_true (sol.ions[2].spontaneous_out);
+  g_assert_cmpint (sol.ions[2].direction, ==, 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (sol.ions[i].at_equilibrium);
+
+  /* E_K = 26.7267 × ln(5/140) = −89.06 mV.  Within ML_EQUILIBRIUM_MV of it
+   * the ion is at equilibrium and neither way is spontaneous, although
+   * ΔG is a few J/mol from 0; just outside the band it moves again. */
+  e_k = sol.ions[0].nernst_mv;
+  assert_close (e_k, -89.0587, 1e-4);
+  ml_cell_solve_at (cell, e_k + 0.04, &sol);
+  g_assert_true (sol.ions[0].at_equilibrium);
+  g_assert_cmpfloat (sol.ions[0].delta_g_total, <, 0.0);
+  g_assert_false (sol.ions[0].spontaneous_out);
+  g_assert_cmpint (sol.ions[0].direction, ==, 0);
+  ml_cell_solve_at (cell, e_k + 0.06, &sol);
+  g_assert_false (sol.ions[0].at_equilibrium);
+  g_assert_true (sol.ions[0].spontaneous_out);
+  g_assert_cmpint (sol.ions[0].direction, ==, 1);
+  ml_cell_solve_at (cell, e_k - 0.06, &sol);
+  g_assert_false (sol.ions[0].at_equilibrium);
+  g_assert_false (sol.ions[0].spontaneous_out);
+  g_assert_cmpint (sol.ions[0].direction, ==, -1);
+
+  /* No K⁺ outside: ΔG is −∞, undefined, and so is spontaneous_out. */
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+  ml_cell_solve_at (cell, -70.0, &sol);
+  g_assert_false (sol.ions[0].delta_g_defined);
+  g_assert_false (sol.ions[0].spontaneous_out);
+  g_assert_false (sol.ions[0].at_equilibrium);
+
+  /* No V_m (0 K): nothing is decided. */
+  ml_cell_set_temperature (cell, -300.0);
+  ml_cell_solve (cell, &sol);
+  for (guint i = 0; i < sol.n_ions; i++)
+    {
+      g_assert_false (sol.ions[i].spontaneous_out);
+      g_assert_false (sol.ions[i].at_equilibrium);
+    }
+}
+
+/* Whether the pump turns over, decided once in the core. */
+static void
+test_pump_running (void)
+{
+  static const MlIon no_k_out[] = {
+    { "K",  1, 140.0, 0.0,   1e-6, true },
+    { "Na", 1, 15.0,  145.0, 5e-8, true },
+  };
+  g_autoptr(MlCell) cell = mammalian_neuron_new ();
+  g_autoptr(MlCell) starved = cell_new_with (no_k_out, 2);
+  g_autoptr(MlCell) no_na = mammalian_neuron_new ();
+  MlSolution sol, off;
+
+  ml_cell_solve (cell, &sol);
+  g_assert_true (sol.pump_running);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, >, 0.0);
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  ml_cell_solve (cell, &off);
+  g_assert_false (off.pump_running);
+
+  /* No Na⁺ inside: nothing to pump out, so the steady-state pump idles
+   * and V_rest is the pump-free GHK value (not Mullins–Noda). */
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_ion_value (cell, 1, ML_ION_FIELD_C_IN, 0.0);
+  ml_cell_solve (cell, &sol);
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  ml_cell_solve (cell, &off);
+  g_assert_false (sol.pump_running);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK_DIVALENT);
+  assert_close (sol.vm_rest_mv, off.vm_rest_mv, 0.0);
+  g_assert_cmpfloat (sol.pump_contribution_mv, ==, 0.0);
+  /* The same with a fixed current. */
+  ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
+  ml_cell_solve (cell, &sol);
+  g_assert_false (sol.pump_running);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+  assert_close (sol.vm_rest_mv, off.vm_rest_mv, 0.0);
+
+  /* No K⁺ outside: the fixed-current pump idles.  V_rest is then the GHK
+   * value of test_degenerate_zero_k_out_with_na, −79.27 mV, not a
+   * numeric root with 0.5 µA/cm² more outward current. */
+  ml_cell_set_pump_mode (starved, ML_PUMP_CURRENT);
+  ml_cell_set_pump_current (starved, 0.5);
+  ml_cell_solve (starved, &sol);
+  g_assert_cmpint (sol.condition, ==, ML_CONDITION_NONE);
+  g_assert_false (sol.pump_running);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK);
+  assert_close (sol.vm_rest_mv, -79.27, 0.01);
+  /* Give it K⁺ outside and it runs, at its set current. */
+  ml_cell_set_ion_value (starved, 0, ML_ION_FIELD_C_OUT, 5.0);
+  ml_cell_solve (starved, &sol);
+  g_assert_true (sol.pump_running);
+  assert_close (sol.pump_current_ua_cm2, 0.5, 1e-12);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_NUMERIC);
+  /* A set current of 0 moves nothing. */
+  ml_cell_set_pump_current (starved, 0.0);
+  ml_cell_solve (starved, &sol);
+  g_assert_false (sol.pump_running);
+
+  /* A closed Na⁺ channel leaves no leak for the steady-state pump to
+   * balance; a fixed current still runs. */
+  ml_cell_set_ion_value (no_na, 1, ML_ION_FIELD_P, 0.0);
+  ml_cell_solve (no_na, &sol);
+  g_assert_false (sol.pump_running);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+  ml_cell_set_pump_mode (no_na, ML_PUMP_CURRENT);
+  ml_cell_solve (no_na, &sol);
+  g_assert_true (sol.pump_running);
+
+  /* Na⁺ switched off or absent, K⁺ switched off: idle in both modes. */
+  ml_cell_set_ion_value (no_na, 1, ML_ION_FIELD_P, 2.5e-8);
+  ml_cell_set_ion_enabled (no_na, 1, FALSE);
+  ml_cell_solve (no_na, &sol);
+  g_assert_false (sol.pump_running);
+  ml_cell_set_ion_enabled (no_na, 1, TRUE);
+  ml_cell_set_ion_enabled (no_na, 0, FALSE);
+  ml_cell_solve (no_na, &sol);
+  g_assert_false (sol.pump_running);
+  ml_cell_set_ion_enabled (no_na, 0, TRUE);
+  ml_cell_remove_ion (no_na, 1);
+  ml_cell_set_pump_mode (no_na, ML_PUMP_RATIO);
+  ml_cell_solve (no_na, &sol);
+  g_assert_false (sol.pump_running);
+  g_assert_cmpint (sol.pump_ion, ==, -1);
+
+  /* At a ratio of 1 the pump turns over without net current. */
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_ion_value (cell, 1, ML_ION_FIELD_C_IN, 15.0);
+  ml_cell_set_pump_ratio (cell, 1.0);
+  ml_cell_solve (cell, &sol);
+  g_assert_true (sol.pump_running);
+  g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+
+  /* Without a V_m nothing runs. */
+  ml_cell_set_temperature (cell, -300.0);
+  ml_cell_solve (cell, &sol);
+  g_assert_false (sol.pump_running);
+}
+
+/* Permeabilities relative to K⁺, or to the most permeable ion without it:
+ * the neuron's P are 5e-7 : 2.5e-8 : 2.25e-7 : 5e-10 cm/s. */
+static void
+test_p_reference (void)
+{
+  static const MlIon pair[] = {
+    { "X", 1, 10.0, 1.0, 2e-7, true },
+    { "Y", -1, 1.0, 10.0, 2e-7, true },
+  };
+  g_autoptr(MlCell) cell = mammalian_neuron_new ();
+  g_autoptr(MlCell) equal = cell_new_with (pair, 2);
+  MlSolution sol;
+
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpint (sol.p_reference_ion, ==, 0);
+  assert_close (sol.ions[0].p_relative, 1.0, 0.0);
+  assert_close (sol.ions[1].p_relative, 0.05, 1e-15);
+  assert_close (sol.ions[2].p_relative, 0.45, 1e-15);
+  assert_close (sol.ions[3].p_relative, 0.001, 1e-18);
+
+  /* K⁺ closed: Cl⁻ is the most permeable, so P_Na/P_Cl = 2.5e-8/2.25e-7 =
+   * 0.1111 and P_Ca/P_Cl = 5e-10/2.25e-7 = 0.002222; a closed K⁺ reads 0. */
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_P, 0.0);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpint (sol.p_reference_ion, ==, 2);
+  assert_close (sol.ions[0].p_relative, 0.0, 0.0);
+  assert_close (sol.ions[1].p_relative, 1.0 / 9.0, 1e-15);
+  assert_close (sol.ions[2].p_relative, 1.0, 0.0);
+  assert_close (sol.ions[3].p_relative, 1.0 / 450.0, 1e-17);
+
+  /* K⁺ switched off counts as not permeant, but its P is still shown
+   * relative to the reference: 5e-7/2.25e-7 = 2.222. */
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_P, 5e-7);
+  ml_cell_set_ion_enabled (cell, 0, FALSE);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpint (sol.p_reference_ion, ==, 2);
+  assert_close (sol.ions[0].p_relative, 20.0 / 9.0, 1e-14);
+
+  /* Nothing permeant: no reference. */
+  for (guint i = 0; i < 4; i++)
+    ml_cell_set_ion_value (cell, i, ML_ION_FIELD_P, 0.0);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpint (sol.p_reference_ion, ==, -1);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat (sol.ions[i].p_relative, ==, 0.0);
+
+  /* Equals: the first. */
+  ml_cell_solve (equal, &sol);
+  g_assert_cmpint (sol.p_reference_ion, ==, 0);
+  assert_close (sol.ions[1].p_relative, 1.0, 0.0);
+}
+
+/* The divalent formulas name the ion they hold.  With Mg²⁺ 0.5/1 mM,
+ * P_Mg = 1e-7, beside K⁺ 140/5 (5e-7) and Na⁺ 15/145 (2.5e-8) at 37 °C:
+ *   a = Σ P·c_in (monovalent) = 7.0e-5 + 3.75e-7 = 7.0375e-5,
+ *   b = Σ P·c_out = 2.5e-6 + 3.625e-6 = 6.125e-6,
+ *   d_in = 4·P_Mg·Mg_in = 2e-7, d_out = 4·P_Mg·Mg_out = 4e-7;
+ *   (a + d_in)·w² + (a − b)·w − (b + d_out) = 0
+ *   → 7.0575e-5·w² + 6.425e-5·w − 6.525e-6 = 0, w = 0.0922156,
+ *   V = 26.7267 × ln w = −63.71 mV (−65.25 mV without Mg²⁺). */
+static void
+test_divalent_ion (void)
+{
+  static const MlIon ions[] = {
+    { "K",  1, 140.0, 5.0,   5e-7,   true },
+    { "Na", 1, 15.0,  145.0, 2.5e-8, true },
+    { "Mg", 2, 0.5,   1.0,   1e-7,   true },
+    { "Ca", 2, 1e-4,  2.0,   5e-10,  true },
+  };
+  g_autoptr(MlCell) mg = cell_new_with (ions, 3);
+  g_autoptr(MlCell) both = cell_new_with (ions, 4);
+  g_autoptr(MlCell) neuron = mammalian_neuron_new ();
+  g_autoptr(MlCell) mono = cell_new_with (ions, 2);
+  MlSolution sol;
+
+  ml_cell_solve (mg, &sol);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK_DIVALENT);
+  g_assert_cmpint (sol.divalent_ion, ==, 2);
+  g_assert_cmpstr (sol.ions[sol.divalent_ion].ion.name, ==, "Mg");
+  assert_close (sol.vm_rest_mv, -63.706, 1e-3);
+
+  /* With the steady pump: Mullins–Noda with the same ion. */
+  ml_cell_set_pump_mode (mg, ML_PUMP_RATIO);
+  ml_cell_solve (mg, &sol);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_MULLINS_NODA_DIVALENT);
+  g_assert_cmpint (sol.divalent_ion, ==, 2);
+
+  ml_cell_solve (neuron, &sol);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_MULLINS_NODA_DIVALENT);
+  g_assert_cmpint (sol.divalent_ion, ==, 3);
+  g_assert_cmpint (sol.ions[3].ion.role, ==, ML_ION_ROLE_CA);
+
+  /* Two divalent cations: one formula, no single ion to name. */
+  ml_cell_solve (both, &sol);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK_DIVALENT);
+  g_assert_cmpint (sol.divalent_ion, ==, -1);
+
+  /* Ca²⁺ switched off leaves Mg²⁺ alone in the formula. */
+  ml_cell_set_ion_enabled (both, 3, FALSE);
+  ml_cell_solve (both, &sol);
+  g_assert_cmpint (sol.divalent_ion, ==, 2);
+
+  ml_cell_solve (mono, &sol);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK);
+  g_assert_cmpint (sol.divalent_ion, ==, -1);
+}
+
+/* The solver finds K⁺ and Na⁺ by role: a "k" typed in lower case is K⁺
+ * (stored as "K"), and a "Na" anion is not the pump's Na⁺. */
+static void
+test_roles (void)
+{
+  static const MlIon ions[] = {
+    { "k",  1, 140.0, 5.0,   5e-7,   true },
+    { "NA", 1, 15.0,  145.0, 2.5e-8, true },
+  };
+  g_autoptr(MlCell) cell = cell_new_with (ions, 2);
+  g_autoptr(MlCell) anion = ml_cell_new ();
+  MlSolution sol;
+
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpstr (sol.ions[0].ion.name, ==, "K");
+  g_assert_cmpstr (sol.ions[1].ion.name, ==, "Na");
+  g_assert_cmpint (sol.charge_ion, ==, 0);
+  g_assert_cmpint (sol.pump_ion, ==, 1);
+  g_assert_cmpint (sol.p_reference_ion, ==, 0);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_MULLINS_NODA);
+  g_assert_true (sol.pump_running);
+
+  g_assert_cmpint (ml_cell_set_ion (anion, &(MlIon) { "K", 1, 140.0, 5.0, 5e-7, true }), ==, 0);
+  g_assert_cmpint (ml_cell_set_ion (anion, &(MlIon) { "Na", -1, 15.0, 145.0, 2.5e-8, true }),
+                   ==, 1);
+  ml_cell_set_pump_mode (anion, ML_PUMP_RATIO);
+  ml_cell_solve (anion, &sol);
+  g_assert_cmpint (sol.ions[1].ion.role, ==, ML_ION_ROLE_OTHER);
+  g_assert_cmpint (sol.pump_ion, ==, -1);
+  g_assert_false (sol.pump_running);
+  g_assert_cmpint (sol.formula, ==, ML_FORMULA_GHK);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +1188,11 @@ main (int    argc,
   g_test_add_func ("/solver/pump/mammalian-neuron", test_pump_mammalian_neuron);
   g_test_add_func ("/solver/pump/cooling-experiment", test_pump_cooling_experiment);
   g_test_add_func ("/solver/clamp", test_clamp);
+  g_test_add_func ("/solver/delta-g/spontaneous", test_spontaneous);
+  g_test_add_func ("/solver/pump/running", test_pump_running);
+  g_test_add_func ("/solver/p-reference", test_p_reference);
+  g_test_add_func ("/solver/divalent-ion", test_divalent_ion);
+  g_test_add_func ("/solver/roles", test_roles);
 
   return g_test_run ();
 }

@@ -200,6 +200,17 @@ pump_mode_id (MlPumpMode mode)
     }
 }
 
+/* An ion of the solution by its name, as the "ions" array names them;
+ * null for -1. */
+static void
+json_ion_ref (JsonWriter       *w,
+              const char       *key,
+              const MlSolution *sol,
+              int               index)
+{
+  json_string (w, key, index >= 0 && index < (int)sol->n_ions ? sol->ions[index].ion.name : NULL);
+}
+
 static gboolean
 formula_has_value (MlFormula formula)
 {
@@ -246,7 +257,9 @@ ml_cli_solution_to_json (MlCell                  *cell,
   json_string (&w, "ghk_condition", ml_condition_message (sol->ghk_condition));
   json_string (&w, "formula", formula_id (sol->formula));
   json_number (&w, "vm_formula_mv", sol->vm_formula_mv, rest && formula_has_value (sol->formula));
+  json_ion_ref (&w, "divalent_ion", sol, sol->divalent_ion);
   json_number (&w, "net_current_ua_cm2", sol->net_current_ua_cm2, sol->vm_defined);
+  json_ion_ref (&w, "p_reference_ion", sol, sol->p_reference_ion);
 
   json_open (&w, "pump", '{');
   json_string (&w, "mode", pump_mode_id (sol->pump_mode));
@@ -255,6 +268,7 @@ ml_cli_solution_to_json (MlCell                  *cell,
   json_number (&w, "current_ua_cm2", sol->pump_current_ua_cm2, sol->vm_defined);
   json_number (&w, "contribution_mv", sol->pump_contribution_mv, rest && ghk);
   json_number (&w, "q10_factor", sol->pump_q10_factor, TRUE);
+  json_bool (&w, "running", sol->pump_running);
   json_close (&w, '}');
 
   json_open (&w, "ions", '[');
@@ -279,6 +293,12 @@ ml_cli_solution_to_json (MlCell                  *cell,
       json_number (&w, "delta_g_out_j_mol", r->delta_g_total, dg);
       json_number (&w, "delta_g_chemical_j_mol", r->delta_g_chemical, dg);
       json_number (&w, "delta_g_electrical_j_mol", r->delta_g_electrical, sol->vm_defined);
+      json_string (&w, "role", ml_ion_role_get_name (r->ion.role));
+      json_bool (&w, "at_equilibrium", r->at_equilibrium);
+      /* null where ΔG is: a side without the ion. */
+      json_item (&w, "spontaneous_out");
+      g_string_append (w.s, !dg ? "null" : r->spontaneous_out ? "true" : "false");
+      json_number (&w, "p_relative", r->p_relative, sol->p_reference_ion >= 0);
       json_close (&w, '}');
     }
   json_close (&w, ']');
@@ -346,18 +366,40 @@ format_mv (double value)
   return g_strdup_printf ("%.2f mV", value);
 }
 
-static const char *
-formula_label (MlFormula formula)
+/* The divalent forms name the ion the core says they hold: a cell with
+ * Mg²⁺ is not "GHK with Ca²⁺". */
+static char *
+formula_label (const MlSolution *sol)
 {
-  switch (formula)
+  g_autofree char *ion = NULL;
+
+  if (sol->divalent_ion >= 0 && sol->divalent_ion < (int)sol->n_ions)
+    ion = ion_label (&sol->ions[sol->divalent_ion].ion);
+
+  switch (sol->formula)
     {
-    case ML_FORMULA_GHK:                   return _("GHK equation");
-    case ML_FORMULA_GHK_DIVALENT:          return _("GHK with Ca²⁺");
-    case ML_FORMULA_MULLINS_NODA:          return _("Mullins–Noda");
-    case ML_FORMULA_MULLINS_NODA_DIVALENT: return _("Mullins–Noda with Ca²⁺");
-    case ML_FORMULA_NUMERIC:               return _("numeric solution");
+    case ML_FORMULA_GHK:
+      return g_strdup (_("GHK equation"));
+    case ML_FORMULA_GHK_DIVALENT:
+      if (ion != NULL)
+        /* Translators: the closed form used for V_rest; %s is a divalent
+         * cation, e.g. "Ca²⁺" or "Mg²⁺". */
+        return g_strdup_printf (_("GHK with %s"), ion);
+      /* Translators: the closed form used for V_rest with two or more
+       * divalent cations (Ca²⁺ and Mg²⁺). */
+      return g_strdup (_("GHK with divalent cations"));
+    case ML_FORMULA_MULLINS_NODA:
+      return g_strdup (_("Mullins–Noda"));
+    case ML_FORMULA_MULLINS_NODA_DIVALENT:
+      if (ion != NULL)
+        /* Translators: %s is a divalent cation, e.g. "Ca²⁺" or "Mg²⁺". */
+        return g_strdup_printf (_("Mullins–Noda with %s"), ion);
+      return g_strdup (_("Mullins–Noda with divalent cations"));
+    case ML_FORMULA_NUMERIC:
+      return g_strdup (_("numeric solution"));
     case ML_FORMULA_NONE:
-    default:                               return NULL;
+    default:
+      return NULL;
     }
 }
 
@@ -513,12 +555,12 @@ ml_cli_solution_to_table (MlCell                  *cell,
   if (rest)
     {
       g_autofree char *mv = format_mv (sol->vm_rest_mv);
-      const char *formula = formula_label (sol->formula);
+      g_autofree char *formula = formula_label (sol);
 
       /* The solver always runs; a missing closed form means the number is
        * the solver's alone. */
       if (formula == NULL)
-        formula = _("numeric solution");
+        formula = g_strdup (_("numeric solution"));
       if (sol->pump_mode != ML_PUMP_OFF)
         g_ptr_array_add (pairs, g_strdup_printf (_("%s  (%s, pump included)"), mv, formula));
       else

@@ -30,6 +30,7 @@
 #include "ml-cell.h"
 #include "ml-cli.h"
 #include "ml-cli-output.h"
+#include "ml-params.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-solution.h"
@@ -41,21 +42,12 @@
 /* An argument quoted in a message keeps at most this many bytes. */
 #define ARG_QUOTE_MAX_BYTES 60
 
-/* Ranges of the inputs: the same as the scenario format (FORMAT.md) so a
- * command line and a saved file accept the same cells.  A temperature at
- * absolute zero is accepted on purpose: the core reports it as a condition. */
-#define T_MIN_C        (-273.15)
-#define T_MAX_C        200.0
-#define C_MAX_MM       1e5
-#define P_MAX_CM_S     1.0
-#define RATIO_MIN      1.0
-#define RATIO_MAX      10.0
-#define PUMP_I_LIMIT   1000.0
-#define RADIUS_MIN_UM  1e-3
-#define RADIUS_MAX_UM  1e5
-#define CAP_MIN        1e-3
-#define CAP_MAX        100.0
-/* Not in a scenario file: a clamp and the Donnan compartments' volumes,
+/* The ranges of a cell's inputs are those of the parameter table
+ * (ml-params.h), which the scenario reader reads too, so a command line
+ * and a saved file accept the same cells.  A temperature at absolute zero
+ * is accepted on purpose: the core reports it as a condition.
+ *
+ * Not in a scenario file: a clamp and the Donnan compartments' volumes,
  * which are relative (any one unit for both). */
 #define VM_LIMIT_MV    10000.0
 #define VOLUME_MAX     1e9
@@ -64,6 +56,7 @@ typedef struct
 {
   char     *preset;
   gboolean  list_presets;
+  gboolean  list_parameters;
   char     *temperature;
   char    **ions;
   char     *pump_ratio;
@@ -172,7 +165,7 @@ parse_number (const char  *text,
   if (v < min || v > max)
     {
       /* "from 1 to 10 mM"; a pure number (the pump ratio) has no unit. */
-      g_autofree char *range = *unit != '\0'
+      g_autofree char *range = unit != NULL && *unit != '\0'
                                ? g_strdup_printf ("%g–%g %s", min, max, unit)
                                : g_strdup_printf ("%g–%g", min, max);
 
@@ -190,6 +183,23 @@ parse_number (const char  *text,
     }
   *out = v;
   return TRUE;
+}
+
+/* A number of the parameter table, with its range and unit. */
+static gboolean
+parse_param (const char     *text,
+             const char     *option,
+             MlParamKind     kind,
+             double         *out,
+             GError        **error)
+{
+  const MlParam *param = ml_params_get_kind (kind);
+
+  /* The message writes a closed range; no option takes a parameter whose
+   * minimum is open (the pump's reference temperature). */
+  g_assert (!(param->flags & (ML_PARAM_FLAG_MIN_OPEN | ML_PARAM_FLAG_BOOLEAN)));
+  return parse_number (text, option, NULL, NULL, param->min, param->max, param->unit, out,
+                       error);
 }
 
 static gboolean
@@ -320,19 +330,23 @@ parse_fields (const char   *option,
   return TRUE;
 }
 
-/* NAME,Z,CIN,COUT,P */
+/* NAME,Z,CIN,COUT,P.  NAME is compared without regard to case, as in a
+ * file: "k" replaces the preset's K and is stored as K (ml_cell_set_ion()). */
 static gboolean
 parse_ion (const char  *arg,
            MlIon       *ion,
            GError     **error)
 {
+  const MlParam *c_in = ml_params_get_kind (ML_PARAM_ION_C_IN);
+  const MlParam *c_out = ml_params_get_kind (ML_PARAM_ION_C_OUT);
+  const MlParam *p = ml_params_get_kind (ML_PARAM_ION_P);
   const Field fields[] = {
     { FIELD_NAME, NULL, 0, 0, NULL, ion->name },
     { FIELD_VALENCE, NULL, 0, 0, NULL, &ion->z },
     /* Translators: fields of --ion, named in error messages. */
-    { FIELD_NUMBER, _("inside concentration"), 0.0, C_MAX_MM, "mM", &ion->c_in },
-    { FIELD_NUMBER, _("outside concentration"), 0.0, C_MAX_MM, "mM", &ion->c_out },
-    { FIELD_NUMBER, _("permeability"), 0.0, P_MAX_CM_S, "cm/s", &ion->p },
+    { FIELD_NUMBER, _("inside concentration"), c_in->min, c_in->max, c_in->unit, &ion->c_in },
+    { FIELD_NUMBER, _("outside concentration"), c_out->min, c_out->max, c_out->unit, &ion->c_out },
+    { FIELD_NUMBER, _("permeability"), p->min, p->max, p->unit, &ion->p },
   };
 
   memset (ion, 0, sizeof *ion);
@@ -340,17 +354,18 @@ parse_ion (const char  *arg,
   return parse_fields ("--ion", arg, "NAME,Z,CIN,COUT,P", fields, G_N_ELEMENTS (fields), error);
 }
 
-/* A,ZA,BATH */
+/* A,ZA,BATH; concentrations in the range of an ion's. */
 static gboolean
 parse_donnan (const char   *arg,
               MlCliDonnan  *donnan,
               GError      **error)
 {
+  const double c_max = ml_params_get_kind (ML_PARAM_ION_C_IN)->max;
   const Field fields[] = {
     /* Translators: fields of --donnan, named in error messages. */
-    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, C_MAX_MM, "mM", &donnan->a_mm },
+    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, c_max, "mM", &donnan->a_mm },
     { FIELD_ANION_VALENCE, NULL, 0, 0, NULL, &donnan->z_a },
-    { FIELD_POSITIVE, _("bath KCl concentration"), 0.0, C_MAX_MM, "mM", &donnan->bath_mm },
+    { FIELD_POSITIVE, _("bath KCl concentration"), 0.0, c_max, "mM", &donnan->bath_mm },
   };
 
   return parse_fields ("--donnan", arg, "A,ZA,BATH", fields, G_N_ELEMENTS (fields), error);
@@ -362,13 +377,14 @@ parse_donnan_closed (const char         *arg,
                      MlCliDonnanClosed  *closed,
                      GError            **error)
 {
+  const double c_max = ml_params_get_kind (ML_PARAM_ION_C_IN)->max;
   const Field fields[] = {
     /* Translators: fields of --donnan-closed, named in error messages;
      * the volumes are relative, in any one unit for both. */
-    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, C_MAX_MM, "mM", &closed->a_mm },
+    { FIELD_NUMBER, _("impermeant anion concentration"), 0.0, c_max, "mM", &closed->a_mm },
     { FIELD_ANION_VALENCE, NULL, 0, 0, NULL, &closed->z_a },
-    { FIELD_NUMBER, _("inside KCl concentration"), 0.0, C_MAX_MM, "mM", &closed->kcl_in_mm },
-    { FIELD_NUMBER, _("outside KCl concentration"), 0.0, C_MAX_MM, "mM", &closed->kcl_out_mm },
+    { FIELD_NUMBER, _("inside KCl concentration"), 0.0, c_max, "mM", &closed->kcl_in_mm },
+    { FIELD_NUMBER, _("outside KCl concentration"), 0.0, c_max, "mM", &closed->kcl_out_mm },
     { FIELD_POSITIVE, _("inside volume"), 0.0, VOLUME_MAX, "", &closed->v_in },
     { FIELD_POSITIVE, _("outside volume"), 0.0, VOLUME_MAX, "", &closed->v_out },
   };
@@ -478,8 +494,8 @@ parse_request (const Options  *opt,
 
   if (opt->temperature != NULL)
     {
-      if (!parse_number (opt->temperature, "--temperature", NULL, NULL, T_MIN_C, T_MAX_C, "°C",
-                         &req->temperature, error))
+      if (!parse_param (opt->temperature, "--temperature", ML_PARAM_TEMPERATURE,
+                        &req->temperature, error))
         return FALSE;
       req->has_temperature = TRUE;
     }
@@ -495,15 +511,15 @@ parse_request (const Options  *opt,
 
   if (opt->pump_ratio != NULL)
     {
-      if (!parse_number (opt->pump_ratio, "--pump-ratio", NULL, NULL, RATIO_MIN, RATIO_MAX, "",
-                         &req->pump_ratio, error))
+      if (!parse_param (opt->pump_ratio, "--pump-ratio", ML_PARAM_PUMP_RATIO,
+                        &req->pump_ratio, error))
         return FALSE;
       req->has_pump_ratio = TRUE;
     }
   if (opt->pump_current != NULL)
     {
-      if (!parse_number (opt->pump_current, "--pump-current", NULL, NULL, -PUMP_I_LIMIT,
-                         PUMP_I_LIMIT, "µA/cm²", &req->pump_current, error))
+      if (!parse_param (opt->pump_current, "--pump-current", ML_PARAM_PUMP_CURRENT,
+                        &req->pump_current, error))
         return FALSE;
       req->has_pump_current = TRUE;
     }
@@ -516,15 +532,14 @@ parse_request (const Options  *opt,
     }
   if (opt->radius != NULL)
     {
-      if (!parse_number (opt->radius, "--radius", NULL, NULL, RADIUS_MIN_UM, RADIUS_MAX_UM,
-                         "µm", &req->radius, error))
+      if (!parse_param (opt->radius, "--radius", ML_PARAM_RADIUS, &req->radius, error))
         return FALSE;
       req->has_radius = TRUE;
     }
   if (opt->capacitance != NULL)
     {
-      if (!parse_number (opt->capacitance, "--capacitance", NULL, NULL, CAP_MIN, CAP_MAX,
-                         "µF/cm²", &req->capacitance, error))
+      if (!parse_param (opt->capacitance, "--capacitance", ML_PARAM_CAPACITANCE,
+                        &req->capacitance, error))
         return FALSE;
       req->has_capacitance = TRUE;
     }
@@ -677,6 +692,67 @@ list_presets (GString *out)
   return 0;
 }
 
+/* The shortest of %.15g … %.17g that reads back as @value: "0.1", not
+ * "0.10000000000000001", and still exact for a script that compares. */
+static void
+format_exact (char   *buf,
+              gsize   size,
+              double  value)
+{
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+/* "[-273.15, 200]", "(-273.15, 1000]" for an open minimum, "{false, true}":
+ * interval notation in C syntax whatever the locale, for scripts. */
+static char *
+format_range (const MlParam *param)
+{
+  char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (param->flags & ML_PARAM_FLAG_BOOLEAN)
+    return g_strdup ("{false, true}");
+  format_exact (lo, sizeof lo, param->min);
+  format_exact (hi, sizeof hi, param->max);
+  return g_strdup_printf ("%s%s, %s]", (param->flags & ML_PARAM_FLAG_MIN_OPEN) ? "(" : "[",
+                          lo, hi);
+}
+
+static void
+list_parameter (GString       *out,
+                const MlParam *param,
+                const char    *ion_name)
+{
+  g_autofree char *id = ml_param_dup_id (param, ion_name);
+  g_autofree char *range = format_range (param);
+
+  g_string_append_printf (out, "%s\t%s\t%s\t%s\n", id, param->unit != NULL ? param->unit : "",
+                          range, ml_param_get_label (param));
+}
+
+/* Every parameter of @cell, one per line: the cell's own, then each ion's
+ * under its name, so the ids are the ones a script can give back. */
+static int
+list_parameters (GString *out,
+                 MlCell  *cell)
+{
+  for (guint k = 0; k < ML_N_PARAMS; k++)
+    if (!ml_param_is_per_ion (ml_params_get_kind (k)))
+      list_parameter (out, ml_params_get_kind (k), NULL);
+  for (guint i = 0; i < ml_cell_get_n_ions (cell); i++)
+    for (guint k = 0; k < ML_N_PARAMS; k++)
+      if (ml_param_is_per_ion (ml_params_get_kind (k)))
+        list_parameter (out, ml_params_get_kind (k), ml_cell_get_ion (cell, i)->name);
+  return 0;
+}
+
 /* One line, always, and of a readable length: a loader's message may span
  * several and quote a long line of the file. */
 static void
@@ -697,8 +773,23 @@ save_cell (MlCell      *cell,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(MlCell) saved = ml_cell_copy (cell);
+  const char *cell_name = ml_cell_get_name (saved);
 
-  if (!ml_scenario_save_file (cell, file, NULL, &local_error))
+  /* A cell made of --ion options alone has no name, and a scenario needs
+   * one: it gets the file's name. */
+  if (cell_name == NULL || cell_name[0] == '\0')
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (basename);
+      char *dot = strrchr (display, '.');
+
+      if (dot != NULL && dot != display)
+        *dot = '\0';
+      ml_cell_set_name (saved, display);
+    }
+
+  if (!ml_scenario_save_file (saved, file, NULL, &local_error))
     {
       g_autofree char *name = quote_file (path);
 
@@ -735,6 +826,9 @@ ml_cli_run (int       argc,
       N_("Start from a shipped preset"), N_("NAME") },
     { "list-presets", 0, 0, G_OPTION_ARG_NONE, &opt.list_presets,
       N_("List the preset names and exit"), NULL },
+    { "list-parameters", 0, 0, G_OPTION_ARG_NONE, &opt.list_parameters,
+      N_("List the cell's parameters, one per line: id, unit, range and label, separated by "
+         "tabs; then exit"), NULL },
     { "temperature", 0, 0, G_OPTION_ARG_FILENAME, &opt.temperature,
       N_("Temperature in °C"), N_("C") },
     { "ion", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.ions,
@@ -819,6 +913,14 @@ ml_cli_run (int       argc,
   cell = build_cell (&opt, &req, &status, &error);
   if (cell == NULL)
     goto out;
+
+  /* After the cell is built, so the ion ids are those of the preset, file
+   * or --ion options given. */
+  if (opt.list_parameters)
+    {
+      status = list_parameters (out, cell);
+      goto out;
+    }
 
   if (req.has_vm)
     ml_cell_solve_at (cell, req.vm, &sol);

@@ -11,7 +11,7 @@
 #include "config.h"
 
 #include "ml-cell.h"
-#include "ml-physics.h"
+#include "ml-params.h"
 
 #include <math.h>
 #include <string.h>
@@ -113,16 +113,85 @@ ion_equal (const MlIon *a,
          && a->c_out == b->c_out && a->p == b->p && a->enabled == b->enabled;
 }
 
+/* Inside and outside share one range (test-params checks that the table
+ * says so). */
 gboolean
 ml_concentration_is_valid (double mm)
 {
-  return isfinite (mm) && mm >= 0.0 && mm <= 1e5;
+  return ml_params_cell_accepts (ML_PARAM_ION_C_IN, mm);
 }
 
 gboolean
 ml_permeability_is_valid (double cm_s)
 {
-  return isfinite (cm_s) && cm_s >= 0.0 && cm_s <= 1.0;
+  return ml_params_cell_accepts (ML_PARAM_ION_P, cm_s);
+}
+
+/* The names the app knows, in the order of MlIonRole, with their valence. */
+static const struct
+{
+  const char *name;
+  int         z;
+} known_ions[] = {
+  [ML_ION_ROLE_OTHER] = { NULL, 0 },
+  [ML_ION_ROLE_K] = { "K", 1 },
+  [ML_ION_ROLE_NA] = { "Na", 1 },
+  [ML_ION_ROLE_CL] = { "Cl", -1 },
+  [ML_ION_ROLE_CA] = { "Ca", 2 },
+};
+
+/* The role a name would have at the right valence. */
+static MlIonRole
+role_of_name (const char *name)
+{
+  for (guint r = ML_ION_ROLE_K; r < G_N_ELEMENTS (known_ions); r++)
+    if (g_ascii_strcasecmp (name, known_ions[r].name) == 0)
+      return (MlIonRole)r;
+  return ML_ION_ROLE_OTHER;
+}
+
+/* Without regard to case, as a scenario file compares ion names: "k" next
+ * to "K" would be two ions to strcmp() and one to every reader, and a "k"
+ * typed on the command line means potassium. */
+MlIonRole
+ml_ion_role_for (const char *name,
+                 int         z)
+{
+  MlIonRole role;
+
+  g_return_val_if_fail (name != NULL, ML_ION_ROLE_OTHER);
+
+  role = role_of_name (name);
+  /* A "Ca" of valence +1 is some other ion that happens to share the name;
+   * the pump must not take a "K" anion for K⁺. */
+  if (role != ML_ION_ROLE_OTHER && known_ions[role].z != z)
+    return ML_ION_ROLE_OTHER;
+  return role;
+}
+
+const char *
+ml_ion_role_get_name (MlIonRole role)
+{
+  g_return_val_if_fail (role < G_N_ELEMENTS (known_ions), NULL);
+  return known_ions[role].name;
+}
+
+int
+ml_ion_role_get_valence (MlIonRole role)
+{
+  g_return_val_if_fail (role < G_N_ELEMENTS (known_ions), 0);
+  return known_ions[role].z;
+}
+
+const char *
+ml_ion_canonical_name (const char *name)
+{
+  MlIonRole role;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  role = role_of_name (name);
+  return role != ML_ION_ROLE_OTHER ? known_ions[role].name : name;
 }
 
 gboolean
@@ -245,6 +314,19 @@ ml_cell_set_property (GObject      *object,
     }
 }
 
+/* A property's range and default from the parameter table.  GParamSpec
+ * ranges are closed, so an open minimum (the pump's reference temperature)
+ * is as close as a pspec gets; the setter refuses the minimum itself. */
+static GParamSpec *
+param_spec_for (MlParamKind kind,
+                GParamFlags flags)
+{
+  const MlParam *param = ml_params_get_kind (kind);
+
+  return g_param_spec_double (param->property, NULL, NULL, param->min, param->max,
+                              param->default_value, flags);
+}
+
 static void
 ml_cell_class_init (MlCellClass *klass)
 {
@@ -268,23 +350,17 @@ ml_cell_class_init (MlCellClass *klass)
     g_param_spec_int ("pump-mode", NULL, NULL,
                       ML_PUMP_OFF, ML_PUMP_CURRENT, ML_PUMP_OFF, flags);
   properties[PROP_PUMP_RATIO] =
-    g_param_spec_double ("pump-ratio", NULL, NULL,
-                         1.0, 10.0, ML_DEFAULT_PUMP_RATIO, flags);
+    param_spec_for (ML_PARAM_PUMP_RATIO, flags);
   properties[PROP_PUMP_CURRENT] =
-    g_param_spec_double ("pump-current", NULL, NULL,
-                         -1000.0, 1000.0, ML_DEFAULT_PUMP_CURRENT, flags);
+    param_spec_for (ML_PARAM_PUMP_CURRENT, flags);
   properties[PROP_PUMP_Q10] =
-    g_param_spec_double ("pump-q10", NULL, NULL,
-                         0.1, 10.0, ML_DEFAULT_PUMP_Q10, flags);
+    param_spec_for (ML_PARAM_PUMP_Q10, flags);
   properties[PROP_PUMP_REFERENCE_TEMPERATURE] =
-    g_param_spec_double ("pump-reference-temperature", NULL, NULL,
-                         -273.15, 1000.0, ML_DEFAULT_PUMP_T_REF_C, flags);
+    param_spec_for (ML_PARAM_PUMP_T_REF, flags);
   properties[PROP_RADIUS] =
-    g_param_spec_double ("radius", NULL, NULL,
-                         1e-3, 1e5, ML_DEFAULT_RADIUS_UM, flags);
+    param_spec_for (ML_PARAM_RADIUS, flags);
   properties[PROP_CAPACITANCE] =
-    g_param_spec_double ("capacitance", NULL, NULL,
-                         1e-3, 100.0, ML_DEFAULT_CAPACITANCE, flags);
+    param_spec_for (ML_PARAM_CAPACITANCE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -488,7 +564,8 @@ ml_cell_get_temperature (MlCell *self)
 
 /* Any finite temperature is kept; one at or below 0 K is reported by the
  * solver as a condition rather than refused here, so a file or script that
- * asks for it gets a clear answer. */
+ * asks for it gets a clear answer.  The table says the same with
+ * ML_PARAM_FLAG_CELL_ANY_FINITE (test-params checks the two agree). */
 void
 ml_cell_set_temperature (MlCell *self,
                          double  t_c)
@@ -531,7 +608,7 @@ ml_cell_set_pump_ratio (MlCell *self,
                         double  ratio)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (isfinite (ratio) && ratio >= 1.0 && ratio <= 10.0);
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_RATIO, ratio));
   set_double (self, &self->pump_ratio, ratio, properties[PROP_PUMP_RATIO]);
 }
 
@@ -547,7 +624,7 @@ ml_cell_set_pump_current (MlCell *self,
                           double  ua_cm2)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (isfinite (ua_cm2) && fabs (ua_cm2) <= 1000.0);
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_CURRENT, ua_cm2));
   set_double (self, &self->pump_current, ua_cm2, properties[PROP_PUMP_CURRENT]);
 }
 
@@ -563,7 +640,7 @@ ml_cell_set_pump_q10 (MlCell *self,
                       double  q10)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (isfinite (q10) && q10 >= 0.1 && q10 <= 10.0);
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_Q10, q10));
   set_double (self, &self->pump_q10, q10, properties[PROP_PUMP_Q10]);
 }
 
@@ -579,7 +656,7 @@ ml_cell_set_pump_reference_temperature (MlCell *self,
                                         double  t_c)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (isfinite (t_c) && t_c > -ML_ZERO_CELSIUS_K && t_c <= 1000.0);
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_T_REF, t_c));
   set_double (self, &self->pump_t_ref, t_c,
               properties[PROP_PUMP_REFERENCE_TEMPERATURE]);
 }
@@ -596,7 +673,7 @@ ml_cell_set_radius (MlCell *self,
                     double  radius_um)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (isfinite (radius_um) && radius_um >= 1e-3 && radius_um <= 1e5);
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_RADIUS, radius_um));
   set_double (self, &self->radius, radius_um, properties[PROP_RADIUS]);
 }
 
@@ -612,7 +689,7 @@ ml_cell_set_capacitance (MlCell *self,
                          double  uf_cm2)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (isfinite (uf_cm2) && uf_cm2 >= 1e-3 && uf_cm2 <= 100.0);
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_CAPACITANCE, uf_cm2));
   set_double (self, &self->capacitance, uf_cm2, properties[PROP_CAPACITANCE]);
 }
 
@@ -640,7 +717,21 @@ ml_cell_find_ion (MlCell     *self,
   g_return_val_if_fail (name != NULL, -1);
 
   for (guint i = 0; i < self->n_ions; i++)
-    if (strcmp (self->ions[i].name, name) == 0)
+    if (g_ascii_strcasecmp (self->ions[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+int
+ml_cell_find_role (MlCell    *self,
+                   MlIonRole  role)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), -1);
+  g_return_val_if_fail (role != ML_ION_ROLE_OTHER, -1);
+
+  /* Names are unique without regard to case, so one ion at most has it. */
+  for (guint i = 0; i < self->n_ions; i++)
+    if (self->ions[i].role == role)
       return (int)i;
   return -1;
 }
@@ -649,28 +740,34 @@ int
 ml_cell_set_ion (MlCell      *self,
                  const MlIon *ion)
 {
+  MlIon stored;
   int index;
 
   g_return_val_if_fail (ML_IS_CELL (self), -1);
   g_return_val_if_fail (ml_ion_is_valid (ion), -1);
 
-  index = ml_cell_find_ion (self, ion->name);
+  /* The ion as the cell keeps it, made first so that setting "k" over a
+   * "K" with the same values is no change. */
+  memset (&stored, 0, sizeof stored);
+  g_strlcpy (stored.name, ml_ion_canonical_name (ion->name), ML_ION_NAME_MAX);
+  stored.z = ion->z;
+  stored.c_in = ion->c_in;
+  stored.c_out = ion->c_out;
+  stored.p = ion->p;
+  stored.enabled = ion->enabled;
+  stored.role = ml_ion_role_for (stored.name, stored.z);
+
+  index = ml_cell_find_ion (self, stored.name);
   if (index < 0)
     {
       if (self->n_ions >= ML_MAX_IONS)
         return -1;
       index = (int)self->n_ions++;
     }
-  else if (ion_equal (&self->ions[index], ion))
+  else if (ion_equal (&self->ions[index], &stored))
     return index;
 
-  memset (&self->ions[index], 0, sizeof (MlIon));
-  g_strlcpy (self->ions[index].name, ion->name, ML_ION_NAME_MAX);
-  self->ions[index].z = ion->z;
-  self->ions[index].c_in = ion->c_in;
-  self->ions[index].c_out = ion->c_out;
-  self->ions[index].p = ion->p;
-  self->ions[index].enabled = ion->enabled;
+  self->ions[index] = stored;
   emit_changed (self);
   return index;
 }

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define ML_MAX_IONS      8
 #define ML_ION_NAME_MAX  16
 
-/* Defaults of a new cell (DESIGN.md). */
+/* Defaults of a new cell (DESIGN.md); the parameter table (ml-params.h)
+ * gives these as its defaults too. */
 #define ML_DEFAULT_TEMPERATURE_C   37.0
 #define ML_DEFAULT_RADIUS_UM       10.0
 #define ML_DEFAULT_CAPACITANCE     1.0   /* µF/cm² */
@@ -29,14 +30,29 @@ typedef enum
   ML_PUMP_CURRENT,  /* explicit outward current density, scaled by Q10 */
 } MlPumpMode;
 
+/* What the physics knows an ion as.  The pump moves Na⁺ and K⁺, the
+ * membrane's charge is counted in K⁺, permeabilities are shown relative to
+ * P_K: these decisions read the role, never the name. */
+typedef enum
+{
+  ML_ION_ROLE_OTHER = 0,  /* any other ion, or a known name with another valence */
+  ML_ION_ROLE_K,          /* "K", valence +1 */
+  ML_ION_ROLE_NA,         /* "Na", valence +1 */
+  ML_ION_ROLE_CL,         /* "Cl", valence −1 */
+  ML_ION_ROLE_CA,         /* "Ca", valence +2 */
+} MlIonRole;
+
 typedef struct
 {
-  char   name[ML_ION_NAME_MAX]; /* "K", "Na", "Cl", "Ca" or any short name */
-  int    z;                     /* valence, ±1 or ±2 */
-  double c_in;                  /* mM */
-  double c_out;                 /* mM */
-  double p;                     /* cm/s; 0 is closed */
-  bool   enabled;               /* false: takes no part (e.g. Ca²⁺ switched off) */
+  char      name[ML_ION_NAME_MAX]; /* "K", "Na", "Cl", "Ca" or any short name */
+  int       z;                     /* valence, ±1 or ±2 */
+  double    c_in;                  /* mM */
+  double    c_out;                 /* mM */
+  double    p;                     /* cm/s; 0 is closed */
+  bool      enabled;               /* false: takes no part (e.g. Ca²⁺ switched off) */
+  /* Set by the cell when the ion is added (ml_ion_role_for()); what a
+   * caller writes here is replaced, so { "K", 1, … } needs no role. */
+  MlIonRole role;
 } MlIon;
 
 typedef enum
@@ -99,10 +115,17 @@ void          ml_cell_set_capacitance    (MlCell       *self,
 guint         ml_cell_get_n_ions         (MlCell       *self);
 const MlIon  *ml_cell_get_ion            (MlCell       *self,
                                           guint         index);
+/* Ion names are compared without regard to ASCII case, as in a scenario
+ * file: "k" finds the "K". */
 int           ml_cell_find_ion           (MlCell       *self,
                                           const char   *name);
-/* Adds the ion, or replaces the one with the same name.  Returns its index,
- * or -1 when the cell is full or the ion is invalid. */
+/* The index of the ion with @role, or -1; a cell holds at most one. */
+int           ml_cell_find_role          (MlCell       *self,
+                                          MlIonRole     role);
+/* Adds the ion, or replaces the one with the same name (in any case).
+ * The four names the app knows are stored as "K", "Na", "Cl" and "Ca"
+ * however they are written; the role follows from name and valence.
+ * Returns its index, or -1 when the cell is full or the ion is invalid. */
 int           ml_cell_set_ion            (MlCell       *self,
                                           const MlIon  *ion);
 void          ml_cell_remove_ion         (MlCell       *self,
@@ -119,10 +142,23 @@ void          ml_cell_set_ion_enabled    (MlCell       *self,
                                           guint         index,
                                           gboolean      enabled);
 
-/* Valid values for the setters; a setter ignores anything else with a warning. */
+/* Valid values for the setters; a setter ignores anything else with a
+ * warning.  The ranges are those of the parameter table (ml-params.h). */
 gboolean      ml_ion_is_valid            (const MlIon  *ion);
 gboolean      ml_concentration_is_valid  (double        mm);
 gboolean      ml_permeability_is_valid   (double        cm_s);
+
+/* Roles.  ml_ion_role_for() matches the name without regard to case and
+ * needs the role's own valence: a "Ca" of valence +1 is ML_ION_ROLE_OTHER. */
+MlIonRole     ml_ion_role_for            (const char   *name,
+                                          int           z);
+/* "K", "Na", "Cl", "Ca"; NULL for ML_ION_ROLE_OTHER. */
+const char   *ml_ion_role_get_name       (MlIonRole     role);
+/* +1, +1, −1, +2; 0 for ML_ION_ROLE_OTHER. */
+int           ml_ion_role_get_valence    (MlIonRole     role);
+/* The spelling a cell stores: "K" for "k" or "K", @name itself for a name
+ * the app does not know. */
+const char   *ml_ion_canonical_name      (const char   *name);
 
 G_END_DECLS
 

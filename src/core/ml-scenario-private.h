@@ -9,3 +9,12 @@
 #define GROUP_PUMP     "Pump"
 #define GROUP_GEOMETRY "Geometry"
 #define ION_PREFIX     "Ion "
+
+/* The keys that are not a cell's parameters; those are in the parameter
+ * table (ml-params.c), with their groups and ranges. */
+#define KEY_VERSION     "Version"
+#define KEY_NAME        "Name"
+#define KEY_DESCRIPTION "Description"
+#define KEY_SOURCE      "Source"
+#define KEY_VALENCE     "Valence"
+#define KEY_PUMP_MODE   "Mode"

@@ -14,6 +14,7 @@
 #include "ml-scenario.h"
 #include "ml-scenario-private.h"
 #include "ml-file-io.h"
+#include "ml-params.h"
 
 #include <math.h>
 #include <string.h>
@@ -39,6 +40,22 @@ set_number (GKeyFile   *keyfile,
         break;
     }
   g_key_file_set_value (keyfile, group, key, buf);
+}
+
+/* Every parameter the table keeps in @group for the whole cell, in table
+ * order, which is the order the format lists them in. */
+static void
+set_cell_params (GKeyFile   *keyfile,
+                 const char *group,
+                 MlCell     *cell)
+{
+  for (guint k = 0; k < ML_N_PARAMS; k++)
+    {
+      const MlParam *param = ml_params_get_kind (k);
+
+      if (!ml_param_is_per_ion (param) && strcmp (param->group, group) == 0)
+        set_number (keyfile, group, param->key, ml_param_get_value (param, cell, 0));
+    }
 }
 
 static const char *
@@ -76,12 +93,12 @@ ml_scenario_to_data (MlCell *cell,
   /* GKeyFile puts the '#' in front itself. */
   g_key_file_set_comment (keyfile, NULL, NULL, " Membrane Lab scenario", NULL);
 
-  g_key_file_set_integer (keyfile, GROUP_MEMBRANE, "Version", ML_SCENARIO_FORMAT_VERSION);
-  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Name", ml_cell_get_name (cell));
-  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Description",
+  g_key_file_set_integer (keyfile, GROUP_MEMBRANE, KEY_VERSION, ML_SCENARIO_FORMAT_VERSION);
+  g_key_file_set_string (keyfile, GROUP_MEMBRANE, KEY_NAME, ml_cell_get_name (cell));
+  g_key_file_set_string (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION,
                          ml_cell_get_description (cell));
-  g_key_file_set_string (keyfile, GROUP_MEMBRANE, "Source", ml_cell_get_source (cell));
-  set_number (keyfile, GROUP_MEMBRANE, "Temperature", ml_cell_get_temperature (cell));
+  g_key_file_set_string (keyfile, GROUP_MEMBRANE, KEY_SOURCE, ml_cell_get_source (cell));
+  set_cell_params (keyfile, GROUP_MEMBRANE, cell);
 
   n_ions = ml_cell_get_n_ions (cell);
   for (guint i = 0; i < n_ions; i++)
@@ -89,23 +106,25 @@ ml_scenario_to_data (MlCell *cell,
       const MlIon *ion = ml_cell_get_ion (cell, i);
       g_autofree char *group = g_strconcat (ION_PREFIX, ion->name, NULL);
 
-      g_key_file_set_integer (keyfile, group, "Valence", ion->z);
-      set_number (keyfile, group, "Inside", ion->c_in);
-      set_number (keyfile, group, "Outside", ion->c_out);
-      set_number (keyfile, group, "Permeability", ion->p);
-      g_key_file_set_boolean (keyfile, group, "Enabled", ion->enabled);
+      g_key_file_set_integer (keyfile, group, KEY_VALENCE, ion->z);
+      for (guint k = 0; k < ML_N_PARAMS; k++)
+        {
+          const MlParam *param = ml_params_get_kind (k);
+
+          if (!ml_param_is_per_ion (param))
+            continue;
+          if (param->flags & ML_PARAM_FLAG_BOOLEAN)
+            g_key_file_set_boolean (keyfile, group, param->key,
+                                    ml_param_get_value (param, cell, i) != 0.0);
+          else
+            set_number (keyfile, group, param->key, ml_param_get_value (param, cell, i));
+        }
     }
 
-  g_key_file_set_value (keyfile, GROUP_PUMP, "Mode",
+  g_key_file_set_value (keyfile, GROUP_PUMP, KEY_PUMP_MODE,
                         pump_mode_to_string (ml_cell_get_pump_mode (cell)));
-  set_number (keyfile, GROUP_PUMP, "Ratio", ml_cell_get_pump_ratio (cell));
-  set_number (keyfile, GROUP_PUMP, "Current", ml_cell_get_pump_current (cell));
-  set_number (keyfile, GROUP_PUMP, "Q10", ml_cell_get_pump_q10 (cell));
-  set_number (keyfile, GROUP_PUMP, "ReferenceTemperature",
-              ml_cell_get_pump_reference_temperature (cell));
-
-  set_number (keyfile, GROUP_GEOMETRY, "Radius", ml_cell_get_radius (cell));
-  set_number (keyfile, GROUP_GEOMETRY, "Capacitance", ml_cell_get_capacitance (cell));
+  set_cell_params (keyfile, GROUP_PUMP, cell);
+  set_cell_params (keyfile, GROUP_GEOMETRY, cell);
 
   return g_key_file_to_data (keyfile, length, NULL);
 }

@@ -19,6 +19,7 @@
 #include "ml-scenario.h"
 #include "ml-scenario-private.h"
 #include "ml-file-io.h"
+#include "ml-params.h"
 #include "ml-text.h"
 
 #include <errno.h>
@@ -31,51 +32,6 @@
 #define QUOTE_MAX_CHARS 40
 
 G_DEFINE_QUARK (ml-scenario-error-quark, ml_scenario_error)
-
-typedef enum
-{
-  RANGE_CLOSED,    /* min ≤ v ≤ max */
-  RANGE_OPEN_MIN,  /* min < v ≤ max: absolute zero is not a reference */
-} RangeKind;
-
-typedef enum
-{
-  KIND_GENERIC,
-  KIND_CONCENTRATION,
-  KIND_PERMEABILITY,
-} NumberKind;
-
-typedef struct
-{
-  const char *key;
-  double      min;
-  double      max;
-  RangeKind   range;
-  NumberKind  kind;
-  const char *unit;   /* a unit symbol, not translated; NULL when unitless */
-} NumberSpec;
-
-static const NumberSpec spec_temperature =
-  { "Temperature", -273.15, 200.0, RANGE_CLOSED, KIND_GENERIC, "°C" };
-static const NumberSpec spec_inside =
-  { "Inside", 0.0, 1e5, RANGE_CLOSED, KIND_CONCENTRATION, "mM" };
-static const NumberSpec spec_outside =
-  { "Outside", 0.0, 1e5, RANGE_CLOSED, KIND_CONCENTRATION, "mM" };
-static const NumberSpec spec_permeability =
-  { "Permeability", 0.0, 1.0, RANGE_CLOSED, KIND_PERMEABILITY, "cm/s" };
-static const NumberSpec spec_ratio =
-  { "Ratio", 1.0, 10.0, RANGE_CLOSED, KIND_GENERIC, NULL };
-static const NumberSpec spec_current =
-  { "Current", -1000.0, 1000.0, RANGE_CLOSED, KIND_GENERIC, "µA/cm²" };
-static const NumberSpec spec_q10 =
-  { "Q10", 0.1, 10.0, RANGE_CLOSED, KIND_GENERIC, NULL };
-/* MlCell refuses exactly −273.15 °C as a reference, so the file does too. */
-static const NumberSpec spec_t_ref =
-  { "ReferenceTemperature", -273.15, 1000.0, RANGE_OPEN_MIN, KIND_GENERIC, "°C" };
-static const NumberSpec spec_radius =
-  { "Radius", 1e-3, 1e5, RANGE_CLOSED, KIND_GENERIC, "µm" };
-static const NumberSpec spec_capacitance =
-  { "Capacitance", 1e-3, 100.0, RANGE_CLOSED, KIND_GENERIC, "µF/cm²" };
 
 /* A copy of @text fit for quoting in a message: at most QUOTE_MAX_CHARS
  * characters, an ellipsis when cut.  @text is valid UTF-8 (checked on entry). */
@@ -190,23 +146,25 @@ parse_nan_or_inf (const char *text,
   return TRUE;
 }
 
-/* Reads a number under @spec; an absent optional key leaves @out at its
- * default. */
+/* Reads the number of @param, with the key, range and unit of the
+ * parameter table; an absent optional key leaves @out as it was. */
 static gboolean
-read_number (GKeyFile          *keyfile,
-             const char        *group,
-             const NumberSpec  *spec,
-             gboolean           required,
-             double            *out,
-             GError           **error)
+read_number (GKeyFile       *keyfile,
+             const char     *group,
+             const MlParam  *param,
+             double         *out,
+             GError        **error)
 {
   g_autofree char *text = NULL;
   g_autofree char *quoted = NULL;
+  gboolean required = (param->flags & ML_PARAM_FLAG_REQUIRED) != 0;
+  gboolean concentration = param->kind == ML_PARAM_ION_C_IN || param->kind == ML_PARAM_ION_C_OUT;
   gboolean present;
-  gboolean in_range;
   double value;
 
-  text = get_trimmed_value (keyfile, group, spec->key, required, &present, error);
+  g_assert (!(param->flags & ML_PARAM_FLAG_BOOLEAN));
+
+  text = get_trimmed_value (keyfile, group, param->key, required, &present, error);
   if (!present)
     return !required;
 
@@ -214,7 +172,7 @@ read_number (GKeyFile          *keyfile,
 
   if (text[0] == '\0')
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                      _("the value is empty; a number is needed"));
       return FALSE;
     }
@@ -223,7 +181,7 @@ read_number (GKeyFile          *keyfile,
    * messages of their own below. */
   if (!ml_text_parse_decimal (text, &value) && !parse_nan_or_inf (text, &value))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                        /* Translators: %s is the value found in the file. */
                        _("“%s” is not a number"),
                        quoted);
@@ -232,7 +190,7 @@ read_number (GKeyFile          *keyfile,
 
   if (isnan (value))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                        /* Translators: %s is the value found in the file, e.g. "nan". */
                        _("“%s” is not a number (NaN)"),
                        quoted);
@@ -241,7 +199,7 @@ read_number (GKeyFile          *keyfile,
 
   if (isinf (value))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                        /* Translators: %s is the value found in the file, e.g. "inf" or a
                         * number too large for the computer, like "1e999". */
                        _("“%s” is infinite; a finite number is needed"),
@@ -249,42 +207,39 @@ read_number (GKeyFile          *keyfile,
       return FALSE;
     }
 
-  if (value < 0.0 && spec->kind == KIND_CONCENTRATION)
+  /* A negative concentration or permeability is a misunderstanding rather
+   * than a number slightly out of range, so it gets words of its own. */
+  if (value < 0.0 && concentration)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                        /* Translators: %s is the value found in the file, e.g. "-3". */
                        _("“%s” is negative; a concentration must be 0 mM or more"),
                        quoted);
       return FALSE;
     }
 
-  if (value < 0.0 && spec->kind == KIND_PERMEABILITY)
+  if (value < 0.0 && param->kind == ML_PARAM_ION_P)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                        /* Translators: %s is the value found in the file, e.g. "-1e-6". */
                        _("“%s” is negative; a permeability must be 0 cm/s or more"),
                        quoted);
       return FALSE;
     }
 
-  if (spec->range == RANGE_OPEN_MIN)
-    in_range = value > spec->min && value <= spec->max;
-  else
-    in_range = value >= spec->min && value <= spec->max;
-
-  if (!in_range)
+  if (!ml_param_accepts (param, value))
     {
-      g_autofree char *lo = format_bound (spec->min, spec->unit);
-      g_autofree char *hi = format_bound (spec->max, spec->unit);
+      g_autofree char *lo = format_bound (param->min, param->unit);
+      g_autofree char *hi = format_bound (param->max, param->unit);
 
-      if (spec->range == RANGE_OPEN_MIN)
-        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+      if (param->flags & ML_PARAM_FLAG_MIN_OPEN)
+        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                          /* Translators: the first %s is the value found in the file, the
                           * others are the limits with their unit, e.g. "-273.15 °C". */
                          _("“%s” is out of range; it must be above %s and at most %s"),
                          quoted, lo, hi);
       else
-        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, spec->key,
+        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
                          /* Translators: the first %s is the value found in the file, the
                           * others are the limits with their unit, e.g. "0 mM" and "100000 mM". */
                          _("“%s” is out of range; it must be from %s to %s"),
@@ -365,6 +320,29 @@ read_boolean (GKeyFile    *keyfile,
                    _("“%s” is not true or false"),
                    quoted);
   return FALSE;
+}
+
+/* Every parameter the table keeps in @group for the whole cell, in table
+ * order (so the first bad key is the one reported), into @cell.  An absent
+ * optional key gives the parameter's default. */
+static gboolean
+read_cell_params (GKeyFile    *keyfile,
+                  const char  *group,
+                  MlCell      *cell,
+                  GError     **error)
+{
+  for (guint k = 0; k < ML_N_PARAMS; k++)
+    {
+      const MlParam *param = ml_params_get_kind (k);
+      double value = param->default_value;
+
+      if (ml_param_is_per_ion (param) || strcmp (param->group, group) != 0)
+        continue;
+      if (!read_number (keyfile, group, param, &value, error))
+        return FALSE;
+      ml_param_set_value (param, cell, 0, value);
+    }
+  return TRUE;
 }
 
 /* A string value's escapes, checked on the raw text: GKeyFile's own parser
@@ -506,7 +484,6 @@ read_membrane (GKeyFile  *keyfile,
   g_autofree char *description = NULL;
   g_autofree char *source = NULL;
   gint64 version;
-  double temperature;
 
   if (!g_key_file_has_group (keyfile, GROUP_MEMBRANE))
     {
@@ -516,11 +493,11 @@ read_membrane (GKeyFile  *keyfile,
     }
 
   /* The version first: a newer format may mean anything by the other keys. */
-  if (!read_integer (keyfile, GROUP_MEMBRANE, "Version", &version, error))
+  if (!read_integer (keyfile, GROUP_MEMBRANE, KEY_VERSION, &version, error))
     return FALSE;
   if (version != ML_SCENARIO_FORMAT_VERSION)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, "Version",
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_VERSION,
                        /* Translators: the first %d is the version found in the file, the
                         * second the one this program reads (1). */
                        _("version %d is not supported; this version of Membrane Lab reads version %d"),
@@ -529,36 +506,34 @@ read_membrane (GKeyFile  *keyfile,
       return FALSE;
     }
 
-  name = read_locale_string (keyfile, GROUP_MEMBRANE, "Name", TRUE, error);
+  name = read_locale_string (keyfile, GROUP_MEMBRANE, KEY_NAME, TRUE, error);
   if (name == NULL)
     return FALSE;
   if (name_is_blank (name))
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, "Name",
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_NAME,
                      _("the name is empty; a scenario needs a name"));
       return FALSE;
     }
 
-  if (g_key_file_has_key (keyfile, GROUP_MEMBRANE, "Description", NULL))
+  if (g_key_file_has_key (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION, NULL))
     {
-      description = read_locale_string (keyfile, GROUP_MEMBRANE, "Description",
+      description = read_locale_string (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION,
                                         FALSE, error);
       if (description == NULL)
         return FALSE;
     }
 
-  source = read_plain_string (keyfile, GROUP_MEMBRANE, "Source", error);
+  source = read_plain_string (keyfile, GROUP_MEMBRANE, KEY_SOURCE, error);
   if (source == NULL)
     return FALSE;
 
-  if (!read_number (keyfile, GROUP_MEMBRANE, &spec_temperature, TRUE,
-                    &temperature, error))
+  if (!read_cell_params (keyfile, GROUP_MEMBRANE, cell, error))
     return FALSE;
 
   ml_cell_set_name (cell, name);
   ml_cell_set_description (cell, description != NULL ? description : "");
   ml_cell_set_source (cell, source);
-  ml_cell_set_temperature (cell, temperature);
   return TRUE;
 }
 
@@ -615,6 +590,22 @@ find_repeated_ion_group (const char *data,
   return NULL;
 }
 
+static double *
+ion_number (MlIon      *ion,
+            MlIonField  field)
+{
+  switch (field)
+    {
+    case ML_ION_FIELD_C_IN:
+      return &ion->c_in;
+    case ML_ION_FIELD_C_OUT:
+      return &ion->c_out;
+    case ML_ION_FIELD_P:
+    default:
+      return &ion->p;
+    }
+}
+
 static gboolean
 read_ion (GKeyFile    *keyfile,
           const char  *group,
@@ -653,25 +644,37 @@ read_ion (GKeyFile    *keyfile,
       return FALSE;
     }
 
-  if (!read_integer (keyfile, group, "Valence", &valence, error))
+  if (!read_integer (keyfile, group, KEY_VALENCE, &valence, error))
     return FALSE;
   if (valence != 1 && valence != -1 && valence != 2 && valence != -2)
     {
-      g_autofree char *text = g_key_file_get_value (keyfile, group, "Valence", NULL);
+      g_autofree char *text = g_key_file_get_value (keyfile, group, KEY_VALENCE, NULL);
       g_autofree char *quoted_value = quote_text (g_strstrip (text));
 
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, "Valence",
+      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, KEY_VALENCE,
                        /* Translators: %s is the value found in the file, e.g. "3". */
                        _("“%s” is not a valence the app handles; it must be −2, −1, 1 or 2"),
                        quoted_value);
       return FALSE;
     }
 
-  if (!read_number (keyfile, group, &spec_inside, TRUE, &ion->c_in, error)
-      || !read_number (keyfile, group, &spec_outside, TRUE, &ion->c_out, error)
-      || !read_number (keyfile, group, &spec_permeability, TRUE, &ion->p, error)
-      || !read_boolean (keyfile, group, "Enabled", &enabled, error))
-    return FALSE;
+  /* The per-ion parameters, in table order: Inside, Outside, Permeability,
+   * Enabled. */
+  for (guint k = 0; k < ML_N_PARAMS; k++)
+    {
+      const MlParam *param = ml_params_get_kind (k);
+
+      if (!ml_param_is_per_ion (param))
+        continue;
+      if (param->flags & ML_PARAM_FLAG_BOOLEAN)
+        {
+          enabled = param->default_value != 0.0;
+          if (!read_boolean (keyfile, group, param->key, &enabled, error))
+            return FALSE;
+        }
+      else if (!read_number (keyfile, group, param, ion_number (ion, param->ion_field), error))
+        return FALSE;
+    }
 
   g_strlcpy (ion->name, name, sizeof ion->name);
   ion->z = (int)valence;
@@ -689,6 +692,10 @@ read_ions (GKeyFile    *keyfile,
 {
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
   g_autofree char *repeated = NULL;
+  /* The names as the file writes them: the cell stores "k" as "K", and a
+   * message should quote the file. */
+  const char *seen[ML_MAX_IONS];
+  guint n_seen = 0;
   guint n_ions = 0;
 
   /* Count before reading, so a file with 200 ions fails at once and with the
@@ -729,23 +736,22 @@ read_ions (GKeyFile    *keyfile,
       if (!read_ion (keyfile, groups[i], &ion, error))
         return FALSE;
 
-      /* "K" and "k" would be two different ions to the model but the same
-       * to every reader of the file. */
-      for (guint j = 0; j < ml_cell_get_n_ions (cell); j++)
-        {
-          const MlIon *other = ml_cell_get_ion (cell, j);
+      /* "K" and "k" are one ion to the cell (ml_cell_find_ion()) and to
+       * every reader of the file, so the second would silently replace the
+       * first. */
+      for (guint j = 0; j < n_seen; j++)
+        if (g_ascii_strcasecmp (seen[j], ion.name) == 0)
+          {
+            set_value_error (error, ML_SCENARIO_ERROR_INVALID, groups[i], NULL,
+                             /* Translators: both %s are ion names that differ only in
+                              * upper and lower case, e.g. "k" and "K". */
+                             _("the ion name “%s” is the same as “%s”; each ion may appear once"),
+                             ion.name, seen[j]);
+            return FALSE;
+          }
 
-          if (g_ascii_strcasecmp (other->name, ion.name) == 0)
-            {
-              set_value_error (error, ML_SCENARIO_ERROR_INVALID, groups[i], NULL,
-                               /* Translators: both %s are ion names that differ only in
-                                * upper and lower case, e.g. "k" and "K". */
-                               _("the ion name “%s” is the same as “%s”; each ion may appear once"),
-                               ion.name, other->name);
-              return FALSE;
-            }
-        }
-
+      g_assert (n_seen < ML_MAX_IONS);
+      seen[n_seen++] = groups[i] + strlen (ION_PREFIX);
       if (ml_cell_set_ion (cell, &ion) < 0)
         g_assert_not_reached ();
     }
@@ -760,13 +766,9 @@ read_pump (GKeyFile  *keyfile,
 {
   g_autofree char *mode_text = NULL;
   MlPumpMode mode = ML_PUMP_OFF;
-  double ratio = ML_DEFAULT_PUMP_RATIO;
-  double current = ML_DEFAULT_PUMP_CURRENT;
-  double q10 = ML_DEFAULT_PUMP_Q10;
-  double t_ref = ML_DEFAULT_PUMP_T_REF_C;
   gboolean present;
 
-  mode_text = get_trimmed_value (keyfile, GROUP_PUMP, "Mode", FALSE, &present, error);
+  mode_text = get_trimmed_value (keyfile, GROUP_PUMP, KEY_PUMP_MODE, FALSE, &present, error);
   if (present)
     {
       if (g_ascii_strcasecmp (mode_text, "off") == 0)
@@ -779,7 +781,7 @@ read_pump (GKeyFile  *keyfile,
         {
           g_autofree char *quoted = quote_text (mode_text);
 
-          set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_PUMP, "Mode",
+          set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_PUMP, KEY_PUMP_MODE,
                            /* Translators: %s is the value found in the file.  Do not
                             * translate off, ratio and current: the file holds them in
                             * English. */
@@ -789,17 +791,10 @@ read_pump (GKeyFile  *keyfile,
         }
     }
 
-  if (!read_number (keyfile, GROUP_PUMP, &spec_ratio, FALSE, &ratio, error)
-      || !read_number (keyfile, GROUP_PUMP, &spec_current, FALSE, &current, error)
-      || !read_number (keyfile, GROUP_PUMP, &spec_q10, FALSE, &q10, error)
-      || !read_number (keyfile, GROUP_PUMP, &spec_t_ref, FALSE, &t_ref, error))
+  if (!read_cell_params (keyfile, GROUP_PUMP, cell, error))
     return FALSE;
 
   ml_cell_set_pump_mode (cell, mode);
-  ml_cell_set_pump_ratio (cell, ratio);
-  ml_cell_set_pump_current (cell, current);
-  ml_cell_set_pump_q10 (cell, q10);
-  ml_cell_set_pump_reference_temperature (cell, t_ref);
   return TRUE;
 }
 
@@ -808,17 +803,7 @@ read_geometry (GKeyFile  *keyfile,
                MlCell    *cell,
                GError   **error)
 {
-  double radius = ML_DEFAULT_RADIUS_UM;
-  double capacitance = ML_DEFAULT_CAPACITANCE;
-
-  if (!read_number (keyfile, GROUP_GEOMETRY, &spec_radius, FALSE, &radius, error)
-      || !read_number (keyfile, GROUP_GEOMETRY, &spec_capacitance, FALSE,
-                       &capacitance, error))
-    return FALSE;
-
-  ml_cell_set_radius (cell, radius);
-  ml_cell_set_capacitance (cell, capacitance);
-  return TRUE;
+  return read_cell_params (keyfile, GROUP_GEOMETRY, cell, error);
 }
 
 static gboolean

@@ -31,12 +31,14 @@ typedef enum
   ML_NERNST_UNDEFINED,       /* both sides empty, or T ≤ 0 K */
 } MlNernstState;
 
-/* Which closed form gives V_rest for this cell (the solver always runs). */
+/* Which closed form gives V_rest for this cell (the solver always runs).
+ * The divalent forms hold any divalent cation, not only Ca²⁺: the
+ * solution's divalent_ion says which one. */
 typedef enum
 {
   ML_FORMULA_NONE = 0,           /* undefined */
   ML_FORMULA_GHK,                /* monovalent GHK voltage equation */
-  ML_FORMULA_GHK_DIVALENT,       /* GHK with Ca²⁺: quadratic in e^(FV/RT) */
+  ML_FORMULA_GHK_DIVALENT,       /* GHK with a divalent cation: quadratic in e^(FV/RT) */
   ML_FORMULA_MULLINS_NODA,       /* GHK with P_Na/r: steady 3:2 pump */
   ML_FORMULA_MULLINS_NODA_DIVALENT,
   ML_FORMULA_NUMERIC,            /* no closed form: pump current or other valence */
@@ -55,6 +57,15 @@ typedef struct
   double         delta_g_electrical;
   double         delta_g_total;
   int            direction;         /* +1 moves out, −1 in, 0 at equilibrium */
+  /* |V_m − E| < ML_EQUILIBRIUM_MV; false when V_m or E is undefined. */
+  gboolean       at_equilibrium;
+  /* ΔG of moving out is negative (and the ion is not at equilibrium):
+   * leaving the cell is downhill.  Only when delta_g_defined; moving in is
+   * spontaneous when delta_g_total > 0 and not at equilibrium. */
+  gboolean       spontaneous_out;
+  /* P / P of the solution's p_reference_ion, for every ion (permeant or
+   * not); 0 when there is no reference. */
+  double         p_relative;
 } MlIonResult;
 
 /* |V_m − E| below this is shown as "at equilibrium". */
@@ -76,6 +87,9 @@ typedef struct
 
   MlFormula    formula;
   double       vm_formula_mv;       /* V_rest from the closed form, if any */
+  /* With a divalent formula, the index of the divalent cation it holds
+   * (Ca²⁺, Mg²⁺ …); -1 otherwise, and when it holds several. */
+  int          divalent_ion;
 
   MlPumpMode   pump_mode;
   int          pump_ion;            /* index of the Na⁺ the pump moves, or -1 */
@@ -83,10 +97,19 @@ typedef struct
   double       pump_q10_factor;     /* kinetics only: Q10^((t − t_ref)/10) */
   double       pump_current_ua_cm2; /* at vm_mv, outward positive */
   double       pump_contribution_mv;/* V_rest − V_ghk */
+  /* The pump is on and turns over at vm_mv: it has Na⁺ inside and K⁺
+   * outside (without either it idles, with no current), and in the steady
+   * state an Na⁺ leak to balance; with a fixed current, a current other
+   * than 0.  At a ratio of 1 it runs without net current. */
+  gboolean     pump_running;
   double       net_current_ua_cm2;  /* Σ I_ion + I_pump at vm_mv */
 
   guint        n_ions;
   MlIonResult  ions[ML_MAX_IONS];
+  /* The ion permeabilities are shown relative to: K⁺ when present and
+   * permeant, otherwise the most permeable permeant ion (the first of
+   * equals); -1 when no ion is permeant. */
+  int          p_reference_ion;
 
   double       radius_um;
   double       capacitance_uf_cm2;

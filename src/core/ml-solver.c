@@ -169,6 +169,9 @@ typedef struct
   double      capacitance;
   guint       n_ions;
   MlIon       ions[ML_MAX_IONS];
+  int         k_ion;       /* the K⁺, or -1 */
+  int         na_ion;      /* the Na⁺, or -1 */
+  gboolean    pump_fed;    /* on, with Na⁺ inside and K⁺ outside to move */
 } Snapshot;
 
 static void
@@ -185,15 +188,23 @@ snapshot_read (MlCell   *cell,
   snap->radius = ml_cell_get_radius (cell);
   snap->capacitance = ml_cell_get_capacitance (cell);
   snap->n_ions = MIN (ml_cell_get_n_ions (cell), ML_MAX_IONS);
+  snap->k_ion = snap->na_ion = -1;
   for (guint i = 0; i < snap->n_ions; i++)
-    snap->ions[i] = *ml_cell_get_ion (cell, i);
-}
+    {
+      snap->ions[i] = *ml_cell_get_ion (cell, i);
+      if (snap->ions[i].role == ML_ION_ROLE_K)
+        snap->k_ion = (int)i;
+      else if (snap->ions[i].role == ML_ION_ROLE_NA)
+        snap->na_ion = (int)i;
+    }
 
-static inline gboolean
-ion_is (const MlIon *ion,
-        const char  *name)
-{
-  return ion->z == 1 && strcmp (ion->name, name) == 0;
+  /* The pump binds Na⁺ inside and K⁺ outside; without either it cannot
+   * complete a cycle and idles, in both of its modes.  A switched-off ion
+   * is not in the model, so it feeds nothing. */
+  snap->pump_fed = snap->pump_mode != ML_PUMP_OFF
+                   && snap->na_ion >= 0 && snap->k_ion >= 0
+                   && snap->ions[snap->na_ion].enabled && snap->ions[snap->na_ion].c_in > 0.0
+                   && snap->ions[snap->k_ion].enabled && snap->ions[snap->k_ion].c_out > 0.0;
 }
 
 /* The one rule for taking part in the currents: switched on, a channel open,
@@ -212,22 +223,27 @@ values_valid (const MlIon *ion)
 }
 
 /* Builds the equation for V_rest (with_pump) or V_ghk; also a closed-form
- * estimate and which formula that is. */
+ * estimate, which formula that is and, for a divalent one, its divalent
+ * cation. */
 static MlCondition
 problem_build (const Snapshot *snap,
                gboolean        with_pump,
                Problem        *pb,
                MlFormula      *formula,
-               double         *formula_mv)
+               double         *formula_mv,
+               int            *divalent_ion)
 {
   MlSpecies species[ML_MAX_IONS];
-  gboolean divalent = FALSE, other_valence = FALSE, scaled = FALSE;
+  gboolean other_valence = FALSE, scaled = FALSE;
+  guint n_divalent = 0;
+  int last_divalent = -1;
   gboolean ok;
 
   pb->n = 0;
   pb->i_const = 0.0;
   *formula = ML_FORMULA_NONE;
   *formula_mv = 0.0;
+  *divalent_ion = -1;
 
   for (guint i = 0; i < snap->n_ions; i++)
     {
@@ -241,8 +257,8 @@ problem_build (const Snapshot *snap,
 
       /* A steady-state pump moves r Na⁺ out for each K⁺ in; its current is
        * −(1 − 1/r)·I_Na, which leaves I_Na/r in the sum (Mullins–Noda). */
-      if (with_pump && snap->pump_mode == ML_PUMP_RATIO && snap->pump_ratio != 1.0
-          && ion_is (ion, "Na"))
+      if (with_pump && snap->pump_fed && snap->pump_mode == ML_PUMP_RATIO
+          && snap->pump_ratio != 1.0 && (int)i == snap->na_ion)
         {
           p /= snap->pump_ratio;
           scaled = TRUE;
@@ -254,13 +270,16 @@ problem_build (const Snapshot *snap,
       pb->c_out[pb->n] = ion->c_out;
       species[pb->n] = (MlSpecies) { ion->z, ion->c_in, ion->c_out, p };
       if (ion->z == 2)
-        divalent = TRUE;
+        {
+          n_divalent++;
+          last_divalent = (int)i;
+        }
       else if (ion->z != 1 && ion->z != -1)
         other_valence = TRUE;
       pb->n++;
     }
 
-  if (with_pump && snap->pump_mode == ML_PUMP_CURRENT)
+  if (with_pump && snap->pump_fed && snap->pump_mode == ML_PUMP_CURRENT)
     pb->i_const = snap->pump_current * snap->pump_q10_factor;
 
   if (!(snap->rt_over_f > 0.0))
@@ -274,10 +293,12 @@ problem_build (const Snapshot *snap,
       return ML_CONDITION_NONE;
     }
 
-  if (divalent)
+  if (n_divalent > 0)
     {
       ok = ml_ghk_divalent_voltage_mv (species, pb->n, snap->t_c, formula_mv);
       *formula = scaled ? ML_FORMULA_MULLINS_NODA_DIVALENT : ML_FORMULA_GHK_DIVALENT;
+      /* One ion can be named in a label ("GHK with Mg²⁺"); several cannot. */
+      *divalent_ion = n_divalent == 1 ? last_divalent : -1;
     }
   else
     {
@@ -289,6 +310,7 @@ problem_build (const Snapshot *snap,
     {
       *formula = ML_FORMULA_NONE;
       *formula_mv = 0.0;
+      *divalent_ion = -1;
     }
   return ML_CONDITION_NONE;
 }
@@ -325,7 +347,8 @@ fill_ion (const MlIon  *ion,
   if (r->nernst_state == ML_NERNST_DEFINED)
     {
       r->driving_force_mv = vm_mv - r->nernst_mv;
-      if (fabs (r->driving_force_mv) >= ML_EQUILIBRIUM_MV)
+      r->at_equilibrium = fabs (r->driving_force_mv) < ML_EQUILIBRIUM_MV;
+      if (!r->at_equilibrium)
         r->direction = (r->driving_force_mv > 0.0) == (ion->z > 0) ? 1 : -1;
     }
   else if (r->nernst_state == ML_NERNST_PLUS_INFINITY)
@@ -346,7 +369,27 @@ fill_ion (const MlIon  *ion,
       r->delta_g_defined = TRUE;
       r->delta_g_chemical = ion->z * ML_FARADAY * r->nernst_mv / 1000.0;
       r->delta_g_total = r->delta_g_chemical + r->delta_g_electrical;
+      /* ΔG = −zF·(V_m − E): the same sign as the direction, and the same
+       * band of equilibrium, so no view shows "at equilibrium" beside
+       * "spontaneous". */
+      r->spontaneous_out = !r->at_equilibrium && r->delta_g_total < 0.0;
     }
+}
+
+/* K⁺ when it is permeant, since textbooks write P_K : P_Na : P_Cl; without
+ * it the ion that dominates V_m, so the others read as fractions of it. */
+static int
+p_reference (const MlSolution *sol,
+             int               k_ion)
+{
+  int best = -1;
+
+  if (k_ion >= 0 && sol->ions[k_ion].permeant)
+    return k_ion;
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (sol->ions[i].permeant && (best < 0 || sol->ions[i].ion.p > sol->ions[best].ion.p))
+      best = (int)i;
+  return best;
 }
 
 static void
@@ -358,6 +401,7 @@ solve (MlCell     *cell,
   Snapshot snap;
   Problem pb;
   MlFormula ghk_formula;
+  int ghk_divalent_ion;
   double ghk_formula_mv, x, k_in = 0.0;
   double t_c, rtf;
 
@@ -377,11 +421,14 @@ solve (MlCell     *cell,
   out->pump_q10_factor = snap.pump_q10_factor;
   out->radius_um = snap.radius;
   out->capacitance_uf_cm2 = snap.capacitance;
-  out->charge_ion = -1;
-  out->pump_ion = -1;
+  out->charge_ion = snap.k_ion;
+  out->pump_ion = snap.na_ion;
+  out->divalent_ion = -1;
+  out->p_reference_ion = -1;
 
   /* Without the pump. */
-  out->ghk_condition = problem_build (&snap, FALSE, &pb, &ghk_formula, &ghk_formula_mv);
+  out->ghk_condition = problem_build (&snap, FALSE, &pb, &ghk_formula, &ghk_formula_mv,
+                                      &ghk_divalent_ion);
   if (out->ghk_condition == ML_CONDITION_NONE)
     {
       out->ghk_condition = problem_root (&pb, ghk_formula_mv / rtf, &x);
@@ -395,10 +442,12 @@ solve (MlCell     *cell,
       out->vm_rest_mv = out->vm_ghk_mv;
       out->formula = ghk_formula;
       out->vm_formula_mv = ghk_formula_mv;
+      out->divalent_ion = ghk_divalent_ion;
     }
   else
     {
-      out->condition = problem_build (&snap, TRUE, &pb, &out->formula, &out->vm_formula_mv);
+      out->condition = problem_build (&snap, TRUE, &pb, &out->formula, &out->vm_formula_mv,
+                                      &out->divalent_ion);
       if (out->condition == ML_CONDITION_NONE)
         {
           double guess = out->formula == ML_FORMULA_NUMERIC || out->formula == ML_FORMULA_NONE
@@ -413,6 +462,7 @@ solve (MlCell     *cell,
     {
       out->formula = ML_FORMULA_NONE;
       out->vm_formula_mv = 0.0;
+      out->divalent_ion = -1;
     }
   if (out->condition == ML_CONDITION_NONE && out->ghk_condition == ML_CONDITION_NONE)
     out->pump_contribution_mv = out->vm_rest_mv - out->vm_ghk_mv;
@@ -438,23 +488,32 @@ solve (MlCell     *cell,
 
       fill_ion (ion, t_c, out->vm_mv, out->vm_defined, rtf, r);
       out->net_current_ua_cm2 += r->current_ua_cm2;
-
-      if (ion_is (ion, "K"))
-        {
-          out->charge_ion = (int)i;
-          k_in = ion->c_in;
-        }
-      if (ion_is (ion, "Na"))
-        {
-          out->pump_ion = (int)i;
-          if (out->vm_defined && out->pump_mode == ML_PUMP_RATIO && r->permeant)
-            out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * r->current_ua_cm2;
-        }
     }
 
-  if (out->vm_defined && out->pump_mode == ML_PUMP_CURRENT)
-    out->pump_current_ua_cm2 = snap.pump_current * snap.pump_q10_factor;
+  if (snap.k_ion >= 0)
+    k_in = snap.ions[snap.k_ion].c_in;
+
+  /* In the steady state the pump moves out the Na⁺ that leaks in, r for
+   * each K⁺ it takes in: its current is −(1 − 1/r)·I_Na, and it turns over
+   * while there is a leak, even at r = 1 when it carries no net charge. */
+  if (out->vm_defined && snap.pump_fed && out->pump_mode == ML_PUMP_RATIO)
+    {
+      const MlIonResult *na = &out->ions[snap.na_ion];
+
+      if (na->permeant)
+        out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * na->current_ua_cm2;
+      out->pump_running = na->permeant && na->current_ua_cm2 != 0.0;
+    }
+  else if (out->vm_defined && snap.pump_fed && out->pump_mode == ML_PUMP_CURRENT)
+    {
+      out->pump_current_ua_cm2 = snap.pump_current * snap.pump_q10_factor;
+      out->pump_running = out->pump_current_ua_cm2 != 0.0;
+    }
   out->net_current_ua_cm2 += out->pump_current_ua_cm2;
+
+  out->p_reference_ion = p_reference (out, snap.k_ion);
+  for (guint i = 0; i < out->n_ions && out->p_reference_ion >= 0; i++)
+    out->ions[i].p_relative = out->ions[i].ion.p / out->ions[out->p_reference_ion].ion.p;
 
   ml_charge_sphere (out->radius_um, out->capacitance_uf_cm2,
                     out->vm_defined ? out->vm_mv : 0.0, 1, k_in, &out->charge);

@@ -128,10 +128,11 @@ make_args (const uint8_t *data,
 }
 
 /* A token "nan", "inf" or "infinity" in any case, not part of a longer word.
- * Two places print such a word legitimately, and neither is a number: a
- * quoted JSON string ("+inf" as a Nernst state, or an ion named "Inf"), and
- * an ion's label in the table, which is always followed by its charge
- * (⁺, ⁻ or ²).  No number is ever printed in either form. */
+ * Three places print such a word legitimately, and none is a number: a
+ * quoted JSON string ("+inf" as a Nernst state, or an ion named "Inf"), an
+ * ion's label in the table, which is always followed by its charge (⁺, ⁻
+ * or ²), and a parameter id of an ion named so ("nan.in").  No number is
+ * ever printed in any of these forms. */
 static const char *
 find_bare_nan_inf (const char *text)
 {
@@ -155,6 +156,8 @@ find_bare_nan_inf (const char *text)
             break;
           if (g_str_has_prefix (after, "⁺") || g_str_has_prefix (after, "⁻")
               || g_str_has_prefix (after, "²"))
+            break;
+          if (after[0] == '.' && g_ascii_isalpha (after[1]))
             break;
           return p;
         }

@@ -109,6 +109,7 @@ check_solution (const MlSolution *sol)
       check_finite ("delta_g_chemical", i, r->delta_g_chemical);
       check_finite ("delta_g_electrical", i, r->delta_g_electrical);
       check_finite ("delta_g_total", i, r->delta_g_total);
+      check_finite ("p_relative", i, r->p_relative);
     }
 }
 
