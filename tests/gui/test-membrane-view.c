@@ -185,6 +185,23 @@ test_description_pump (void)
   g_assert_nonnull (strstr (text, "carries no current: the Na⁺ channel is closed"));
   g_assert_null (strstr (text, "Pump on:"));
 
+  /* … or, in either model, with no K⁺ outside to take in (the core says
+   * it idles: MlSolution.pump_running) */
+  ml_cell_set_ion_value (cell, 1, ML_ION_FIELD_P, 5e-8);
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+  for (int mode = ML_PUMP_RATIO; mode <= ML_PUMP_CURRENT; mode++)
+    {
+      ml_cell_set_pump_mode (cell, mode);
+      ml_cell_solve (cell, &sol);
+      g_assert_false (sol.pump_running);
+      g_assert_cmpfloat (sol.pump_current_ua_cm2, ==, 0.0);
+      ml_membrane_view_set_solution (view, &sol);
+      text = ml_membrane_view_get_description (view);
+      g_assert_nonnull (strstr (text, "there is no K⁺ outside"));
+    }
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 5.0);
+
   /* … or with no Na⁺ in the cell at all */
   ml_cell_clear_ions (cell);
   g_assert_cmpint (ml_cell_set_ion (cell, &(MlIon) { "K", 1, 140, 5, 5e-7, true }), ==, 0);

@@ -103,7 +103,7 @@ ion_index (MlControls *self,
 static double
 p_k (MlCell *cell)
 {
-  int k = ml_cell_find_ion (cell, "K");
+  int k = ml_cell_find_role (cell, ML_ION_ROLE_K);
 
   return k >= 0 ? ml_cell_get_ion (cell, k)->p : 0.0;
 }
@@ -334,7 +334,7 @@ add_ion_section (MlControls  *self,
 
   row->self = self;
   g_strlcpy (row->name, ion->name, sizeof row->name);
-  row->relative = g_strcmp0 (ion->name, "K") != 0;
+  row->relative = ion->role != ML_ION_ROLE_K;
 
   title = ion_title_markup (ion->name, ion->z, self->dark, self->high_contrast);
 

@@ -203,25 +203,14 @@ update_nernst (MlMathView        *self,
   label_update_take (label, s);
 }
 
-/* The ion all permeabilities are shown relative to: K⁺ when it is permeant,
- * otherwise the first permeant ion. */
+/* The ion all permeabilities are shown relative to: the core decides it
+ * (MlSolution.p_reference_ion), so the math and the controls agree. */
 static const MlIonResult *
 reference_ion (const MlSolution *sol)
 {
-  const MlIonResult *first = NULL;
-
-  for (guint i = 0; i < sol->n_ions; i++)
-    {
-      const MlIonResult *r = &sol->ions[i];
-
-      if (!r->permeant)
-        continue;
-      if (strcmp (r->ion.name, "K") == 0)
-        return r;
-      if (first == NULL)
-        first = r;
-    }
-  return first;
+  if (sol->p_reference_ion < 0 || sol->p_reference_ion >= (int) sol->n_ions)
+    return NULL;
+  return &sol->ions[sol->p_reference_ion];
 }
 
 /* One side of the GHK fraction.  @symbols: P_K[K⁺]out …; otherwise the
@@ -234,12 +223,12 @@ append_ghk_side (MlMathView       *self,
                  gboolean          symbols,
                  double            ratio)
 {
-  const MlIonResult *ref = reference_ion (sol);
   gboolean first = TRUE;
 
   for (guint i = 0; i < sol->n_ions; i++)
     {
-      const MlIon *ion = &sol->ions[i].ion;
+      const MlIonResult *r = &sol->ions[i];
+      const MlIon *ion = &r->ion;
       /* Cations enter the numerator from outside, anions from inside. */
       gboolean outside = (ion->z > 0) == numerator;
 
@@ -267,7 +256,7 @@ append_ghk_side (MlMathView       *self,
         }
       else
         {
-          ml_format_append_significant (s, ion->p / ref->ion.p, 3);
+          ml_format_append_significant (s, r->p_relative, 3);
           g_string_append (s, " · ");
           ml_format_append_significant (s, outside ? ion->c_out : ion->c_in, 3);
         }
@@ -280,7 +269,6 @@ append_relative_p (MlMathView       *self,
                    const MlSolution *sol,
                    GString          *s)
 {
-  const MlIonResult *ref = reference_ion (sol);
   gboolean first = TRUE;
 
   for (guint i = 0; i < sol->n_ions; i++)
@@ -292,7 +280,7 @@ append_relative_p (MlMathView       *self,
       first = FALSE;
       append_symbol (self, s, "P", &sol->ions[i].ion, FALSE);
       g_string_append (s, " = ");
-      ml_format_append_significant (s, sol->ions[i].ion.p / ref->ion.p, 3);
+      ml_format_append_significant (s, sol->ions[i].p_relative, 3);
     }
 }
 
@@ -594,9 +582,9 @@ update_table_row (MlMathView        *self,
 
   if (r->nernst_state == ML_NERNST_UNDEFINED)
     label_update (cells[COL_VERDICT], dash);
-  else if (r->direction == 0)
+  else if (r->at_equilibrium)
     label_update (cells[COL_VERDICT], _("at equilibrium"));
-  else if (r->delta_g_defined ? r->delta_g_total < 0.0 : r->direction > 0)
+  else if (r->delta_g_defined ? r->spontaneous_out : r->direction > 0)
     label_update (cells[COL_VERDICT], _("out: spontaneous"));
   else
     label_update (cells[COL_VERDICT], _("out: needs energy, in: spontaneous"));

@@ -158,7 +158,8 @@ typedef enum
 {
   PUMP_BLOCKED,        /* off, or no cell */
   PUMP_RATIO,          /* steady state: r Na⁺ out per K⁺ in */
-  PUMP_IDLE_NO_NA,     /* steady state, but Na⁺ is switched off or absent */
+  PUMP_IDLE_NO_NA,     /* on, but no Na⁺ inside to move out */
+  PUMP_IDLE_NO_K,      /* on, but no K⁺ outside to take in */
   PUMP_IDLE_NO_LEAK,   /* steady state, but the Na⁺ channel is closed */
   PUMP_CURRENT,        /* a fixed current, no stoichiometry */
 } PumpState;

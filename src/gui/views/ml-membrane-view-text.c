@@ -114,22 +114,27 @@ ml_membrane_view_pump_state (MlMembraneView *self)
 {
   const MlSolution *sol = &self->solution;
   const MlIonResult *na = NULL;
+  const MlIonResult *k = NULL;
 
   if (!ml_membrane_view_pump_on (self))
     return PUMP_BLOCKED;
-  if (sol->pump_mode == ML_PUMP_CURRENT)
-    return PUMP_CURRENT;
+  /* Whether it runs is the core's answer (MlSolution.pump_running); the
+   * view only says why it idles. */
+  if (sol->pump_running)
+    return sol->pump_mode == ML_PUMP_CURRENT ? PUMP_CURRENT : PUMP_RATIO;
 
-  /* In the steady state the pump balances the Na⁺ leak (Mullins–Noda); the
-   * core gives it no current when there is no leak, and neither do we. */
   if (sol->pump_ion >= 0)
     na = &sol->ions[sol->pump_ion];
-
-  if (na == NULL || !na->ion.enabled || (na->ion.c_in == 0.0 && na->ion.c_out == 0.0))
+  if (sol->charge_ion >= 0)
+    k = &sol->ions[sol->charge_ion];
+  if (na == NULL || !na->ion.enabled || na->ion.c_in == 0.0)
     return PUMP_IDLE_NO_NA;
-  if (!na->permeant)
-    return PUMP_IDLE_NO_LEAK;
-  return PUMP_RATIO;
+  if (k == NULL || !k->ion.enabled || k->ion.c_out == 0.0)
+    return PUMP_IDLE_NO_K;
+  /* A fixed current of 0 µA/cm² is still the fixed-current pump. */
+  if (sol->pump_mode == ML_PUMP_CURRENT)
+    return PUMP_CURRENT;
+  return PUMP_IDLE_NO_LEAK;
 }
 
 /* Whether the pump's arrows are drawn as moving ions. */
@@ -212,6 +217,11 @@ pump_texts (MlMembraneView  *self,
       /* Translators: the pump is on but has no Na⁺ to move */
       *status = _("idle: no Na⁺");
       /* Translators: "idle: no Na⁺" where there is little room */
+      *status_short = C_("short", "idle");
+      break;
+    case PUMP_IDLE_NO_K:
+      /* Translators: the pump is on but has no K⁺ outside to take in */
+      *status = _("idle: no K⁺ outside");
       *status_short = C_("short", "idle");
       break;
     case PUMP_IDLE_NO_LEAK:

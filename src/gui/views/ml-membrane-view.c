@@ -106,6 +106,9 @@ append_pump_sentence (MlMembraneView *self,
     case PUMP_IDLE_NO_NA:
       g_string_append (s, _("Pump on, but it carries no current: there is no Na⁺ to pump."));
       break;
+    case PUMP_IDLE_NO_K:
+      g_string_append (s, _("Pump on, but it carries no current: there is no K⁺ outside for it to take in."));
+      break;
     case PUMP_IDLE_NO_LEAK:
       g_string_append (s, _("Pump on, but it carries no current: the Na⁺ channel is closed, so there is no Na⁺ leak for it to balance."));
       break;
