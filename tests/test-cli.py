@@ -298,7 +298,8 @@ class TestIons(CliTestCase):
         # The concentrations of test_donnan_closed_equal_volumes, to 4 digits;
         # V at the squid preset's 18 °C, the cell's temperature.  Hand:
         # RT/F = 25.0894 mV, −25.0894·ln 2 = −17.39 mV.
-        for needle in ['closed', '133.3 mM', '33.33 mM', '66.67 mM', '-17.39 mV']:
+        # (with the app's U+2212 minus)
+        for needle in ['closed', '133.3 mM', '33.33 mM', '66.67 mM', '\u221217.39 mV']:
             self.assertIn(needle, p.stdout)
         self.assertEqual('%.2f' % (-rt_over_f_mv(18) * math.log(2)), '-17.39')
         self.assertIsNone(re.search(r'\b(nan|inf)\b', p.stdout, re.IGNORECASE), p.stdout)
@@ -338,8 +339,10 @@ class TestIons(CliTestCase):
     def test_table(self):
         p = run('--preset', 'squid-axon', '--donnan', '100,-1,150')
         self.assertEqual(p.returncode, 0, p.stderr)
-        for needle in ['RT/F', 'K⁺', 'Na⁺', 'Cl⁻', '-59.52', 'Donnan']:
+        # The app's number style: U+2212 for minus (ml-format.h).
+        for needle in ['RT/F', 'K⁺', 'Na⁺', 'Cl⁻', '\u221259.52', 'Donnan']:
             self.assertIn(needle, p.stdout)
+        self.assertNotIn('-59.52', p.stdout)
         # "Donnan" contains "nan": look for the word only.
         self.assertIsNone(re.search(r'\b(nan|inf)\b', p.stdout, re.IGNORECASE), p.stdout)
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ml-cli-output.h"
+#include "ml-format.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -344,26 +345,27 @@ append_padded (GString    *s,
       g_string_append_c (s, ' ');
 }
 
+/* The app's styles (ml-format.h): ion labels with their charge, U+2212
+ * for minus, the same decimals as the math pane. */
 static char *
 ion_label (const MlIon *ion)
 {
-  const char *charge;
-
-  switch (ion->z)
-    {
-    case 1:  charge = "⁺"; break;
-    case -1: charge = "⁻"; break;
-    case 2:  charge = "²⁺"; break;
-    case -2: charge = "²⁻"; break;
-    default: charge = ""; break;
-    }
-  return g_strconcat (ion->name, charge, NULL);
+  return ml_ion_label (ion->name, ion->z);
 }
 
 static char *
 format_mv (double value)
 {
-  return g_strdup_printf ("%.2f mV", value);
+  return ml_format_millivolts (value, 2, FALSE);
+}
+
+static char *
+format_significant (double value)
+{
+  GString *s = g_string_new (NULL);
+
+  ml_format_append_significant (s, value, 4);
+  return g_string_free (s, FALSE);
 }
 
 /* The divalent forms name the ion the core says they hold: a cell with
@@ -408,7 +410,7 @@ nernst_text (const MlIonResult *r)
 {
   switch (r->nernst_state)
     {
-    case ML_NERNST_DEFINED:        return g_strdup_printf ("%.2f", r->nernst_mv);
+    case ML_NERNST_DEFINED:        return ml_format_fixed (r->nernst_mv, 2, FALSE);
     case ML_NERNST_PLUS_INFINITY:  return g_strdup ("+∞");
     case ML_NERNST_MINUS_INFINITY: return g_strdup ("−∞");
     case ML_NERNST_UNDEFINED:
@@ -463,20 +465,20 @@ append_ion_table (GString          *s,
           name = off;
         }
       g_ptr_array_add (cells, name);
-      g_ptr_array_add (cells, g_strdup_printf ("%g", r->ion.c_in));
-      g_ptr_array_add (cells, g_strdup_printf ("%g", r->ion.c_out));
+      g_ptr_array_add (cells, format_significant (r->ion.c_in));
+      g_ptr_array_add (cells, format_significant (r->ion.c_out));
       g_ptr_array_add (cells, g_strdup_printf ("%.3g", r->ion.p));
       g_ptr_array_add (cells, nernst_text (r));
       if (sol->vm_defined && r->nernst_state == ML_NERNST_DEFINED)
-        g_ptr_array_add (cells, g_strdup_printf ("%+.2f", r->driving_force_mv));
+        g_ptr_array_add (cells, ml_format_fixed (r->driving_force_mv, 2, TRUE));
       else
         g_ptr_array_add (cells, g_strdup (_("undefined")));
       if (sol->vm_defined)
-        g_ptr_array_add (cells, g_strdup_printf ("%+.4g", r->current_ua_cm2));
+        g_ptr_array_add (cells, ml_format_fixed (r->current_ua_cm2, 3, TRUE));
       else
         g_ptr_array_add (cells, g_strdup (_("undefined")));
       if (sol->vm_defined && r->delta_g_defined)
-        g_ptr_array_add (cells, g_strdup_printf ("%+.3f", r->delta_g_total / 1000.0));
+        g_ptr_array_add (cells, ml_format_fixed (r->delta_g_total / 1000.0, 2, TRUE));
       else
         g_ptr_array_add (cells, g_strdup (_("undefined")));
     }
@@ -615,7 +617,12 @@ ml_cli_solution_to_table (MlCell                  *cell,
 
   g_string_append_c (s, '\n');
   if (sol->vm_defined)
-    g_string_append_printf (s, _("Per ion at V_m = %.2f mV:\n"), sol->vm_mv);
+    {
+      g_autofree char *vm = format_mv (sol->vm_mv);
+
+      /* Translators: %s is a voltage, e.g. "−59.52 mV". */
+      g_string_append_printf (s, _("Per ion at V_m = %s:\n"), vm);
+    }
   append_ion_table (s, sol);
   g_string_append_c (s, '\n');
 

@@ -159,33 +159,6 @@ ml_ion_text_color (const char *name,
     gdk_rgba_parse (out, dark ? ion->text_dark : ion->text_light);
 }
 
-char *
-ml_ion_label (const char *name,
-              int         z)
-{
-  const char *sign;
-
-  switch (z)
-    {
-    case 1:
-      sign = "⁺";
-      break;
-    case -1:
-      sign = "⁻";
-      break;
-    case 2:
-      sign = "²⁺";
-      break;
-    case -2:
-      sign = "²⁻";
-      break;
-    default:
-      sign = "";
-    }
-
-  return g_strconcat (name, sign, NULL);
-}
-
 gboolean
 ml_widget_is_dark (GtkWidget *widget)
 {

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ml-format.h"
+
 G_BEGIN_DECLS
 
 /* Okabe–Ito colours (Okabe & Ito 2008, "Color Universal Design"): K⁺ blue,
@@ -29,8 +31,6 @@ void         ml_ion_text_color    (const char *name,
                                    GdkRGBA    *out);
 
 /* "K⁺", "Na⁺", "Cl⁻", "Ca²⁺"; for other names the name with its charge. */
-char        *ml_ion_label         (const char *name,
-                                   int         z);
 
 /* Whether the widget is drawn on a dark background, from its CSS colour. */
 gboolean     ml_widget_is_dark    (GtkWidget  *widget);

@@ -1,4 +1,5 @@
-/* ml-format.h — numbers as the widgets print them
+/* ml-format.h — numbers, units and ion labels as the app and membrane-calc
+ * print them (one style for both)
  *
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,5 +48,9 @@ gboolean     ml_format_ratio                 (double      ratio,
                                               int         max_denominator,
                                               char      **numerator,
                                               char      **denominator);
+
+/* "K⁺", "Ca²⁺", "Cl⁻". */
+char        *ml_ion_label                    (const char *name,
+                                              int         z);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include "ml-format.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -203,4 +203,40 @@ ml_format_ratio (double   ratio,
   *numerator = ml_format_fixed (shown, 2, FALSE);
   *denominator = g_strdup ("1");
   return FALSE;
+}
+
+/**
+ * ml_ion_label:
+ * @name: an ion's short name ("K")
+ * @z: its valence
+ *
+ * The ion as text, name and charge: "K⁺", "Ca²⁺", "Cl⁻".
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+ml_ion_label (const char *name,
+              int         z)
+{
+  const char *sign;
+
+  switch (z)
+    {
+    case 1:
+      sign = "⁺";
+      break;
+    case -1:
+      sign = "⁻";
+      break;
+    case 2:
+      sign = "²⁺";
+      break;
+    case -2:
+      sign = "²⁻";
+      break;
+    default:
+      sign = "";
+    }
+
+  return g_strconcat (name, sign, NULL);
 }
