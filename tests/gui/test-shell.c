@@ -137,6 +137,34 @@ test_actions_follow_session (void)
   window_destroy (window);
 }
 
+/* The scalar controls are bound to the cell: a change from the model side
+ * (undo, a preset) reaches the control, and the control's value reaches the
+ * cell; the reset value follows the reference. */
+static void
+test_controls_bound_to_cell (void)
+{
+  MlWindow *window = window_new ();
+  MlSession *session = ml_window_get_session (window);
+  MlCell *cell = ml_session_get_cell (session);
+  MlLogControl *t = ml_controls_get_control (window->controls, ML_CONTROL_TEMPERATURE);
+  double reset = 0.0;
+
+  ml_cell_set_temperature (cell, 21.0);
+  g_assert_cmpfloat (ml_log_control_get_value (t), ==, 21.0);
+
+  g_object_set (t, "value", 25.0, NULL);
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 25.0);
+
+  ml_session_undo (session);
+  g_assert_cmpfloat (ml_log_control_get_value (t), ==, ml_cell_get_temperature (cell));
+
+  g_assert_true (ml_session_load_preset (session, "squid-axon", NULL));
+  g_assert_cmpfloat (ml_log_control_get_value (t), ==, 18.0);
+  g_object_get (t, "default-value", &reset, NULL);
+  g_assert_cmpfloat (reset, ==, 18.0);
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +174,7 @@ main (int   argc,
 
   g_test_add_func ("/shell/page-built-when-shown", test_page_built_when_shown);
   g_test_add_func ("/shell/actions-follow-session", test_actions_follow_session);
+  g_test_add_func ("/shell/controls-bound-to-cell", test_controls_bound_to_cell);
 
   return g_test_run ();
 }

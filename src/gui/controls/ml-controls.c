@@ -19,6 +19,7 @@
 
 #include "ml-format.h"
 #include "ml-ion-colors.h"
+#include "ml-params.h"
 #include "ml-view-session.h"
 
 #define CONC_MIN 1e-5     /* mM: 10 nM, below resting Ca²⁺ inside */
@@ -66,6 +67,8 @@ struct _MlControls
 
   GPtrArray    *ion_rows;   /* IonRow* */
   MlSession    *session;
+  GBinding     *value_bindings[ML_N_CONTROLS];
+  GBinding     *default_bindings[ML_N_CONTROLS];
   MlLogControl *spoken;     /* the control whose description holds a result */
   MlCell       *cell;
   MlCell       *reference;
@@ -158,29 +161,6 @@ row_new (GtkWidget    *section,
 }
 
 /* Callbacks from the controls to the cell. */
-
-static void
-scalar_changed_cb (MlLogControl *control,
-                   MlControls   *self)
-{
-  double value = ml_log_control_get_value (control);
-
-  if (self->syncing > 0 || self->cell == NULL)
-    return;
-
-  if (control == self->controls[ML_CONTROL_TEMPERATURE])
-    ml_cell_set_temperature (self->cell, value);
-  else if (control == self->controls[ML_CONTROL_PUMP_RATIO])
-    ml_cell_set_pump_ratio (self->cell, value);
-  else if (control == self->controls[ML_CONTROL_PUMP_CURRENT])
-    ml_cell_set_pump_current (self->cell, value);
-  else if (control == self->controls[ML_CONTROL_PUMP_Q10])
-    ml_cell_set_pump_q10 (self->cell, value);
-  else if (control == self->controls[ML_CONTROL_RADIUS])
-    ml_cell_set_radius (self->cell, value);
-  else if (control == self->controls[ML_CONTROL_CAPACITANCE])
-    ml_cell_set_capacitance (self->cell, value);
-}
 
 static void
 ion_value_changed_cb (MlLogControl *control,
@@ -490,21 +470,6 @@ sync_from_cell (MlControls *self)
                     r >= 0 ? ml_cell_get_ion (ref, r) : NULL);
     }
 
-  ml_log_control_set_value (self->controls[ML_CONTROL_TEMPERATURE],
-                            ml_cell_get_temperature (self->cell));
-  ml_log_control_set_default (self->controls[ML_CONTROL_TEMPERATURE],
-                              ml_cell_get_temperature (ref));
-  ml_log_control_set_value (self->controls[ML_CONTROL_PUMP_RATIO], ml_cell_get_pump_ratio (self->cell));
-  ml_log_control_set_default (self->controls[ML_CONTROL_PUMP_RATIO], ml_cell_get_pump_ratio (ref));
-  ml_log_control_set_value (self->controls[ML_CONTROL_PUMP_CURRENT], ml_cell_get_pump_current (self->cell));
-  ml_log_control_set_default (self->controls[ML_CONTROL_PUMP_CURRENT], ml_cell_get_pump_current (ref));
-  ml_log_control_set_value (self->controls[ML_CONTROL_PUMP_Q10], ml_cell_get_pump_q10 (self->cell));
-  ml_log_control_set_default (self->controls[ML_CONTROL_PUMP_Q10], ml_cell_get_pump_q10 (ref));
-  ml_log_control_set_value (self->controls[ML_CONTROL_RADIUS], ml_cell_get_radius (self->cell));
-  ml_log_control_set_default (self->controls[ML_CONTROL_RADIUS], ml_cell_get_radius (ref));
-  ml_log_control_set_value (self->controls[ML_CONTROL_CAPACITANCE], ml_cell_get_capacitance (self->cell));
-  ml_log_control_set_default (self->controls[ML_CONTROL_CAPACITANCE], ml_cell_get_capacitance (ref));
-
   mode = ml_cell_get_pump_mode (self->cell);
   gtk_switch_set_active (self->pump_switch, mode != ML_PUMP_OFF);
   if (mode != ML_PUMP_OFF)
@@ -535,7 +500,6 @@ scalar_control_new (MlControls  *self,
   ml_log_control_set_digits (control, digits);
   ml_log_control_set_unit (control, unit);
   ml_log_control_set_label (control, accessible);
-  g_signal_connect (control, "value-changed", G_CALLBACK (scalar_changed_cb), self);
   g_signal_connect (control, "invalid", G_CALLBACK (invalid_cb), self);
   self->controls[id] = control;
   return control;
@@ -546,6 +510,12 @@ ml_controls_dispose (GObject *object)
 {
   MlControls *self = ML_CONTROLS (object);
 
+  /* Before the controls go: a binding ends with its target. */
+  for (guint id = 0; id < ML_N_CONTROLS; id++)
+    {
+      g_clear_pointer (&self->value_bindings[id], g_binding_unbind);
+      g_clear_pointer (&self->default_bindings[id], g_binding_unbind);
+    }
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->ion_rows, g_ptr_array_unref);
   ml_view_follow_session (self, &self->session, NULL, NULL);
@@ -678,6 +648,39 @@ ml_controls_new (void)
   return g_object_new (ML_TYPE_CONTROLS, NULL);
 }
 
+/* Which parameter of the table (ml-params.h) each scalar control shows. */
+static const MlParamKind scalar_params[ML_N_CONTROLS] = {
+  [ML_CONTROL_TEMPERATURE] = ML_PARAM_TEMPERATURE,
+  [ML_CONTROL_PUMP_RATIO] = ML_PARAM_PUMP_RATIO,
+  [ML_CONTROL_PUMP_CURRENT] = ML_PARAM_PUMP_CURRENT,
+  [ML_CONTROL_PUMP_Q10] = ML_PARAM_PUMP_Q10,
+  [ML_CONTROL_RADIUS] = ML_PARAM_RADIUS,
+  [ML_CONTROL_CAPACITANCE] = ML_PARAM_CAPACITANCE,
+};
+
+/* The scalar controls are bound to the cell's properties in both
+ * directions, and their reset values to the reference's: a change from
+ * anywhere (a slider, undo, a preset, a lesson) reaches exactly the
+ * control it concerns, and nothing re-sets the others. */
+static void
+bind_scalars (MlControls *self)
+{
+  for (guint id = 0; id < ML_N_CONTROLS; id++)
+    {
+      const char *property = ml_params_get_kind (scalar_params[id])->property;
+
+      g_clear_pointer (&self->value_bindings[id], g_binding_unbind);
+      g_clear_pointer (&self->default_bindings[id], g_binding_unbind);
+      self->value_bindings[id] =
+        g_object_bind_property (self->cell, property, self->controls[id], "value",
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      if (self->reference != NULL)
+        self->default_bindings[id] =
+          g_object_bind_property (self->reference, property, self->controls[id],
+                                  "default-value", G_BINDING_SYNC_CREATE);
+    }
+}
+
 void
 ml_controls_set_cell (MlControls *self,
                       MlCell     *cell,
@@ -700,6 +703,7 @@ ml_controls_set_cell (MlControls *self,
       g_set_object (&self->reference, reference);
       g_signal_connect_object (reference, "changed", G_CALLBACK (cell_changed_cb), self, 0);
     }
+  bind_scalars (self);
   sync_from_cell (self);
 }
 

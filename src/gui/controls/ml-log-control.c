@@ -64,6 +64,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_VALUE,
+  PROP_DEFAULT_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (MlLogControl, ml_log_control, GTK_TYPE_WIDGET)
 
 static double
@@ -219,6 +228,15 @@ range_value_changed_cb (GtkWidget    *widget,
   update_accessible_value (self);
 }
 
+/* A change made by the user: the property (which bindings follow) and
+ * "value-changed". */
+static void
+user_changed (MlLogControl *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  g_signal_emit (self, signals[VALUE_CHANGED], 0);
+}
+
 static void show_text (MlLogControl *self);
 static void queue_text (MlLogControl *self);
 
@@ -260,7 +278,7 @@ adjustment_value_changed_cb (GtkAdjustment *adjustment,
   self->value = value;
   gtk_widget_remove_css_class (GTK_WIDGET (self->spin), "error");
   queue_text (self);
-  g_signal_emit (self, signals[VALUE_CHANGED], 0);
+  user_changed (self);
 }
 
 /* New text in the spin button makes GTK lay out the whole window again,
@@ -395,7 +413,7 @@ spin_input_cb (GtkSpinButton *spin,
       self->value = value;
       self->have_typed = FALSE;
       update_accessible (self);
-      g_signal_emit (self, signals[VALUE_CHANGED], 0);
+      user_changed (self);
     }
   return TRUE;
 }
@@ -408,7 +426,7 @@ reset_clicked_cb (GtkButton    *button,
     return;
   self->value = self->default_value;
   sync_adjustment (self);
-  g_signal_emit (self, signals[VALUE_CHANGED], 0);
+  user_changed (self);
 }
 
 static void
@@ -429,12 +447,68 @@ ml_log_control_dispose (GObject *object)
 }
 
 static void
+ml_log_control_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MlLogControl *self = ML_LOG_CONTROL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_DEFAULT_VALUE:
+      g_value_set_double (value, self->default_value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_log_control_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MlLogControl *self = ML_LOG_CONTROL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      ml_log_control_set_value (self, g_value_get_double (value));
+      break;
+    case PROP_DEFAULT_VALUE:
+      ml_log_control_set_default (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ml_log_control_class_init (MlLogControlClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ml_log_control_dispose;
+  object_class->get_property = ml_log_control_get_property;
+  object_class->set_property = ml_log_control_set_property;
+
+  /* The value shown, in the unit shown; a model binds to it in both
+   * directions (g_object_bind_property).  Notified on every change, by the
+   * user or not; "value-changed" is the user's alone. */
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the reset button returns to. */
+  properties[PROP_DEFAULT_VALUE] =
+    g_param_spec_double ("default-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when the user changes the value: slider, typing, arrows, reset. */
   signals[VALUE_CHANGED] =
@@ -564,6 +638,7 @@ ml_log_control_set_value (MlLogControl *self,
     return;
   self->value = value;
   sync_adjustment (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 }
 
 void
@@ -571,7 +646,11 @@ ml_log_control_set_default (MlLogControl *self,
                             double        value)
 {
   g_return_if_fail (ML_IS_LOG_CONTROL (self));
+
+  if (self->default_value == value)
+    return;
   self->default_value = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_VALUE]);
 }
 
 void
