@@ -19,35 +19,13 @@
 
 #include "ml-format.h"
 #include "ml-ion-colors.h"
+#include "ml-ion-row.h"
 #include "ml-params.h"
 #include "ml-view-session.h"
 
-#define CONC_MIN 1e-5     /* mM: 10 nM, below resting Ca²⁺ inside */
-#define CONC_MAX 1000.0   /* mM */
-#define PK_MIN   1e-9     /* cm/s */
-#define PK_MAX   1e-4
-#define PREL_MIN 1e-5     /* relative to P_K */
-#define PREL_MAX 1e3
-
 /* Subscripts as lowered small text: Pango 1.50 warns ("Leftover font
  * scales") when a label ends in <sub>. */
-#define SUB_K "<span size=\"smaller\" rise=\"-3pt\">K</span>"
 #define SUB_M "<span size=\"smaller\" rise=\"-3pt\">m</span>"
-
-typedef struct
-{
-  MlControls   *self;
-  char          name[ML_ION_NAME_MAX];
-  GtkWidget    *section;
-  GtkSwitch    *enabled;
-  MlLogControl *c_in;
-  MlLogControl *c_out;
-  MlLogControl *p;
-  GtkLabel     *title;
-  GtkLabel     *p_caption;
-  gboolean      relative;   /* p shown relative to P_K … */
-  gboolean      absolute;   /* … except while P_K is 0: then in cm/s */
-} IonRow;
 
 struct _MlControls
 {
@@ -65,7 +43,7 @@ struct _MlControls
   GtkWidget    *current_row;
   GtkWidget    *q10_row;
 
-  GPtrArray    *ion_rows;   /* IonRow* */
+  GPtrArray    *ion_rows;   /* MlIonRow*, children of ion_box */
   MlSession    *session;
   GBinding     *value_bindings[ML_N_CONTROLS];
   GBinding     *default_bindings[ML_N_CONTROLS];
@@ -95,21 +73,6 @@ invalid_cb (MlLogControl *control,
 }
 
 static void sync_from_cell (MlControls *self);
-
-static int
-ion_index (MlControls *self,
-           const char *name)
-{
-  return self->cell != NULL ? ml_cell_find_ion (self->cell, name) : -1;
-}
-
-static double
-p_k (MlCell *cell)
-{
-  int k = ml_cell_find_role (cell, ML_ION_ROLE_K);
-
-  return k >= 0 ? ml_cell_get_ion (cell, k)->p : 0.0;
-}
 
 static GtkWidget *
 section_new (MlControls *self,
@@ -162,40 +125,6 @@ row_new (GtkWidget    *section,
 
 /* Callbacks from the controls to the cell. */
 
-static void
-ion_value_changed_cb (MlLogControl *control,
-                      IonRow       *row)
-{
-  MlControls *self = row->self;
-  int index = ion_index (self, row->name);
-  double value = ml_log_control_get_value (control);
-
-  if (self->syncing > 0 || index < 0)
-    return;
-
-  if (control == row->c_in)
-    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_C_IN, value);
-  else if (control == row->c_out)
-    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_C_OUT, value);
-  else if (row->relative && !row->absolute)
-    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_P,
-                           MIN (value * p_k (self->cell), 1.0));
-  else
-    ml_cell_set_ion_value (self->cell, index, ML_ION_FIELD_P, value);
-}
-
-static void
-ion_enabled_cb (GtkSwitch  *sw,
-                GParamSpec *pspec,
-                IonRow     *row)
-{
-  int index = ion_index (row->self, row->name);
-
-  if (row->self->syncing > 0 || index < 0)
-    return;
-  ml_cell_set_ion_enabled (row->self->cell, index, gtk_switch_get_active (sw));
-}
-
 static MlPumpMode
 selected_pump_mode (MlControls *self)
 {
@@ -230,47 +159,6 @@ cell_changed_cb (MlCell     *cell,
   sync_from_cell (self);
 }
 
-/* Ion sections. */
-
-static void
-ion_row_free (gpointer data)
-{
-  g_free (data);
-}
-
-static MlLogControl *
-ion_control_new (IonRow     *row,
-                 double      lower,
-                 double      upper,
-                 gboolean    allow_zero,
-                 const char *unit,
-                 const char *accessible)
-{
-  MlLogControl *control = ML_LOG_CONTROL (ml_log_control_new (lower, upper, TRUE, allow_zero));
-
-  ml_log_control_set_unit (control, unit);
-  ml_log_control_set_label (control, accessible);
-  g_signal_connect (control, "value-changed", G_CALLBACK (ion_value_changed_cb), row);
-  g_signal_connect (control, "invalid", G_CALLBACK (invalid_cb), row->self);
-  return control;
-}
-
-static char *
-ion_title_markup (const char *name,
-                  int         z,
-                  gboolean    dark,
-                  gboolean    high_contrast)
-{
-  g_autofree char *label = ml_ion_label (name, z);
-  GdkRGBA color;
-
-  /* A glyph in the ion's colour is text: the text palette (4.5:1). */
-  ml_ion_text_color (name, dark, high_contrast, &color);
-  return g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
-                                  (int)(color.red * 255), (int)(color.green * 255),
-                                  (int)(color.blue * 255), label);
-}
-
 /* The colour dots follow the light or dark style, as the pictures do, read
  * from the theme the same way the drawn views read it. */
 static void
@@ -290,70 +178,15 @@ ml_controls_css_changed (GtkWidget         *widget,
   self->high_contrast = high_contrast;
 
   for (guint i = 0; i < self->ion_rows->len; i++)
-    {
-      IonRow *row = g_ptr_array_index (self->ion_rows, i);
-      int index = ion_index (self, row->name);
-      g_autofree char *markup = NULL;
-
-      if (index < 0)
-        continue;
-      markup = ion_title_markup (row->name, ml_cell_get_ion (self->cell, index)->z, dark, high_contrast);
-      gtk_label_set_markup (row->title, markup);
-    }
+    ml_ion_row_set_style (g_ptr_array_index (self->ion_rows, i), dark, high_contrast);
 }
 
 static void
-add_ion_section (MlControls  *self,
-                 const MlIon *ion)
+row_invalid_cb (MlIonRow   *row,
+                const char *message,
+                MlControls *self)
 {
-  IonRow *row = g_new0 (IonRow, 1);
-  g_autofree char *label = ml_ion_label (ion->name, ion->z);
-  g_autofree char *title = NULL;
-  g_autofree char *a11y = NULL;
-  GtkWidget *sw;
-
-  row->self = self;
-  g_strlcpy (row->name, ion->name, sizeof row->name);
-  row->relative = ion->role != ML_ION_ROLE_K;
-
-  title = ion_title_markup (ion->name, ion->z, self->dark, self->high_contrast);
-
-  sw = gtk_switch_new ();
-  row->enabled = GTK_SWITCH (sw);
-  /* Translators: accessible name of the switch that takes an ion in or out of the model. */
-  a11y = g_strdup_printf (_("%s in the model"), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  /* The tooltip says what the switch does, not its name again. */
-  gtk_widget_set_tooltip_text (sw, _("Off: the ion takes no part in the membrane potential; "
-                                     "its values are kept"));
-  g_signal_connect (sw, "notify::active", G_CALLBACK (ion_enabled_cb), row);
-
-  row->section = section_new (self, title, sw);
-  row->title = GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (row->section)));
-
-  {
-    /* Translators: accessible names; %s is an ion such as K⁺. */
-    g_autofree char *in = g_strdup_printf (_("%s inside concentration"), label);
-    g_autofree char *out = g_strdup_printf (_("%s outside concentration"), label);
-    g_autofree char *perm = row->relative
-                            ? g_strdup_printf (_("%s permeability relative to K⁺"), label)
-                            : g_strdup_printf (_("%s permeability"), label);
-
-    row->c_in = ion_control_new (row, CONC_MIN, CONC_MAX, TRUE, _("mM"), in);
-    row->c_out = ion_control_new (row, CONC_MIN, CONC_MAX, TRUE, _("mM"), out);
-    if (row->relative)
-      row->p = ion_control_new (row, PREL_MIN, PREL_MAX, TRUE, "× P" SUB_K, perm);
-    else
-      row->p = ion_control_new (row, PK_MIN, PK_MAX, TRUE, _("cm/s"), perm);
-  }
-
-  row_new (row->section, _("Inside"), row->c_in);
-  row_new (row->section, _("Outside"), row->c_out);
-  row->p_caption = GTK_LABEL (gtk_widget_get_first_child (
-    row_new (row->section, row->relative ? "P / P" SUB_K : "P" SUB_K, row->p)));
-
-  gtk_box_append (self->ion_box, row->section);
-  g_ptr_array_add (self->ion_rows, row);
+  g_signal_emit (self, signals[INVALID], 0, message);
 }
 
 static gboolean
@@ -364,15 +197,13 @@ ion_rows_match (MlControls *self)
   if (n != self->ion_rows->len)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    {
-      IonRow *row = g_ptr_array_index (self->ion_rows, i);
-
-      if (g_strcmp0 (row->name, ml_cell_get_ion (self->cell, i)->name) != 0)
-        return FALSE;
-    }
+    if (g_strcmp0 (ml_ion_row_get_name (g_ptr_array_index (self->ion_rows, i)),
+                   ml_cell_get_ion (self->cell, i)->name) != 0)
+      return FALSE;
   return TRUE;
 }
 
+/* One row per ion of the cell; each row follows the cell itself. */
 static void
 rebuild_ion_sections (MlControls *self)
 {
@@ -383,66 +214,13 @@ rebuild_ion_sections (MlControls *self)
   g_ptr_array_set_size (self->ion_rows, 0);
 
   for (guint i = 0; i < ml_cell_get_n_ions (self->cell); i++)
-    add_ion_section (self, ml_cell_get_ion (self->cell, i));
-}
-
-static void
-sync_ion_row (MlControls *self,
-              IonRow     *row,
-              const MlIon *ion,
-              const MlIon *reference)
-{
-  double pk = p_k (self->cell);
-  double pk_ref = reference != NULL ? p_k (self->reference) : 0.0;
-
-  gtk_switch_set_active (row->enabled, ion->enabled);
-  ml_log_control_set_value (row->c_in, ion->c_in);
-  ml_log_control_set_value (row->c_out, ion->c_out);
-
-  if (row->relative && (pk > 0.0) == row->absolute)
     {
-      /* P_K went to 0 or came back: relative values are undefined while it
-       * is 0, so the row shows the absolute permeability meanwhile. */
-      row->absolute = !(pk > 0.0);
-      ml_log_control_set_range (row->p, row->absolute ? PK_MIN : PREL_MIN,
-                                row->absolute ? PK_MAX : PREL_MAX);
-      ml_log_control_set_unit (row->p, row->absolute ? _("cm/s") : "× P" SUB_K);
-      gtk_label_set_markup (row->p_caption, row->absolute ? "P" : "P / P" SUB_K);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->p_caption),
-                                   row->absolute
-                                   ? _("P_K is 0, so this permeability is shown in cm/s")
-                                   : NULL);
-    }
+      GtkWidget *row = ml_ion_row_new (self->cell, self->reference, ml_cell_get_ion (self->cell, i));
 
-  if (row->relative && !row->absolute)
-    {
-      ml_log_control_set_value (row->p, CLAMP (ion->p / pk, 0.0, PREL_MAX));
-      /* Reset returns to the reference's P; relative to today's P_K when the
-       * reference itself had none. */
-      if (reference != NULL)
-        ml_log_control_set_default (row->p, reference->p / (pk_ref > 0.0 ? pk_ref : pk));
-    }
-  else
-    {
-      ml_log_control_set_value (row->p, ion->p);
-      if (reference != NULL)
-        ml_log_control_set_default (row->p, reference->p);
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (row->p), ion->enabled);
-
-  {
-    g_autofree char *tip = g_strdup_printf (_("P = %.3g cm/s (0 = closed)"), ion->p);
-
-    ml_log_control_set_note (row->p, tip);
-  }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (row->c_in), ion->enabled);
-  gtk_widget_set_sensitive (GTK_WIDGET (row->c_out), ion->enabled);
-
-  if (reference != NULL)
-    {
-      ml_log_control_set_default (row->c_in, reference->c_in);
-      ml_log_control_set_default (row->c_out, reference->c_out);
+      ml_ion_row_set_style (ML_ION_ROW (row), self->dark, self->high_contrast);
+      g_signal_connect (row, "invalid", G_CALLBACK (row_invalid_cb), self);
+      gtk_box_append (self->ion_box, row);
+      g_ptr_array_add (self->ion_rows, row);
     }
 }
 
@@ -450,25 +228,15 @@ static void
 sync_from_cell (MlControls *self)
 {
   MlPumpMode mode;
-  MlCell *ref;
 
   if (self->cell == NULL)
     return;
 
   self->syncing++;
-  ref = self->reference != NULL ? self->reference : self->cell;
 
   if (!ion_rows_match (self))
     rebuild_ion_sections (self);
 
-  for (guint i = 0; i < self->ion_rows->len; i++)
-    {
-      IonRow *row = g_ptr_array_index (self->ion_rows, i);
-      int r = ml_cell_find_ion (ref, row->name);
-
-      sync_ion_row (self, row, ml_cell_get_ion (self->cell, i),
-                    r >= 0 ? ml_cell_get_ion (ref, r) : NULL);
-    }
 
   mode = ml_cell_get_pump_mode (self->cell);
   gtk_switch_set_active (self->pump_switch, mode != ML_PUMP_OFF);
@@ -553,7 +321,7 @@ ml_controls_init (MlControls *self)
 {
   GtkWidget *section, *row;
 
-  self->ion_rows = g_ptr_array_new_with_free_func (ion_row_free);
+  self->ion_rows = g_ptr_array_new ();
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
@@ -785,15 +553,15 @@ ml_controls_get_control (MlControls  *self,
   return self->controls[id];
 }
 
-static IonRow *
+static MlIonRow *
 find_row (MlControls *self,
           const char *name)
 {
   for (guint i = 0; i < self->ion_rows->len; i++)
     {
-      IonRow *row = g_ptr_array_index (self->ion_rows, i);
+      MlIonRow *row = g_ptr_array_index (self->ion_rows, i);
 
-      if (g_strcmp0 (row->name, name) == 0)
+      if (g_ascii_strcasecmp (ml_ion_row_get_name (row), name) == 0)
         return row;
     }
   return NULL;
@@ -804,35 +572,23 @@ ml_controls_get_ion_control (MlControls *self,
                              const char *name,
                              MlIonField  field)
 {
-  IonRow *row;
+  MlIonRow *row;
 
   g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
 
   row = find_row (self, name);
-  if (row == NULL)
-    return NULL;
-  switch (field)
-    {
-    case ML_ION_FIELD_C_IN:
-      return row->c_in;
-    case ML_ION_FIELD_C_OUT:
-      return row->c_out;
-    case ML_ION_FIELD_P:
-      return row->p;
-    default:
-      return NULL;
-    }
+  return row != NULL ? ml_ion_row_get_control (row, field) : NULL;
 }
 
 GtkSwitch *
 ml_controls_get_ion_switch (MlControls *self,
                             const char *name)
 {
-  IonRow *row;
+  MlIonRow *row;
 
   g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
   row = find_row (self, name);
-  return row != NULL ? row->enabled : NULL;
+  return row != NULL ? ml_ion_row_get_switch (row) : NULL;
 }
 
 GtkSwitch *

@@ -68,6 +68,12 @@ enum {
   PROP_0,
   PROP_VALUE,
   PROP_DEFAULT_VALUE,
+  PROP_LOWER,
+  PROP_UPPER,
+  PROP_LOGARITHMIC,
+  PROP_ALLOW_ZERO,
+  PROP_UNIT,
+  PROP_LABEL,
   N_PROPS
 };
 
@@ -447,6 +453,24 @@ ml_log_control_dispose (GObject *object)
 }
 
 static void
+ml_log_control_constructed (GObject *object)
+{
+  MlLogControl *self = ML_LOG_CONTROL (object);
+
+  G_OBJECT_CLASS (ml_log_control_parent_class)->constructed (object);
+
+  /* A template may leave the range to its code: a placeholder until then. */
+  if (!(self->base_lower < self->base_upper) || (self->logarithmic && self->base_lower <= 0.0))
+    {
+      self->base_lower = 1.0;
+      self->base_upper = 10.0;
+    }
+  ml_log_control_set_range (self, self->base_lower, self->base_upper);
+  self->value = self->default_value = self->base_lower;
+  sync_adjustment (self);
+}
+
+static void
 ml_log_control_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -461,6 +485,24 @@ ml_log_control_get_property (GObject    *object,
       break;
     case PROP_DEFAULT_VALUE:
       g_value_set_double (value, self->default_value);
+      break;
+    case PROP_LOWER:
+      g_value_set_double (value, self->base_lower);
+      break;
+    case PROP_UPPER:
+      g_value_set_double (value, self->base_upper);
+      break;
+    case PROP_LOGARITHMIC:
+      g_value_set_boolean (value, self->logarithmic);
+      break;
+    case PROP_ALLOW_ZERO:
+      g_value_set_boolean (value, self->allow_zero);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, gtk_label_get_label (self->unit_label));
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -483,6 +525,26 @@ ml_log_control_set_property (GObject      *object,
     case PROP_DEFAULT_VALUE:
       ml_log_control_set_default (self, g_value_get_double (value));
       break;
+    /* The range's ends and the scale are construct properties, so a
+     * template can declare a control; constructed() applies them. */
+    case PROP_LOWER:
+      self->base_lower = g_value_get_double (value);
+      break;
+    case PROP_UPPER:
+      self->base_upper = g_value_get_double (value);
+      break;
+    case PROP_LOGARITHMIC:
+      self->logarithmic = g_value_get_boolean (value);
+      break;
+    case PROP_ALLOW_ZERO:
+      self->allow_zero = g_value_get_boolean (value);
+      break;
+    case PROP_UNIT:
+      ml_log_control_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_LABEL:
+      ml_log_control_set_label (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -497,6 +559,7 @@ ml_log_control_class_init (MlLogControlClass *klass)
   object_class->dispose = ml_log_control_dispose;
   object_class->get_property = ml_log_control_get_property;
   object_class->set_property = ml_log_control_set_property;
+  object_class->constructed = ml_log_control_constructed;
 
   /* The value shown, in the unit shown; a model binds to it in both
    * directions (g_object_bind_property).  Notified on every change, by the
@@ -508,6 +571,28 @@ ml_log_control_class_init (MlLogControlClass *klass)
   properties[PROP_DEFAULT_VALUE] =
     g_param_spec_double ("default-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOWER] =
+    g_param_spec_double ("lower", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPPER] =
+    g_param_spec_double ("upper", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The slider moves in log₁₀ of the value. */
+  properties[PROP_LOGARITHMIC] =
+    g_param_spec_boolean ("logarithmic", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The slider's leftmost notch, and an entry of 0, mean exactly 0. */
+  properties[PROP_ALLOW_ZERO] =
+    g_param_spec_boolean ("allow-zero", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The unit after the entry, as markup ("mM", "× P<sub>K</sub>"). */
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The accessible name of the slider, the entry and the reset button. */
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when the user changes the value: slider, typing, arrows, reset. */
@@ -589,14 +674,12 @@ ml_log_control_new (double   lower,
                     gboolean logarithmic,
                     gboolean allow_zero)
 {
-  MlLogControl *self = g_object_new (ML_TYPE_LOG_CONTROL, NULL);
-
-  self->logarithmic = logarithmic;
-  self->allow_zero = allow_zero;
-  ml_log_control_set_range (self, lower, upper);
-  self->value = self->default_value = lower;
-  sync_adjustment (self);
-  return GTK_WIDGET (self);
+  return g_object_new (ML_TYPE_LOG_CONTROL,
+                       "lower", lower,
+                       "upper", upper,
+                       "logarithmic", logarithmic,
+                       "allow-zero", allow_zero,
+                       NULL);
 }
 
 double
