@@ -23,17 +23,21 @@
 #include "ml-params.h"
 #include "ml-view-session.h"
 
-/* Subscripts as lowered small text: Pango 1.50 warns ("Leftover font
- * scales") when a label ends in <sub>. */
-#define SUB_M "<span size=\"smaller\" rise=\"-3pt\">m</span>"
 
 struct _MlControls
 {
   GtkWidget     parent_instance;
 
+  /* From the template. */
   GtkWidget    *scrolled;
   GtkBox       *box;
   GtkBox       *ion_box;
+  MlLogControl *temperature;
+  MlLogControl *pump_ratio;
+  MlLogControl *pump_current;
+  MlLogControl *pump_q10;
+  MlLogControl *radius;
+  MlLogControl *capacitance;
   MlLogControl *controls[ML_N_CONTROLS];
   GtkSwitch    *pump_switch;
   GtkWidget    *pump_mode;         /* the two buttons below, linked */
@@ -64,6 +68,16 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MlControls, ml_controls, GTK_TYPE_WIDGET)
 
+/* Which parameter of the table (ml-params.h) each scalar control shows. */
+static const MlParamKind scalar_params[ML_N_CONTROLS] = {
+  [ML_CONTROL_TEMPERATURE] = ML_PARAM_TEMPERATURE,
+  [ML_CONTROL_PUMP_RATIO] = ML_PARAM_PUMP_RATIO,
+  [ML_CONTROL_PUMP_CURRENT] = ML_PARAM_PUMP_CURRENT,
+  [ML_CONTROL_PUMP_Q10] = ML_PARAM_PUMP_Q10,
+  [ML_CONTROL_RADIUS] = ML_PARAM_RADIUS,
+  [ML_CONTROL_CAPACITANCE] = ML_PARAM_CAPACITANCE,
+};
+
 static void
 invalid_cb (MlLogControl *control,
             const char   *message,
@@ -73,55 +87,6 @@ invalid_cb (MlLogControl *control,
 }
 
 static void sync_from_cell (MlControls *self);
-
-static GtkWidget *
-section_new (MlControls *self,
-             const char *title_markup,
-             GtkWidget  *suffix)
-{
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (section, "control-section");
-  gtk_label_set_markup (GTK_LABEL (title), title_markup);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (header), title);
-  if (suffix != NULL)
-    {
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (header), suffix);
-    }
-  gtk_box_append (GTK_BOX (section), header);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (section),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-  return section;
-}
-
-static GtkWidget *
-row_new (GtkWidget    *section,
-         const char   *caption,
-         MlLogControl *control)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* Captions may carry markup: P_K with a lowered K. */
-  gtk_label_set_markup (GTK_LABEL (label), caption);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 6);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* No mnemonic link: the control's own name already says what the
-   * caption says ("K⁺ inside concentration", not "… Inside"). */
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_widget_set_hexpand (GTK_WIDGET (control), TRUE);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (control));
-  gtk_box_append (GTK_BOX (section), row);
-  return row;
-}
 
 /* Callbacks from the controls to the cell. */
 
@@ -253,26 +218,6 @@ sync_from_cell (MlControls *self)
   self->syncing--;
 }
 
-static MlLogControl *
-scalar_control_new (MlControls  *self,
-                    MlControlId  id,
-                    double       lower,
-                    double       upper,
-                    gboolean     logarithmic,
-                    guint        digits,
-                    const char  *unit,
-                    const char  *accessible)
-{
-  MlLogControl *control = ML_LOG_CONTROL (ml_log_control_new (lower, upper, logarithmic, FALSE));
-
-  ml_log_control_set_digits (control, digits);
-  ml_log_control_set_unit (control, unit);
-  ml_log_control_set_label (control, accessible);
-  g_signal_connect (control, "invalid", G_CALLBACK (invalid_cb), self);
-  self->controls[id] = control;
-  return control;
-}
-
 static void
 ml_controls_dispose (GObject *object)
 {
@@ -284,8 +229,8 @@ ml_controls_dispose (GObject *object)
       g_clear_pointer (&self->value_bindings[id], g_binding_unbind);
       g_clear_pointer (&self->default_bindings[id], g_binding_unbind);
     }
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->ion_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_CONTROLS);
   ml_view_follow_session (self, &self->session, NULL, NULL);
   g_clear_object (&self->spoken);
   g_clear_object (&self->cell);
@@ -311,6 +256,25 @@ ml_controls_class_init (MlControlsClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (ML_TYPE_LOG_CONTROL);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/controls.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlControls, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, box);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, ion_box);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, temperature);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_switch);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_mode);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, mode_ratio);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, mode_current);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, ratio_row);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, current_row);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, q10_row);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_ratio);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_current);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_q10);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, radius);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, capacitance);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "controls");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -319,61 +283,30 @@ ml_controls_class_init (MlControlsClass *klass)
 static void
 ml_controls_init (MlControls *self)
 {
-  GtkWidget *section, *row;
+  MlLogControl *scalars[ML_N_CONTROLS];
 
   self->ion_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Controls"), -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), FALSE);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  scalars[ML_CONTROL_TEMPERATURE] = self->temperature;
+  scalars[ML_CONTROL_PUMP_RATIO] = self->pump_ratio;
+  scalars[ML_CONTROL_PUMP_CURRENT] = self->pump_current;
+  scalars[ML_CONTROL_PUMP_Q10] = self->pump_q10;
+  scalars[ML_CONTROL_RADIUS] = self->radius;
+  scalars[ML_CONTROL_CAPACITANCE] = self->capacitance;
 
-  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 14));
-  gtk_widget_add_css_class (GTK_WIDGET (self->box), "controls-box");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->box));
+  /* The span each slider covers is the parameter table's; a file may
+   * hold more, and the slider widens to show it. */
+  for (guint id = 0; id < ML_N_CONTROLS; id++)
+    {
+      const MlParam *param = ml_params_get_kind (scalar_params[id]);
 
-  /* Temperature: 0–45 °C, the range of a physiology lab; a file may hold more. */
-  section = section_new (self, _("Temperature"), NULL);
-  row_new (section, _("T"),
-           scalar_control_new (self, ML_CONTROL_TEMPERATURE, 0.0, 45.0, FALSE, 1, _("°C"),
-                               _("Temperature")));
-  gtk_box_append (self->box, section);
+      self->controls[id] = scalars[id];
+      ml_log_control_set_range (scalars[id], param->slider_min, param->slider_max);
+      g_signal_connect (scalars[id], "invalid", G_CALLBACK (invalid_cb), self);
+    }
 
-  self->ion_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 14));
-  gtk_box_append (self->box, GTK_WIDGET (self->ion_box));
-
-  /* The pump. */
-  self->pump_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pump_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Na⁺/K⁺ pump running (off: blocked by ouabain)"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pump_switch),
-                               _("Off: the pump is blocked, as by ouabain"));
   g_signal_connect (self->pump_switch, "notify::active", G_CALLBACK (pump_changed_cb), self);
-  section = section_new (self, _("Na⁺/K⁺ pump"), GTK_WIDGET (self->pump_switch));
-
-  /* Two models, so two linked buttons rather than a drop-down: one click,
-   * both choices in sight, and short labels that fit the pane in every
-   * language (the drop-down's long German label widened the pane). */
-  self->pump_mode = g_object_new (GTK_TYPE_BOX,
-                                  "orientation", GTK_ORIENTATION_HORIZONTAL,
-                                  "homogeneous", TRUE,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                                  NULL);
-  gtk_widget_add_css_class (self->pump_mode, "linked");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pump_mode),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pump model"), -1);
-  self->mode_ratio = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Steady state")));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_ratio),
-                               _("The pump’s current follows the Na⁺ leak at the coupling ratio (Mullins–Noda)"));
-  self->mode_current = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Fixed current")));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_current),
-                               _("The pump drives a set outward current, scaled by its Q₁₀"));
-  gtk_toggle_button_set_group (self->mode_current, self->mode_ratio);
-  gtk_toggle_button_set_active (self->mode_ratio, TRUE);
   for (int i = 0; i < 2; i++)
     {
       GtkWidget *button = GTK_WIDGET (i == 0 ? self->mode_ratio : self->mode_current);
@@ -383,31 +316,7 @@ ml_controls_init (MlControls *self)
       if (GTK_IS_LABEL (label))
         gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       g_signal_connect (button, "toggled", G_CALLBACK (mode_toggled_cb), self);
-      gtk_box_append (GTK_BOX (self->pump_mode), button);
     }
-  gtk_box_append (GTK_BOX (section), self->pump_mode);
-
-  self->ratio_row = row_new (section, _("Ratio"),
-                             scalar_control_new (self, ML_CONTROL_PUMP_RATIO, 1.0, 3.0, FALSE, 2,
-                                                 _("Na⁺/K⁺"), _("Pump coupling ratio")));
-  self->current_row = row_new (section, _("Current"),
-                               scalar_control_new (self, ML_CONTROL_PUMP_CURRENT, 0.0, 5.0, FALSE, 2,
-                                                   _("µA/cm²"), _("Pump current at the reference temperature")));
-  self->q10_row = row_new (section, _("Q₁₀"),
-                           scalar_control_new (self, ML_CONTROL_PUMP_Q10, 1.0, 4.0, FALSE, 2,
-                                               "", _("Pump Q10 temperature coefficient")));
-  gtk_box_append (self->box, section);
-
-  /* The cell's geometry, for counting the ions that charge the membrane. */
-  section = section_new (self, _("Cell"), NULL);
-  row = row_new (section, _("Radius"),
-                 scalar_control_new (self, ML_CONTROL_RADIUS, 1.0, 1000.0, TRUE, 3, _("µm"),
-                                     _("Cell radius")));
-  (void)row;
-  row_new (section, "C" SUB_M,
-           scalar_control_new (self, ML_CONTROL_CAPACITANCE, 0.5, 2.0, FALSE, 2, _("µF/cm²"),
-                               _("Specific membrane capacitance")));
-  gtk_box_append (self->box, section);
 }
 
 GtkWidget *
@@ -416,15 +325,6 @@ ml_controls_new (void)
   return g_object_new (ML_TYPE_CONTROLS, NULL);
 }
 
-/* Which parameter of the table (ml-params.h) each scalar control shows. */
-static const MlParamKind scalar_params[ML_N_CONTROLS] = {
-  [ML_CONTROL_TEMPERATURE] = ML_PARAM_TEMPERATURE,
-  [ML_CONTROL_PUMP_RATIO] = ML_PARAM_PUMP_RATIO,
-  [ML_CONTROL_PUMP_CURRENT] = ML_PARAM_PUMP_CURRENT,
-  [ML_CONTROL_PUMP_Q10] = ML_PARAM_PUMP_Q10,
-  [ML_CONTROL_RADIUS] = ML_PARAM_RADIUS,
-  [ML_CONTROL_CAPACITANCE] = ML_PARAM_CAPACITANCE,
-};
 
 /* The scalar controls are bound to the cell's properties in both
  * directions, and their reset values to the reference's: a change from

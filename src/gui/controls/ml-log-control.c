@@ -74,6 +74,7 @@ enum {
   PROP_ALLOW_ZERO,
   PROP_UNIT,
   PROP_LABEL,
+  PROP_DIGITS,
   N_PROPS
 };
 
@@ -504,6 +505,9 @@ ml_log_control_get_property (GObject    *object,
     case PROP_LABEL:
       g_value_set_string (value, self->label);
       break;
+    case PROP_DIGITS:
+      g_value_set_uint (value, self->digits);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -544,6 +548,9 @@ ml_log_control_set_property (GObject      *object,
       break;
     case PROP_LABEL:
       ml_log_control_set_label (self, g_value_get_string (value));
+      break;
+    case PROP_DIGITS:
+      ml_log_control_set_digits (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -593,6 +600,10 @@ ml_log_control_class_init (MlLogControlClass *klass)
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Significant digits in the entry (at least 1). */
+  properties[PROP_DIGITS] =
+    g_param_spec_uint ("digits", NULL, NULL, 1, 17, 5,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when the user changes the value: slider, typing, arrows, reset. */
