@@ -14,7 +14,15 @@
  *   first-frame MONOTONIC_USEC VMRSS_KB
  *
  * to the file descriptor named by $ML_BENCH_FRAME_FD and removes its hooks.
- * Without that variable it does nothing but forward g_signal_new().
+ * Without that variable it does nothing but forward g_signal_new().  With
+ * $ML_BENCH_EXIT_AT_FIRST_FRAME set too, the process ends right there, so
+ * that `valgrind --tool=callgrind` counts the instructions of the start
+ * alone (a count, unlike a time, does not depend on what else the machine
+ * does):
+ *
+ *   ML_BENCH_FRAME_FD=2 ML_BENCH_EXIT_AT_FIRST_FRAME=1 \
+ *   LD_PRELOAD=…/libfirst-frame-hook.so valgrind --tool=callgrind \
+ *     --callgrind-out-file=/dev/null --trace-children=no PROGRAM
  */
 #include <glib-object.h>
 #include <stdarg.h>
@@ -75,8 +83,10 @@ after_paint_hook (GSignalInvocationHint *hint,
                 g_get_monotonic_time (), vm_rss_kb ());
   if (fd >= 0 && write (fd, line, n) != n)
     perror ("first-frame-hook");
-  if (fd >= 0)
+  if (fd >= 0 && fd != STDERR_FILENO)
     close (fd);
+  if (g_getenv ("ML_BENCH_EXIT_AT_FIRST_FRAME") != NULL)
+    _exit (0);
   return FALSE;
 }
 
