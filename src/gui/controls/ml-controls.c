@@ -64,6 +64,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MlControls, ml_controls, GTK_TYPE_WIDGET)
@@ -240,12 +248,52 @@ ml_controls_dispose (GObject *object)
 }
 
 static void
+ml_controls_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, ML_CONTROLS (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_controls_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      ml_controls_set_session (ML_CONTROLS (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ml_controls_class_init (MlControlsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ml_controls_dispose;
+  object_class->get_property = ml_controls_get_property;
+  object_class->set_property = ml_controls_set_property;
+
+  /* The session whose cell the controls edit. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ML_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->css_changed = ml_controls_css_changed;
 
   /* A control refused typed text; the sentence says why. */
@@ -442,6 +490,7 @@ ml_controls_set_session (MlControls *self,
   if (!ml_view_follow_session (self, &self->session, session, G_CALLBACK (solved_cb)))
     return;
   ml_controls_set_cell (self, ml_session_get_cell (session), ml_session_get_reference (session));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 MlLogControl *
