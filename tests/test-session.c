@@ -341,6 +341,64 @@ test_forget_history (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* Undo back past a file that was opened returns to where the edited cell
+ * came from: Save then writes there, never over the file opened after it. */
+static void
+test_undo_across_open_restores_origin (void)
+{
+  g_autoptr(MlSession) session = ml_session_new ();
+  MlCell *cell = ml_session_get_cell (session);
+  g_autofree char *a_path = temp_path ("origin-a.membrane");
+  g_autofree char *b_path = temp_path ("origin-b.membrane");
+  g_autoptr(GFile) a = g_file_new_for_path (a_path);
+  g_autoptr(GFile) b = g_file_new_for_path (b_path);
+  g_autoptr(MlCell) squid = ml_cell_new ();
+
+  g_assert_true (ml_presets_load (squid, "squid-axon", NULL));
+  g_assert_true (ml_scenario_save_file (squid, b, NULL, NULL));
+  g_assert_true (ml_session_save_file (session, a, NULL));
+  ml_cell_set_temperature (cell, 11.0);
+
+  g_assert_true (ml_session_load_file (session, b, NULL));
+  g_assert_true (g_file_equal (ml_session_get_file (session), b));
+
+  ml_session_undo (session);
+  g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 11.0);
+  g_assert_true (g_file_equal (ml_session_get_file (session), a));
+  g_assert_true (ml_session_get_modified (session));
+
+  ml_session_redo (session);
+  g_assert_true (ml_cell_equal (cell, squid));
+  g_assert_true (g_file_equal (ml_session_get_file (session), b));
+  g_assert_false (ml_session_get_modified (session));
+  g_unlink (a_path);
+  g_unlink (b_path);
+}
+
+/* A save that ends after a preset was chosen writes its file, but the
+ * session now shows the preset and stays the preset's. */
+static void
+test_save_finishing_after_preset (void)
+{
+  g_autoptr(MlSession) session = ml_session_new ();
+  g_autofree char *path = temp_path ("late-save.membrane");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MlCell) on_disk = ml_cell_new ();
+  Wait save = { 0 };
+
+  ml_cell_set_temperature (ml_session_get_cell (session), 23.0);
+  ml_session_save_file_async (session, file, NULL, save_done_cb, &save);
+  g_assert_true (ml_session_load_preset (session, "astrocyte", NULL));
+  wait_for (&save);
+  g_assert_true (save.ok);
+  g_assert_null (ml_session_get_file (session));
+  g_assert_cmpstr (ml_session_get_preset_id (session), ==, "astrocyte");
+  g_assert_false (ml_session_get_modified (session));
+  g_assert_true (ml_scenario_load_file (on_disk, file, NULL, NULL));
+  g_assert_cmpfloat (ml_cell_get_temperature (on_disk), ==, 23.0);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +419,8 @@ main (int   argc,
   g_test_add_func ("/session/async-save-and-load", test_async_save_and_load);
   g_test_add_func ("/session/failed-save-changes-nothing", test_failed_save_changes_nothing);
   g_test_add_func ("/session/forget-history", test_forget_history);
+  g_test_add_func ("/session/undo-across-open-restores-origin", test_undo_across_open_restores_origin);
+  g_test_add_func ("/session/save-finishing-after-preset", test_save_finishing_after_preset);
 
   status = g_test_run ();
   g_rmdir (test_dir);

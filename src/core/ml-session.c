@@ -26,6 +26,22 @@
 #include "ml-scenario.h"
 #include "ml-text.h"
 
+/* Where a cell came from: what Save writes to and what Reset returns to. */
+typedef struct
+{
+  GFile  *file;
+  char   *preset_id;
+  MlCell *reference;
+} Origin;
+
+static void
+origin_clear (Origin *origin)
+{
+  g_clear_object (&origin->file);
+  g_clear_pointer (&origin->preset_id, g_free);
+  g_clear_object (&origin->reference);
+}
+
 struct _MlSession
 {
   GObject       parent_instance;
@@ -39,6 +55,15 @@ struct _MlSession
   char         *title;
   gboolean      modified;
   guint         busy;        /* loads and saves running */
+  guint         generation;  /* one more at every load: a save of an older cell
+                              * does not move the origin */
+
+  /* The last load, so that undo across it brings back where the cell came
+   * from with the cell (the history keeps cells only), and redo the load's. */
+  MlCell       *before_cell;
+  Origin        before;
+  MlCell       *after_cell;
+  Origin        after;
 };
 
 enum {
@@ -127,6 +152,27 @@ set_origin (MlSession  *self,
     }
 }
 
+static void
+remember_origin (MlSession *self,
+                 Origin    *origin)
+{
+  origin_clear (origin);
+  origin->file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  origin->preset_id = g_strdup (self->preset_id);
+  origin->reference = ml_cell_copy (self->reference);
+}
+
+static void
+restore_origin (MlSession    *self,
+                const Origin *origin)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  set_origin (self, origin->file, origin->preset_id);
+  ml_cell_assign (self->reference, origin->reference);
+  update_state (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /* @loaded becomes the cell and its reference, in one undoable step. */
 static void
 adopt (MlSession  *self,
@@ -135,12 +181,19 @@ adopt (MlSession  *self,
        const char *preset_id)
 {
   g_object_freeze_notify (G_OBJECT (self));
+  self->generation++;
+  remember_origin (self, &self->before);
+  g_set_object (&self->before_cell, NULL);
+  self->before_cell = ml_cell_copy (self->cell);
   set_origin (self, file, preset_id);
   ml_history_seal (self->history);
   ml_cell_assign (self->reference, loaded);
   /* An unchanged cell emits nothing; the origin and the flag still move. */
   ml_cell_assign (self->cell, loaded);
   ml_history_seal (self->history);
+  remember_origin (self, &self->after);
+  g_set_object (&self->after_cell, NULL);
+  self->after_cell = ml_cell_copy (self->cell);
   update_state (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -192,6 +245,10 @@ ml_session_dispose (GObject *object)
   g_clear_object (&self->cell);
   g_clear_object (&self->reference);
   g_clear_object (&self->file);
+  g_clear_object (&self->before_cell);
+  g_clear_object (&self->after_cell);
+  origin_clear (&self->before);
+  origin_clear (&self->after);
 
   G_OBJECT_CLASS (ml_session_parent_class)->dispose (object);
 }
@@ -436,17 +493,20 @@ load_done_cb (GObject      *source,
   g_autoptr(MlCell) loaded = NULL;
   GError *error = NULL;
 
-  busy_end (self);
+  /* Not busy only once the state is final: a window waiting to close
+   * sees the session as it will stay. */
   loaded = ml_scenario_load_file_finish (file, result, &error);
   if (loaded == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         prefix_file_error (&error, FALSE, file);
       g_debug ("loading failed: %s", error->message);
+      busy_end (self);
       g_task_return_error (task, error);
       return;
     }
   adopt (self, loaded, file, NULL);
+  busy_end (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -497,6 +557,9 @@ saved (MlSession *self,
   g_object_freeze_notify (G_OBJECT (self));
   set_origin (self, file, NULL);
   ml_cell_assign (self->reference, saved_cell);
+  /* Redo to the loaded cell comes back to this file now. */
+  if (self->after_cell != NULL)
+    remember_origin (self, &self->after);
   update_state (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -543,15 +606,19 @@ save_done_cb (GObject      *source,
   GFile *file = G_FILE (source);
   GError *error = NULL;
 
-  busy_end (self);
   if (!ml_scenario_save_file_finish (file, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         prefix_file_error (&error, TRUE, file);
+      busy_end (self);
       g_task_return_error (task, error);
       return;
     }
-  saved (self, file, snapshot);
+  /* A preset or a file was loaded while the save ran: the file holds the
+   * older cell, but the session now shows another one and stays its. */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "ml-generation")) == self->generation)
+    saved (self, file, snapshot);
+  busy_end (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -583,6 +650,7 @@ ml_session_save_file_async (MlSession           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ml_session_save_file_async);
   g_task_set_task_data (task, snapshot, g_object_unref);
+  g_object_set_data (G_OBJECT (task), "ml-generation", GUINT_TO_POINTER (self->generation));
   busy_begin (self);
   ml_scenario_save_file_async (snapshot, file, cancellable, save_done_cb, task);
 }
@@ -596,11 +664,16 @@ ml_session_save_file_finish (MlSession     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Undo back to the cell from before the last load brings back its origin
+ * too: Save then writes where that cell came from, never over the file
+ * that was loaded after it. */
 void
 ml_session_undo (MlSession *self)
 {
   g_return_if_fail (ML_IS_SESSION (self));
   ml_history_undo (self->history);
+  if (self->before_cell != NULL && ml_cell_equal (self->cell, self->before_cell))
+    restore_origin (self, &self->before);
 }
 
 void
@@ -608,6 +681,8 @@ ml_session_redo (MlSession *self)
 {
   g_return_if_fail (ML_IS_SESSION (self));
   ml_history_redo (self->history);
+  if (self->after_cell != NULL && ml_cell_equal (self->cell, self->after_cell))
+    restore_origin (self, &self->after);
 }
 
 /* Back to the reference values, as one undoable change. */
@@ -625,4 +700,8 @@ ml_session_forget_history (MlSession *self)
 {
   g_return_if_fail (ML_IS_SESSION (self));
   ml_history_clear (self->history);
+  g_clear_object (&self->before_cell);
+  g_clear_object (&self->after_cell);
+  origin_clear (&self->before);
+  origin_clear (&self->after);
 }

@@ -37,6 +37,8 @@ struct _MlWindow
   GSettings            *settings;    /* NULL when the schema is not installed */
 
   gboolean              close_confirmed;
+  gboolean              close_when_idle; /* close once the save ends */
+  guint64               n_solved;        /* solutions shown so far */
   gboolean              restore_state;
   gboolean              fullscreen;
   gboolean              presentation;

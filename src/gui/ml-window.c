@@ -91,6 +91,7 @@ static void
 solved_cb (MlSession *session,
            MlWindow  *self)
 {
+  self->n_solved++;
   if (self->donnan != NULL)
     ml_donnan_window_set_temperature (self->donnan,
                                       ml_session_get_solution (session)->temperature_c);
@@ -539,12 +540,31 @@ close_continuation (MlWindow *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+busy_closing_cb (MlSession  *session,
+                 GParamSpec *pspec,
+                 MlWindow   *self)
+{
+  if (!ml_session_get_busy (session) && self->close_when_idle)
+    {
+      self->close_when_idle = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 close_request_cb (GtkWindow *window,
                   gpointer   user_data)
 {
   MlWindow *self = ML_WINDOW (window);
 
+  /* A save still writing: the window closes when it ends, so the file is
+   * whole and no temporary file stays behind. */
+  if (ml_session_get_busy (self->session))
+    {
+      self->close_when_idle = TRUE;
+      return TRUE;
+    }
   store_settings (self);
   if (self->close_confirmed || !ml_window_get_modified (self))
     return FALSE;
@@ -570,6 +590,7 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->session, "notify::can-undo", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::can-redo", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::busy", G_CALLBACK (session_state_cb), self);
+  g_signal_connect (self->session, "notify::busy", G_CALLBACK (busy_closing_cb), self);
   g_signal_connect (self->session, "notify::title", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::modified", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::file", G_CALLBACK (session_state_cb), self);
@@ -739,6 +760,14 @@ ml_window_load_preset (MlWindow    *self,
                        GError     **error)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+
+  /* The preset is the newer choice: a file still loading must not
+   * replace it when it arrives. */
+  if (ml_presets_exists (id))
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
   return ml_session_load_preset (self->session, id, error);
 }
 
@@ -755,6 +784,7 @@ typedef struct
 {
   MlWindow *window;
   gboolean  undoable;
+  guint64   n_solved;   /* the window's count of solutions at the start */
 } Loading;
 
 static void
@@ -766,6 +796,7 @@ loaded_cb (GObject      *source,
   g_autoptr(MlWindow) self = loading->window;
   g_autoptr(GError) error = NULL;
   gboolean undoable = loading->undoable;
+  guint64 n_solved = loading->n_solved;
 
   g_free (loading);
   if (!ml_session_load_file_finish (ML_SESSION (source), result, &error))
@@ -779,7 +810,9 @@ loaded_cb (GObject      *source,
       return;
     }
   g_clear_object (&self->load_cancellable);
-  if (!undoable)
+  /* A start is not a step to undo, unless the user has edited meanwhile
+   * (one solution is the load's own): then the edits stay one undo away. */
+  if (!undoable && self->n_solved - n_solved <= 1)
     ml_session_forget_history (self->session);
 }
 
@@ -811,6 +844,7 @@ ml_window_start_loading (MlWindow *self,
   loading = g_new0 (Loading, 1);
   loading->window = g_object_ref (self);
   loading->undoable = undoable;
+  loading->n_solved = self->n_solved;
   ml_session_load_file_async (self->session, file, self->load_cancellable, loaded_cb, loading);
 }
 
@@ -853,6 +887,10 @@ ml_window_show_error (MlWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (ML_IS_WINDOW (self));
+
+  /* A save that ends after the window went has no toast to show. */
+  if (self->toasts == NULL)
+    return;
 
   /* One line of a readable length, and escaped: libadwaita 1.2 reads a
    * toast's title as Pango markup, and a quoted "&" or "<" would leave

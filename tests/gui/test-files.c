@@ -228,6 +228,36 @@ test_save_error_names_file (void)
   g_rmdir (folder);
 }
 
+/* Closing while a save still writes: the window waits for the save, so the
+ * file is whole and no temporary stays behind, then closes. */
+static void
+test_close_waits_for_save (void)
+{
+  MlWindow *window = window_new ();
+  g_autofree char *path = temp_path ("closing.membrane");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MlCell) on_disk = ml_cell_new ();
+  gint64 deadline;
+
+  g_assert_true (ml_window_save_file (window, file, NULL));
+  ml_cell_set_temperature (ml_window_get_cell (window), 24.0);
+  g_object_ref (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (ml_session_get_busy (ml_window_get_session (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  /* Still there while the save runs … */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gtk_widget_get_visible (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* … then gone, with the file written whole. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (ml_scenario_load_file (on_disk, file, NULL, NULL));
+  g_assert_cmpfloat (ml_cell_get_temperature (on_disk), ==, 24.0);
+  g_object_unref (window);
+  g_unlink (path);
+}
+
 /* membrane-lab --screenshot on a hostile file: exit status 2 and one line,
  * quickly, and no picture. */
 static void
@@ -321,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/files/toast/markup-characters", test_toast_shows_markup_characters);
   g_test_add_func ("/files/toast/cut", test_toast_is_cut);
   g_test_add_func ("/files/save/error-names-file", test_save_error_names_file);
+  g_test_add_func ("/files/save/close-waits", test_close_waits_for_save);
   g_test_add_func ("/files/screenshot/special-files", test_screenshot_refuses_special_files);
   g_test_add_func ("/files/screenshot/two-files", test_screenshot_refuses_two_files);
 

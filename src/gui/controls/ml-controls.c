@@ -48,6 +48,7 @@ struct _MlControls
   GtkWidget    *q10_row;
 
   GPtrArray    *ion_rows;   /* MlIonRow*, children of ion_box */
+  gboolean      rows_stale; /* made for another cell */
   MlSession    *session;
   GBinding     *value_bindings[ML_N_CONTROLS];
   GBinding     *default_bindings[ML_N_CONTROLS];
@@ -207,8 +208,9 @@ sync_from_cell (MlControls *self)
 
   self->syncing++;
 
-  if (!ion_rows_match (self))
+  if (self->rows_stale || !ion_rows_match (self))
     rebuild_ion_sections (self);
+  self->rows_stale = FALSE;
 
 
   mode = ml_cell_get_pump_mode (self->cell);
@@ -404,6 +406,17 @@ ml_controls_set_cell (MlControls *self,
 {
   g_return_if_fail (ML_IS_CONTROLS (self));
   g_return_if_fail (ML_IS_CELL (cell));
+
+  /* The old bindings go first: they are not owned here, and end with
+   * their cell. */
+  for (guint id = 0; id < ML_N_CONTROLS; id++)
+    {
+      g_clear_pointer (&self->value_bindings[id], g_binding_unbind);
+      g_clear_pointer (&self->default_bindings[id], g_binding_unbind);
+    }
+  /* Rows hold their cell: a new cell or reference gets new rows. */
+  if (self->cell != cell || (reference != NULL && self->reference != reference))
+    self->rows_stale = TRUE;
 
   if (self->cell != cell)
     {

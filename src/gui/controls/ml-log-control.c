@@ -382,9 +382,13 @@ spin_input_cb (GtkSpinButton *spin,
   if (end == copy || *end != '\0')
     value = g_ascii_strtod (copy, &end);
 
+  /* Below the range is refused; a range that reaches below 0 (a file's
+   * negative pump current, a temperature below 0 °C) takes negatives. */
   if (copy[0] == '\0' || end == copy || *end != '\0' || !isfinite (value)
-      || value < 0.0 || (value == 0.0 && !self->allow_zero && self->lower > 0.0)
+      || (value < 0.0 && self->lower >= 0.0)
+      || (value == 0.0 && !self->allow_zero && self->lower > 0.0)
       || value > self->upper * (1.0 + 1e-12)
+      || (value < self->lower && self->lower <= 0.0)
       || (value > 0.0 && value < self->lower * (1.0 - 1e-12)))
     {
       g_autofree char *lo = format_value (self, self->allow_zero ? 0.0 : self->lower);
