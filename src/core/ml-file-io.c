@@ -374,6 +374,7 @@ resolve_links (const char  *path,
   for (guint depth = 0; depth < MAX_LINK_DEPTH; depth++)
     {
       g_autofree char *target = NULL;
+      g_autoptr(GError) link_error = NULL;
       struct stat st;
 
       if (g_lstat (current, &st) != 0)
@@ -386,9 +387,14 @@ resolve_links (const char  *path,
       if (!S_ISLNK (st.st_mode))
         return g_steal_pointer (&current);
 
-      target = g_file_read_link (current, error);
+      target = g_file_read_link (current, &link_error);
       if (target == NULL)
-        return NULL;
+        {
+          /* G_FILE_ERROR from GLib; this file's errors are G_IO_ERROR. */
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (link_error->code),
+                               link_error->message);
+          return NULL;
+        }
       if (!g_path_is_absolute (target))
         {
           g_autofree char *dir = g_path_get_dirname (current);

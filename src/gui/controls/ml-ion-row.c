@@ -116,6 +116,18 @@ show_p_scale (MlIonRow *self)
                                self->relative && self->absolute
                                ? _("P_K is 0, so this permeability is shown in cm/s")
                                : NULL);
+
+  /* The accessible name says what the value is relative to, or not. */
+  if (self->relative)
+    {
+      g_autofree char *label = ml_ion_label (self->name, self->z);
+      /* Translators: accessible names; %s is an ion such as K⁺. */
+      g_autofree char *perm = self->absolute
+                              ? g_strdup_printf (_("%s permeability"), label)
+                              : g_strdup_printf (_("%s permeability relative to K⁺"), label);
+
+      ml_log_control_set_label (self->p, perm);
+    }
 }
 
 static gboolean

@@ -173,15 +173,18 @@ update_description (MlLogControl *self)
   /* Translators: the accessible description of a slider or an entry; %s is
    * its unit, e.g. "mM", "cm/s" or "× PK". */
   base = unit != NULL && unit[0] != '\0' ? g_strdup_printf (_("in %s"), unit) : g_strdup ("");
-  if (self->result != NULL && self->result[0] != '\0')
+  if (self->result != NULL && self->result[0] != '\0' && base[0] != '\0')
     /* Translators: a control's description and the result of the last
      * change, e.g. "in mM; membrane potential now −65.2 mV". */
     scale_text = g_strdup_printf (C_("description and result", "%s; %s"), base, self->result);
+  else if (self->result != NULL && self->result[0] != '\0')
+    scale_text = g_strdup (self->result);
   else
     scale_text = g_strdup (base);
-  spin_text = self->refusal != NULL
-              ? g_strdup_printf (C_("description and result", "%s; %s"), scale_text, self->refusal)
-              : g_strdup (scale_text);
+  if (self->refusal != NULL && scale_text[0] != '\0')
+    spin_text = g_strdup_printf (C_("description and result", "%s; %s"), scale_text, self->refusal);
+  else
+    spin_text = g_strdup (self->refusal != NULL ? self->refusal : scale_text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, scale_text, -1);
@@ -217,8 +220,10 @@ update_accessible (MlLogControl *self)
 
   if (self->allow_zero && self->value == 0.0)
     text = g_strdup (_("closed (0)"));
+  else if (unit != NULL && unit[0] != '\0')
+    text = g_strdup_printf ("%s %s", number, unit);
   else
-    text = g_strdup_printf ("%s %s", number, unit ? unit : "");
+    text = g_strdup (number);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
