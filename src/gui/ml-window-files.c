@@ -228,6 +228,13 @@ discard_response_cb (AdwMessageDialog *dialog,
       pending_run (pending, self);
       pending_free (pending);
     }
+  else if (g_strcmp0 (response, "save") == 0 && ml_session_get_busy (self->session))
+    {
+      /* One save at a time: a second could finish first and leave the
+       * older content on disk. */
+      ml_window_show_error (self, _("A save is still running; try again when it has ended"));
+      pending_free (pending);
+    }
   else if (g_strcmp0 (response, "save") == 0)
     {
       /* The continuation runs only if the save succeeds. */
