@@ -27,25 +27,14 @@
 #include <string.h>
 
 
-/* Values quoted back in messages are cut to this many characters, so a
- * 200 KiB garbage line does not become a 200 KiB dialog. */
-#define QUOTE_MAX_CHARS 40
-
 G_DEFINE_QUARK (ml-scenario-error-quark, ml_scenario_error)
 
-/* A copy of @text fit for quoting in a message: at most QUOTE_MAX_CHARS
- * characters, an ellipsis when cut.  @text is valid UTF-8 (checked on entry). */
+/* A value or a name quoted back in a message, cut (ml-text.h) so that a
+ * 200 KiB garbage line does not become a 200 KiB dialog. */
 static char *
 quote_text (const char *text)
 {
-  glong n_chars = g_utf8_strlen (text, -1);
-  const char *end;
-
-  if (n_chars <= QUOTE_MAX_CHARS)
-    return g_strdup (text);
-
-  end = g_utf8_offset_to_pointer (text, QUOTE_MAX_CHARS);
-  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+  return ml_text_cut (text, ML_TEXT_QUOTE_MAX_BYTES / 2);
 }
 
 /* Every error names where it is, "[Group] Key: problem", so a user can find
