@@ -28,6 +28,7 @@ struct _MlCell
   MlPumpMode  pump_mode;
   double      pump_ratio;
   double      pump_current;
+  double      pump_max_current;
   double      pump_q10;
   double      pump_t_ref;
   double      radius;
@@ -49,6 +50,7 @@ enum {
   PROP_PUMP_MODE,
   PROP_PUMP_RATIO,
   PROP_PUMP_CURRENT,
+  PROP_PUMP_MAX_CURRENT,
   PROP_PUMP_Q10,
   PROP_PUMP_REFERENCE_TEMPERATURE,
   PROP_RADIUS,
@@ -249,6 +251,9 @@ ml_cell_get_property (GObject    *object,
     case PROP_PUMP_CURRENT:
       g_value_set_double (value, self->pump_current);
       break;
+    case PROP_PUMP_MAX_CURRENT:
+      g_value_set_double (value, self->pump_max_current);
+      break;
     case PROP_PUMP_Q10:
       g_value_set_double (value, self->pump_q10);
       break;
@@ -296,6 +301,9 @@ ml_cell_set_property (GObject      *object,
       break;
     case PROP_PUMP_CURRENT:
       ml_cell_set_pump_current (self, g_value_get_double (value));
+      break;
+    case PROP_PUMP_MAX_CURRENT:
+      ml_cell_set_pump_max_current (self, g_value_get_double (value));
       break;
     case PROP_PUMP_Q10:
       ml_cell_set_pump_q10 (self, g_value_get_double (value));
@@ -348,11 +356,13 @@ ml_cell_class_init (MlCellClass *klass)
                          -G_MAXDOUBLE, G_MAXDOUBLE, ML_DEFAULT_TEMPERATURE_C, flags);
   properties[PROP_PUMP_MODE] =
     g_param_spec_int ("pump-mode", NULL, NULL,
-                      ML_PUMP_OFF, ML_PUMP_CURRENT, ML_PUMP_OFF, flags);
+                      ML_PUMP_OFF, ML_PUMP_KINETIC, ML_PUMP_OFF, flags);
   properties[PROP_PUMP_RATIO] =
     param_spec_for (ML_PARAM_PUMP_RATIO, flags);
   properties[PROP_PUMP_CURRENT] =
     param_spec_for (ML_PARAM_PUMP_CURRENT, flags);
+  properties[PROP_PUMP_MAX_CURRENT] =
+    param_spec_for (ML_PARAM_PUMP_MAX_CURRENT, flags);
   properties[PROP_PUMP_Q10] =
     param_spec_for (ML_PARAM_PUMP_Q10, flags);
   properties[PROP_PUMP_REFERENCE_TEMPERATURE] =
@@ -383,6 +393,7 @@ ml_cell_init (MlCell *self)
   self->pump_mode = ML_PUMP_OFF;
   self->pump_ratio = ML_DEFAULT_PUMP_RATIO;
   self->pump_current = ML_DEFAULT_PUMP_CURRENT;
+  self->pump_max_current = ML_DEFAULT_PUMP_MAX_CURRENT;
   self->pump_q10 = ML_DEFAULT_PUMP_Q10;
   self->pump_t_ref = ML_DEFAULT_PUMP_T_REF_C;
   self->radius = ML_DEFAULT_RADIUS_UM;
@@ -431,6 +442,7 @@ ml_cell_assign (MlCell *self,
   ml_cell_set_pump_mode (self, source->pump_mode);
   ml_cell_set_pump_ratio (self, source->pump_ratio);
   ml_cell_set_pump_current (self, source->pump_current);
+  ml_cell_set_pump_max_current (self, source->pump_max_current);
   ml_cell_set_pump_q10 (self, source->pump_q10);
   ml_cell_set_pump_reference_temperature (self, source->pump_t_ref);
   ml_cell_set_radius (self, source->radius);
@@ -474,6 +486,7 @@ ml_cell_equal (MlCell *a,
          && a->pump_mode == b->pump_mode
          && a->pump_ratio == b->pump_ratio
          && a->pump_current == b->pump_current
+         && a->pump_max_current == b->pump_max_current
          && a->pump_q10 == b->pump_q10
          && a->pump_t_ref == b->pump_t_ref
          && a->radius == b->radius
@@ -587,7 +600,7 @@ ml_cell_set_pump_mode (MlCell     *self,
                        MlPumpMode  mode)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  g_return_if_fail (mode >= ML_PUMP_OFF && mode <= ML_PUMP_CURRENT);
+  g_return_if_fail (mode >= ML_PUMP_OFF && mode <= ML_PUMP_KINETIC);
 
   if (self->pump_mode == mode)
     return;
@@ -626,6 +639,22 @@ ml_cell_set_pump_current (MlCell *self,
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_CURRENT, ua_cm2));
   set_double (self, &self->pump_current, ua_cm2, properties[PROP_PUMP_CURRENT]);
+}
+
+double
+ml_cell_get_pump_max_current (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), ML_DEFAULT_PUMP_MAX_CURRENT);
+  return self->pump_max_current;
+}
+
+void
+ml_cell_set_pump_max_current (MlCell *self,
+                              double  ua_cm2)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_MAX_CURRENT, ua_cm2));
+  set_double (self, &self->pump_max_current, ua_cm2, properties[PROP_PUMP_MAX_CURRENT]);
 }
 
 double
@@ -896,6 +925,8 @@ ml_cell_difference (MlCell *a,
     note_difference (&key, &count, "pump-ratio");
   if (a->pump_current != b->pump_current)
     note_difference (&key, &count, "pump-current");
+  if (a->pump_max_current != b->pump_max_current)
+    note_difference (&key, &count, "pump-max-current");
   if (a->pump_q10 != b->pump_q10)
     note_difference (&key, &count, "pump-q10");
   if (a->pump_t_ref != b->pump_t_ref)

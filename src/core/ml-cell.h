@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 #define ML_DEFAULT_CAPACITANCE     1.0   /* µF/cm² */
 #define ML_DEFAULT_PUMP_RATIO      1.5   /* 3 Na⁺ : 2 K⁺ */
 #define ML_DEFAULT_PUMP_CURRENT    0.5   /* µA/cm² at the reference temperature */
+/* Ī_NaK of Luo & Rudy (1994), Circ. Res. 74:1071, 1.5 µA/µF: with 1 µF/cm²
+ * the same number in µA/cm².  The presets carry their own value. */
+#define ML_DEFAULT_PUMP_MAX_CURRENT 1.5
 #define ML_DEFAULT_PUMP_Q10        2.4
 #define ML_DEFAULT_PUMP_T_REF_C    37.0
 
@@ -28,6 +31,7 @@ typedef enum
   ML_PUMP_OFF,      /* blocked (ouabain) or absent */
   ML_PUMP_RATIO,    /* steady state with coupling ratio r (Mullins–Noda) */
   ML_PUMP_CURRENT,  /* explicit outward current density, scaled by Q10 */
+  ML_PUMP_KINETIC,  /* 3:2, rate from Na⁺ inside, K⁺ outside and V (ml-pump.h) */
 } MlPumpMode;
 
 /* What the physics knows an ion as.  The pump moves Na⁺ and K⁺, the
@@ -98,6 +102,11 @@ void          ml_cell_set_pump_ratio     (MlCell       *self,
 double        ml_cell_get_pump_current   (MlCell       *self);
 void          ml_cell_set_pump_current   (MlCell       *self,
                                           double        ua_cm2);
+/* The kinetic pump's current with both sites saturated, at the reference
+ * temperature (µA/cm², ≥ 0). */
+double        ml_cell_get_pump_max_current (MlCell     *self);
+void          ml_cell_set_pump_max_current (MlCell     *self,
+                                            double      ua_cm2);
 double        ml_cell_get_pump_q10       (MlCell       *self);
 void          ml_cell_set_pump_q10       (MlCell       *self,
                                           double        q10);

@@ -130,6 +130,16 @@ ml_format_append_significant (GString *s,
   append_signed (s, buf, FALSE);
 }
 
+char *
+ml_format_significant (double value,
+                       int    digits)
+{
+  GString *s = g_string_new (NULL);
+
+  ml_format_append_significant (s, value, digits);
+  return g_string_free (s, FALSE);
+}
+
 void
 ml_format_append_count (GString *s,
                         double   n)

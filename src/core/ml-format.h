@@ -37,6 +37,9 @@ void         ml_format_append_significant    (GString    *s,
                                               double      value,
                                               int         digits);
 
+char        *ml_format_significant           (double      value,
+                                              int         digits);
+
 /* A count as words a lecture can say: "830", "5.4 million". */
 void         ml_format_append_count          (GString    *s,
                                               double      n);

@@ -65,6 +65,19 @@ static const MlParam params[ML_N_PARAMS] = {
     .label = N_("Pump current at the reference temperature"),
     .property = "pump-current",
   },
+  [ML_PARAM_PUMP_MAX_CURRENT] = {
+    /* The kinetic pump's Ī: its current with Na⁺ inside and K⁺ outside
+     * saturating, at the reference temperature and far positive V. */
+    .kind = ML_PARAM_PUMP_MAX_CURRENT,
+    .id = "pump.imax",
+    .group = GROUP_PUMP, .key = "MaxCurrent",
+    .unit = "µA/cm²",
+    .min = 0.0, .max = 1000.0, .default_value = ML_DEFAULT_PUMP_MAX_CURRENT,
+    .slider_min = 0.0, .slider_max = 5.0,
+    .flags = ML_PARAM_FLAG_NONE,
+    .label = N_("Maximal pump current"),
+    .property = "pump-max-current",
+  },
   [ML_PARAM_PUMP_Q10] = {
     .kind = ML_PARAM_PUMP_Q10,
     .id = "pump.q10",
@@ -336,6 +349,8 @@ ml_param_get_value (const MlParam *param,
       return ml_cell_get_pump_ratio (cell);
     case ML_PARAM_PUMP_CURRENT:
       return ml_cell_get_pump_current (cell);
+    case ML_PARAM_PUMP_MAX_CURRENT:
+      return ml_cell_get_pump_max_current (cell);
     case ML_PARAM_PUMP_Q10:
       return ml_cell_get_pump_q10 (cell);
     case ML_PARAM_PUMP_T_REF:
@@ -376,6 +391,9 @@ ml_param_set_value (const MlParam *param,
       break;
     case ML_PARAM_PUMP_CURRENT:
       ml_cell_set_pump_current (cell, value);
+      break;
+    case ML_PARAM_PUMP_MAX_CURRENT:
+      ml_cell_set_pump_max_current (cell, value);
       break;
     case ML_PARAM_PUMP_Q10:
       ml_cell_set_pump_q10 (cell, value);

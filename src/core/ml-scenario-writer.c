@@ -67,6 +67,8 @@ pump_mode_to_string (MlPumpMode mode)
       return "ratio";
     case ML_PUMP_CURRENT:
       return "current";
+    case ML_PUMP_KINETIC:
+      return "kinetic";
     case ML_PUMP_OFF:
     default:
       return "off";

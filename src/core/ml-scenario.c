@@ -766,15 +766,17 @@ read_pump (GKeyFile  *keyfile,
         mode = ML_PUMP_RATIO;
       else if (g_ascii_strcasecmp (mode_text, "current") == 0)
         mode = ML_PUMP_CURRENT;
+      else if (g_ascii_strcasecmp (mode_text, "kinetic") == 0)
+        mode = ML_PUMP_KINETIC;
       else
         {
           g_autofree char *quoted = quote_text (mode_text);
 
           set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_PUMP, KEY_PUMP_MODE,
                            /* Translators: %s is the value found in the file.  Do not
-                            * translate off, ratio and current: the file holds them in
+                            * translate off, ratio, current and kinetic: the file holds them in
                             * English. */
-                           _("“%s” is not a pump mode; use off, ratio or current"),
+                           _("“%s” is not a pump mode; use off, ratio, current or kinetic"),
                            quoted);
           return FALSE;
         }

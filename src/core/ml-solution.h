@@ -44,6 +44,22 @@ typedef enum
   ML_FORMULA_NUMERIC,            /* no closed form: pump current or other valence */
 } MlFormula;
 
+/* What the pump is doing, so that no view draws an idle pump as a normal
+ * one (ml_pump_state_message() says it in words). */
+typedef enum
+{
+  ML_PUMP_STATE_OFF = 0,       /* blocked (ouabain) or absent */
+  ML_PUMP_STATE_RUNNING,       /* Na⁺ out, K⁺ in */
+  ML_PUMP_STATE_BACKWARDS,     /* a negative current was asked for */
+  ML_PUMP_STATE_NO_K_ION,      /* the cell has no K⁺ (or it is switched off) */
+  ML_PUMP_STATE_NO_NA_ION,
+  ML_PUMP_STATE_NO_NA_INSIDE,  /* idles: nothing to bind inside */
+  ML_PUMP_STATE_NO_K_OUTSIDE,  /* idles: nothing to bind outside */
+  ML_PUMP_STATE_NO_LEAK,       /* steady state with no Na⁺ leak to balance */
+  ML_PUMP_STATE_ZERO_RATE,     /* a fixed current or maximal current of 0 */
+  ML_PUMP_STATE_UNDEFINED,     /* V_m undefined */
+} MlPumpState;
+
 typedef struct
 {
   MlIon          ion;               /* a copy of the input */
@@ -96,13 +112,23 @@ typedef struct
   double       pump_ratio;
   double       pump_q10_factor;     /* kinetics only: Q10^((t − t_ref)/10) */
   double       pump_current_ua_cm2; /* at vm_mv, outward positive */
+  /* The ions it moves, as currents (F × flux, µA/cm²): Na⁺ out and K⁺ in;
+   * their difference is pump_current_ua_cm2.  The time course uses them. */
+  double       pump_na_efflux_ua_cm2;
+  double       pump_k_influx_ua_cm2;
+  /* Kinetic pump: its substrate and voltage factors at vm_mv (ml-pump.h);
+   * 0 in the other modes. */
+  double       pump_substrate_factor;
+  double       pump_voltage_factor;
+  MlPumpState  pump_state;
   double       pump_contribution_mv;/* V_rest − V_ghk */
   /* The pump is on and turns over at vm_mv: it has Na⁺ inside and K⁺
    * outside (without either it idles, with no current), and in the steady
    * state an Na⁺ leak to balance; with a fixed current, a current other
    * than 0.  At a ratio of 1 it runs without net current. */
   gboolean     pump_running;
-  double       net_current_ua_cm2;  /* Σ I_ion + I_pump at vm_mv */
+  double       net_current_ua_cm2;  /* Σ I_ion + I_pump (+ background) at vm_mv */
+  double       background_current_ua_cm2; /* ml_cell_solve_background(); else 0 */
 
   guint        n_ions;
   MlIonResult  ions[ML_MAX_IONS];
@@ -119,9 +145,15 @@ typedef struct
 
 void         ml_cell_solve          (MlCell     *cell,
                                      MlSolution *out);
+void         ml_cell_solve_background (MlCell   *cell,
+                                       double    background,
+                                       MlSolution *out);
 void         ml_cell_solve_at       (MlCell     *cell,
                                      double      vm_mv,
                                      MlSolution *out);
+
+/* A sentence for a pump state, translated; NULL for ML_PUMP_STATE_RUNNING. */
+const char  *ml_pump_state_message  (MlPumpState state);
 
 /* A sentence for a condition, translated; NULL for ML_CONDITION_NONE. */
 const char  *ml_condition_message   (MlCondition condition);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "ml-solution.h"
+#include "ml-pump.h"
 
 #include <float.h>
 #include <glib/gi18n-lib.h>
@@ -32,6 +33,8 @@ typedef struct
   double c_in[ML_MAX_IONS];
   double c_out[ML_MAX_IONS];
   double i_const;          /* µA/cm², outward */
+  double pump_amplitude;   /* kinetic pump: Ī × Q10 × substrates; 0 without */
+  double pump_na_out;      /* its outside Na⁺, for f(V) */
 } Problem;
 
 static double
@@ -47,6 +50,15 @@ problem_current (const Problem *pb,
 
       sum += ml_ghk_current_x (pb->z[i], pb->p[i], pb->c_in[i], pb->c_out[i], x,
                                slope != NULL ? &d : NULL);
+      dsum += d;
+    }
+
+  if (pb->pump_amplitude > 0.0)
+    {
+      double d = 0.0;
+
+      sum += ml_pump_kinetic_current (pb->pump_amplitude, x, pb->pump_na_out,
+                                      slope != NULL ? &d : NULL);
       dsum += d;
     }
 
@@ -164,6 +176,7 @@ typedef struct
   MlPumpMode  pump_mode;
   double      pump_ratio;
   double      pump_current;
+  double      pump_max_current;
   double      pump_q10_factor;
   double      radius;
   double      capacitance;
@@ -172,6 +185,7 @@ typedef struct
   int         k_ion;       /* the K⁺, or -1 */
   int         na_ion;      /* the Na⁺, or -1 */
   gboolean    pump_fed;    /* on, with Na⁺ inside and K⁺ outside to move */
+  double      background;  /* µA/cm² outward, of other transporters (ml-simulation) */
 } Snapshot;
 
 static void
@@ -183,6 +197,7 @@ snapshot_read (MlCell   *cell,
   snap->pump_mode = ml_cell_get_pump_mode (cell);
   snap->pump_ratio = ml_cell_get_pump_ratio (cell);
   snap->pump_current = ml_cell_get_pump_current (cell);
+  snap->pump_max_current = ml_cell_get_pump_max_current (cell);
   snap->pump_q10_factor = ml_q10_factor (ml_cell_get_pump_q10 (cell), snap->t_c,
                                          ml_cell_get_pump_reference_temperature (cell));
   snap->radius = ml_cell_get_radius (cell);
@@ -240,7 +255,9 @@ problem_build (const Snapshot *snap,
   gboolean ok;
 
   pb->n = 0;
-  pb->i_const = 0.0;
+  pb->i_const = snap->background;
+  pb->pump_amplitude = 0.0;
+  pb->pump_na_out = 0.0;
   *formula = ML_FORMULA_NONE;
   *formula_mv = 0.0;
   *divalent_ion = -1;
@@ -280,14 +297,25 @@ problem_build (const Snapshot *snap,
     }
 
   if (with_pump && snap->pump_fed && snap->pump_mode == ML_PUMP_CURRENT)
-    pb->i_const = snap->pump_current * snap->pump_q10_factor;
+    pb->i_const += snap->pump_current * snap->pump_q10_factor;
+  if (with_pump && snap->pump_fed && snap->pump_mode == ML_PUMP_KINETIC)
+    {
+      const MlIon *na = &snap->ions[snap->na_ion];
+
+      pb->pump_amplitude = snap->pump_max_current * snap->pump_q10_factor
+                           * ml_pump_substrate_factor (na->c_in,
+                                                       snap->ions[snap->k_ion].c_out);
+      pb->pump_na_out = na->c_out;
+      if (!(pb->pump_amplitude > 0.0) || !isfinite (pb->pump_amplitude))
+        pb->pump_amplitude = 0.0;
+    }
 
   if (!(snap->rt_over_f > 0.0))
     return ML_CONDITION_BAD_TEMPERATURE;
   if (pb->n == 0)
     return ML_CONDITION_NO_PERMEANT_ION;
 
-  if (pb->i_const != 0.0 || other_valence)
+  if (pb->i_const != 0.0 || pb->pump_amplitude > 0.0 || other_valence)
     {
       *formula = ML_FORMULA_NUMERIC;
       return ML_CONDITION_NONE;
@@ -376,6 +404,31 @@ fill_ion (const MlIon  *ion,
     }
 }
 
+/* Why the pump does what it does, in one word for the views and the CLI. */
+static MlPumpState
+pump_state_of (const Snapshot   *snap,
+               const MlSolution *out)
+{
+  if (snap->pump_mode == ML_PUMP_OFF)
+    return ML_PUMP_STATE_OFF;
+  if (snap->k_ion < 0 || !snap->ions[snap->k_ion].enabled)
+    return ML_PUMP_STATE_NO_K_ION;
+  if (snap->na_ion < 0 || !snap->ions[snap->na_ion].enabled)
+    return ML_PUMP_STATE_NO_NA_ION;
+  if (!(snap->ions[snap->na_ion].c_in > 0.0))
+    return ML_PUMP_STATE_NO_NA_INSIDE;
+  if (!(snap->ions[snap->k_ion].c_out > 0.0))
+    return ML_PUMP_STATE_NO_K_OUTSIDE;
+  if (!out->vm_defined)
+    return ML_PUMP_STATE_UNDEFINED;
+  if (out->pump_current_ua_cm2 < 0.0
+      || (out->pump_mode == ML_PUMP_RATIO && out->pump_na_efflux_ua_cm2 < 0.0))
+    return ML_PUMP_STATE_BACKWARDS;
+  if (!out->pump_running)
+    return out->pump_mode == ML_PUMP_RATIO ? ML_PUMP_STATE_NO_LEAK : ML_PUMP_STATE_ZERO_RATE;
+  return ML_PUMP_STATE_RUNNING;
+}
+
 /* K⁺ when it is permeant, since textbooks write P_K : P_Na : P_Cl; without
  * it the ion that dominates V_m, so the others read as fractions of it. */
 static int
@@ -396,6 +449,7 @@ static void
 solve (MlCell     *cell,
        gboolean    clamp,
        double      vm_clamp,
+       double      background,
        MlSolution *out)
 {
   Snapshot snap;
@@ -409,6 +463,7 @@ solve (MlCell     *cell,
   g_return_if_fail (out != NULL);
 
   snapshot_read (cell, &snap);
+  snap.background = isfinite (background) ? background : 0.0;
   t_c = snap.t_c;
   rtf = snap.rt_over_f;
 
@@ -489,19 +544,26 @@ solve (MlCell     *cell,
       fill_ion (ion, t_c, out->vm_mv, out->vm_defined, rtf, r);
       out->net_current_ua_cm2 += r->current_ua_cm2;
     }
+  out->background_current_ua_cm2 = snap.background;
+  out->net_current_ua_cm2 += snap.background;
 
   if (snap.k_ion >= 0)
     k_in = snap.ions[snap.k_ion].c_in;
 
   /* In the steady state the pump moves out the Na⁺ that leaks in, r for
    * each K⁺ it takes in: its current is −(1 − 1/r)·I_Na, and it turns over
-   * while there is a leak, even at r = 1 when it carries no net charge. */
+   * while there is a leak, even at r = 1 when it carries no net charge.
+   * The other two modes are 3:2: three Na⁺ out and two K⁺ in per charge. */
   if (out->vm_defined && snap.pump_fed && out->pump_mode == ML_PUMP_RATIO)
     {
       const MlIonResult *na = &out->ions[snap.na_ion];
 
       if (na->permeant)
-        out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * na->current_ua_cm2;
+        {
+          out->pump_current_ua_cm2 = -(1.0 - 1.0 / out->pump_ratio) * na->current_ua_cm2;
+          out->pump_na_efflux_ua_cm2 = -na->current_ua_cm2;
+          out->pump_k_influx_ua_cm2 = -na->current_ua_cm2 / out->pump_ratio;
+        }
       out->pump_running = na->permeant && na->current_ua_cm2 != 0.0;
     }
   else if (out->vm_defined && snap.pump_fed && out->pump_mode == ML_PUMP_CURRENT)
@@ -509,6 +571,23 @@ solve (MlCell     *cell,
       out->pump_current_ua_cm2 = snap.pump_current * snap.pump_q10_factor;
       out->pump_running = out->pump_current_ua_cm2 != 0.0;
     }
+  else if (out->vm_defined && snap.pump_fed && out->pump_mode == ML_PUMP_KINETIC)
+    {
+      const MlIon *na = &snap.ions[snap.na_ion];
+
+      out->pump_substrate_factor = ml_pump_substrate_factor (na->c_in,
+                                                             snap.ions[snap.k_ion].c_out);
+      out->pump_voltage_factor = ml_pump_voltage_factor (out->vm_mv / rtf, na->c_out, NULL);
+      out->pump_current_ua_cm2 = snap.pump_max_current * snap.pump_q10_factor
+                                 * out->pump_substrate_factor * out->pump_voltage_factor;
+      out->pump_running = out->pump_current_ua_cm2 > 0.0;
+    }
+  if (out->pump_mode == ML_PUMP_CURRENT || out->pump_mode == ML_PUMP_KINETIC)
+    {
+      out->pump_na_efflux_ua_cm2 = ML_PUMP_NA_PER_CYCLE * out->pump_current_ua_cm2;
+      out->pump_k_influx_ua_cm2 = ML_PUMP_K_PER_CYCLE * out->pump_current_ua_cm2;
+    }
+  out->pump_state = pump_state_of (&snap, out);
   out->net_current_ua_cm2 += out->pump_current_ua_cm2;
 
   out->p_reference_ion = p_reference (out, snap.k_ion);
@@ -530,7 +609,23 @@ void
 ml_cell_solve (MlCell     *cell,
                MlSolution *out)
 {
-  solve (cell, FALSE, 0.0, out);
+  solve (cell, FALSE, 0.0, 0.0, out);
+}
+
+/**
+ * ml_cell_solve_background:
+ * @background: an outward current density in µA/cm² that does not depend
+ *   on V (the other transporters of a time course)
+ *
+ * Like ml_cell_solve(), with @background in the balance of currents, with
+ * and without the pump.
+ */
+void
+ml_cell_solve_background (MlCell     *cell,
+                          double      background,
+                          MlSolution *out)
+{
+  solve (cell, FALSE, 0.0, background, out);
 }
 
 /**
@@ -544,7 +639,37 @@ ml_cell_solve_at (MlCell     *cell,
                   double      vm_mv,
                   MlSolution *out)
 {
-  solve (cell, TRUE, vm_mv, out);
+  solve (cell, TRUE, vm_mv, 0.0, out);
+}
+
+const char *
+ml_pump_state_message (MlPumpState state)
+{
+  switch (state)
+    {
+    case ML_PUMP_STATE_OFF:
+      return _("The pump is blocked");
+    case ML_PUMP_STATE_RUNNING:
+      return NULL;
+    case ML_PUMP_STATE_BACKWARDS:
+      return _("The pump runs backwards: Na⁺ in and K⁺ out, an inward current");
+    case ML_PUMP_STATE_NO_K_ION:
+      return _("The pump idles: the cell has no K⁺");
+    case ML_PUMP_STATE_NO_NA_ION:
+      return _("The pump idles: the cell has no Na⁺");
+    case ML_PUMP_STATE_NO_NA_INSIDE:
+      return _("The pump idles: no Na⁺ inside to move out");
+    case ML_PUMP_STATE_NO_K_OUTSIDE:
+      return _("The pump idles: no K⁺ outside to move in");
+    case ML_PUMP_STATE_NO_LEAK:
+      return _("The pump idles: no Na⁺ leaks in for it to balance");
+    case ML_PUMP_STATE_ZERO_RATE:
+      return _("The pump idles: its rate is set to zero");
+    case ML_PUMP_STATE_UNDEFINED:
+      return _("The pump’s current is undefined: V_m is undefined");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *

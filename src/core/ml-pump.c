@@ -1,0 +1,106 @@
+/* ml-pump.c — the Na⁺/K⁺ pump's kinetics
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ml-pump.h"
+#include "ml-params.h"
+#include "ml-physics.h"
+#include "ml-solution.h"
+
+#include <math.h>
+
+/* exp() of more than this overflows; the terms it would make only push f
+ * to 0, which a capped exponent does too. */
+#define EXP_CAP 700.0
+
+double
+ml_pump_substrate_factor (double na_in_mm,
+                          double k_out_mm)
+{
+  double na, k;
+
+  if (!(na_in_mm > 0.0) || !(k_out_mm > 0.0))
+    return 0.0;
+  na = 1.0 / (1.0 + pow (ML_PUMP_KM_NA_MM / na_in_mm, 1.5));
+  k = k_out_mm / (k_out_mm + ML_PUMP_KM_K_MM);
+  return na * k;
+}
+
+double
+ml_pump_voltage_factor (double  x,
+                        double  na_out_mm,
+                        double *slope)
+{
+  double sigma, a, b, d;
+
+  sigma = (expm1 (fmin (fmax (na_out_mm, 0.0) / 67.3, EXP_CAP))) / 7.0;
+  a = 0.1245 * exp (fmin (-0.1 * x, EXP_CAP));
+  b = 0.0365 * sigma * exp (fmin (-x, EXP_CAP));
+  d = 1.0 + a + b;
+  if (slope != NULL)
+    {
+      /* d/dx of 1/d is (0.1·a + b)/d²; written as a product of two
+       * fractions below 1 so that it cannot overflow. */
+      *slope = isfinite (d) ? ((0.1 * a + b) / d) / d : 0.0;
+    }
+  return isfinite (d) ? 1.0 / d : 0.0;
+}
+
+double
+ml_pump_kinetic_current (double  amplitude,
+                         double  x,
+                         double  na_out_mm,
+                         double *slope)
+{
+  double df = 0.0;
+  double f = ml_pump_voltage_factor (x, na_out_mm, slope != NULL ? &df : NULL);
+
+  if (slope != NULL)
+    *slope = amplitude * df;
+  return amplitude * f;
+}
+
+gboolean
+ml_cell_balance_pump (MlCell *cell)
+{
+  g_autoptr (MlCell) steady = NULL;
+  MlSolution sol;
+  const MlIon *na, *k;
+  int na_i, k_i;
+  double per_imax, wanted, imax;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
+
+  na_i = ml_cell_find_role (cell, ML_ION_ROLE_NA);
+  k_i = ml_cell_find_role (cell, ML_ION_ROLE_K);
+  if (na_i < 0 || k_i < 0)
+    return FALSE;
+  na = ml_cell_get_ion (cell, na_i);
+  k = ml_cell_get_ion (cell, k_i);
+
+  /* The steady state of a 3:2 pump, whatever mode the cell is in. */
+  steady = ml_cell_copy (cell);
+  ml_cell_set_pump_mode (steady, ML_PUMP_RATIO);
+  ml_cell_set_pump_ratio (steady, (double)ML_PUMP_NA_PER_CYCLE / ML_PUMP_K_PER_CYCLE);
+  ml_cell_solve (steady, &sol);
+  if (!sol.vm_defined || !sol.pump_running)
+    return FALSE;
+
+  /* There the pump current is −I_Na/3; the kinetic form gives Ī times the
+   * rest of its factors at that V. */
+  wanted = sol.pump_current_ua_cm2;
+  per_imax = sol.pump_q10_factor
+             * ml_pump_substrate_factor (na->c_in, k->c_out)
+             * ml_pump_voltage_factor (sol.vm_mv / sol.rt_over_f_mv, na->c_out, NULL);
+  if (!(wanted > 0.0) || !(per_imax > 0.0))
+    return FALSE;
+  imax = wanted / per_imax;
+  if (!isfinite (imax) || !ml_params_cell_accepts (ML_PARAM_PUMP_MAX_CURRENT, imax))
+    return FALSE;
+
+  ml_cell_set_pump_max_current (cell, imax);
+  return TRUE;
+}

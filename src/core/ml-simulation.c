@@ -1,0 +1,920 @@
+/* ml-simulation.c — the cell over time: leaks, pump, volume
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * See ml-simulation.h for the model.  Units: amounts y[i] in mM × V₀ (the
+ * starting volume), so that with the volume w (relative to V₀) the
+ * concentration is y/w.  A current density I (µA/cm²) of an ion of valence
+ * z moves dy/dt = −(A/V₀)·I/(zF) mM/s, with A/V₀ = 3/r for a sphere: the
+ * 10⁻⁶ of µA and the 10⁶ of mM per mol/cm³ cancel.
+ */
+#define G_LOG_DOMAIN "ml-simulation"
+
+#include "config.h"
+
+#include "ml-simulation.h"
+#include "ml-format.h"
+#include "ml-params.h"
+#include "ml-physics.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/* ROS2: γ = 1 + 1/√2. */
+#define GAMMA       1.7071067811865475
+#define H_MIN       1e-9
+#define H_FIRST     0.1
+#define DEFAULT_RTOL 1e-5
+#define DEFAULT_MAX_STEP 600.0
+#define DEFAULT_MAX_SAMPLES 20000
+/* An ion counts as run out below this fraction of where it started. */
+#define DEPLETED_FRACTION 1e-6
+
+struct _MlSimulation
+{
+  MlCell       *params;        /* the parameters applied last (a copy) */
+  MlCell       *work;          /* params with the simulated c_in */
+  guint         n;
+  int           z[ML_MAX_IONS];
+  double        y[ML_MAX_IONS];        /* amount inside */
+  double        y_start[ML_MAX_IONS];  /* for "run out" */
+  double        moved[ML_MAX_IONS];    /* amount that left for the bath */
+  double        f[ML_MAX_IONS];        /* dy/dt at y */
+  double        bg_rest[ML_MAX_IONS];  /* background current at rest, µA/cm² */
+  double        bg_c_rest[ML_MAX_IONS];/* the inside concentration it scales by */
+  double        impermeant_charge;     /* Σ z·amount of the impermeant ions */
+  double        osm_neutral_in;        /* uncharged impermeant inside */
+  double        osm_extra_out;         /* mM of uncharged solute in the bath */
+  double        area_per_volume;       /* 3/r, 1/cm, of the starting sphere */
+
+  double        t;
+  double        h;
+  double        rtol;
+  double        max_step;
+  guint         n_steps;
+  guint         max_samples;
+  MlSimulationStop stop;
+  char         *stop_message;
+
+  MlSolution    sol;                   /* at (t, y) */
+  double        volume;                /* at (t, y) */
+  GArray       *samples;               /* MlSimulationSample */
+  GArray       *sample_kept;           /* gboolean: beside a mark */
+  GPtrArray    *marks;                 /* MlSimulationMark* */
+};
+
+static void
+mark_free (gpointer data)
+{
+  MlSimulationMark *mark = data;
+
+  g_free (mark->label);
+  g_free (mark);
+}
+
+/* The model ----------------------------------------------------------- */
+
+static double
+osm_out (MlSimulation *self)
+{
+  double sum = self->osm_extra_out;
+
+  for (guint i = 0; i < self->n; i++)
+    sum += ml_cell_get_ion (self->params, i)->c_out;
+  return sum;
+}
+
+static double
+volume_of (MlSimulation *self,
+           const double *y)
+{
+  double osm = fabs (self->impermeant_charge) + self->osm_neutral_in;
+
+  for (guint i = 0; i < self->n; i++)
+    osm += y[i];
+  return osm / osm_out (self);
+}
+
+/* The background current of ion @i at inside concentration @c_in. */
+static double
+background (MlSimulation *self,
+            guint         i,
+            double        c_in)
+{
+  double b = self->bg_rest[i];
+
+  /* Moving the ion out (an outward current of a cation, inward of an
+   * anion) it scales with what there is inside to move. */
+  if (b * self->z[i] > 0.0)
+    b = self->bg_c_rest[i] > 0.0 ? b * c_in / self->bg_c_rest[i] : 0.0;
+  return b;
+}
+
+/* dy/dt at @y; the solution and volume there in @sol and @volume.  FALSE
+ * when V_m is undefined or a concentration leaves the cell's range. */
+static gboolean
+rhs (MlSimulation *self,
+     const double *y,
+     double       *dydt,
+     MlSolution   *sol,
+     double       *volume)
+{
+  double w, bg[ML_MAX_IONS], bg_total = 0.0;
+
+  for (guint i = 0; i < self->n; i++)
+    if (!(y[i] >= 0.0) || !isfinite (y[i]))
+      return FALSE;
+
+  w = volume_of (self, y);
+  if (!(w > 0.0) || !isfinite (w))
+    return FALSE;
+
+  ml_cell_begin_batch (self->work);
+  for (guint i = 0; i < self->n; i++)
+    {
+      double c = y[i] / w;
+
+      if (!ml_concentration_is_valid (c))
+        {
+          ml_cell_end_batch (self->work);
+          return FALSE;
+        }
+      ml_cell_set_ion_value (self->work, i, ML_ION_FIELD_C_IN, c);
+      bg[i] = background (self, i, c);
+      bg_total += bg[i];
+    }
+  ml_cell_end_batch (self->work);
+
+  ml_cell_solve_background (self->work, bg_total, sol);
+  if (!sol->vm_defined)
+    return FALSE;
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      double current = sol->ions[i].current_ua_cm2 + bg[i];
+
+      if ((int)i == sol->pump_ion)
+        current += sol->pump_na_efflux_ua_cm2;
+      else if ((int)i == sol->charge_ion)
+        current -= sol->pump_k_influx_ua_cm2;
+      dydt[i] = -self->area_per_volume * current / (self->z[i] * ML_FARADAY);
+    }
+  if (volume != NULL)
+    *volume = w;
+  return TRUE;
+}
+
+/* Forward differences, one column per ion. */
+static gboolean
+jacobian (MlSimulation *self,
+          const double *y,
+          const double *f0,
+          double        jac[ML_MAX_IONS][ML_MAX_IONS])
+{
+  double yp[ML_MAX_IONS], fp[ML_MAX_IONS];
+  MlSolution scratch;
+
+  memcpy (yp, y, sizeof yp);
+  for (guint j = 0; j < self->n; j++)
+    {
+      double scale = fmax (fabs (y[j]), 1e-6 * fmax (self->y_start[j], 1e-9));
+      double dy = 1.5e-8 * scale;
+
+      yp[j] = y[j] + dy;
+      if (!rhs (self, yp, fp, &scratch, NULL))
+        return FALSE;
+      for (guint i = 0; i < self->n; i++)
+        jac[i][j] = (fp[i] - f0[i]) / dy;
+      yp[j] = y[j];
+    }
+  return TRUE;
+}
+
+/* Solves m·x = b in place (b becomes x), m an n×n matrix, LU with partial
+ * pivoting; m is overwritten.  FALSE when singular. */
+static gboolean
+lu_decompose (guint   n,
+              double  m[ML_MAX_IONS][ML_MAX_IONS],
+              int     piv[ML_MAX_IONS])
+{
+  for (guint k = 0; k < n; k++)
+    {
+      guint p = k;
+
+      for (guint i = k + 1; i < n; i++)
+        if (fabs (m[i][k]) > fabs (m[p][k]))
+          p = i;
+      piv[k] = (int)p;
+      if (!(fabs (m[p][k]) > 0.0))
+        return FALSE;
+      if (p != k)
+        for (guint j = 0; j < n; j++)
+          {
+            double t = m[k][j];
+
+            m[k][j] = m[p][j];
+            m[p][j] = t;
+          }
+      for (guint i = k + 1; i < n; i++)
+        {
+          double l = m[i][k] / m[k][k];
+
+          m[i][k] = l;
+          for (guint j = k + 1; j < n; j++)
+            m[i][j] -= l * m[k][j];
+        }
+    }
+  return TRUE;
+}
+
+static void
+lu_solve (guint         n,
+          double        m[ML_MAX_IONS][ML_MAX_IONS],
+          const int     piv[ML_MAX_IONS],
+          double       *b)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      double t = b[piv[k]];
+
+      b[piv[k]] = b[k];
+      b[k] = t;
+      for (guint i = k + 1; i < n; i++)
+        b[i] -= m[i][k] * b[k];
+    }
+  for (guint k = n; k-- > 0;)
+    {
+      for (guint j = k + 1; j < n; j++)
+        b[k] -= m[k][j] * b[j];
+      b[k] /= m[k][k];
+    }
+}
+
+/* Samples and pauses --------------------------------------------------- */
+
+static void
+record_sample (MlSimulation *self,
+               gboolean      keep)
+{
+  MlSimulationSample sample = { 0 };
+
+  sample.t_s = self->t;
+  sample.vm_defined = self->sol.vm_defined;
+  sample.vm_mv = self->sol.vm_defined ? self->sol.vm_mv : 0.0;
+  sample.volume = self->volume;
+  sample.pump_current_ua_cm2 = self->sol.pump_current_ua_cm2;
+  sample.n_ions = self->n;
+  for (guint i = 0; i < self->n; i++)
+    {
+      sample.c_in[i] = self->sol.ions[i].ion.c_in;
+      sample.e_state[i] = self->sol.ions[i].nernst_state;
+      sample.e_mv[i] = self->sol.ions[i].nernst_mv;
+    }
+
+  /* Thinning: every other sample goes, those beside a mark and the last
+   * stay, so the trace keeps its shape and its steps. */
+  if (self->samples->len >= self->max_samples && self->samples->len > 2)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < self->samples->len; i++)
+        {
+          gboolean mark = g_array_index (self->sample_kept, gboolean, i);
+
+          if (i % 2 == 0 || mark || i == self->samples->len - 1)
+            {
+              g_array_index (self->samples, MlSimulationSample, kept) =
+                g_array_index (self->samples, MlSimulationSample, i);
+              g_array_index (self->sample_kept, gboolean, kept) = mark;
+              kept++;
+            }
+        }
+      g_array_set_size (self->samples, kept);
+      g_array_set_size (self->sample_kept, kept);
+    }
+
+  g_array_append_val (self->samples, sample);
+  g_array_append_val (self->sample_kept, keep);
+}
+
+static void
+set_stop (MlSimulation     *self,
+          MlSimulationStop  stop,
+          char             *message)
+{
+  self->stop = stop;
+  g_free (self->stop_message);
+  self->stop_message = message;
+}
+
+/* Whether the state at (t, y) is one a cell survives; pauses otherwise. */
+static gboolean
+check_state (MlSimulation *self)
+{
+  if (self->volume >= ML_SIMULATION_LYSIS_VOLUME)
+    {
+      g_autofree char *times = ml_format_significant (self->volume, 3);
+
+      /* Translators: %s is a number such as "1.70". */
+      set_stop (self, ML_SIMULATION_STOP_LYSIS,
+                g_strdup_printf (_("Paused: the cell has swollen to %s × its starting volume "
+                                   "and would lyse"), times));
+      return FALSE;
+    }
+  if (self->volume <= ML_SIMULATION_SHRUNK_VOLUME)
+    {
+      g_autofree char *times = ml_format_significant (self->volume, 3);
+
+      set_stop (self, ML_SIMULATION_STOP_SHRUNK,
+                g_strdup_printf (_("Paused: the cell has shrunk to %s × its starting volume, "
+                                   "more than a cell survives"), times));
+      return FALSE;
+    }
+  for (guint i = 0; i < self->n; i++)
+    if (self->y_start[i] > 0.0 && self->y[i] <= DEPLETED_FRACTION * self->y_start[i])
+      {
+        const MlIon *ion = ml_cell_get_ion (self->params, i);
+        g_autofree char *label = ml_ion_label (ion->name, ion->z);
+
+        /* Translators: %s is an ion, "Na⁺". */
+        set_stop (self, ML_SIMULATION_STOP_DEPLETED,
+                  g_strdup_printf (_("Paused: the cell has run out of %s inside"), label));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Evaluates the state at (t, y) afresh, after a start or an event. */
+static void
+refresh (MlSimulation *self)
+{
+  if (!rhs (self, self->y, self->f, &self->sol, &self->volume))
+    {
+      const char *why = ml_condition_message (self->sol.condition);
+
+      self->volume = volume_of (self, self->y);
+      set_stop (self, ML_SIMULATION_STOP_UNDEFINED,
+                g_strdup_printf (_("Paused: %s"),
+                                 why != NULL ? why : _("V_m is undefined")));
+      return;
+    }
+  check_state (self);
+}
+
+/* Start ---------------------------------------------------------------- */
+
+/* The background transport: at @rest's own resting potential, the current
+ * that leak and pump leave over for each ion, reversed. */
+static void
+size_background (MlSimulation *self,
+                 MlCell       *rest)
+{
+  MlSolution sol;
+
+  memset (self->bg_rest, 0, sizeof self->bg_rest);
+  memset (self->bg_c_rest, 0, sizeof self->bg_c_rest);
+  ml_cell_solve (rest, &sol);
+  if (!sol.vm_defined)
+    return;
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      const MlIon *ion = ml_cell_get_ion (self->params, i);
+      int r = ml_cell_find_ion (rest, ion->name);
+      double current;
+
+      if (r < 0 || sol.ions[r].ion.z != ion->z)
+        continue;
+      current = sol.ions[r].current_ua_cm2;
+      if (r == sol.pump_ion)
+        current += sol.pump_na_efflux_ua_cm2;
+      else if (r == sol.charge_ion)
+        current -= sol.pump_k_influx_ua_cm2;
+      self->bg_rest[i] = -current;
+      self->bg_c_rest[i] = sol.ions[r].ion.c_in;
+    }
+}
+
+static void
+start (MlSimulation *self,
+       MlCell       *cell,
+       MlCell       *rest)
+{
+  double charge = 0.0, osm_in = 0.0, out;
+
+  g_clear_object (&self->params);
+  g_clear_object (&self->work);
+  self->params = ml_cell_copy (cell);
+  self->work = ml_cell_copy (cell);
+  self->n = ml_cell_get_n_ions (cell);
+  self->area_per_volume = 3.0 / (ml_cell_get_radius (cell) * 1e-4);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      const MlIon *ion = ml_cell_get_ion (cell, i);
+
+      self->z[i] = ion->z;
+      self->y[i] = self->y_start[i] = ion->c_in;
+      self->moved[i] = 0.0;
+      charge += ion->z * ion->c_in;
+      osm_in += ion->c_in;
+    }
+  /* Impermeant ions of valence ±1 make the inside neutral; an uncharged
+   * solute on the less concentrated side balances the osmolarity. */
+  self->impermeant_charge = -charge;
+  osm_in += fabs (charge);
+  self->osm_extra_out = 0.0;
+  self->osm_neutral_in = 0.0;
+  out = osm_out (self);
+  if (osm_in > out)
+    self->osm_extra_out = osm_in - out;
+  else
+    self->osm_neutral_in = out - osm_in;
+
+  size_background (self, rest != NULL ? rest : cell);
+
+  self->t = 0.0;
+  self->h = H_FIRST;
+  self->n_steps = 0;
+  set_stop (self, ML_SIMULATION_RUNNING, NULL);
+  g_array_set_size (self->samples, 0);
+  g_array_set_size (self->sample_kept, 0);
+  g_ptr_array_set_size (self->marks, 0);
+  refresh (self);
+  record_sample (self, TRUE);
+}
+
+MlSimulation *
+ml_simulation_new (MlCell *cell,
+                   MlCell *rest)
+{
+  MlSimulation *self;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), NULL);
+  g_return_val_if_fail (rest == NULL || ML_IS_CELL (rest), NULL);
+
+  self = g_new0 (MlSimulation, 1);
+  self->rtol = DEFAULT_RTOL;
+  self->max_step = DEFAULT_MAX_STEP;
+  self->max_samples = DEFAULT_MAX_SAMPLES;
+  self->samples = g_array_new (FALSE, TRUE, sizeof (MlSimulationSample));
+  self->sample_kept = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->marks = g_ptr_array_new_with_free_func (mark_free);
+  start (self, cell, rest);
+  return self;
+}
+
+void
+ml_simulation_free (MlSimulation *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->params);
+  g_clear_object (&self->work);
+  g_array_unref (self->samples);
+  g_array_unref (self->sample_kept);
+  g_ptr_array_unref (self->marks);
+  g_free (self->stop_message);
+  g_free (self);
+}
+
+/* Integration ----------------------------------------------------------- */
+
+/* One ROS2 step of length h from (t, y).  Returns FALSE when the step
+ * cannot be taken at all (a stage leaves the model); otherwise the new
+ * state in @y_new and the error estimate in @err (≤ 1 is accepted). */
+static gboolean
+ros2_step (MlSimulation *self,
+           double        h,
+           double       *y_new,
+           double       *err)
+{
+  double jac[ML_MAX_IONS][ML_MAX_IONS], m[ML_MAX_IONS][ML_MAX_IONS];
+  double k1[ML_MAX_IONS], k2[ML_MAX_IONS], y1[ML_MAX_IONS], f1[ML_MAX_IONS];
+  int piv[ML_MAX_IONS];
+  MlSolution scratch;
+  guint n = self->n;
+
+  if (!jacobian (self, self->y, self->f, jac))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      m[i][j] = (i == j ? 1.0 : 0.0) - GAMMA * h * jac[i][j];
+  if (!lu_decompose (n, m, piv))
+    return FALSE;
+
+  memcpy (k1, self->f, sizeof (double) * n);
+  lu_solve (n, m, piv, k1);
+  for (guint i = 0; i < n; i++)
+    y1[i] = self->y[i] + h * k1[i];
+  if (!rhs (self, y1, f1, &scratch, NULL))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    k2[i] = f1[i] - 2.0 * k1[i];
+  lu_solve (n, m, piv, k2);
+
+  *err = 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      double atol = self->rtol * fmax (self->y_start[i], 1e-9);
+      double tol = atol + self->rtol * fabs (self->y[i]);
+
+      y_new[i] = self->y[i] + h * (1.5 * k1[i] + 0.5 * k2[i]);
+      *err = fmax (*err, fabs (0.5 * h * (k1[i] + k2[i])) / tol);
+    }
+  return isfinite (*err);
+}
+
+gboolean
+ml_simulation_advance (MlSimulation *self,
+                       double        t_end_s)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->stop != ML_SIMULATION_RUNNING)
+    return FALSE;
+  if (!isfinite (t_end_s) || t_end_s <= self->t)
+    return TRUE;
+
+  while (self->t < t_end_s)
+    {
+      double y_new[ML_MAX_IONS], f_new[ML_MAX_IONS], err = 0.0, volume = 0.0;
+      double h = fmin (fmin (self->h, self->max_step), t_end_s - self->t);
+      MlSolution sol;
+      gboolean last = h >= t_end_s - self->t;
+
+      if (!ros2_step (self, h, y_new, &err) || err > 1.0
+          || !rhs (self, y_new, f_new, &sol, &volume))
+        {
+          /* Rejected: shorter, down to a floor below any physiology. */
+          self->h = h * (err > 1.0 && isfinite (err) ? fmax (0.2, 0.9 / sqrt (err)) : 0.25);
+          if (self->h < H_MIN)
+            {
+              set_stop (self, ML_SIMULATION_STOP_STALLED,
+                        g_strdup (_("Paused: the cell has reached a state the model cannot "
+                                    "follow (V_m or a concentration leaves its range)")));
+              break;
+            }
+          continue;
+        }
+
+      for (guint i = 0; i < self->n; i++)
+        self->moved[i] += self->y[i] - y_new[i];
+      memcpy (self->y, y_new, sizeof (double) * self->n);
+      memcpy (self->f, f_new, sizeof (double) * self->n);
+      self->sol = sol;
+      self->volume = volume;
+      self->t = last ? t_end_s : self->t + h;
+      self->n_steps++;
+      /* Growth limited to 4× and by the error, second order: err ∝ h². */
+      self->h = h * fmin (4.0, fmax (0.2, 0.9 / sqrt (fmax (err, 1e-10))));
+      if (last && self->h < h)
+        self->h = h;
+
+      if (!check_state (self))
+        break;
+      if (!last)
+        record_sample (self, FALSE);
+    }
+
+  record_sample (self, FALSE);
+  return self->stop == ML_SIMULATION_RUNNING;
+}
+
+void
+ml_simulation_apply (MlSimulation *self,
+                     MlCell       *cell,
+                     const char   *label)
+{
+  gboolean same_ions;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ML_IS_CELL (cell));
+
+  same_ions = ml_cell_get_n_ions (cell) == self->n;
+  for (guint i = 0; same_ions && i < self->n; i++)
+    {
+      const MlIon *a = ml_cell_get_ion (cell, i);
+      const MlIon *b = ml_cell_get_ion (self->params, i);
+
+      same_ions = strcmp (a->name, b->name) == 0 && a->z == b->z;
+    }
+
+  if (!same_ions)
+    {
+      /* Another cell altogether: a new run, its own rest. */
+      start (self, cell, NULL);
+      return;
+    }
+
+  {
+    double w = volume_of (self, self->y);
+    double charge = 0.0;
+    gboolean inside_changed = FALSE;
+
+    for (guint i = 0; i < self->n; i++)
+      {
+        double c_new = ml_cell_get_ion (cell, i)->c_in;
+
+        /* An inside concentration set by hand replaces the simulated one,
+         * with impermeant ions of the opposite charge to keep the cell
+         * neutral. */
+        if (c_new != ml_cell_get_ion (self->params, i)->c_in)
+          {
+            self->y[i] = c_new * w;
+            if (self->y_start[i] == 0.0)
+              self->y_start[i] = self->y[i];
+            inside_changed = TRUE;
+          }
+        charge += self->z[i] * self->y[i];
+      }
+    if (inside_changed)
+      self->impermeant_charge = -charge;
+
+    ml_cell_assign (self->params, cell);
+    ml_cell_assign (self->work, cell);
+  }
+
+  set_stop (self, ML_SIMULATION_RUNNING, NULL);
+  self->h = fmin (self->h, H_FIRST);
+  refresh (self);
+  record_sample (self, TRUE);
+  if (label != NULL)
+    {
+      MlSimulationMark *mark = g_new0 (MlSimulationMark, 1);
+
+      mark->t_s = self->t;
+      mark->label = g_strdup (label);
+      g_ptr_array_add (self->marks, mark);
+    }
+}
+
+/* Getters ---------------------------------------------------------------- */
+
+double
+ml_simulation_get_time (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  return self->t;
+}
+
+MlCell *
+ml_simulation_get_cell (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->work;
+}
+
+const MlSolution *
+ml_simulation_get_solution (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->sol;
+}
+
+double
+ml_simulation_get_volume (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+  return self->volume;
+}
+
+MlSimulationStop
+ml_simulation_get_stop (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, ML_SIMULATION_STOP_UNDEFINED);
+  return self->stop;
+}
+
+const char *
+ml_simulation_get_stop_message (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->stop_message;
+}
+
+guint
+ml_simulation_get_n_samples (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->samples->len;
+}
+
+const MlSimulationSample *
+ml_simulation_get_sample (MlSimulation *self,
+                          guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->samples->len, NULL);
+  return &g_array_index (self->samples, MlSimulationSample, index);
+}
+
+guint
+ml_simulation_get_n_marks (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->marks->len;
+}
+
+const MlSimulationMark *
+ml_simulation_get_mark (MlSimulation *self,
+                        guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->marks->len, NULL);
+  return g_ptr_array_index (self->marks, index);
+}
+
+double
+ml_simulation_get_amount (MlSimulation *self,
+                          guint         index)
+{
+  g_return_val_if_fail (self != NULL && index < self->n, 0.0);
+  return self->y[index];
+}
+
+double
+ml_simulation_get_moved (MlSimulation *self,
+                         guint         index)
+{
+  g_return_val_if_fail (self != NULL && index < self->n, 0.0);
+  return self->moved[index];
+}
+
+double
+ml_simulation_get_charge_imbalance (MlSimulation *self)
+{
+  double charge, total;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+  charge = self->impermeant_charge;
+  total = fabs (self->impermeant_charge);
+  for (guint i = 0; i < self->n; i++)
+    {
+      charge += self->z[i] * self->y[i];
+      total += fabs (self->z[i] * self->y[i]);
+    }
+  return total > 0.0 ? charge / total : 0.0;
+}
+
+double
+ml_simulation_get_background (MlSimulation *self,
+                              guint         index)
+{
+  g_return_val_if_fail (self != NULL && index < self->n, 0.0);
+  return background (self, index, ml_cell_get_ion (self->work, index)->c_in);
+}
+
+void
+ml_simulation_set_tolerance (MlSimulation *self,
+                             double        rtol)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rtol > 0.0 && rtol < 1.0);
+  self->rtol = rtol;
+}
+
+void
+ml_simulation_set_max_step (MlSimulation *self,
+                            double        max_step_s)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (max_step_s > 0.0);
+  self->max_step = max_step_s;
+}
+
+guint
+ml_simulation_get_n_steps (MlSimulation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_steps;
+}
+
+void
+ml_simulation_set_max_samples (MlSimulation *self,
+                               guint         max_samples)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (max_samples >= 16);
+  self->max_samples = max_samples;
+}
+
+/* Labels ------------------------------------------------------------------ */
+
+/* "× 25" or "÷ 4": how a permeability changed. */
+static char *
+factor_text (double before,
+             double after)
+{
+  g_autofree char *n = NULL;
+
+  if (before > 0.0 && after > 0.0)
+    {
+      if (after >= before)
+        {
+          n = ml_format_significant (after / before, 3);
+          return g_strdup_printf ("× %s", n);
+        }
+      n = ml_format_significant (before / after, 3);
+      return g_strdup_printf ("÷ %s", n);
+    }
+  n = ml_format_significant (after, 3);
+  return g_strdup_printf ("= %s cm/s", n);
+}
+
+char *
+ml_simulation_describe_change (MlCell *before,
+                               MlCell *after)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (ML_IS_CELL (before), NULL);
+  g_return_val_if_fail (ML_IS_CELL (after), NULL);
+
+  key = ml_cell_difference (before, after);
+  if (key == NULL || strcmp (key, "text") == 0)
+    return NULL;
+
+  if (strcmp (key, "pump-mode") == 0)
+    {
+      if (ml_cell_get_pump_mode (after) == ML_PUMP_OFF)
+        return g_strdup (_("pump blocked"));
+      if (ml_cell_get_pump_mode (before) == ML_PUMP_OFF)
+        return g_strdup (_("pump restored"));
+      return g_strdup (_("pump model changed"));
+    }
+  if (strcmp (key, "temperature") == 0)
+    {
+      double t = ml_cell_get_temperature (after);
+      g_autofree char *n = ml_format_significant (t, 3);
+
+      /* Translators: %s is a temperature in °C, "17". */
+      return t < ml_cell_get_temperature (before)
+             ? g_strdup_printf (_("cooled to %s °C"), n)
+             : g_strdup_printf (_("warmed to %s °C"), n);
+    }
+  if (g_str_has_prefix (key, "ion:"))
+    {
+      g_auto (GStrv) parts = g_strsplit (key + 4, ":", 2);
+      int i = parts[0] != NULL ? ml_cell_find_ion (after, parts[0]) : -1;
+
+      if (i >= 0 && parts[1] != NULL)
+        {
+          const MlIon *a = ml_cell_get_ion (before, i);
+          const MlIon *b = ml_cell_get_ion (after, i);
+          g_autofree char *label = ml_ion_label (b->name, b->z);
+
+          if (strcmp (parts[1], "p") == 0)
+            {
+              g_autofree char *factor = factor_text (a->p, b->p);
+
+              /* Translators: a permeability changed: "P(Na⁺) × 25". */
+              return g_strdup_printf (_("P(%s) %s"), label, factor);
+            }
+          if (strcmp (parts[1], "c_out") == 0 || strcmp (parts[1], "c_in") == 0)
+            {
+              g_autofree char *from = ml_format_significant (strcmp (parts[1], "c_out") == 0
+                                                             ? a->c_out : a->c_in, 3);
+              g_autofree char *to = ml_format_significant (strcmp (parts[1], "c_out") == 0
+                                                           ? b->c_out : b->c_in, 3);
+
+              /* Translators: "K⁺ outside 5 → 20 mM". */
+              return strcmp (parts[1], "c_out") == 0
+                     ? g_strdup_printf (_("%s outside %s → %s mM"), label, from, to)
+                     : g_strdup_printf (_("%s inside %s → %s mM"), label, from, to);
+            }
+          if (strcmp (parts[1], "enabled") == 0)
+            return b->enabled ? g_strdup_printf (_("%s switched on"), label)
+                              : g_strdup_printf (_("%s switched off"), label);
+        }
+    }
+  if (strcmp (key, "many") == 0)
+    return g_strdup (_("several changes"));
+  /* Any other single parameter: its label. */
+  {
+    static const struct { const char *key; MlParamKind kind; } keys[] = {
+      { "pump-ratio", ML_PARAM_PUMP_RATIO },
+      { "pump-current", ML_PARAM_PUMP_CURRENT },
+      { "pump-max-current", ML_PARAM_PUMP_MAX_CURRENT },
+      { "pump-q10", ML_PARAM_PUMP_Q10 },
+      { "pump-reference-temperature", ML_PARAM_PUMP_T_REF },
+      { "radius", ML_PARAM_RADIUS },
+      { "capacitance", ML_PARAM_CAPACITANCE },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      if (strcmp (key, keys[k].key) == 0)
+        {
+          const MlParam *param = ml_params_get_kind (keys[k].kind);
+          double v = ml_param_get_value (param, after, 0);
+          g_autofree char *n = ml_format_significant (v, 3);
+
+          return param->unit != NULL
+                 ? g_strdup_printf ("%s %s %s", ml_param_get_label (param), n, param->unit)
+                 : g_strdup_printf ("%s %s", ml_param_get_label (param), n);
+        }
+  }
+  return g_strdup (_("cell changed"));
+}
