@@ -307,7 +307,7 @@ class TestIons(CliTestCase):
     def test_pump_undefined_without_vm(self):
         # At absolute zero V_m is undefined (DESIGN.md); the pump current of
         # either mode depends on V_m and is undefined with it, not 0.
-        for args in ([], ['--pump-current', '1'], ['--pump-ratio', '1.5']):
+        for args in ([], ['--pump-current', '1'], ['--pump-ratio', '1.5'], ['--pump', 'kinetic']):
             with self.subTest(args=args):
                 sol = self.calc_json(*args, '--temperature', '-273.15')
                 self.assertIsNone(sol['vm_mv'])
@@ -494,7 +494,7 @@ def parse_range(text):
 
 
 class TestParameters(CliTestCase):
-    CELL_IDS = ['temperature', 'pump.ratio', 'pump.current', 'pump.q10', 'pump.t_ref',
+    CELL_IDS = ['temperature', 'pump.ratio', 'pump.current', 'pump.imax', 'pump.q10', 'pump.t_ref',
                 'radius', 'capacitance']
     ION_FIELDS = ['in', 'out', 'p', 'enabled']
 
@@ -590,7 +590,12 @@ class TestSolutionDecisions(CliTestCase):
     """The keys added for the views' decisions, computed by the core."""
 
     def test_new_keys(self):
-        sol = self.calc_json()
+        # The presets' pump is kinetic: no closed form holds it.
+        kinetic = self.calc_json()
+        self.assertEqual(kinetic['pump']['mode'], 'kinetic')
+        self.assertEqual(kinetic['pump']['state'], 'running')
+        self.assertEqual(kinetic['formula'], 'numeric')
+        sol = self.calc_json('--pump-ratio', '1.5')
         self.assertIs(sol['pump']['running'], True)
         self.assertEqual(sol['p_reference_ion'], 'K')
         self.assertEqual(sol['divalent_ion'], 'Ca')
@@ -648,7 +653,7 @@ class TestSolutionDecisions(CliTestCase):
         self.assertNotIn('Ca²⁺', p.stdout)
         p = run(*args, '--ion', 'Ca,2,0.0001,2,5e-10')
         self.assertIn('GHK with divalent cations', p.stdout)
-        p = run()
+        p = run('--pump-ratio', '1.5')
         self.assertIn('Mullins–Noda with Ca²⁺', p.stdout)
 
 
@@ -923,6 +928,164 @@ class TestLocale(CliTestCase):
             # Input is C syntax too, whatever the locale.
             sol = self.calc_json('--ion', 'Cl,-1,5,110,1e-6', '--temperature', '36.5', env=env)
             self.assertEqual(sol['temperature_c'], 36.5)
+
+
+def read_csv(text):
+    lines = text.strip('\n').split('\n')
+    head = lines[0].split(',')
+    rows = []
+    for line in lines[1:]:
+        # The event column is last and may be quoted.
+        parts = line.split(',', len(head) - 1)
+        row = {}
+        for key, value in zip(head, parts):
+            if key == 'event':
+                row[key] = value.strip('"')
+            else:
+                row[key] = float(value) if value != '' else None
+        rows.append(row)
+    return head, rows
+
+
+class TestPumpModels(CliTestCase):
+    """The kinetic pump keeps its rate when a permeability changes."""
+
+    TOXIN = ['--preset', 'mammalian-neuron', '--ion', 'Na,1,15,145,5e-7']   # P_Na = P_K of the neuron preset
+
+    def test_neurotoxin(self):
+        # Pump-free GHK with P_K : P_Na : P_Cl = 1 : 1 : 0.45 (K 140/5,
+        # Na 15/145, Cl 10/110 mM, 37 °C), by hand:
+        # (RT/F)·ln((5 + 145 + 0.45·10)/(140 + 15 + 0.45·110)) = −7.49 mV.
+        ghk = rt_over_f_mv(37) * math.log((5 + 145 + 0.45 * 10) / (140 + 15 + 0.45 * 110))
+        before = self.calc_json()
+        kinetic = self.calc_json(*self.TOXIN)
+        self.assertAlmostEqual(kinetic['vm_ghk_mv'], ghk, delta=0.01)
+        # The kinetic pump keeps (nearly) its current, so V_m stays within
+        # its small share of the pump-free value: about −9 mV, not −17.
+        self.assertLess(abs(kinetic['vm_mv'] - ghk), 2.0)
+        ratio = kinetic['pump']['current_ua_cm2'] / before['pump']['current_ua_cm2']
+        self.assertLess(ratio, 1.5)
+        # The steady-state pump re-balances the Na⁺ leak at once: its current
+        # jumps with P_Na and V_m goes to about −17 mV.
+        steady = self.calc_json(*self.TOXIN, '--pump-ratio', '1.5')
+        self.assertGreater(steady['pump']['current_ua_cm2'] / before['pump']['current_ua_cm2'], 5)
+        self.assertLess(steady['vm_mv'], kinetic['vm_mv'] - 5)
+        # --balance-pump re-sizes the kinetic pump only when asked, to the
+        # steady state's V_m.
+        balanced = self.calc_json(*self.TOXIN, '--balance-pump')
+        self.assertAlmostEqual(balanced['vm_mv'], steady['vm_mv'], delta=1e-6)
+        self.assertNotEqual(balanced['pump']['max_current_ua_cm2'],
+                            kinetic['pump']['max_current_ua_cm2'])
+
+    def test_presets_start_at_the_steady_state(self):
+        # Each preset's stored MaxCurrent balances its own Na⁺ leak: V_m with
+        # it equals the Mullins–Noda V_m to the 6 digits the file keeps.
+        for preset in PRESET_IDS:
+            with self.subTest(preset=preset):
+                kinetic = self.calc_json('--preset', preset, '--pump', 'kinetic')
+                steady = self.calc_json('--preset', preset, '--pump-ratio', '1.5')
+                self.assertAlmostEqual(kinetic['vm_mv'], steady['vm_mv'], delta=0.01)
+
+    def test_pump_options(self):
+        sol = self.calc_json('--pump-imax', '2')
+        self.assertEqual(sol['pump']['mode'], 'kinetic')
+        self.assertEqual(sol['pump']['max_current_ua_cm2'], 2)
+        self.assertEqual(self.calc_json('--pump', 'off')['pump']['state'], 'off')
+        no_na = self.calc_json('--preset', 'mammalian-neuron', '--ion', 'Na,1,0,145,2.5e-8')
+        self.assertEqual(no_na['pump']['state'], 'no-na-inside')
+        self.assertEqual(no_na['pump']['current_ua_cm2'], 0)
+        self.assert_bad_input(['--pump', 'fast'], '--pump', 'fast')
+        self.assert_bad_input(['--pump-imax', '-1'], '--pump-imax')
+        self.assert_bad_input(['--pump', 'off', '--pump-ratio', '1.5'], '--pump')
+        self.assert_bad_input(['--ion', 'K,1,140,5,1e-6', '--balance-pump'], '--balance-pump')
+
+
+class TestSimulate(CliTestCase):
+    """--simulate: the time course of the pump–leak model."""
+
+    def simulate(self, *args):
+        p = run(*args, '--csv')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stderr, '')
+        self.assertNotRegex(p.stdout.lower(), r'\bnan\b|\binf')
+        return read_csv(p.stdout)
+
+    def test_pump_block_runs_down(self):
+        head, rows = self.simulate('--simulate', '2h', '--event', '0:pump-off')
+        self.assertEqual(head[:3], ['t_s', 'vm_mv', 'K_in_mm'])
+        rest = self.calc_json()
+        blocked = self.calc_json('--pump', 'off')
+        # The first row is the cell at rest, the second the instant after the
+        # block: the numbers of the instant solution.
+        self.assertEqual(rows[0]['t_s'], 0)
+        self.assertAlmostEqual(rows[0]['vm_mv'], rest['vm_mv'], delta=1e-6)
+        self.assertEqual(rows[1]['t_s'], 0)
+        self.assertEqual(rows[1]['event'], 'pump blocked')
+        self.assertAlmostEqual(rows[1]['vm_mv'], blocked['vm_mv'], delta=1e-6)
+        self.assertAlmostEqual(rows[0]['vm_mv'] - rows[1]['vm_mv'],
+                               rest['pump']['contribution_mv'], delta=1e-6)
+        self.assertEqual(rows[-1]['t_s'], 7200)
+        # Then the gradients run down and the cell swells, row by row.
+        for a, b in zip(rows[1:], rows[2:]):
+            self.assertGreater(b['Na_in_mm'], a['Na_in_mm'])
+            self.assertLess(b['K_in_mm'], a['K_in_mm'])
+            self.assertGreater(b['vm_mv'], a['vm_mv'])
+            self.assertGreater(b['volume'], a['volume'])
+            self.assertEqual(b['pump_ua_cm2'], 0)
+        # Each E is the Nernst potential of the row's own concentrations.
+        last = rows[-1]
+        self.assertAlmostEqual(last['e_Na_mv'], nernst_mv(1, last['Na_in_mm'], 145, 37),
+                               delta=1e-6)
+        # An hour is minutes to hours of rundown for a 10 µm cell: Na⁺ inside
+        # has more than doubled, and not yet reached the bath's 145 mM.
+        self.assertGreater(last['Na_in_mm'], 30)
+        self.assertLess(last['Na_in_mm'], 145)
+
+    def test_rest_stays_at_rest(self):
+        for preset in PRESET_IDS:
+            with self.subTest(preset=preset):
+                _, rows = self.simulate('--preset', preset, '--simulate', '1h')
+                for key in rows[0]:
+                    if key.endswith('_in_mm'):
+                        self.assertLess(abs(rows[-1][key] / rows[0][key] - 1), 1e-3, key)
+                self.assertLess(abs(rows[-1]['vm_mv'] - rows[0]['vm_mv']), 0.1)
+
+    def test_events_and_rows(self):
+        _, rows = self.simulate('--simulate', '30min', '--every', '5min',
+                                '--event', '10min:Na.p=5e-7', '--event', '20min:temperature=17')
+        times = [r['t_s'] for r in rows]
+        # 0, 5, 10 (before), 10 (after), 15, 20, 20, 25, 30 min.
+        self.assertEqual(times, [0, 300, 600, 600, 900, 1200, 1200, 1500, 1800])
+        self.assertEqual(rows[3]['event'], 'P(Na⁺) × 20')
+        self.assertEqual(rows[6]['event'], 'cooled to 17 °C')
+        # The permeability acts at once on V_m, not on the concentrations.
+        self.assertEqual(rows[3]['Na_in_mm'], rows[2]['Na_in_mm'])
+        self.assertGreater(rows[3]['vm_mv'], rows[2]['vm_mv'] + 50)
+
+    def test_pause_is_kept_in_words(self):
+        _, rows = self.simulate('--ion', 'K,1,140,5,1e-6', '--ion', 'Na,1,15,145,1e-8',
+                                '--simulate', '1h', '--event', '10min:K.p=0',
+                                '--event', '10min:Na.p=0')
+        self.assertIn('no permeant ion', rows[-1]['event'])
+        self.assertLessEqual(rows[-1]['t_s'], 600)
+        table = run('--ion', 'K,1,140,5,1e-6', '--simulate', '1h', '--event', '10min:K.p=0')
+        self.assertEqual(table.returncode, 0, table.stderr)
+        self.assertIn('Paused', table.stdout)
+
+    def test_bad_events(self):
+        base = ['--simulate', '2h']
+        self.assert_bad_input(base + ['--event', '3h:pump-off'], '3h:pump-off', 'after the end')
+        self.assert_bad_input(base + ['--event', 'soon:pump-off'], 'soon')
+        self.assert_bad_input(base + ['--event', 'pump-off'], 'T:WHAT')
+        self.assert_bad_input(base + ['--event', '1h:pump'], 'pump')
+        self.assert_bad_input(base + ['--event', '1h:Xx.p=1'], 'Xx.p')
+        self.assert_bad_input(base + ['--event', '1h:Na.p=2'], 'Na.p')
+        self.assert_bad_input(base + ['--event', '1h:Na.p=0x1'], 'Na.p')
+        self.assert_bad_input(['--simulate', '0'], '--simulate')
+        self.assert_bad_input(['--simulate', '-1h'], '--simulate')
+        self.assert_bad_input(['--simulate', '2h', '--every', '0'], '--every')
+        self.assert_bad_input(['--event', '0:pump-off'], '--simulate')
+        self.assert_bad_input(['--simulate', '2h', '--json'], '--simulate')
 
 
 if __name__ == '__main__':

@@ -196,8 +196,28 @@ pump_mode_id (MlPumpMode mode)
     {
     case ML_PUMP_RATIO:   return "ratio";
     case ML_PUMP_CURRENT: return "current";
+    case ML_PUMP_KINETIC: return "kinetic";
     case ML_PUMP_OFF:
     default:              return "off";
+    }
+}
+
+static const char *
+pump_state_id (MlPumpState state)
+{
+  switch (state)
+    {
+    case ML_PUMP_STATE_RUNNING:      return "running";
+    case ML_PUMP_STATE_BACKWARDS:    return "backwards";
+    case ML_PUMP_STATE_NO_K_ION:     return "no-k";
+    case ML_PUMP_STATE_NO_NA_ION:    return "no-na";
+    case ML_PUMP_STATE_NO_NA_INSIDE: return "no-na-inside";
+    case ML_PUMP_STATE_NO_K_OUTSIDE: return "no-k-outside";
+    case ML_PUMP_STATE_NO_LEAK:      return "no-leak";
+    case ML_PUMP_STATE_ZERO_RATE:    return "zero-rate";
+    case ML_PUMP_STATE_UNDEFINED:    return "undefined";
+    case ML_PUMP_STATE_OFF:
+    default:                         return "off";
     }
 }
 
@@ -270,6 +290,13 @@ ml_cli_solution_to_json (MlCell                  *cell,
   json_number (&w, "contribution_mv", sol->pump_contribution_mv, rest && ghk);
   json_number (&w, "q10_factor", sol->pump_q10_factor, TRUE);
   json_bool (&w, "running", sol->pump_running);
+  json_string (&w, "state", pump_state_id (sol->pump_state));
+  json_number (&w, "max_current_ua_cm2", ml_cell_get_pump_max_current (cell),
+               sol->pump_mode == ML_PUMP_KINETIC);
+  json_number (&w, "substrate_factor", sol->pump_substrate_factor,
+               sol->pump_mode == ML_PUMP_KINETIC && sol->vm_defined);
+  json_number (&w, "voltage_factor", sol->pump_voltage_factor,
+               sol->pump_mode == ML_PUMP_KINETIC && sol->vm_defined);
   json_close (&w, '}');
 
   json_open (&w, "ions", '[');
@@ -599,10 +626,31 @@ ml_cli_solution_to_table (MlCell                  *cell,
         g_ptr_array_add (pairs, g_strdup_printf (_("current undefined (Q10 factor %.3g)"),
                                                  sol->pump_q10_factor));
       break;
+    case ML_PUMP_KINETIC:
+      if (sol->vm_defined)
+        /* Translators: the kinetic pump: its current, then its maximal
+         * current and the three factors that scale it. */
+        g_ptr_array_add (pairs, g_strdup_printf (_("kinetic, %.4g µA/cm² = %.4g µA/cm² × %.3g "
+                                                   "(Q10) × %.3g (Na⁺ inside, K⁺ outside) × "
+                                                   "%.3g (V_m)"),
+                                                 sol->pump_current_ua_cm2,
+                                                 ml_cell_get_pump_max_current (cell),
+                                                 sol->pump_q10_factor,
+                                                 sol->pump_substrate_factor,
+                                                 sol->pump_voltage_factor));
+      else
+        g_ptr_array_add (pairs, g_strdup_printf (_("kinetic, current undefined (Q10 factor %.3g)"),
+                                                 sol->pump_q10_factor));
+      break;
     case ML_PUMP_OFF:
     default:
       g_ptr_array_add (pairs, g_strdup (_("off")));
       break;
+    }
+  if (sol->pump_mode != ML_PUMP_OFF && sol->pump_state != ML_PUMP_STATE_RUNNING)
+    {
+      g_ptr_array_add (pairs, g_strdup (_("Pump state")));
+      g_ptr_array_add (pairs, g_strdup (ml_pump_state_message (sol->pump_state)));
     }
   g_ptr_array_add (pairs, g_strdup (_("Pump contribution")));
   g_ptr_array_add (pairs, rest && ghk ? g_strdup_printf ("%+.2f mV", sol->pump_contribution_mv)

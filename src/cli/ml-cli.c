@@ -30,6 +30,8 @@
 #include "ml-cell.h"
 #include "ml-cli.h"
 #include "ml-cli-output.h"
+#include "ml-cli-simulate.h"
+#include "ml-pump.h"
 #include "ml-params.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
@@ -61,6 +63,13 @@ typedef struct
   char    **ions;
   char     *pump_ratio;
   char     *pump_current;
+  char     *pump_mode;
+  char     *pump_imax;
+  gboolean  balance_pump;
+  char     *simulate;
+  char     *every;
+  char    **events;
+  gboolean  csv;
   char     *vm;
   char     *radius;
   char     *capacitance;
@@ -80,6 +89,10 @@ typedef struct
   double             pump_ratio;
   gboolean           has_pump_current;
   double             pump_current;
+  gboolean           has_pump_mode;
+  MlPumpMode         pump_mode;
+  gboolean           has_pump_imax;
+  double             pump_imax;
   gboolean           has_vm;
   double             vm;
   gboolean           has_radius;
@@ -100,6 +113,11 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->ions, g_strfreev);
   g_clear_pointer (&opt->pump_ratio, g_free);
   g_clear_pointer (&opt->pump_current, g_free);
+  g_clear_pointer (&opt->pump_mode, g_free);
+  g_clear_pointer (&opt->pump_imax, g_free);
+  g_clear_pointer (&opt->simulate, g_free);
+  g_clear_pointer (&opt->every, g_free);
+  g_clear_pointer (&opt->events, g_strfreev);
   g_clear_pointer (&opt->vm, g_free);
   g_clear_pointer (&opt->radius, g_free);
   g_clear_pointer (&opt->capacitance, g_free);
@@ -445,6 +463,10 @@ check_values (const Options  *opt,
     { "--temperature", opt->temperature },
     { "--pump-ratio", opt->pump_ratio },
     { "--pump-current", opt->pump_current },
+    { "--pump", opt->pump_mode },
+    { "--pump-imax", opt->pump_imax },
+    { "--simulate", opt->simulate },
+    { "--every", opt->every },
     { "--vm", opt->vm },
     { "--radius", opt->radius },
     { "--capacitance", opt->capacitance },
@@ -457,6 +479,9 @@ check_values (const Options  *opt,
       return FALSE;
   for (guint i = 0; opt->ions != NULL && opt->ions[i] != NULL; i++)
     if (!check_value ("--ion", opt->ions[i], error))
+      return FALSE;
+  for (guint i = 0; opt->events != NULL && opt->events[i] != NULL; i++)
+    if (!check_value ("--event", opt->events[i], error))
       return FALSE;
   return TRUE;
 }
@@ -486,10 +511,54 @@ parse_request (const Options  *opt,
                               "part of a scenario file"));
       return FALSE;
     }
-  if (opt->pump_ratio != NULL && opt->pump_current != NULL)
+  if ((opt->pump_ratio != NULL) + (opt->pump_current != NULL) + (opt->pump_imax != NULL)
+      + (opt->pump_mode != NULL) > 1)
     {
-      set_bad_value (error, _("--pump-ratio and --pump-current cannot be used together"));
+      /* Translators: do not translate the option names. */
+      set_bad_value (error, _("--pump, --pump-ratio, --pump-current and --pump-imax each choose "
+                              "the pump's model; give one of them"));
       return FALSE;
+    }
+  if (opt->simulate == NULL && (opt->events != NULL || opt->every != NULL || opt->csv))
+    {
+      set_bad_value (error, _("--event, --every and --csv belong to --simulate"));
+      return FALSE;
+    }
+  if (opt->simulate != NULL && (opt->vm != NULL || opt->json || opt->donnan != NULL
+                                || opt->donnan_closed != NULL))
+    {
+      set_bad_value (error, _("--simulate prints a time course; --vm, --json, --donnan and "
+                              "--donnan-closed cannot be used with it"));
+      return FALSE;
+    }
+  if (opt->pump_mode != NULL)
+    {
+      static const struct { const char *name; MlPumpMode mode; } modes[] = {
+        { "off", ML_PUMP_OFF }, { "ratio", ML_PUMP_RATIO },
+        { "current", ML_PUMP_CURRENT }, { "kinetic", ML_PUMP_KINETIC },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+        if (strcmp (opt->pump_mode, modes[i].name) == 0)
+          {
+            req->pump_mode = modes[i].mode;
+            req->has_pump_mode = TRUE;
+          }
+      if (!req->has_pump_mode)
+        {
+          g_autofree char *quoted = ml_text_cut (opt->pump_mode, ARG_QUOTE_MAX_BYTES);
+
+          set_bad_value (error, _("--pump: “%s” is not a pump model; use off, ratio, current or "
+                                  "kinetic"), quoted);
+          return FALSE;
+        }
+    }
+  if (opt->pump_imax != NULL)
+    {
+      if (!parse_param (opt->pump_imax, "--pump-imax", ML_PARAM_PUMP_MAX_CURRENT,
+                        &req->pump_imax, error))
+        return FALSE;
+      req->has_pump_imax = TRUE;
     }
 
   if (opt->temperature != NULL)
@@ -562,9 +631,13 @@ parse_request (const Options  *opt,
 /* ------------------------------------------------------------------------ */
 /* Building the cell                                                        */
 
+/* @rest receives the cell as the preset or file made it, before the
+ * options edit it (NULL for a cell of --ion options alone): a time course
+ * sizes the cell's other transporters from it. */
 static MlCell *
 build_cell (const Options  *opt,
             const Request  *req,
+            MlCell        **rest,
             int            *exit_status,
             GError        **error)
 {
@@ -608,6 +681,9 @@ build_cell (const Options  *opt,
     }
   /* else: only --ion options, the cell holds exactly those ions. */
 
+  if (rest != NULL)
+    *rest = ml_cell_get_n_ions (cell) > 0 ? ml_cell_copy (cell) : NULL;
+
   ml_cell_begin_batch (cell);
   if (req->has_temperature)
     ml_cell_set_temperature (cell, req->temperature);
@@ -634,11 +710,30 @@ build_cell (const Options  *opt,
       ml_cell_set_pump_current (cell, req->pump_current);
       ml_cell_set_pump_mode (cell, ML_PUMP_CURRENT);
     }
+  if (req->has_pump_mode)
+    ml_cell_set_pump_mode (cell, req->pump_mode);
+  if (req->has_pump_imax)
+    {
+      ml_cell_set_pump_max_current (cell, req->pump_imax);
+      ml_cell_set_pump_mode (cell, ML_PUMP_KINETIC);
+    }
   if (req->has_radius)
     ml_cell_set_radius (cell, req->radius);
   if (req->has_capacitance)
     ml_cell_set_capacitance (cell, req->capacitance);
   ml_cell_end_batch (cell);
+
+  if (opt->balance_pump)
+    {
+      if (!ml_cell_balance_pump (cell))
+        {
+          set_bad_value (error, _("--balance-pump: this cell has no pump rate that balances its "
+                                  "Na⁺ leak (it needs Na⁺ and K⁺, a Na⁺ leak and a defined "
+                                  "V_rest)"));
+          return NULL;
+        }
+      ml_cell_set_pump_mode (cell, ML_PUMP_KINETIC);
+    }
 
   *exit_status = 0;
   return g_steal_pointer (&cell);
@@ -836,6 +931,26 @@ ml_cli_run (int       argc,
          "(repeatable)"), N_("NAME,Z,CIN,COUT,P") },
     { "pump-ratio", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_ratio,
       N_("Steady-state electrogenic pump with coupling ratio R (3:2 is 1.5)"), N_("R") },
+    { "pump", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_mode,
+      N_("The pump's model: off, ratio (steady state), current (fixed) or kinetic (follows its "
+         "substrates; the presets' default)"), N_("MODEL") },
+    { "pump-imax", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_imax,
+      N_("Kinetic pump with this maximal current in µA/cm² (at the reference temperature)"),
+      N_("I") },
+    { "balance-pump", 0, 0, G_OPTION_ARG_NONE, &opt.balance_pump,
+      N_("Size the kinetic pump so that it moves out the Na⁺ this cell leaks in (after the other "
+         "options)"), NULL },
+    { "simulate", 0, 0, G_OPTION_ARG_FILENAME, &opt.simulate,
+      N_("Print the cell's time course over DURATION (90s, 30min, 2h, 3d): V_m, each inside "
+         "concentration and E, the volume and the pump current"), N_("DURATION") },
+    { "event", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.events,
+      N_("With --simulate: at time T, pump-off, pump-on or ID=VALUE for a parameter id "
+         "(repeatable)"), N_("T:WHAT") },
+    { "every", 0, 0, G_OPTION_ARG_FILENAME, &opt.every,
+      N_("With --simulate: the interval between rows (chosen from the duration otherwise)"),
+      N_("DURATION") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &opt.csv,
+      N_("With --simulate: comma-separated values with a header line"), NULL },
     { "pump-current", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_current,
       N_("Pump current density in µA/cm², outward positive, at the pump's reference "
          "temperature (37 °C unless the scenario says otherwise); at other temperatures it is "
@@ -867,6 +982,7 @@ ml_cli_run (int       argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MlCell) cell = NULL;
+  g_autoptr(MlCell) rest = NULL;
   g_autofree char *output = NULL;
   MlSolution sol;
   int status = 0;
@@ -910,7 +1026,7 @@ ml_cli_run (int       argc,
       goto out;
     }
 
-  cell = build_cell (&opt, &req, &status, &error);
+  cell = build_cell (&opt, &req, &rest, &status, &error);
   if (cell == NULL)
     goto out;
 
@@ -919,6 +1035,20 @@ ml_cli_run (int       argc,
   if (opt.list_parameters)
     {
       status = list_parameters (out, cell);
+      goto out;
+    }
+
+  if (opt.simulate != NULL)
+    {
+      g_autoptr (MlCliSimulate) simulate = ml_cli_simulate_parse (opt.simulate, opt.every,
+                                                                 opt.events, cell, &error);
+
+      if (simulate == NULL || (opt.save != NULL && !save_cell (cell, opt.save, &error)))
+        {
+          status = EXIT_BAD_INPUT;
+          goto out;
+        }
+      ml_cli_simulate_run (simulate, cell, rest, opt.csv, out);
       goto out;
     }
 

@@ -55,6 +55,47 @@ ml_text_parse_decimal (const char *text,
   return TRUE;
 }
 
+/**
+ * ml_text_parse_duration:
+ * @text: "90", "90s", "30min", "2h", "1.5h", "3d"
+ * @seconds: (out): the duration in seconds
+ *
+ * A decimal number (ml_text_parse_decimal()) with an optional unit: s
+ * (the default), min, h or d.  Negative and infinite durations are
+ * refused.
+ *
+ * Returns: %TRUE when @text is such a duration
+ */
+gboolean
+ml_text_parse_duration (const char *text,
+                        double     *seconds)
+{
+  static const struct { const char *unit; double factor; } units[] = {
+    { "min", 60.0 }, { "s", 1.0 }, { "h", 3600.0 }, { "d", 86400.0 },
+  };
+  g_autofree char *number = NULL;
+  double factor = 1.0, value;
+  gsize len;
+
+  g_return_val_if_fail (seconds != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+
+  len = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_has_suffix (text, units[i].unit))
+      {
+        len -= strlen (units[i].unit);
+        factor = units[i].factor;
+        break;
+      }
+  number = g_strndup (text, len);
+  if (!ml_text_parse_decimal (number, &value) || !(value >= 0.0) || !isfinite (value * factor))
+    return FALSE;
+  *seconds = value * factor;
+  return TRUE;
+}
+
 /* The longest prefix of @text of at most @max_bytes that ends on a
  * character boundary; @text is valid UTF-8. */
 static gsize

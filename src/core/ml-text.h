@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 
 gboolean  ml_text_parse_decimal (const char  *text,
                                  double      *out);
+gboolean  ml_text_parse_duration (const char *text,
+                                  double     *seconds);
 char     *ml_text_cut           (const char  *text,
                                  gsize        max_bytes);
 char     *ml_text_one_line      (const char  *text,
