@@ -256,48 +256,13 @@ typedef struct
 } Table;
 
 static void
-csv_number (GString *out,
-            double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, "%.10g", value);
-  g_string_append (out, buf);
-}
-
-/* A field without commas or quotes stays as it is; others are quoted. */
-static void
-csv_text (GString    *out,
-          const char *text)
-{
-  if (strpbrk (text, ",\"\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 header (Table *table)
 {
   guint n = ml_cell_get_n_ions (table->cell);
 
   if (table->csv)
     {
-      g_string_append (table->out, "t_s,vm_mv");
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (table->out, ",%s_in_mm", ml_cell_get_ion (table->cell, i)->name);
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (table->out, ",e_%s_mv", ml_cell_get_ion (table->cell, i)->name);
-      g_string_append (table->out, ",volume,pump_ua_cm2,event\n");
+      ml_simulation_csv_header (table->cell, table->out);
       return;
     }
 
@@ -329,29 +294,7 @@ row (Table                    *table,
 {
   if (table->csv)
     {
-      csv_number (table->out, s->t_s);
-      g_string_append_c (table->out, ',');
-      if (s->vm_defined)
-        csv_number (table->out, s->vm_mv);
-      for (guint i = 0; i < s->n_ions; i++)
-        {
-          g_string_append_c (table->out, ',');
-          csv_number (table->out, s->c_in[i]);
-        }
-      for (guint i = 0; i < s->n_ions; i++)
-        {
-          g_string_append_c (table->out, ',');
-          /* ±∞ and undefined stay empty: a number column holds numbers. */
-          if (s->e_state[i] == ML_NERNST_DEFINED)
-            csv_number (table->out, s->e_mv[i]);
-        }
-      g_string_append_c (table->out, ',');
-      csv_number (table->out, s->volume);
-      g_string_append_c (table->out, ',');
-      csv_number (table->out, s->pump_current_ua_cm2);
-      g_string_append_c (table->out, ',');
-      csv_text (table->out, event != NULL ? event : "");
-      g_string_append_c (table->out, '\n');
+      ml_simulation_csv_row (s, event, table->out);
       return;
     }
 

@@ -104,3 +104,56 @@ ml_cell_balance_pump (MlCell *cell)
   ml_cell_set_pump_max_current (cell, imax);
   return TRUE;
 }
+
+MlCell *
+ml_cell_hold_pump_kinetics (MlCell *before,
+                            MlCell *after)
+{
+  MlCell *held;
+  double t_ref;
+
+  g_return_val_if_fail (ML_IS_CELL (before), NULL);
+  g_return_val_if_fail (ML_IS_CELL (after), NULL);
+
+  /* Q10^((t − t_ref)/10) stays the same when t_ref moves with t. */
+  held = ml_cell_copy (after);
+  t_ref = ml_cell_get_pump_reference_temperature (before)
+          + ml_cell_get_temperature (after) - ml_cell_get_temperature (before);
+  if (ml_params_cell_accepts (ML_PARAM_PUMP_T_REF, t_ref))
+    ml_cell_set_pump_reference_temperature (held, t_ref);
+  return held;
+}
+
+gboolean
+ml_cell_split_temperature_change (MlCell             *before,
+                                  MlCell             *after,
+                                  MlTemperatureSplit *out)
+{
+  g_autofree char *key = NULL;
+  g_autoptr (MlCell) held = NULL;
+  MlSolution a, b, h;
+
+  g_return_val_if_fail (ML_IS_CELL (before), FALSE);
+  g_return_val_if_fail (ML_IS_CELL (after), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  key = ml_cell_difference (before, after);
+  if (g_strcmp0 (key, "temperature") != 0)
+    return FALSE;
+
+  held = ml_cell_hold_pump_kinetics (before, after);
+  ml_cell_solve (before, &a);
+  ml_cell_solve (after, &b);
+  ml_cell_solve (held, &h);
+  if (!a.vm_defined || !b.vm_defined || !h.vm_defined)
+    return FALSE;
+  /* The reference temperature could not follow (beyond its range). */
+  if (fabs (h.pump_q10_factor - a.pump_q10_factor) > 1e-12 * fmax (1.0, a.pump_q10_factor))
+    return FALSE;
+
+  out->before_mv = a.vm_mv;
+  out->after_mv = b.vm_mv;
+  out->thermodynamic_mv = h.vm_mv - a.vm_mv;
+  out->kinetic_mv = b.vm_mv - h.vm_mv;
+  return TRUE;
+}

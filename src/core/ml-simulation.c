@@ -260,6 +260,7 @@ record_sample (MlSimulation *self,
 {
   MlSimulationSample sample = { 0 };
 
+  sample.mark = -1;
   sample.t_s = self->t;
   sample.vm_defined = self->sol.vm_defined;
   sample.vm_mv = self->sol.vm_defined ? self->sol.vm_mv : 0.0;
@@ -637,6 +638,10 @@ ml_simulation_apply (MlSimulation *self,
     ml_cell_assign (self->work, cell);
   }
 
+  /* The sample before the event stays too, or the step would thin out
+   * to a ramp. */
+  if (self->sample_kept->len > 0)
+    g_array_index (self->sample_kept, gboolean, self->sample_kept->len - 1) = TRUE;
   set_stop (self, ML_SIMULATION_RUNNING, NULL);
   self->h = fmin (self->h, H_FIRST);
   refresh (self);
@@ -648,7 +653,144 @@ ml_simulation_apply (MlSimulation *self,
       mark->t_s = self->t;
       mark->label = g_strdup (label);
       g_ptr_array_add (self->marks, mark);
+      g_array_index (self->samples, MlSimulationSample, self->samples->len - 1).mark =
+        (int)self->marks->len - 1;
     }
+}
+
+void
+ml_simulation_set_last_mark_label (MlSimulation *self,
+                                   const char   *label)
+{
+  MlSimulationMark *mark;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (label != NULL);
+  if (self->marks->len == 0)
+    return;
+  mark = g_ptr_array_index (self->marks, self->marks->len - 1);
+  g_free (mark->label);
+  mark->label = g_strdup (label);
+}
+
+MlSimulation *
+ml_simulation_copy (MlSimulation *self)
+{
+  MlSimulation *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->params = ml_cell_copy (self->params);
+  copy->work = ml_cell_copy (self->work);
+  copy->stop_message = g_strdup (self->stop_message);
+  copy->samples = g_array_copy (self->samples);
+  copy->sample_kept = g_array_copy (self->sample_kept);
+  copy->marks = g_ptr_array_new_with_free_func (mark_free);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const MlSimulationMark *mark = g_ptr_array_index (self->marks, i);
+      MlSimulationMark *dup = g_new0 (MlSimulationMark, 1);
+
+      dup->t_s = mark->t_s;
+      dup->label = g_strdup (mark->label);
+      g_ptr_array_add (copy->marks, dup);
+    }
+  return copy;
+}
+
+/* CSV -------------------------------------------------------------------- */
+
+static void
+csv_number (GString *out,
+            double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.10g", value);
+  g_string_append (out, buf);
+}
+
+void
+ml_simulation_csv_header (MlCell  *cell,
+                          GString *out)
+{
+  guint n;
+
+  g_return_if_fail (ML_IS_CELL (cell));
+  n = ml_cell_get_n_ions (cell);
+  g_string_append (out, "t_s,vm_mv");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, ",%s_in_mm", ml_cell_get_ion (cell, i)->name);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, ",e_%s_mv", ml_cell_get_ion (cell, i)->name);
+  g_string_append (out, ",volume,pump_ua_cm2,event\n");
+}
+
+void
+ml_simulation_csv_row (const MlSimulationSample *s,
+                       const char               *event,
+                       GString                  *out)
+{
+  g_return_if_fail (s != NULL);
+
+  csv_number (out, s->t_s);
+  g_string_append_c (out, ',');
+  if (s->vm_defined)
+    csv_number (out, s->vm_mv);
+  for (guint i = 0; i < s->n_ions; i++)
+    {
+      g_string_append_c (out, ',');
+      csv_number (out, s->c_in[i]);
+    }
+  for (guint i = 0; i < s->n_ions; i++)
+    {
+      g_string_append_c (out, ',');
+      /* ±∞ and undefined stay empty: a number column holds numbers. */
+      if (s->e_state[i] == ML_NERNST_DEFINED)
+        csv_number (out, s->e_mv[i]);
+    }
+  g_string_append_c (out, ',');
+  csv_number (out, s->volume);
+  g_string_append_c (out, ',');
+  csv_number (out, s->pump_current_ua_cm2);
+  g_string_append_c (out, ',');
+  if (event != NULL && strpbrk (event, ",\"\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = event; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p == '\n' ? ' ' : *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (event != NULL)
+    g_string_append (out, event);
+  g_string_append_c (out, '\n');
+}
+
+char *
+ml_simulation_to_csv (MlSimulation *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ml_simulation_csv_header (self->params, out);
+  for (guint i = 0; i < self->samples->len; i++)
+    {
+      const MlSimulationSample *s = &g_array_index (self->samples, MlSimulationSample, i);
+      const char *event = NULL;
+
+      if (s->mark >= 0 && (guint)s->mark < self->marks->len)
+        event = ((MlSimulationMark *)g_ptr_array_index (self->marks, s->mark))->label;
+      else if (i == self->samples->len - 1 && self->stop_message != NULL)
+        event = self->stop_message;
+      ml_simulation_csv_row (s, event, out);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Getters ---------------------------------------------------------------- */

@@ -67,6 +67,7 @@ typedef struct
   double         c_in[ML_MAX_IONS];  /* mM */
   MlNernstState  e_state[ML_MAX_IONS];
   double         e_mv[ML_MAX_IONS];  /* 0 unless e_state is DEFINED */
+  int            mark;               /* the mark made here, or -1 */
 } MlSimulationSample;
 
 typedef struct
@@ -82,6 +83,8 @@ typedef struct _MlSimulation MlSimulation;
 MlSimulation       *ml_simulation_new            (MlCell       *cell,
                                                   MlCell       *rest);
 void                ml_simulation_free           (MlSimulation *self);
+/* An independent copy: state, trace and marks. */
+MlSimulation       *ml_simulation_copy           (MlSimulation *self);
 
 /* Integrates up to @t_end_s and records a sample there.  Returns FALSE
  * when the run is paused (now or before), with the trace kept. */
@@ -95,6 +98,11 @@ gboolean            ml_simulation_advance        (MlSimulation *self,
 void                ml_simulation_apply          (MlSimulation *self,
                                                   MlCell       *cell,
                                                   const char   *label);
+
+/* Renames the last mark: steps of one slider drag make one mark, whose
+ * label says the whole change. */
+void                ml_simulation_set_last_mark_label (MlSimulation *self,
+                                                       const char   *label);
 
 double              ml_simulation_get_time       (MlSimulation *self);
 /* The cell now: the parameters applied last, the simulated inside
@@ -137,6 +145,17 @@ guint               ml_simulation_get_n_steps    (MlSimulation *self);
  * sample is dropped, the marked ones kept, so a long run stays bounded. */
 void                ml_simulation_set_max_samples (MlSimulation *self,
                                                    guint         max_samples);
+
+/* The trace as comma-separated values, the format of membrane-calc
+ * --simulate --csv: a header line naming the columns, then one line per
+ * sample (t_s, vm_mv, each NAME_in_mm, each e_NAME_mv, volume,
+ * pump_ua_cm2, event).  An undefined number is an empty field. */
+void                ml_simulation_csv_header     (MlCell       *cell,
+                                                  GString      *out);
+void                ml_simulation_csv_row        (const MlSimulationSample *sample,
+                                                  const char   *event,
+                                                  GString      *out);
+char               *ml_simulation_to_csv         (MlSimulation *self);
 
 /* A short label for the change from @before to @after, translated, as an
  * event mark says it: "pump blocked", "P_Na × 25", "cooled to 17 °C";

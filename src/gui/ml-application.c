@@ -162,6 +162,12 @@ set_accels (GtkApplication *app)
     { "win.toggle-controls", { "F9", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.presentation", { "F5", NULL } },
+    /* O for ouabain, W for washing it out. */
+    { "win.block-pump", { "<Shift><Control>o", NULL } },
+    { "win.restore-pump", { "<Shift><Control>w", NULL } },
+    { "win.balance-pump", { "<Control>b", NULL } },
+    { "win.show-page::membrane", { "<Alt>1", NULL } },
+    { "win.show-page::time-course", { "<Alt>2", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-pump.h"
+
 static void
 undo_cb (GtkWidget  *widget,
          const char *action,
@@ -107,6 +109,70 @@ donnan_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->donnan));
 }
 
+static void
+show_page_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    ml_window_show_page (self, name);
+}
+
+/* Ouabain: the pump stops at once; its model is kept for "restore". */
+static void
+block_pump_cb (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  MlCell *cell = ml_session_get_cell (self->session);
+
+  if (ml_cell_get_pump_mode (cell) == ML_PUMP_OFF)
+    return;
+  self->pump_mode_before_block = ml_cell_get_pump_mode (cell);
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+}
+
+static void
+restore_pump_cb (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  MlCell *cell = ml_session_get_cell (self->session);
+
+  if (ml_cell_get_pump_mode (cell) != ML_PUMP_OFF)
+    return;
+  ml_cell_set_pump_mode (cell, self->pump_mode_before_block != ML_PUMP_OFF
+                               ? self->pump_mode_before_block : ML_PUMP_KINETIC);
+}
+
+/* Only when asked: the kinetic pump sized to the Na⁺ leak of now. */
+static void
+balance_pump_cb (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  MlCell *cell = ml_session_get_cell (self->session);
+  g_autoptr (MlCell) balanced = ml_cell_copy (cell);
+
+  if (!ml_cell_balance_pump (balanced))
+    {
+      ml_window_show_error (self, _("The pump cannot balance this cell: it needs Na⁺ inside, K⁺ "
+                                    "outside, a Na⁺ leak and a defined membrane potential"));
+      return;
+    }
+  /* One change, one undo step. */
+  ml_cell_begin_batch (cell);
+  ml_cell_set_pump_max_current (cell, ml_cell_get_pump_max_current (balanced));
+  ml_cell_set_pump_mode (cell, ML_PUMP_KINETIC);
+  ml_cell_end_batch (cell);
+}
+
 /* The shortcuts window is built the first time it is asked for: its few
  * hundred widgets would otherwise be built with every window (GTK does that
  * for a gtk/help-overlay.ui resource) and slow the start.  It is then made
@@ -144,6 +210,10 @@ _ml_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-math", NULL, copy_math_cb);
   gtk_widget_class_install_action (widget_class, "win.donnan", NULL, donnan_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+  gtk_widget_class_install_action (widget_class, "win.block-pump", NULL, block_pump_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-pump", NULL, restore_pump_cb);
+  gtk_widget_class_install_action (widget_class, "win.balance-pump", NULL, balance_pump_cb);
 
   /* The state of these is a property of the window. */
   gtk_widget_class_install_property_action (widget_class, "win.preset", "preset");

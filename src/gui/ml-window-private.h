@@ -43,6 +43,7 @@ struct _MlWindow
   gboolean              fullscreen;
   gboolean              presentation;
   gboolean              was_fullscreen;
+  MlPumpMode            pump_mode_before_block; /* what "restore" brings back */
 };
 
 /* What to do once unsaved changes are saved or discarded. */

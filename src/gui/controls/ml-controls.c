@@ -35,16 +35,21 @@ struct _MlControls
   MlLogControl *temperature;
   MlLogControl *pump_ratio;
   MlLogControl *pump_current;
+  MlLogControl *pump_imax;
   MlLogControl *pump_q10;
   MlLogControl *radius;
   MlLogControl *capacitance;
   MlLogControl *controls[ML_N_CONTROLS];
   GtkSwitch    *pump_switch;
-  GtkWidget    *pump_mode;         /* the two buttons below, linked */
+  GtkWidget    *pump_mode;         /* the three buttons below, linked */
+  GtkToggleButton *mode_kinetic;
   GtkToggleButton *mode_ratio;
   GtkToggleButton *mode_current;
+  GtkLabel     *pump_assumes;
   GtkWidget    *ratio_row;
   GtkWidget    *current_row;
+  GtkWidget    *imax_row;
+  GtkWidget    *balance_button;
   GtkWidget    *q10_row;
 
   GPtrArray    *ion_rows;   /* MlIonRow*, children of ion_box */
@@ -82,6 +87,7 @@ static const MlParamKind scalar_params[ML_N_CONTROLS] = {
   [ML_CONTROL_TEMPERATURE] = ML_PARAM_TEMPERATURE,
   [ML_CONTROL_PUMP_RATIO] = ML_PARAM_PUMP_RATIO,
   [ML_CONTROL_PUMP_CURRENT] = ML_PARAM_PUMP_CURRENT,
+  [ML_CONTROL_PUMP_MAX_CURRENT] = ML_PARAM_PUMP_MAX_CURRENT,
   [ML_CONTROL_PUMP_Q10] = ML_PARAM_PUMP_Q10,
   [ML_CONTROL_RADIUS] = ML_PARAM_RADIUS,
   [ML_CONTROL_CAPACITANCE] = ML_PARAM_CAPACITANCE,
@@ -102,7 +108,47 @@ static void sync_from_cell (MlControls *self);
 static MlPumpMode
 selected_pump_mode (MlControls *self)
 {
-  return gtk_toggle_button_get_active (self->mode_current) ? ML_PUMP_CURRENT : ML_PUMP_RATIO;
+  if (gtk_toggle_button_get_active (self->mode_current))
+    return ML_PUMP_CURRENT;
+  if (gtk_toggle_button_get_active (self->mode_ratio))
+    return ML_PUMP_RATIO;
+  return ML_PUMP_KINETIC;
+}
+
+static GtkToggleButton *
+mode_button (MlControls *self,
+             MlPumpMode  mode)
+{
+  switch (mode)
+    {
+    case ML_PUMP_RATIO:
+      return self->mode_ratio;
+    case ML_PUMP_CURRENT:
+      return self->mode_current;
+    case ML_PUMP_KINETIC:
+    case ML_PUMP_OFF:
+    default:
+      return self->mode_kinetic;
+    }
+}
+
+/* What the chosen model assumes, in one sentence under its buttons. */
+static const char *
+pump_assumption (MlPumpMode mode)
+{
+  switch (mode)
+    {
+    case ML_PUMP_RATIO:
+      return _("Moves out at once exactly the Na⁺ that leaks in, whatever the leak (Mullins–Noda "
+               "steady state).");
+    case ML_PUMP_CURRENT:
+      return _("Drives the set current whatever the cell does; only its Q₁₀ changes it.");
+    case ML_PUMP_KINETIC:
+    case ML_PUMP_OFF:
+    default:
+      return _("Its rate follows Na⁺ inside, K⁺ outside and V_m; a new permeability leaves it "
+               "alone until the concentrations move.");
+    }
 }
 
 static void
@@ -216,13 +262,17 @@ sync_from_cell (MlControls *self)
   mode = ml_cell_get_pump_mode (self->cell);
   gtk_switch_set_active (self->pump_switch, mode != ML_PUMP_OFF);
   if (mode != ML_PUMP_OFF)
-    gtk_toggle_button_set_active (mode == ML_PUMP_CURRENT ? self->mode_current : self->mode_ratio, TRUE);
+    gtk_toggle_button_set_active (mode_button (self, mode), TRUE);
   gtk_widget_set_sensitive (self->pump_mode, mode != ML_PUMP_OFF);
+  gtk_label_set_label (self->pump_assumes, pump_assumption (selected_pump_mode (self)));
   gtk_widget_set_visible (self->ratio_row, selected_pump_mode (self) == ML_PUMP_RATIO);
   gtk_widget_set_visible (self->current_row, selected_pump_mode (self) == ML_PUMP_CURRENT);
-  gtk_widget_set_visible (self->q10_row, selected_pump_mode (self) == ML_PUMP_CURRENT);
+  gtk_widget_set_visible (self->imax_row, selected_pump_mode (self) == ML_PUMP_KINETIC);
+  gtk_widget_set_visible (self->balance_button, selected_pump_mode (self) == ML_PUMP_KINETIC);
+  gtk_widget_set_visible (self->q10_row, selected_pump_mode (self) != ML_PUMP_RATIO);
   gtk_widget_set_sensitive (self->ratio_row, mode != ML_PUMP_OFF);
   gtk_widget_set_sensitive (self->current_row, mode != ML_PUMP_OFF);
+  gtk_widget_set_sensitive (self->imax_row, mode != ML_PUMP_OFF);
   gtk_widget_set_sensitive (self->q10_row, mode != ML_PUMP_OFF);
 
   self->syncing--;
@@ -315,6 +365,11 @@ ml_controls_class_init (MlControlsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlControls, pump_switch);
   gtk_widget_class_bind_template_child (widget_class, MlControls, pump_mode);
   gtk_widget_class_bind_template_child (widget_class, MlControls, mode_ratio);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, mode_kinetic);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_assumes);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, imax_row);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, balance_button);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, pump_imax);
   gtk_widget_class_bind_template_child (widget_class, MlControls, mode_current);
   gtk_widget_class_bind_template_child (widget_class, MlControls, ratio_row);
   gtk_widget_class_bind_template_child (widget_class, MlControls, current_row);
@@ -341,6 +396,7 @@ ml_controls_init (MlControls *self)
   scalars[ML_CONTROL_TEMPERATURE] = self->temperature;
   scalars[ML_CONTROL_PUMP_RATIO] = self->pump_ratio;
   scalars[ML_CONTROL_PUMP_CURRENT] = self->pump_current;
+  scalars[ML_CONTROL_PUMP_MAX_CURRENT] = self->pump_imax;
   scalars[ML_CONTROL_PUMP_Q10] = self->pump_q10;
   scalars[ML_CONTROL_RADIUS] = self->radius;
   scalars[ML_CONTROL_CAPACITANCE] = self->capacitance;
@@ -357,9 +413,10 @@ ml_controls_init (MlControls *self)
     }
 
   g_signal_connect (self->pump_switch, "notify::active", G_CALLBACK (pump_changed_cb), self);
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 3; i++)
     {
-      GtkWidget *button = GTK_WIDGET (i == 0 ? self->mode_ratio : self->mode_current);
+      GtkWidget *button = GTK_WIDGET (i == 0 ? self->mode_kinetic
+                                      : i == 1 ? self->mode_ratio : self->mode_current);
       GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
       /* A long translation shortens rather than widening the pane. */
@@ -565,6 +622,6 @@ ml_controls_get_pump_mode_button (MlControls *self,
                                   MlPumpMode  mode)
 {
   g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
-  g_return_val_if_fail (mode == ML_PUMP_RATIO || mode == ML_PUMP_CURRENT, NULL);
-  return mode == ML_PUMP_CURRENT ? self->mode_current : self->mode_ratio;
+  g_return_val_if_fail (mode != ML_PUMP_OFF, NULL);
+  return mode_button (self, mode);
 }

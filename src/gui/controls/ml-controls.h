@@ -21,6 +21,7 @@ typedef enum
   ML_CONTROL_TEMPERATURE,
   ML_CONTROL_PUMP_RATIO,
   ML_CONTROL_PUMP_CURRENT,
+  ML_CONTROL_PUMP_MAX_CURRENT,
   ML_CONTROL_PUMP_Q10,
   ML_CONTROL_RADIUS,
   ML_CONTROL_CAPACITANCE,
@@ -43,7 +44,7 @@ MlLogControl *ml_controls_get_ion_control    (MlControls  *self,
 GtkSwitch    *ml_controls_get_ion_switch     (MlControls  *self,
                                               const char  *name);
 GtkSwitch    *ml_controls_get_pump_switch    (MlControls  *self);
-/* The button that chooses the pump model @mode (ratio or current). */
+/* The button that chooses the pump model @mode (kinetic, ratio or current). */
 GtkToggleButton *ml_controls_get_pump_mode_button (MlControls *self,
                                                    MlPumpMode  mode);
 

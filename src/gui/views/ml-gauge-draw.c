@@ -345,6 +345,19 @@ draw_readout (MlGauge         *self,
       set_source (cr, &self->fg, 0.7);
       cairo_move_to (cr, geo->cx - cw / 2, top + h);
       pango_cairo_show_layout (cr, caption);
+
+      /* Where it was and by how much it moved, until the next change. */
+      if (self->has_ghost && self->ghost_text != NULL)
+        {
+          g_autoptr(PangoLayout) ghost = make_layout (self, self->ghost_text, geo->caption_font,
+                                                      PANGO_WEIGHT_BOLD);
+          double gw, gh;
+
+          layout_size (ghost, &gw, &gh);
+          set_source (cr, &self->fg, 0.85);
+          cairo_move_to (cr, geo->cx - gw / 2, top + h + ch);
+          pango_cairo_show_layout (cr, ghost);
+        }
     }
   else
     {
@@ -603,6 +616,27 @@ ensure_cache (MlGauge *self,
     }
 }
 
+/* The needle's last position as a dashed outline from the pivot. */
+static void
+draw_ghost (MlGauge *self,
+            cairo_t *cr)
+{
+  const Geometry *geo = &self->geo;
+  double a = value_to_angle (self, CLAMP (self->ghost, self->range_min, self->range_max));
+  double c = cos (a), s = sin (a);
+  double tip = geo->radius + geo->track / 2.0;
+  double dash = MAX (3.0, 0.03 * geo->radius);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1.5, 0.012 * geo->radius));
+  cairo_set_dash (cr, &dash, 1, 0);
+  set_source (cr, &self->fg, 0.55);
+  cairo_move_to (cr, geo->cx + 0.12 * geo->radius * c, geo->cy + 0.12 * geo->radius * s);
+  cairo_line_to (cr, geo->cx + tip * c, geo->cy + tip * s);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_needle (MlGauge *self,
              cairo_t *cr)
@@ -687,6 +721,8 @@ ml_gauge_snapshot (GtkWidget   *widget,
                                                    2 * r, 2 * r);
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
+      if (self->has_ghost)
+        draw_ghost (self, cr);
       draw_needle (self, cr);
       cairo_destroy (cr);
     }

@@ -64,6 +64,13 @@ struct _MlGauge
   char          *spoken_name;    /* the accessible name: V_m */
   char          *spoken_list;    /* the description: each E */
 
+  /* Where the needle was before the last change, until the next one: a
+   * slider's drag is one change (steps closer than GHOST_QUIET_US). */
+  gboolean       has_ghost;
+  double         ghost;
+  gint64         last_change_us;
+  char          *ghost_text;     /* "from −69.1 mV: +4.1 mV" */
+
   /* The needle eases from anim_from to value. */
   double         needle;
   double         anim_from;

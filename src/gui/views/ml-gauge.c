@@ -172,6 +172,14 @@ build_value_text (MlGauge *self)
       g_string_append_printf (list, _("E %s %s"), label, value);
     }
 
+  if (self->ghost_text != NULL)
+    {
+      char *with = g_strdup_printf (C_("gauge value", "%s (%s)"), vm_text, self->ghost_text);
+
+      g_free (vm_text);
+      vm_text = with;
+    }
+
   g_free (self->spoken_name);
   self->spoken_name = g_strdup (vm_text);
   g_free (self->spoken_list);
@@ -184,6 +192,61 @@ build_value_text (MlGauge *self)
    * potential ("Membrane potential −64.9 mV"), the second the list of
    * equilibrium potentials ("E K⁺ −89.1 mV, E Na⁺ +60.6 mV"). */
   return g_strdup_printf (C_("gauge value", "%s; %s"), vm_text, list->str);
+}
+
+/* Steps of one gesture (a slider dragged, a value typed digit by digit)
+ * come closer than this; a pause starts a new change. */
+#define GHOST_QUIET_US (700 * G_TIME_SPAN_MILLISECOND)
+
+static void
+update_ghost (MlGauge  *self,
+              gboolean  was_shown,
+              double    old_value)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!self->defined || !was_shown)
+    {
+      self->has_ghost = FALSE;
+      g_clear_pointer (&self->ghost_text, g_free);
+      return;
+    }
+  if (old_value == self->value)
+    return;
+
+  if (!self->has_ghost || now - self->last_change_us > GHOST_QUIET_US)
+    {
+      self->ghost = old_value;
+      self->has_ghost = TRUE;
+    }
+  self->last_change_us = now;
+
+  g_clear_pointer (&self->ghost_text, g_free);
+  /* Back where it started: nothing to show. */
+  if (fabs (self->value - self->ghost) < 0.05)
+    {
+      self->has_ghost = FALSE;
+      return;
+    }
+  {
+    g_autofree char *from = ml_format_millivolts (self->ghost, 1, TRUE);
+    g_autofree char *delta = ml_format_millivolts (self->value - self->ghost, 1, TRUE);
+
+    /* Translators: under the gauge's number after a change: where V_m
+     * was and by how much it moved, "from −69.1 mV: +4.1 mV". */
+    self->ghost_text = g_strdup_printf (_("from %s: %s"), from, delta);
+  }
+}
+
+/* For tests: the ghost mark, if any. */
+gboolean
+ml_gauge_get_ghost (MlGauge *self,
+                    double  *ghost_mv)
+{
+  g_return_val_if_fail (ML_IS_GAUGE (self), FALSE);
+  if (ghost_mv != NULL)
+    *ghost_mv = self->has_ghost ? self->ghost : 0.0;
+  return self->has_ghost;
 }
 
 static void
@@ -249,6 +312,7 @@ ml_gauge_finalize (GObject *object)
 
   clear_markers (self);
   g_free (self->number_text);
+  g_free (self->ghost_text);
   g_free (self->value_text);
   g_free (self->spoken_name);
   g_free (self->spoken_list);
@@ -368,6 +432,7 @@ ml_gauge_set_solution (MlGauge          *self,
   self->value = self->defined ? solution->vm_mv : 0.0;
   g_free (self->number_text);
   self->number_text = ml_format_fixed (self->value, 1, TRUE);
+  update_ghost (self, was_shown, old_value);
 
   if (self->defined)
     {

@@ -29,6 +29,9 @@ void         ml_gauge_get_range           (MlGauge          *self,
                                            double           *max_mv);
 /* The text read to a screen reader, e.g. "−65.2 mV" or the condition. */
 const char  *ml_gauge_get_value_text      (MlGauge          *self);
+/* Where V_m was before the last change, while the gauge shows it. */
+gboolean     ml_gauge_get_ghost           (MlGauge          *self,
+                                           double           *ghost_mv);
 
 void         ml_gauge_set_session (MlGauge   *self,
                                    MlSession *session);
