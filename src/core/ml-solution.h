@@ -118,6 +118,7 @@ typedef struct
   double       pump_k_influx_ua_cm2;
   /* Kinetic pump: its substrate and voltage factors at vm_mv (ml-pump.h);
    * 0 in the other modes. */
+  double       pump_max_current_ua_cm2; /* the cell's Ī, as given */
   double       pump_substrate_factor;
   double       pump_voltage_factor;
   MlPumpState  pump_state;

@@ -474,6 +474,7 @@ solve (MlCell     *cell,
   out->pump_mode = snap.pump_mode;
   out->pump_ratio = snap.pump_ratio;
   out->pump_q10_factor = snap.pump_q10_factor;
+  out->pump_max_current_ua_cm2 = snap.pump_max_current;
   out->radius_um = snap.radius;
   out->capacitance_uf_cm2 = snap.capacitance;
   out->charge_ion = snap.k_ion;

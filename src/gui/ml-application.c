@@ -21,6 +21,8 @@
 #include "ml-presets.h"
 #include "ml-screenshot.h"
 #include "ml-text.h"
+#include "ml-time-course-page.h"
+#include "ml-text.h"
 #include "ml-window.h"
 
 struct _MlApplication
@@ -32,6 +34,12 @@ struct _MlApplication
   int             width;
   int             height;
   gboolean        dark;
+  /* More of --screenshot: a page, presentation mode, a pump block and a
+   * run of the time course before the picture. */
+  char           *page;
+  gboolean        presentation;
+  gboolean        block_pump;
+  double          run_s;
   gboolean        has_files;     /* files on the command line */
   int             exit_status;
   GSettings      *settings;
@@ -237,6 +245,31 @@ window_mapped_cb (GtkWidget *window,
                       g_object_ref (window), g_object_unref);
 }
 
+/* The scene of a screenshot, before its first frame. */
+static void
+prepare_screenshot (MlApplication *self,
+                    MlWindow      *window)
+{
+  GtkWidget *page;
+
+  if (self->page != NULL)
+    ml_window_show_page (window, self->page);
+  if (self->presentation)
+    g_object_set (window, "presentation", TRUE, NULL);
+  page = ml_window_get_page (window, "time-course");
+  if (page != NULL)
+    ml_time_course_page_set_playing (ML_TIME_COURSE_PAGE (page), FALSE);
+  /* With a run, the block comes after a tenth of it, so the picture shows
+   * the rest before it, the step and the rundown. */
+  if (page != NULL && self->run_s > 0.0 && self->block_pump)
+    ml_time_course_page_advance (ML_TIME_COURSE_PAGE (page), 0.1 * self->run_s);
+  if (self->block_pump)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.block-pump", NULL);
+  if (page != NULL && self->run_s > 0.0)
+    ml_time_course_page_advance (ML_TIME_COURSE_PAGE (page),
+                                 self->block_pump ? 0.9 * self->run_s : self->run_s);
+}
+
 static MlWindow *
 ensure_window (MlApplication *self)
 {
@@ -263,6 +296,8 @@ ensure_window (MlApplication *self)
       /* The start is not a step to undo. */
       ml_history_clear (ml_window_get_history (ML_WINDOW (window)));
     }
+  if (self->screenshot_path != NULL)
+    prepare_screenshot (self, ML_WINDOW (window));
   else if (self->settings != NULL && self->screenshot_path == NULL)
     {
       /* Come back to the scenario of the last session. */
@@ -377,6 +412,15 @@ static const GOptionEntry option_entries[] = {
     N_("Start with a shipped preset, e.g. squid-axon"), N_("NAME") },
   { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Use the dark style for --screenshot"), NULL },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show this page for --screenshot: membrane or time-course"), N_("NAME") },
+  { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Presentation mode for --screenshot"), NULL },
+  { "block-pump", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Block the pump before --screenshot (with --run, after a tenth of the run)"), NULL },
+  { "run", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run the time course for DURATION (90s, 30min, 2h) before --screenshot"),
+    N_("DURATION") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and quit"), NULL },
   { NULL }
@@ -459,6 +503,25 @@ ml_application_handle_local_options (GApplication *application,
     {
       self->screenshot_path = g_steal_pointer (&screenshot);
       self->dark = g_variant_dict_contains (options, "dark");
+      self->presentation = g_variant_dict_contains (options, "presentation");
+      self->block_pump = g_variant_dict_contains (options, "block-pump");
+      g_variant_dict_lookup (options, "page", "s", &self->page);
+      if (self->page != NULL && g_strcmp0 (self->page, "membrane") != 0
+          && g_strcmp0 (self->page, "time-course") != 0)
+        {
+          g_printerr (_("membrane-lab: --page takes membrane or time-course\n"));
+          return 2;
+        }
+      {
+        const char *run = NULL;
+
+        if (g_variant_dict_lookup (options, "run", "&s", &run)
+            && !ml_text_parse_duration (run, &self->run_s))
+          {
+            g_printerr (_("membrane-lab: --run takes a duration such as 90s, 30min or 2h\n"));
+            return 2;
+          }
+      }
       if (g_variant_dict_lookup (options, "size", "&s", &size)
           && !parse_size (size, &self->width, &self->height))
         {
@@ -470,9 +533,14 @@ ml_application_handle_local_options (GApplication *application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
       return -1;
     }
-  else if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "dark"))
+  else if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "dark")
+           || g_variant_dict_contains (options, "page")
+           || g_variant_dict_contains (options, "presentation")
+           || g_variant_dict_contains (options, "block-pump")
+           || g_variant_dict_contains (options, "run"))
     {
-      g_printerr (_("membrane-lab: --size and --dark go with --screenshot\n"));
+      g_printerr (_("membrane-lab: --size, --dark, --page, --presentation, --block-pump and --run "
+                    "go with --screenshot\n"));
       return 2;
     }
 
@@ -504,6 +572,7 @@ ml_application_finalize (GObject *object)
 
   g_clear_pointer (&self->screenshot_path, g_free);
   g_clear_pointer (&self->preset, g_free);
+  g_clear_pointer (&self->page, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ml_application_parent_class)->finalize (object);

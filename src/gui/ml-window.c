@@ -103,9 +103,6 @@ session_state_cb (MlSession  *session,
                   GParamSpec *pspec,
                   MlWindow   *self)
 {
-  ml_window_add_page (self, "time-course", _("Time Course"), "document-open-recent-symbolic",
-                      ml_time_course_page_new);
-
   ml_window_update_title (self);
   _ml_window_update_actions (self);
 }
@@ -610,6 +607,9 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (paned_height_cb), self);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_width_cb), self);
+
+  ml_window_add_page (self, "time-course", _("Time Course"), "document-open-recent-symbolic",
+                      ml_time_course_page_new);
 
   ml_window_update_title (self);
   _ml_window_update_actions (self);

@@ -15,6 +15,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -139,6 +140,8 @@ class ScreenReaderTest(unittest.TestCase):
             pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)  # Tab
             time.sleep(0.05)
         self.assertTrue(slider.getState().contains(pyatspi.STATE_FOCUSED))
+        # Where V_m is before the step, as the gauge says it.
+        was = re.match(r'Membrane potential (\S+ mV)', self.gauge.name).group(1)
         # One step right, from the keyboard (XTEST through the registry).
         pyatspi.Registry.generateKeyboardEvent(0xff53, None, pyatspi.KEY_SYM)  # Right
         self.assertTrue(wait_for(lambda: slider.queryValue().currentValue != before))
@@ -154,7 +157,10 @@ class ScreenReaderTest(unittest.TestCase):
         expected = 'membrane potential now ' + fmt_mv(sol['vm_mv'])
         self.assertTrue(wait_for(lambda: expected in slider.description),
                         (slider.description, expected))
-        self.assertEqual(self.gauge.name, f'Membrane potential {fmt_mv(sol["vm_mv"])}, resting')
+        # The gauge keeps where V_m was until the next change, and says so.
+        self.assertTrue(self.gauge.name.startswith(
+            f'Membrane potential {fmt_mv(sol["vm_mv"])}, resting (from '), self.gauge.name)
+        self.assertIn(f'from {was}: ', self.gauge.name)
 
     def test_no_focusable_node_is_unnamed(self):
         unnamed = []

@@ -166,8 +166,8 @@ test_pump_q10 (void)
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, steady));
   g_assert_nonnull (strstr (text, "follows the Na⁺ leak"));
-  /* names the button of the other pump model, "Fixed current" */
-  g_assert_nonnull (strstr (text, "“Fixed current” shows the kinetic effect of cooling"));
+  /* names the button of the model that shows it, "Kinetic" */
+  g_assert_nonnull (strstr (text, "“Kinetic” keeps its rate and shows the kinetic effect of cooling"));
   g_assert_null (strstr (text, "Q10 factor"));
   /* the pump's lines, each one translatable sentence */
   g_assert_nonnull (strstr (text, "Without the pump: VGHK = "));

@@ -62,8 +62,10 @@ test_page_built_when_shown (void)
 
   pages_built = 0;
   page_session = NULL;
-  /* One page: no switcher, only the title. */
-  g_assert_null (window->switcher_title);
+  /* The membrane and the time course: a switcher, whose page is not built
+   * before it is shown. */
+  g_assert_nonnull (window->switcher_title);
+  g_assert_null (ml_window_get_page (window, "time-course"));
 
   ml_window_add_page (window, "test", "Test", "view-grid-symbolic", test_page_new);
   g_assert_nonnull (window->switcher_title);

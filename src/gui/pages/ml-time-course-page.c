@@ -65,6 +65,7 @@ struct _MlTimeCoursePage
   guint            tick_id;
   gint64           last_frame_us;
   gint64           clock_us;
+  gboolean         from_frame;    /* the clock label may wait for the next frame */
 };
 
 enum {
@@ -102,7 +103,7 @@ update_clock (MlTimeCoursePage *self,
   g_autofree char *clock = NULL;
   g_autofree char *text = NULL;
 
-  if (!force && now - self->clock_us < CLOCK_US)
+  if (!force && self->from_frame && now - self->clock_us < CLOCK_US)
     return;
   self->clock_us = now;
   clock = format_clock (ml_simulation_get_time (self->sim));
@@ -317,6 +318,15 @@ ml_time_course_page_advance (MlTimeCoursePage *self,
   update_all (self, ml_simulation_get_stop (self->sim) != before);
 }
 
+static void
+advance_frame (MlTimeCoursePage *self,
+               double            seconds)
+{
+  self->from_frame = TRUE;
+  ml_time_course_page_advance (self, seconds);
+  self->from_frame = FALSE;
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
@@ -329,7 +339,7 @@ tick_cb (GtkWidget     *widget,
   self->last_frame_us = now;
   if (self->playing && self->sim != NULL
       && ml_simulation_get_stop (self->sim) == ML_SIMULATION_RUNNING)
-    ml_time_course_page_advance (self, MIN (dt, MAX_FRAME_S) * ml_time_course_page_get_speed (self));
+    advance_frame (self, MIN (dt, MAX_FRAME_S) * ml_time_course_page_get_speed (self));
   return G_SOURCE_CONTINUE;
 }
 

@@ -224,6 +224,11 @@ trace_path (cairo_t      *cr,
       const MlSimulationSample *s = i < n ? ml_simulation_get_sample (sim, i) : NULL;
       double v = 0.0, sx = 0.0;
       gboolean defined = s != NULL && sample_value (s, kind, ion, &v);
+
+      /* An E off the scale is not drawn along the edge: its label says
+       * where it is. */
+      if (defined && kind == TRACE_E && (v > panel->hi || v < panel->lo))
+        defined = FALSE;
       long col = 0;
 
       if (s != NULL)
@@ -339,7 +344,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   const MlSimulationSample *now;
   Axis axis = { 0 };
   Panel pv, pc, pw;
-  double top, bottom, gap, plot_h, cmax = 0.0, vmin = -100.0, vmax = 40.0, wmin = 98.0, wmax = 102.0;
+  double top, bottom, gap, plot_h, cmax = 0.0, vmin = -90.0, vmax = 30.0, wmin = 98.0, wmax = 102.0;
   double taken[32];
   guint n_taken = 0, n, n_ions;
   gboolean shown_c[ML_MAX_IONS] = { 0 };
@@ -362,7 +367,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   axis.left = 4.2 * axis.font;
   axis.right = width - 8.5 * axis.font;
   top = 2.6 * axis.font;
-  bottom = height - 2.4 * axis.font;
+  bottom = height - 2.6 * axis.font;
   gap = 1.1 * axis.font;
   plot_h = bottom - top - 2 * gap;
   if (axis.right - axis.left < 40 || plot_h < 60)
@@ -406,7 +411,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
 
   panel_frame (cr, &pv, &axis, _("V_m and each E (mV)"), &fg, nice_step (pv.hi - pv.lo, 5));
   panel_frame (cr, &pc, &axis, _("Inside (mM)"), &fg, nice_step (pc.hi - pc.lo, 3));
-  panel_frame (cr, &pw, &axis, _("Volume (% of start)"), &fg, nice_step (pw.hi - pw.lo, 2));
+  panel_frame (cr, &pw, &axis, _("Volume (% of start)"), &fg, nice_step (pw.hi - pw.lo, 3));
 
   /* The time axis. */
   {
@@ -426,8 +431,13 @@ ml_chart_recorder_draw (MlChartRecorder *self,
         show_text (cr, label, 0.8 * axis.font, FALSE, x, bottom + 0.25 * axis.font, 0.5, 0.0,
                    &dim, NULL);
       }
-    show_text (cr, axis.unit, 0.85 * axis.font, TRUE, axis.right + 0.4 * axis.font,
-               bottom + 0.25 * axis.font, 0.0, 0.0, &dim, NULL);
+    {
+      /* Translators: the time axis' title; %s is its unit, "min". */
+      g_autofree char *title = g_strdup_printf (_("time (%s)"), axis.unit);
+
+      show_text (cr, title, 0.85 * axis.font, TRUE, axis.right, bottom + 1.25 * axis.font,
+                 1.0, 0.0, &dim, NULL);
+    }
   }
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

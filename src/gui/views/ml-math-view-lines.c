@@ -404,6 +404,28 @@ update_formula (MlMathView       *self,
           g_string_append_printf (s, _("<i>I</i><sub>pump</sub> = %1$s µA/cm² × %2$s (Q<sub>10</sub> factor) = %3$s µA/cm²; %4$s"),
                                   set->str, factor->str, current->str, p->str);
         }
+      else if (sol->pump_mode == ML_PUMP_KINETIC && sol->vm_defined)
+        {
+          g_autoptr (GString) imax = g_string_new (NULL);
+          g_autoptr (GString) q10 = g_string_new (NULL);
+          g_autoptr (GString) sub = g_string_new (NULL);
+          g_autoptr (GString) volt = g_string_new (NULL);
+          g_autoptr (GString) current = g_string_new (NULL);
+          g_autoptr (GString) p = g_string_new (NULL);
+
+          ml_format_append_significant (imax, sol->pump_max_current_ua_cm2, 4);
+          ml_format_append_fixed (q10, sol->pump_q10_factor, 2, FALSE);
+          ml_format_append_fixed (sub, sol->pump_substrate_factor, 3, FALSE);
+          ml_format_append_fixed (volt, sol->pump_voltage_factor, 3, FALSE);
+          ml_format_append_fixed (current, sol->pump_current_ua_cm2, 2, FALSE);
+          append_relative_p (self, sol, p);
+          /* Translators: the kinetic pump's current: its maximal current Ī
+           * (%1$s), its Q10 factor (%2$s), the saturation by Na⁺ inside and
+           * K⁺ outside (%3$s) and the voltage factor (%4$s) give %5$s;
+           * %6$s lists the relative permeabilities. */
+          g_string_append_printf (s, _("Kinetic pump (Luo &amp; Rudy 1994): <i>I</i><sub>pump</sub> = <i>Ī</i> × Q<sub>10</sub> factor × <i>S</i>([Na⁺]<sub>in</sub>, [K⁺]<sub>out</sub>) × <i>f</i>(<i>V</i>) = %1$s × %2$s × %3$s × %4$s = %5$s µA/cm²; it keeps this rate when a permeability changes, until the concentrations move. %6$s"),
+                                  imax->str, q10->str, sub->str, volt->str, current->str, p->str);
+        }
       else
         append_relative_p (self, sol, s);
       label_update_take (self->substituted_label, s);
@@ -490,10 +512,12 @@ update_rest (MlMathView       *self,
    * kinetics (Q10) apart.  In the steady state Q10 cannot show, so say why
    * and where it does; with a fixed current the Q10 line above shows it. */
   if (sol->pump_mode == ML_PUMP_RATIO)
-    /* Translators: %s is the label of the other pump model's button in
-     * the controls, "Fixed current". */
-    g_string_append_printf (s, _("In the steady state the pump’s rate follows the Na⁺ leak, so its Q<sub>10</sub> does not change <i>V</i><sub>rest</sub> (only <i>RT</i>/<i>F</i> does); “%s” shows the kinetic effect of cooling."),
-                            _("Fixed current"));
+    /* Translators: %s is the label of another pump model's button in
+     * the controls, "Kinetic". */
+    g_string_append_printf (s, _("In the steady state the pump’s rate follows the Na⁺ leak at once, so its Q<sub>10</sub> does not change <i>V</i><sub>rest</sub> (only <i>RT</i>/<i>F</i> does), and opening Na⁺ channels re-sizes it instantly; “%s” keeps its rate and shows the kinetic effect of cooling."),
+                            _("Kinetic"));
+  else if (sol->pump_mode == ML_PUMP_KINETIC)
+    g_string_append (s, _("The pump’s kinetics scale with its Q<sub>10</sub>, apart from <i>RT</i>/<i>F</i>: the Time Course page splits a change of temperature into the two parts."));
   label_update_take (self->q10_label, s);
 
   if (sol->vm_clamped)

@@ -162,6 +162,9 @@ typedef enum
   PUMP_IDLE_NO_K,      /* on, but no K⁺ outside to take in */
   PUMP_IDLE_NO_LEAK,   /* steady state, but the Na⁺ channel is closed */
   PUMP_CURRENT,        /* a fixed current, no stoichiometry */
+  PUMP_KINETIC,        /* 3 Na⁺ out, 2 K⁺ in at the rate its substrates set */
+  PUMP_BACKWARDS,      /* a negative current: Na⁺ in, K⁺ out */
+  PUMP_IDLE_ZERO,      /* kinetic, with a maximal current of 0 */
 } PumpState;
 
 /* ml-membrane-view-draw.c */

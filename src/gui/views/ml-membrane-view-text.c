@@ -113,28 +113,44 @@ PumpState
 ml_membrane_view_pump_state (MlMembraneView *self)
 {
   const MlSolution *sol = &self->solution;
-  const MlIonResult *na = NULL;
-  const MlIonResult *k = NULL;
 
   if (!ml_membrane_view_pump_on (self))
     return PUMP_BLOCKED;
-  /* Whether it runs is the core's answer (MlSolution.pump_running); the
-   * view only says why it idles. */
-  if (sol->pump_running)
-    return sol->pump_mode == ML_PUMP_CURRENT ? PUMP_CURRENT : PUMP_RATIO;
-
-  if (sol->pump_ion >= 0)
-    na = &sol->ions[sol->pump_ion];
-  if (sol->charge_ion >= 0)
-    k = &sol->ions[sol->charge_ion];
-  if (na == NULL || !na->ion.enabled || na->ion.c_in == 0.0)
-    return PUMP_IDLE_NO_NA;
-  if (k == NULL || !k->ion.enabled || k->ion.c_out == 0.0)
-    return PUMP_IDLE_NO_K;
-  /* A fixed current of 0 µA/cm² is still the fixed-current pump. */
-  if (sol->pump_mode == ML_PUMP_CURRENT)
-    return PUMP_CURRENT;
-  return PUMP_IDLE_NO_LEAK;
+  /* What the pump does is the core's answer (MlSolution.pump_state); the
+   * view only picks its picture and words. */
+  switch (sol->pump_state)
+    {
+    case ML_PUMP_STATE_OFF:
+      return PUMP_BLOCKED;
+    case ML_PUMP_STATE_BACKWARDS:
+      return PUMP_BACKWARDS;
+    case ML_PUMP_STATE_NO_NA_ION:
+    case ML_PUMP_STATE_NO_NA_INSIDE:
+      return PUMP_IDLE_NO_NA;
+    case ML_PUMP_STATE_NO_K_ION:
+    case ML_PUMP_STATE_NO_K_OUTSIDE:
+      return PUMP_IDLE_NO_K;
+    case ML_PUMP_STATE_NO_LEAK:
+      return PUMP_IDLE_NO_LEAK;
+    case ML_PUMP_STATE_ZERO_RATE:
+      /* A fixed current of 0 µA/cm² is still the fixed-current pump. */
+      return sol->pump_mode == ML_PUMP_CURRENT ? PUMP_CURRENT : PUMP_IDLE_ZERO;
+    case ML_PUMP_STATE_RUNNING:
+    case ML_PUMP_STATE_UNDEFINED:
+    default:
+      break;
+    }
+  switch (sol->pump_mode)
+    {
+    case ML_PUMP_CURRENT:
+      return PUMP_CURRENT;
+    case ML_PUMP_KINETIC:
+      return PUMP_KINETIC;
+    case ML_PUMP_RATIO:
+    case ML_PUMP_OFF:
+    default:
+      return PUMP_RATIO;
+    }
 }
 
 /* Whether the pump's arrows are drawn as moving ions. */
@@ -143,7 +159,7 @@ ml_membrane_view_pump_carries (MlMembraneView *self)
 {
   PumpState state = ml_membrane_view_pump_state (self);
 
-  return state == PUMP_RATIO || state == PUMP_CURRENT;
+  return state == PUMP_RATIO || state == PUMP_CURRENT || state == PUMP_KINETIC;
 }
 
 /**
@@ -174,6 +190,9 @@ ml_membrane_view_pump_cargo (MlMembraneView  *self,
       *k = g_steal_pointer (&k_label);
       return;
     }
+  /* The kinetic pump is the 3:2 pump whatever the steady state's ratio. */
+  if (self->has_solution && sol->pump_mode == ML_PUMP_KINETIC)
+    ratio = 1.5;
 
   ml_format_ratio (ratio, 4, &n, &d);
   *na = g_strdup_printf ("%s %s", n, na_label);
@@ -211,7 +230,17 @@ pump_texts (MlMembraneView  *self,
   switch (ml_membrane_view_pump_state (self))
     {
     case PUMP_RATIO:
+    case PUMP_KINETIC:
       *status = _("active");
+      break;
+    case PUMP_BACKWARDS:
+      /* Translators: the pump runs in reverse (Na⁺ in, K⁺ out) */
+      *status = _("backwards");
+      break;
+    case PUMP_IDLE_ZERO:
+      /* Translators: the kinetic pump is on with a maximal current of 0 */
+      *status = _("idle: rate 0");
+      *status_short = C_("short", "idle");
       break;
     case PUMP_IDLE_NO_NA:
       /* Translators: the pump is on but has no Na⁺ to move */

@@ -103,6 +103,23 @@ append_pump_sentence (MlMembraneView *self,
        * "1.37 Na⁺"), the second e.g. "2 K⁺" (or "1 K⁺"). */
       g_string_append_printf (s, _("Pump on: %s out, %s in."), na, k);
       break;
+    case PUMP_KINETIC:
+      ml_membrane_view_pump_cargo (self, &na, &k);
+      current = ml_membrane_view_pump_current_text (self);
+      /* Translators: the kinetic pump; the first %s is "3 Na⁺", the second
+       * "2 K⁺", the third its current, "+0.32 µA/cm²". */
+      g_string_append_printf (s, _("Pump on: %s out, %s in, at the rate its substrates set, %s."),
+                              na, k, current != NULL ? current : _("undefined"));
+      break;
+    case PUMP_BACKWARDS:
+      current = ml_membrane_view_pump_current_text (self);
+      /* Translators: %s is a current density, e.g. "−0.50 µA/cm²" */
+      g_string_append_printf (s, _("Pump running backwards, Na⁺ in and K⁺ out: %s."),
+                              current != NULL ? current : _("undefined"));
+      break;
+    case PUMP_IDLE_ZERO:
+      g_string_append (s, _("Pump on, but its maximal current is 0, so it carries nothing."));
+      break;
     case PUMP_IDLE_NO_NA:
       g_string_append (s, _("Pump on, but it carries no current: there is no Na⁺ to pump."));
       break;
