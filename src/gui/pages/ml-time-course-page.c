@@ -156,7 +156,10 @@ static void
 update_all (MlTimeCoursePage *self,
             gboolean          force)
 {
-  ml_chart_recorder_update (self->chart);
+  if (self->from_frame)
+    ml_chart_recorder_tick (self->chart);
+  else
+    ml_chart_recorder_update (self->chart);
   update_clock (self, force);
   if (force)
     {
@@ -697,6 +700,9 @@ ml_time_course_page_set_playing (MlTimeCoursePage *self,
   self->playing = !!playing;
   self->last_frame_us = 0;
   update_play_button (self);
+  /* Paused, the words catch up with the last frame. */
+  if (self->sim != NULL)
+    update_all (self, TRUE);
 }
 
 const char *

@@ -732,8 +732,24 @@ format_clock (double t_s)
   return g_strdup_printf (_("%ld s"), s);
 }
 
+static void update (MlChartRecorder *self,
+                    gboolean         force);
+
 void
 ml_chart_recorder_update (MlChartRecorder *self)
+{
+  update (self, TRUE);
+}
+
+void
+ml_chart_recorder_tick (MlChartRecorder *self)
+{
+  update (self, FALSE);
+}
+
+static void
+update (MlChartRecorder *self,
+        gboolean         force)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   const MlSimulationSample *now;
@@ -751,7 +767,7 @@ ml_chart_recorder_update (MlChartRecorder *self)
   {
     gint64 t = g_get_monotonic_time ();
 
-    if (self->summary != NULL && t - self->summary_us < G_USEC_PER_SEC
+    if (!force && self->summary != NULL && t - self->summary_us < G_USEC_PER_SEC
         && self->summary_marks == ml_simulation_get_n_marks (self->sim)
         && self->summary_stop == ml_simulation_get_stop (self->sim))
       return;

@@ -24,6 +24,9 @@ void         ml_chart_recorder_set_simulation (MlChartRecorder *self,
                                                MlSimulation    *shadow,
                                                const char      *shadow_label);
 void         ml_chart_recorder_update         (MlChartRecorder *self);
+/* The same on a frame of a running clock: the spoken summary follows at
+ * most once a second, or at once after an event or a pause. */
+void         ml_chart_recorder_tick           (MlChartRecorder *self);
 /* Draws the chart into @cr at @width × @height, as on screen (also for
  * exports and benchmarks). */
 void         ml_chart_recorder_draw           (MlChartRecorder *self,
