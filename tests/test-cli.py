@@ -31,7 +31,7 @@ R = N_A * 1.380649e-23
 F = N_A * 1.602176634e-19
 
 PRESET_IDS = ['mammalian-neuron', 'squid-axon', 'skeletal-muscle',
-              'cardiac-myocyte', 'astrocyte', 'red-blood-cell']
+              'cardiac-myocyte', 'astrocyte', 'red-blood-cell', 'pump-neuron']
 
 
 def rt_over_f_mv(t_c):

@@ -72,7 +72,7 @@ test_presets_list (void)
 {
   static const char * const expected[] = {
     "mammalian-neuron", "squid-axon", "skeletal-muscle",
-    "cardiac-myocyte", "astrocyte", "red-blood-cell", NULL
+    "cardiac-myocyte", "astrocyte", "red-blood-cell", "pump-neuron", NULL
   };
   const char * const *ids = ml_presets_list ();
 

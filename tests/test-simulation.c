@@ -65,7 +65,7 @@ load_preset (const char *id)
 
 static const char * const presets[] = {
   "mammalian-neuron", "skeletal-muscle", "cardiac-myocyte",
-  "astrocyte", "red-blood-cell", "squid-axon",
+  "astrocyte", "red-blood-cell", "squid-axon", "pump-neuron",
 };
 
 static void

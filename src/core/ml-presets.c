@@ -30,6 +30,7 @@ static const char * const preset_ids[] = {
   "cardiac-myocyte",
   "astrocyte",
   "red-blood-cell",
+  "pump-neuron",
   NULL
 };
 

@@ -293,6 +293,37 @@ test_cooling_split (void)
   window_destroy (window);
 }
 
+/* The shipped cooling scenario: the dashed run (pump kinetics held) and
+ * the real one part as the concentrations move; a picture for the note. */
+static void
+test_cooling_scenario (void)
+{
+  MlWindow *window = window_new (1920, 1080);
+  MlTimeCoursePage *page;
+  g_autoptr (GError) error = NULL;
+  MlSimulation *sim;
+  const MlSimulationSample *s;
+  cairo_surface_t *surface;
+
+  g_assert_true (ml_window_load_preset (window, "pump-neuron", &error));
+  page = show_page (window);
+  ml_time_course_page_advance (page, 600.0);
+  ml_cell_set_temperature (ml_window_get_cell (window), 27.0);
+  ml_time_course_page_advance (page, 3600.0);
+  sim = ml_time_course_page_get_simulation (page);
+  s = last_sample (sim);
+  /* Cooled, the slower pump lets Na⁺ rise: the real run has more Na⁺
+   * inside than at the start. */
+  g_assert_cmpfloat (s->c_in[1], >, 15.0 + 1.0);
+  g_assert_nonnull (strstr (ml_time_course_page_get_status (page), "dashed"));
+  wait_ms (100);
+  surface = test_render_on_theme (GTK_WIDGET (page), FALSE);
+  test_write_png (surface, "time-course-cooling.png");
+  g_assert_true (ml_surface_is_varied (surface, 40));
+  cairo_surface_destroy (surface);
+  window_destroy (window);
+}
+
 /* A run that reaches a cell without a permeant ion pauses with words on
  * the page, keeps its trace, and stops its clock. */
 static void
@@ -398,6 +429,7 @@ main (int    argc,
   g_test_add_func ("/time-course/block-and-rundown", test_block_and_rundown);
   g_test_add_func ("/time-course/drag-is-one-event", test_drag_is_one_event);
   g_test_add_func ("/time-course/cooling-split", test_cooling_split);
+  g_test_add_func ("/time-course/cooling-scenario", test_cooling_scenario);
   g_test_add_func ("/time-course/pause-in-words", test_pause_in_words);
   g_test_add_func ("/time-course/preset-restarts", test_preset_restarts);
   g_test_add_func ("/time-course/kinetic-controls", test_kinetic_controls);

@@ -227,7 +227,7 @@ describe_temperature (MlTimeCoursePage *self,
      * is drawn on the chart with the pump's rate of the old temperature. */
     self->temperature_text =
       g_strdup_printf (_("%s → %s °C: at once %s from RT/F and %s from the pump’s kinetics "
-                         "(its Q₁₀). The dashed V_m keeps the pump’s old rate: the gap between "
+                         "(its Q₁₀). The dashed V_m (“old pump rate”) keeps the pump’s rate of before: the gap between "
                          "the two traces is the pump’s part, now and as the gradients move."),
                        t0, t1, thermo, kinetic);
   }
@@ -254,8 +254,11 @@ solved_cb (MlTimeCoursePage *self,
   if (key == NULL || g_strcmp0 (key, "text") == 0)
     return;
 
+  /* Only a value moved step by step merges; a switch flipped twice is
+   * two events however fast. */
   merge = self->gesture_key != NULL && g_strcmp0 (key, self->gesture_key) == 0
-          && g_strcmp0 (key, "many") != 0 && now - self->gesture_us < GESTURE_US;
+          && g_strcmp0 (key, "many") != 0 && g_strcmp0 (key, "pump-mode") != 0
+          && !g_str_has_suffix (key, ":enabled") && now - self->gesture_us < GESTURE_US;
   if (!merge)
     {
       g_set_object (&self->gesture_start, self->applied);
@@ -298,7 +301,7 @@ solved_cb (MlTimeCoursePage *self,
 
   self->applied = ml_cell_copy (cell);
   ml_chart_recorder_set_simulation (self->chart, self->sim, self->shadow,
-                                    self->shadow != NULL ? _("V_m, pump rate held") : NULL);
+                                    self->shadow != NULL ? _("old pump rate") : NULL);
   update_all (self, TRUE);
 }
 
