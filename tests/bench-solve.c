@@ -46,9 +46,10 @@ mammalian_neuron_new (void)
   ml_cell_set_temperature (cell, 37.0);
   for (guint i = 0; i < G_N_ELEMENTS (ions); i++)
     ml_cell_set_ion (cell, &ions[i]);
-  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_pump_mode (cell, getenv ("BENCH_RATIO") ? ML_PUMP_RATIO : ML_PUMP_KINETIC);
   ml_cell_set_pump_ratio (cell, 1.5);
   ml_cell_set_pump_current (cell, 0.5);
+  ml_cell_set_pump_max_current (cell, 1.09555);
   ml_cell_set_pump_q10 (cell, 2.4);
   ml_cell_set_pump_reference_temperature (cell, 37.0);
   ml_cell_set_radius (cell, 10.0);

@@ -278,7 +278,7 @@ test_voltage_slope (void)
         assert_close (slope, fd, 1e-8 * fabs (fd) + 1e-10);
 
         /* The whole current is amplitude × f, its slope amplitude × df/dx. */
-        assert_rel (ml_pump_kinetic_current (0.7, x, na_out[j], &ks), 0.7 * lr_f (x, na_out[j]),
+        assert_rel (ml_pump_kinetic_current (0.7, x, ml_pump_sigma_term (na_out[j]), &ks), 0.7 * lr_f (x, na_out[j]),
                     1e-12);
         assert_close (ks, 0.7 * fd, 1e-8 * fabs (0.7 * fd) + 1e-10);
       }
@@ -320,7 +320,7 @@ test_voltage_range (void)
         {
           double slope = NAN, ks = NAN;
           double f = ml_pump_voltage_factor (extremes[i], na_out[j], &slope);
-          double k = ml_pump_kinetic_current (1000.0, extremes[i], na_out[j], &ks);
+          double k = ml_pump_kinetic_current (1000.0, extremes[i], ml_pump_sigma_term (na_out[j]), &ks);
 
           assert_finite (f, "f");
           assert_finite (slope, "df/dx");

@@ -30,15 +30,22 @@ ml_pump_substrate_factor (double na_in_mm,
 }
 
 double
-ml_pump_voltage_factor (double  x,
-                        double  na_out_mm,
-                        double *slope)
+ml_pump_sigma_term (double na_out_mm)
 {
-  double sigma, a, b, d;
+  double sigma = (expm1 (fmin (fmax (na_out_mm, 0.0) / 67.3, EXP_CAP))) / 7.0;
 
-  sigma = (expm1 (fmin (fmax (na_out_mm, 0.0) / 67.3, EXP_CAP))) / 7.0;
+  return 0.0365 * sigma;
+}
+
+double
+ml_pump_voltage_factor_with (double  x,
+                             double  sigma_term,
+                             double *slope)
+{
+  double a, b, d;
+
   a = 0.1245 * exp (fmin (-0.1 * x, EXP_CAP));
-  b = 0.0365 * sigma * exp (fmin (-x, EXP_CAP));
+  b = sigma_term * exp (fmin (-x, EXP_CAP));
   d = 1.0 + a + b;
   if (slope != NULL)
     {
@@ -50,13 +57,21 @@ ml_pump_voltage_factor (double  x,
 }
 
 double
+ml_pump_voltage_factor (double  x,
+                        double  na_out_mm,
+                        double *slope)
+{
+  return ml_pump_voltage_factor_with (x, ml_pump_sigma_term (na_out_mm), slope);
+}
+
+double
 ml_pump_kinetic_current (double  amplitude,
                          double  x,
-                         double  na_out_mm,
+                         double  sigma_term,
                          double *slope)
 {
   double df = 0.0;
-  double f = ml_pump_voltage_factor (x, na_out_mm, slope != NULL ? &df : NULL);
+  double f = ml_pump_voltage_factor_with (x, sigma_term, slope != NULL ? &df : NULL);
 
   if (slope != NULL)
     *slope = amplitude * df;

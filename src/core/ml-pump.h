@@ -37,10 +37,16 @@ double    ml_pump_substrate_factor  (double  na_in_mm,
 double    ml_pump_voltage_factor    (double  x,
                                      double  na_out_mm,
                                      double *slope);
+/* The same with σ's term, 0.0365·σ, computed once for an outside Na⁺
+ * (ml_pump_sigma_term ()): the solver evaluates f many times per cell. */
+double    ml_pump_sigma_term        (double  na_out_mm);
+double    ml_pump_voltage_factor_with (double  x,
+                                       double  sigma_term,
+                                       double *slope);
 /* The whole current: @amplitude is Ī × Q10 factor × substrate factor. */
 double    ml_pump_kinetic_current   (double  amplitude,
                                      double  x,
-                                     double  na_out_mm,
+                                     double  sigma_term,
                                      double *slope);
 
 /* Sets the kinetic pump's maximal current so that, at the cell's present

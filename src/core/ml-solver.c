@@ -34,7 +34,7 @@ typedef struct
   double c_out[ML_MAX_IONS];
   double i_const;          /* µA/cm², outward */
   double pump_amplitude;   /* kinetic pump: Ī × Q10 × substrates; 0 without */
-  double pump_na_out;      /* its outside Na⁺, for f(V) */
+  double pump_sigma_term;  /* 0.0365·σ of its outside Na⁺, for f(V) */
 } Problem;
 
 static double
@@ -57,7 +57,7 @@ problem_current (const Problem *pb,
     {
       double d = 0.0;
 
-      sum += ml_pump_kinetic_current (pb->pump_amplitude, x, pb->pump_na_out,
+      sum += ml_pump_kinetic_current (pb->pump_amplitude, x, pb->pump_sigma_term,
                                       slope != NULL ? &d : NULL);
       dsum += d;
     }
@@ -87,7 +87,8 @@ problem_root (const Problem *pb,
 {
   double lo = -X_BRACKET_LIMIT, hi = X_BRACKET_LIMIT;
   gboolean have_lo = FALSE, have_hi = FALSE;
-  double x, f, df = 0.0, last_step = 0.0;
+  double x, f, df = 0.0, last_step = 0.0, last_f = INFINITY;
+  int newton_budget = 8;
 
   *root = 0.0;
   if (pb->n == 0)
@@ -139,11 +140,23 @@ problem_root (const Problem *pb,
         }
       else
         {
-          /* Move towards the sign change, at least twice as far as before. */
+          /* Move towards the sign change: by Newton while it at least
+           * halves the current (from one side of a convex sum it creeps up
+           * on the root without crossing it), for at most a few steps in
+           * all; otherwise at least twice as far as before, so that a sum
+           * without a root walks out of range in a few dozen steps. */
           double dir = f > 0.0 ? -1.0 : 1.0;
           double len = isfinite (newton) && newton * dir > 0.0 ? fabs (newton) : 0.02;
 
-          len = fmax (len, 2.0 * last_step);
+          if (isfinite (newton) && newton * dir > 0.0 && fabs (f) <= 0.5 * last_f
+              && newton_budget > 0)
+            newton_budget--;
+          else
+            {
+              len = fmax (len, 2.0 * last_step);
+              newton_budget = 0;
+            }
+          last_f = fabs (f);
           xn = x + dir * len;
           /* Stop at the end of the range, and give up only from there: a
            * long step must not jump over a root inside it. */
@@ -257,7 +270,7 @@ problem_build (const Snapshot *snap,
   pb->n = 0;
   pb->i_const = snap->background;
   pb->pump_amplitude = 0.0;
-  pb->pump_na_out = 0.0;
+  pb->pump_sigma_term = 0.0;
   *formula = ML_FORMULA_NONE;
   *formula_mv = 0.0;
   *divalent_ion = -1;
@@ -305,7 +318,7 @@ problem_build (const Snapshot *snap,
       pb->pump_amplitude = snap->pump_max_current * snap->pump_q10_factor
                            * ml_pump_substrate_factor (na->c_in,
                                                        snap->ions[snap->k_ion].c_out);
-      pb->pump_na_out = na->c_out;
+      pb->pump_sigma_term = ml_pump_sigma_term (na->c_out);
       if (!(pb->pump_amplitude > 0.0) || !isfinite (pb->pump_amplitude))
         pb->pump_amplitude = 0.0;
     }
