@@ -27,7 +27,7 @@
 #define H_MIN       1e-9
 #define H_FIRST     0.1
 #define DEFAULT_RTOL 1e-5
-#define DEFAULT_MAX_STEP 600.0
+#define DEFAULT_MAX_STEP 3600.0
 #define DEFAULT_MAX_SAMPLES 20000
 /* An ion counts as run out below this fraction of where it started. */
 #define DEPLETED_FRACTION 1e-6
@@ -851,6 +851,16 @@ ml_simulation_get_sample (MlSimulation *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->samples->len, NULL);
   return &g_array_index (self->samples, MlSimulationSample, index);
+}
+
+const MlSimulationSample *
+ml_simulation_get_samples (MlSimulation *self,
+                           guint        *n_samples)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_samples != NULL, NULL);
+  *n_samples = self->samples->len;
+  return (const MlSimulationSample *)(gpointer)self->samples->data;
 }
 
 guint

@@ -118,6 +118,9 @@ const char         *ml_simulation_get_stop_message (MlSimulation *self);
 guint               ml_simulation_get_n_samples  (MlSimulation *self);
 const MlSimulationSample *ml_simulation_get_sample (MlSimulation *self,
                                                   guint         index);
+/* All of them, in time order: @n_samples receives the count. */
+const MlSimulationSample *ml_simulation_get_samples (MlSimulation *self,
+                                                  guint        *n_samples);
 guint               ml_simulation_get_n_marks    (MlSimulation *self);
 const MlSimulationMark *ml_simulation_get_mark   (MlSimulation *self,
                                                   guint         index);
@@ -135,7 +138,7 @@ double              ml_simulation_get_background (MlSimulation *self,
                                                   guint         index);
 
 /* Integrator settings, for tests and benchmarks: relative tolerance
- * (default 1e-5) and the longest step (default 600 s). */
+ * (default 1e-5) and the longest step (default 3600 s). */
 void                ml_simulation_set_tolerance  (MlSimulation *self,
                                                   double        rtol);
 void                ml_simulation_set_max_step   (MlSimulation *self,

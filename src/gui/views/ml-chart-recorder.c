@@ -204,6 +204,57 @@ show_text (cairo_t       *cr,
 
 /* Traces ------------------------------------------------------------------ */
 
+/* A polyline that leaves out points within half a pixel of the line so
+ * far: a smooth trace of thousands of samples becomes a few hundred
+ * segments, a step stays a step. */
+typedef struct
+{
+  cairo_t  *cr;
+  gboolean  open;
+  double    lx, ly;      /* the last point drawn */
+  double    px, py;      /* the last point given, not drawn yet */
+  gboolean  pending;
+} Polyline;
+
+static void
+poly_point (Polyline *pl,
+            double    x,
+            double    y)
+{
+  if (!pl->open)
+    {
+      cairo_move_to (pl->cr, x, y);
+      pl->open = TRUE;
+      pl->lx = x;
+      pl->ly = y;
+      pl->pending = FALSE;
+      return;
+    }
+  if (fabs (y - pl->ly) < 0.5 && x - pl->lx < 48.0)
+    {
+      pl->px = x;
+      pl->py = y;
+      pl->pending = TRUE;
+      return;
+    }
+  /* Where the trace turned: draw to the last quiet point first. */
+  if (pl->pending && (pl->px != x || pl->py != y))
+    cairo_line_to (pl->cr, pl->px, pl->py);
+  cairo_line_to (pl->cr, x, y);
+  pl->lx = x;
+  pl->ly = y;
+  pl->pending = FALSE;
+}
+
+static void
+poly_end (Polyline *pl)
+{
+  if (pl->open && pl->pending)
+    cairo_line_to (pl->cr, pl->px, pl->py);
+  pl->open = FALSE;
+  pl->pending = FALSE;
+}
+
 /* One path through the samples, reduced to each pixel column's first,
  * smallest, largest and last value; a gap where the value is undefined. */
 static void
@@ -214,22 +265,24 @@ trace_path (cairo_t      *cr,
             const Axis   *axis,
             const Panel  *panel)
 {
-  guint n = ml_simulation_get_n_samples (sim);
-  gboolean open = FALSE, have = FALSE;
+  guint n;
+  const MlSimulationSample *samples = ml_simulation_get_samples (sim, &n);
+  gboolean have = FALSE;
   long column = 0;
   double first = 0, lo = 0, hi = 0, last = 0, x = 0;
+  Polyline pl = { cr, FALSE, 0, 0, 0, 0, FALSE };
 
   for (guint i = 0; i <= n; i++)
     {
-      const MlSimulationSample *s = i < n ? ml_simulation_get_sample (sim, i) : NULL;
+      const MlSimulationSample *s = i < n ? &samples[i] : NULL;
       double v = 0.0, sx = 0.0;
       gboolean defined = s != NULL && sample_value (s, kind, ion, &v);
+      long col = 0;
 
       /* An E off the scale is not drawn along the edge: its label says
        * where it is. */
       if (defined && kind == TRACE_E && (v > panel->hi || v < panel->lo))
         defined = FALSE;
-      long col = 0;
 
       if (s != NULL)
         {
@@ -237,22 +290,25 @@ trace_path (cairo_t      *cr,
           col = lround (floor (sx));
         }
 
-      /* Flush the column when it ends. */
+      /* Flush the column when it ends: its extremes only where they
+       * stand out from its ends. */
       if (have && (s == NULL || !defined || col != column))
         {
-          if (!open)
-            cairo_move_to (cr, x, y_of (panel, first));
-          else
-            cairo_line_to (cr, x, y_of (panel, first));
-          cairo_line_to (cr, x, y_of (panel, lo));
-          cairo_line_to (cr, x, y_of (panel, hi));
-          cairo_line_to (cr, x, y_of (panel, last));
-          open = TRUE;
+          double yf = y_of (panel, first), yl = y_of (panel, last);
+          double ylo = y_of (panel, lo), yhi = y_of (panel, hi);
+
+          poly_point (&pl, x, yf);
+          if (fabs (ylo - yf) >= 0.5 && fabs (ylo - yl) >= 0.5)
+            poly_point (&pl, x, ylo);
+          if (fabs (yhi - yf) >= 0.5 && fabs (yhi - yl) >= 0.5)
+            poly_point (&pl, x, yhi);
+          if (yl != yf)
+            poly_point (&pl, x, yl);
           have = FALSE;
         }
       if (!defined)
         {
-          open = FALSE;
+          poly_end (&pl);
           continue;
         }
       if (!have)
@@ -266,13 +322,13 @@ trace_path (cairo_t      *cr,
       last = v;
       x = sx;
     }
+  poly_end (&pl);
 }
 
 static void
 panel_frame (cairo_t       *cr,
              const Panel   *p,
              const Axis    *axis,
-             const char    *title,
              const GdkRGBA *fg,
              double         step)
 {
@@ -296,8 +352,31 @@ panel_frame (cairo_t       *cr,
   gdk_cairo_set_source_rgba (cr, &grid);
   cairo_rectangle (cr, floor (p->x) + 0.5, floor (p->y) + 0.5, floor (p->w), floor (p->h));
   cairo_stroke (cr);
-  show_text (cr, title, 0.85 * axis->font, TRUE, p->x + 0.3 * axis->font, p->y + 0.15 * axis->font,
-             0.0, 0.0, &dim, NULL);
+}
+
+/* A panel's title in its top left corner, over the traces on a patch of
+ * the background so that a line passing under it does not cross it. */
+static void
+panel_title (cairo_t       *cr,
+             const Panel   *p,
+             const Axis    *axis,
+             const char    *title,
+             const GdkRGBA *fg,
+             gboolean       dark)
+{
+  g_autoptr (PangoLayout) layout = layout_new (cr, title, 0.85 * axis->font, TRUE);
+  GdkRGBA dim = *fg;
+  GdkRGBA bg = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.85 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.85 };
+  int w, h;
+
+  dim.alpha = 0.75;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gdk_cairo_set_source_rgba (cr, &bg);
+  cairo_rectangle (cr, p->x + 1, p->y + 1, w + 0.6 * axis->font, h + 0.2 * axis->font);
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, &dim);
+  cairo_move_to (cr, p->x + 0.3 * axis->font, p->y + 0.1 * axis->font);
+  pango_cairo_show_layout (cr, layout);
 }
 
 /* The label at a line's right end, moved down until it clears the labels
@@ -341,7 +420,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
 {
   MlSimulation *sim = self->sim;
   MlCell *cell;
-  const MlSimulationSample *now;
+  const MlSimulationSample *now, *samples;
   Axis axis = { 0 };
   Panel pv, pc, pw;
   double top, bottom, gap, plot_h, cmax = 0.0, vmin = -90.0, vmax = 30.0, wmin = 98.0, wmax = 102.0;
@@ -374,9 +453,10 @@ ml_chart_recorder_draw (MlChartRecorder *self,
     return;
 
   /* The ranges, from everything recorded. */
+  samples = ml_simulation_get_samples (sim, &n);
   for (guint i = 0; i < n; i++)
     {
-      const MlSimulationSample *s = ml_simulation_get_sample (sim, i);
+      const MlSimulationSample *s = &samples[i];
       double v;
 
       if (s->vm_defined)
@@ -400,18 +480,31 @@ ml_chart_recorder_draw (MlChartRecorder *self,
    * is left out of it rather than drawn along the zero line. */
   for (guint k = 0; k < n_ions; k++)
     for (guint i = 0; i < n && !shown_c[k]; i++)
-      shown_c[k] = ml_simulation_get_sample (sim, i)->c_in[k] >= 0.01 * cmax;
+      shown_c[k] = samples[i].c_in[k] >= 0.01 * cmax;
 
   pv = (Panel) { axis.left, top, axis.right - axis.left, 0.5 * plot_h,
                  MAX (V_AXIS_MIN, vmin - 5.0), MIN (V_AXIS_MAX, vmax + 5.0) };
   pc = (Panel) { axis.left, pv.y + pv.h + gap, pv.w, 0.3 * plot_h, 0.0, MAX (1.0, 1.1 * cmax) };
   pw = (Panel) { axis.left, pc.y + pc.h + gap, pv.w, 0.2 * plot_h, wmin - 1.0, wmax + 1.0 };
+  /* Whole pixels: a clip on the pixel grid costs nothing, one between
+   * pixels makes cairo build and apply a mask for every trace. */
+  for (Panel *p = &pv; p != NULL; p = p == &pv ? &pc : p == &pc ? &pw : NULL)
+    {
+      double x1 = round (p->x + p->w), y1 = round (p->y + p->h);
+
+      p->x = round (p->x);
+      p->y = round (p->y);
+      p->w = x1 - p->x;
+      p->h = y1 - p->y;
+    }
+  axis.left = pv.x;
+  axis.right = pv.x + pv.w;
   pv.lo = nice_step (pv.hi - pv.lo, 5) * floor (pv.lo / nice_step (pv.hi - pv.lo, 5));
   pv.hi = nice_step (pv.hi - pv.lo, 5) * ceil (pv.hi / nice_step (pv.hi - pv.lo, 5));
 
-  panel_frame (cr, &pv, &axis, _("V_m and each E (mV)"), &fg, nice_step (pv.hi - pv.lo, 5));
-  panel_frame (cr, &pc, &axis, _("Inside (mM)"), &fg, nice_step (pc.hi - pc.lo, 3));
-  panel_frame (cr, &pw, &axis, _("Volume (% of start)"), &fg, nice_step (pw.hi - pw.lo, 3));
+  panel_frame (cr, &pv, &axis, &fg, nice_step (pv.hi - pv.lo, 5));
+  panel_frame (cr, &pc, &axis, &fg, nice_step (pc.hi - pc.lo, 3));
+  panel_frame (cr, &pw, &axis, &fg, nice_step (pw.hi - pw.lo, 3));
 
   /* The time axis. */
   {
@@ -440,8 +533,12 @@ ml_chart_recorder_draw (MlChartRecorder *self,
     }
   }
 
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* The traces: cairo's fast antialiasing (a 4×4 grid a pixel) and bevel
+   * joins draw them in under half the time of the default, with edges
+   * that look the same at a chart's line widths. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   /* The event marks under the traces. */
   {
@@ -591,6 +688,11 @@ ml_chart_recorder_draw (MlChartRecorder *self,
 
     end_label (cr, text, &axis, y_of (&pw, 100.0 * now->volume), taken, &n_taken, &fg, FALSE);
   }
+
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  panel_title (cr, &pv, &axis, _("V_m and each E (mV)"), &fg, self->dark);
+  panel_title (cr, &pc, &axis, _("Inside (mM)"), &fg, self->dark);
+  panel_title (cr, &pw, &axis, _("Volume (% of start)"), &fg, self->dark);
 
   /* A pause, in words, over the V_m panel. */
   if (ml_simulation_get_stop (sim) != ML_SIMULATION_RUNNING)
