@@ -43,6 +43,7 @@ struct _MlChartRecorder
   gboolean       dark;
   gboolean       high_contrast;
   double         text_scale;
+  double         font_px;        /* the widget's CSS font size, in px */
 
   /* The spoken summary is rebuilt at most once a second, and at once when
    * an event is marked or the run pauses. */
@@ -440,7 +441,8 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   dim.alpha = 0.6;
 
   /* Text for the back row: at least 14 px, more on a large chart. */
-  axis.font = ml_drawn_text_px (MAX (14.0, MIN (width / 1.6, (double)height) / 38.0) * self->text_scale);
+  axis.font = ml_drawn_text_px (MAX (MAX (14.0, self->font_px),
+                                     MIN (width / 1.6, (double)height) / 38.0) * self->text_scale);
   axis.t_max = MAX (MIN_SPAN_S, ml_simulation_get_time (sim));
   choose_time_unit (&axis);
   axis.left = 4.2 * axis.font;
@@ -745,6 +747,17 @@ ml_chart_recorder_css_changed (GtkWidget         *widget,
   self->dark = ml_widget_is_dark (widget);
   self->high_contrast = ml_widget_is_high_contrast (widget);
   self->text_scale = ml_drawn_text_scale (widget);
+  {
+    /* The CSS font size: presentation mode makes it larger, and the
+     * chart's smallest text follows. */
+    const PangoFontDescription *desc =
+      pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+    double size = desc != NULL ? pango_font_description_get_size (desc) / (double)PANGO_SCALE : 0.0;
+
+    if (desc != NULL && !pango_font_description_get_size_is_absolute (desc))
+      size *= 96.0 / 72.0;
+    self->font_px = size > 0.0 ? size : 14.0;
+  }
   gtk_widget_queue_draw (widget);
 }
 
@@ -790,6 +803,7 @@ ml_chart_recorder_init (MlChartRecorder *self)
 {
   self->fg = (GdkRGBA) { 0, 0, 0, 1 };
   self->text_scale = 1.0;
+  self->font_px = 14.0;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart recorder"),
