@@ -182,5 +182,44 @@ class ScreenReaderTest(unittest.TestCase):
         self.assertEqual(unnamed, [])
 
 
+    # X keycodes of the left modifiers on Xvfb's keymap: AT-SPI presses and
+    # releases a keysym at once, and holds down only a keycode.
+    ALT, CTRL, SHIFT = 64, 37, 50
+
+    def keys(self, *keys):
+        """Holds the modifier keycodes down, presses the last key (a keysym),
+        and lets the modifiers go."""
+        for code in keys[:-1]:
+            pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
+        pyatspi.Registry.generateKeyboardEvent(keys[-1], None, pyatspi.KEY_SYM)
+        for code in reversed(keys[:-1]):
+            pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
+
+    def test_zz_time_course_is_read(self):
+        # Last (the name sorts so): it leaves the app on another page.
+        self.keys(self.ALT, ord('2'))
+        chart = wait_for(lambda: find(self.app, 'image', 'Chart recorder'))
+        self.assertIsNotNone(chart, 'Alt+2 did not show the time course')
+        self.assertTrue(wait_for(lambda: 'V_m ' in (chart.description or '')),
+                        chart.description)
+        self.assertRegex(chart.description, r'^At \d')
+        # Ouabain from the keyboard: the chart says what happened, and when.
+        self.keys(self.SHIFT, self.CTRL, ord('o'))
+        self.assertTrue(wait_for(lambda: 'Last event: pump blocked' in
+                                 (chart.description or '')), chart.description)
+        # The page's own controls have names too.
+        unnamed = []
+        for node in walk(self.app):
+            try:
+                states = node.getState()
+                if (states.contains(pyatspi.STATE_FOCUSABLE)
+                        and states.contains(pyatspi.STATE_SHOWING)
+                        and not (node.name or '').strip()):
+                    unnamed.append(f'{node.getRoleName()} under {node.parent.getRoleName()}')
+            except Exception:
+                continue
+        self.assertEqual(unnamed, [])
+
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)
