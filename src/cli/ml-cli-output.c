@@ -644,7 +644,7 @@ ml_cli_solution_to_table (MlCell                  *cell,
       break;
     case ML_PUMP_OFF:
     default:
-      g_ptr_array_add (pairs, g_strdup (_("off")));
+      g_ptr_array_add (pairs, g_strdup (C_("pump", "off")));
       break;
     }
   if (sol->pump_mode != ML_PUMP_OFF && sol->pump_state != ML_PUMP_STATE_RUNNING)

@@ -266,12 +266,13 @@ header (Table *table)
       return;
     }
 
-  /* Translators: column heads of the time course; %s is min, h or s. */
-  g_string_append_printf (table->out, _("%8s  %8s"), table->unit, "V_m mV");
+  g_string_append_printf (table->out, "%8s  %8s", table->unit, "V_m mV");
   for (guint i = 0; i < n; i++)
     {
       const MlIon *ion = ml_cell_get_ion (table->cell, i);
       g_autofree char *label = ml_ion_label (ion->name, ion->z);
+      /* Translators: a column head of the time course: the inside
+       * concentration of an ion in mM, "K⁺ in". */
       g_autofree char *head = g_strdup_printf (_("%s in"), label);
 
       g_string_append_printf (table->out, "  %*s", 8 + (int)(strlen (head) - g_utf8_strlen (head, -1)), head);
@@ -284,7 +285,9 @@ header (Table *table)
 
       g_string_append_printf (table->out, "  %*s", 8 + (int)(strlen (head) - g_utf8_strlen (head, -1)), head);
     }
-  g_string_append_printf (table->out, "  %8s  %9s  %s\n", _("volume"), _("pump"), _("event"));
+  /* Translators: column heads: the volume relative to the start (1 is the
+   * start), the pump current in µA/cm², the event at that time. */
+  g_string_append_printf (table->out, "  %8s  %9s  %s\n", _("vol./start"), _("pump"), _("event"));
 }
 
 static void

@@ -516,7 +516,7 @@ parse_request (const Options  *opt,
     {
       /* Translators: do not translate the option names. */
       set_bad_value (error, _("--pump, --pump-ratio, --pump-current and --pump-imax each choose "
-                              "the pump's model; give one of them"));
+                              "the pump's model; give only one of them"));
       return FALSE;
     }
   if (opt->simulate == NULL && (opt->events != NULL || opt->every != NULL || opt->csv))

@@ -318,8 +318,8 @@ check_state (MlSimulation *self)
     {
       g_autofree char *times = ml_format_significant (self->volume, 3);
 
-      /* Translators: %s is a number such as "1.70". */
       set_stop (self, ML_SIMULATION_STOP_LYSIS,
+                /* Translators: %s is a number such as "1.70". */
                 g_strdup_printf (_("Paused: the cell has swollen to %s × its starting volume "
                                    "and would lyse"), times));
       return FALSE;
@@ -329,8 +329,9 @@ check_state (MlSimulation *self)
       g_autofree char *times = ml_format_significant (self->volume, 3);
 
       set_stop (self, ML_SIMULATION_STOP_SHRUNK,
+                /* Translators: %s is a number such as "0.30". */
                 g_strdup_printf (_("Paused: the cell has shrunk to %s × its starting volume, "
-                                   "more than a cell survives"), times));
+                                   "smaller than a cell can survive"), times));
       return FALSE;
     }
   for (guint i = 0; i < self->n; i++)
@@ -339,8 +340,8 @@ check_state (MlSimulation *self)
         const MlIon *ion = ml_cell_get_ion (self->params, i);
         g_autofree char *label = ml_ion_label (ion->name, ion->z);
 
-        /* Translators: %s is an ion, "Na⁺". */
         set_stop (self, ML_SIMULATION_STOP_DEPLETED,
+                  /* Translators: %s is an ion, "Na⁺". */
                   g_strdup_printf (_("Paused: the cell has run out of %s inside"), label));
         return FALSE;
       }
@@ -1002,10 +1003,11 @@ ml_simulation_describe_change (MlCell *before,
       double t = ml_cell_get_temperature (after);
       g_autofree char *n = ml_format_significant (t, 3);
 
-      /* Translators: %s is a temperature in °C, "17". */
-      return t < ml_cell_get_temperature (before)
-             ? g_strdup_printf (_("cooled to %s °C"), n)
-             : g_strdup_printf (_("warmed to %s °C"), n);
+      if (t < ml_cell_get_temperature (before))
+        /* Translators: an event mark; %s is a temperature in °C, "17". */
+        return g_strdup_printf (_("cooled to %s °C"), n);
+      /* Translators: an event mark; %s is a temperature in °C, "40". */
+      return g_strdup_printf (_("warmed to %s °C"), n);
     }
   if (g_str_has_prefix (key, "ion:"))
     {
@@ -1032,10 +1034,11 @@ ml_simulation_describe_change (MlCell *before,
               g_autofree char *to = ml_format_significant (strcmp (parts[1], "c_out") == 0
                                                            ? b->c_out : b->c_in, 3);
 
-              /* Translators: "K⁺ outside 5 → 20 mM". */
-              return strcmp (parts[1], "c_out") == 0
-                     ? g_strdup_printf (_("%s outside %s → %s mM"), label, from, to)
-                     : g_strdup_printf (_("%s inside %s → %s mM"), label, from, to);
+              if (strcmp (parts[1], "c_out") == 0)
+                /* Translators: an event mark, "K⁺ outside 5 → 20 mM". */
+                return g_strdup_printf (_("%s outside %s → %s mM"), label, from, to);
+              /* Translators: an event mark, "Na⁺ inside 15 → 30 mM". */
+              return g_strdup_printf (_("%s inside %s → %s mM"), label, from, to);
             }
           if (strcmp (parts[1], "enabled") == 0)
             return b->enabled ? g_strdup_printf (_("%s switched on"), label)

@@ -212,9 +212,9 @@ describe_temperature (MlTimeCoursePage *self,
     {
       g_autofree char *thermo = ml_format_millivolts (split.thermodynamic_mv, 1, TRUE);
 
-      /* Translators: "37 → 17 °C: V_m moved +4.4 mV, all of it from RT/F (the
-       * pump is blocked)." */
       self->temperature_text =
+        /* Translators: "37 → 17 °C: V_m moved +4.4 mV, all of it from RT/F
+         * (the pump is blocked)." */
         g_strdup_printf (_("%s → %s °C: V_m moved %s, all of it from RT/F (the pump is "
                            "blocked)."), t0, t1, thermo);
       return;
@@ -223,12 +223,14 @@ describe_temperature (MlTimeCoursePage *self,
     g_autofree char *thermo = ml_format_millivolts (split.thermodynamic_mv, 1, TRUE);
     g_autofree char *kinetic = ml_format_millivolts (split.kinetic_mv, 1, TRUE);
 
-    /* Translators: the two parts of a temperature change; the dashed trace
-     * is drawn on the chart with the pump's rate of the old temperature. */
     self->temperature_text =
-      g_strdup_printf (_("%s → %s °C: at once %s from RT/F and %s from the pump’s kinetics "
-                         "(its Q₁₀). The dashed V_m (“old pump rate”) keeps the pump’s rate of before: the gap between "
-                         "the two traces is the pump’s part, now and as the gradients move."),
+      /* Translators: the two parts of a temperature change; "old pump rate"
+       * is the label of the dashed trace on the chart, drawn with the
+       * pump's rate of the old temperature. */
+      g_strdup_printf (_("%s → %s °C: V_m moves at once by %s from RT/F and by %s from the "
+                         "pump’s kinetics (its Q₁₀). The dashed V_m (“old pump rate”) keeps the "
+                         "pump’s earlier rate: the gap between the two traces is the pump’s "
+                         "part, now and as the gradients move."),
                        t0, t1, thermo, kinetic);
   }
 }

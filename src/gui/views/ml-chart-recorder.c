@@ -694,6 +694,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   panel_title (cr, &pv, &axis, _("V_m and each E (mV)"), &fg, self->dark);
   panel_title (cr, &pc, &axis, _("Inside (mM)"), &fg, self->dark);
+  /* xgettext:no-c-format */
   panel_title (cr, &pw, &axis, _("Volume (% of start)"), &fg, self->dark);
 
   /* A pause, in words, over the V_m panel. */

@@ -512,10 +512,10 @@ update_rest (MlMathView       *self,
    * kinetics (Q10) apart.  In the steady state Q10 cannot show, so say why
    * and where it does; with a fixed current the Q10 line above shows it. */
   if (sol->pump_mode == ML_PUMP_RATIO)
-    /* Translators: %s is the label of another pump model's button in
-     * the controls, "Kinetic". */
+    /* Translators: %s is the name of the pump model of the controls'
+     * "Kinetic" button, here within a sentence. */
     g_string_append_printf (s, _("In the steady state the pump’s rate follows the Na⁺ leak at once, so its Q<sub>10</sub> does not change <i>V</i><sub>rest</sub> (only <i>RT</i>/<i>F</i> does), and opening Na⁺ channels re-sizes it instantly; “%s” keeps its rate and shows the kinetic effect of cooling."),
-                            _("Kinetic"));
+                            C_("pump model in a sentence", "Kinetic"));
   else if (sol->pump_mode == ML_PUMP_KINETIC)
     g_string_append (s, _("The pump’s kinetics scale with its Q<sub>10</sub>, apart from <i>RT</i>/<i>F</i>: the Time Course page splits a change of temperature into the two parts."));
   label_update_take (self->q10_label, s);
