@@ -75,6 +75,8 @@ typedef struct
   const char *unit;      /* "s", "min", "h", "d" */
   double left, right;    /* plot area */
   double font;           /* px */
+  double small;          /* tick labels and marks, px: never below the CSS font */
+  double label;          /* titles and line labels, px */
 } Axis;
 
 /* Values ------------------------------------------------------------------ */
@@ -201,6 +203,19 @@ show_text (cairo_t       *cr,
   pango_cairo_show_layout (cr, layout);
   if (width != NULL)
     *width = w;
+}
+
+static double
+text_width (cairo_t    *cr,
+            const char *text,
+            double      px,
+            gboolean    bold)
+{
+  g_autoptr (PangoLayout) layout = layout_new (cr, text, px, bold);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
 }
 
 /* Traces ------------------------------------------------------------------ */
@@ -347,7 +362,7 @@ panel_frame (cairo_t       *cr,
       cairo_move_to (cr, p->x, floor (y) + 0.5);
       cairo_line_to (cr, p->x + p->w, floor (y) + 0.5);
       cairo_stroke (cr);
-      show_text (cr, label, 0.8 * axis->font, FALSE, p->x - 0.3 * axis->font, y, 1.0, 0.5,
+      show_text (cr, label, axis->small, FALSE, p->x - 0.3 * axis->font, y, 1.0, 0.5,
                  &dim, NULL);
     }
   gdk_cairo_set_source_rgba (cr, &grid);
@@ -365,7 +380,7 @@ panel_title (cairo_t       *cr,
              const GdkRGBA *fg,
              gboolean       dark)
 {
-  g_autoptr (PangoLayout) layout = layout_new (cr, title, 0.85 * axis->font, TRUE);
+  g_autoptr (PangoLayout) layout = layout_new (cr, title, axis->label, TRUE);
   GdkRGBA dim = *fg;
   GdkRGBA bg = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.85 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.85 };
   int w, h;
@@ -392,14 +407,14 @@ end_label (cairo_t       *cr,
            const GdkRGBA *color,
            gboolean       bold)
 {
-  double h = 1.05 * 0.85 * axis->font * 1.25;
+  double h = 1.05 * axis->label * 1.25;
 
   for (guint i = 0; i < *n_taken; i++)
     if (fabs (y - taken[i]) < h)
       y = taken[i] + h;
   if (*n_taken < 32)
     taken[(*n_taken)++] = y;
-  show_text (cr, text, 0.85 * axis->font, bold, axis->right + 0.4 * axis->font, y, 0.0, 0.5,
+  show_text (cr, text, axis->label, bold, axis->right + 0.4 * axis->font, y, 0.0, 0.5,
              color, NULL);
 }
 
@@ -443,10 +458,36 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   /* Text for the back row: at least 14 px, more on a large chart. */
   axis.font = ml_drawn_text_px (MAX (MAX (14.0, self->font_px),
                                      MIN (width / 1.6, (double)height) / 38.0) * self->text_scale);
+  /* The CSS font size is the floor of every label: 18 px and more in
+   * presentation mode. */
+  axis.small = MAX (0.8 * axis.font, ml_drawn_text_px (self->font_px * self->text_scale));
+  axis.label = MAX (0.85 * axis.font, axis.small);
   axis.t_max = MAX (MIN_SPAN_S, ml_simulation_get_time (sim));
   choose_time_unit (&axis);
   axis.left = 4.2 * axis.font;
-  axis.right = width - 8.5 * axis.font;
+  /* Room on the right for the widest label at a line's end. */
+  {
+    double widest = 0.0;
+    g_autofree char *vm = now->vm_defined ? ml_format_millivolts (now->vm_mv, 1, TRUE)
+                                          : g_strdup ("");
+    g_autofree char *vm_text = g_strdup_printf ("V_m %s", vm);
+
+    widest = text_width (cr, vm_text, axis.label, TRUE);
+    if (self->shadow_label != NULL)
+      widest = MAX (widest, text_width (cr, self->shadow_label, axis.label, FALSE));
+    for (guint k = 0; k < n_ions; k++)
+      {
+        const MlIon *ion = ml_cell_get_ion (cell, k);
+        g_autofree char *label = ml_ion_label (ion->name, ion->z);
+        g_autofree char *c = ml_format_significant (now->c_in[k], 3);
+        g_autofree char *e_text = g_strdup_printf ("E %s ↑", label);
+        g_autofree char *c_text = g_strdup_printf ("%s %s", label, c);
+
+        widest = MAX (widest, text_width (cr, e_text, axis.label, FALSE));
+        widest = MAX (widest, text_width (cr, c_text, axis.label, FALSE));
+      }
+    axis.right = width - MIN (MAX (6.0 * axis.font, widest + 1.0 * axis.font), 0.35 * width);
+  }
   top = 2.6 * axis.font;
   bottom = height - 2.6 * axis.font;
   gap = 1.1 * axis.font;
@@ -523,14 +564,14 @@ ml_chart_recorder_draw (MlChartRecorder *self,
         cairo_move_to (cr, floor (x) + 0.5, top);
         cairo_line_to (cr, floor (x) + 0.5, bottom);
         cairo_stroke (cr);
-        show_text (cr, label, 0.8 * axis.font, FALSE, x, bottom + 0.25 * axis.font, 0.5, 0.0,
+        show_text (cr, label, axis.small, FALSE, x, bottom + 0.25 * axis.font, 0.5, 0.0,
                    &dim, NULL);
       }
     {
       /* Translators: the time axis' title; %s is its unit, "min". */
       g_autofree char *title = g_strdup_printf (_("time (%s)"), axis.unit);
 
-      show_text (cr, title, 0.85 * axis.font, TRUE, axis.right, bottom + 1.25 * axis.font,
+      show_text (cr, title, axis.label, TRUE, axis.right, bottom + 1.25 * axis.font,
                  1.0, 0.0, &dim, NULL);
     }
   }
@@ -563,7 +604,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
         cairo_line_to (cr, x, bottom);
         cairo_stroke (cr);
         cairo_restore (cr);
-        show_text (cr, m->label, 0.8 * axis.font, FALSE, x + 0.2 * axis.font,
+        show_text (cr, m->label, axis.small, FALSE, x + 0.2 * axis.font,
                    top - (row == 0 ? 2.4 : 1.3) * axis.font, 0.0, 0.0, &fg, &w);
         row_end[row] = x + w + 0.8 * axis.font;
       }
