@@ -1072,6 +1072,28 @@ class TestSimulate(CliTestCase):
         self.assertEqual(table.returncode, 0, table.stderr)
         self.assertIn('Paused', table.stdout)
 
+    def test_events_after_a_pause(self):
+        # Events due at the pause still apply, and may end it: absolute zero
+        # and back, at the same time.
+        _, rows = self.simulate('--simulate', '2h', '--every', '30min',
+                                '--event', '1h:temperature=-273.15',
+                                '--event', '1h:temperature=37')
+        self.assertEqual(rows[-1]['t_s'], 7200)
+        self.assertIsNone(next(r for r in rows if r['event'].startswith('cooled'))['vm_mv'])
+        # A pause no event ends says how many it did not reach.
+        _, rows = self.simulate('--ion', 'K,1,140,5,1e-6', '--simulate', '2h',
+                                '--event', '1h:K.p=0', '--event', '90min:K.p=1e-6')
+        self.assertIn('1 later event not applied', rows[-1]['event'])
+        self.assertEqual(sum('Paused' in r['event'] for r in rows), 1)
+
+    def test_balanced_pump_keeps_rest(self):
+        # The squid axon has no pump: its other transport holds it at rest.
+        # Balanced on request, its pump takes that over, not on top of it:
+        # Na⁺ inside stays at 50 mM within 0.1 % for 2 h.
+        _, rows = self.simulate('--preset', 'squid-axon', '--balance-pump', '--simulate', '2h')
+        self.assertLess(abs(rows[-1]['Na_in_mm'] / 50 - 1), 1e-3)
+        self.assertGreater(rows[-1]['pump_ua_cm2'], 0)
+
     def test_bad_events(self):
         base = ['--simulate', '2h']
         self.assert_bad_input(base + ['--event', '3h:pump-off'], '3h:pump-off', 'after the end')

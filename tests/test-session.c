@@ -399,6 +399,36 @@ test_save_finishing_after_preset (void)
   g_unlink (path);
 }
 
+static void
+count_origin_cb (MlSession *session,
+                 guint     *count)
+{
+  (*count)++;
+}
+
+/* "origin-changed" comes with a load and with undo back across one, not
+ * with a save (which makes the saved cell the reference) nor with edits. */
+static void
+test_origin_changed (void)
+{
+  g_autoptr (MlSession) session = ml_session_new ();
+  g_autofree char *path = g_build_filename (test_dir, "origin.membrane", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  guint count = 0;
+
+  g_signal_connect (session, "origin-changed", G_CALLBACK (count_origin_cb), &count);
+  g_assert_true (ml_session_load_preset (session, "squid-axon", NULL));
+  g_assert_cmpuint (count, ==, 1);
+  ml_cell_set_temperature (ml_session_get_cell (session), 10.0);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (ml_session_save_file (session, file, NULL));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (ml_session_load_preset (session, "astrocyte", NULL));
+  g_assert_cmpuint (count, ==, 2);
+  ml_session_undo (session);
+  g_assert_cmpuint (count, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/session/forget-history", test_forget_history);
   g_test_add_func ("/session/undo-across-open-restores-origin", test_undo_across_open_restores_origin);
   g_test_add_func ("/session/save-finishing-after-preset", test_save_finishing_after_preset);
+  g_test_add_func ("/session/origin-changed", test_origin_changed);
 
   status = g_test_run ();
   g_rmdir (test_dir);

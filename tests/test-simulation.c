@@ -553,6 +553,87 @@ test_lysis (void)
   }
 }
 
+/* A lysed cell whose pump comes back is not held at the pause: it shrinks
+ * back and the run goes on (the pause is for crossing into lysis). */
+static void
+test_recovery_after_lysis (void)
+{
+  g_autoptr (MlSimulation) sim = blocked_simulation ("mammalian-neuron");
+  double v_lysis, t_lysis;
+
+  g_assert_false (ml_simulation_advance (sim, 20.0 * 3600.0));
+  g_assert_cmpint (ml_simulation_get_stop (sim), ==, ML_SIMULATION_STOP_LYSIS);
+  v_lysis = ml_simulation_get_volume (sim);
+  t_lysis = ml_simulation_get_time (sim);
+  apply_pump_mode (sim, ML_PUMP_KINETIC, "pump restored");
+  g_assert_cmpint (ml_simulation_get_stop (sim), ==, ML_SIMULATION_RUNNING);
+  g_assert_true (ml_simulation_advance (sim, t_lysis + 4.0 * 3600.0));
+  g_assert_cmpfloat (ml_simulation_get_volume (sim), <, v_lysis);
+  g_assert_cmpfloat (ml_simulation_get_volume (sim), <, ML_SIMULATION_LYSIS_VOLUME);
+  assert_samples_finite (sim);
+}
+
+/* Switched off, an ion takes no part: neither its leak nor its share of
+ * the background transport moves it.  The squid axon has no pump, so its
+ * background carries all of the Na⁺ balance: with Na⁺ off, Na⁺ inside
+ * must stay where it is. */
+static void
+test_disabled_ion_is_still (void)
+{
+  g_autoptr (MlCell) cell = load_preset ("squid-axon");
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlCell) off = ml_cell_copy (cell);
+  int na = ml_cell_find_role (off, ML_ION_ROLE_NA);
+  double before;
+
+  ml_cell_set_ion_enabled (off, na, FALSE);
+  g_assert_true (ml_simulation_advance (sim, 600.0));
+  before = last_sample (sim)->c_in[na];
+  ml_simulation_apply (sim, off, "Na⁺ off");
+  g_assert_true (ml_simulation_advance (sim, 4200.0));
+  /* Only water can change it: within the volume's change. */
+  assert_close (last_sample (sim)->c_in[na] * last_sample (sim)->volume, before, 1e-9 * before);
+}
+
+/* A smaller cell runs down faster: the rate goes with surface over volume,
+ * 3/r (hand: a cell of 5 µm has twice the 10 µm cell's 3/r, so after a
+ * block its Na⁺ rises about twice as fast at first). */
+static void
+test_radius_event (void)
+{
+  g_autoptr (MlSimulation) big = blocked_simulation ("mammalian-neuron");
+  g_autoptr (MlSimulation) small = blocked_simulation ("mammalian-neuron");
+  g_autoptr (MlCell) half = ml_cell_copy (ml_simulation_get_cell (small));
+  double d_big, d_small;
+
+  ml_cell_set_radius (half, 5.0);
+  ml_simulation_apply (small, half, "radius 5 µm");
+  g_assert_true (ml_simulation_advance (big, 60.0));
+  g_assert_true (ml_simulation_advance (small, 60.0));
+  d_big = last_sample (big)->c_in[1] - 15.0;
+  d_small = last_sample (small)->c_in[1] - 15.0;
+  g_test_message ("Na⁺ rise in 60 s: %.4f mM (10 µm), %.4f mM (5 µm)", d_big, d_small);
+  assert_close (d_small / d_big, 2.0, 0.02);
+}
+
+/* An inside concentration set by hand is the one the run then has, with
+ * the other ions and the volume as they were, while the neutral solutes
+ * can make room for it (Na⁺ 15 → 20 mM: 10 mOsm of the bath's extra). */
+static void
+test_inside_event (void)
+{
+  g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlCell) more = ml_cell_copy (cell);
+
+  ml_cell_set_ion_value (more, 1, ML_ION_FIELD_C_IN, 14.0);
+  ml_simulation_apply (sim, more, "Na⁺ inside 15 → 14 mM");
+  assert_close (last_sample (sim)->c_in[1], 14.0, 1e-12);
+  assert_close (last_sample (sim)->c_in[0], 140.0, 1e-12);
+  assert_close (last_sample (sim)->volume, 1.0, 1e-12);
+  g_assert_cmpfloat (fabs (ml_simulation_get_charge_imbalance (sim)), <, 1e-12);
+}
+
 /* Marks and labels -------------------------------------------------------- */
 
 static void
@@ -704,6 +785,10 @@ main (int    argc,
   g_test_add_func ("/simulation/marks", test_marks);
   g_test_add_func ("/simulation/describe-change", test_describe_change);
   g_test_add_func ("/simulation/thinning", test_thinning);
+  g_test_add_func ("/simulation/recovery-after-lysis", test_recovery_after_lysis);
+  g_test_add_func ("/simulation/disabled-ion-is-still", test_disabled_ion_is_still);
+  g_test_add_func ("/simulation/radius-event", test_radius_event);
+  g_test_add_func ("/simulation/inside-event", test_inside_event);
 
   return g_test_run ();
 }

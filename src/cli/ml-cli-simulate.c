@@ -392,7 +392,9 @@ ml_cli_simulate_run (MlCliSimulate *self,
       if (running && t_next == t_out)
         k++;
 
-      while (running && next_event < self->events->len
+      /* Every event due now, also while paused: one of them may undo the
+       * cause (the temperature set back, a channel opened again). */
+      while (next_event < self->events->len
              && g_array_index (self->events, Event, next_event).t_s <= ml_simulation_get_time (sim))
         {
           const Event *event = &g_array_index (self->events, Event, next_event++);
@@ -414,8 +416,20 @@ ml_cli_simulate_run (MlCliSimulate *self,
       if (!running)
         {
           const char *why = ml_simulation_get_stop_message (sim);
+          guint left = self->events->len - next_event;
 
-          row (&table, last_sample (sim), why);
+          if (left == 0)
+            row (&table, last_sample (sim), why);
+          else
+            {
+              /* Translators: the last row of a paused run; %s is why it
+               * paused, %u how many events it did not reach. */
+              g_autofree char *text = g_strdup_printf (ngettext ("%s; %u later event not applied",
+                                                                 "%s; %u later events not applied",
+                                                                 left), why, left);
+
+              row (&table, last_sample (sim), text);
+            }
           break;
         }
       if (ml_simulation_get_time (sim) >= self->duration_s)

@@ -81,6 +81,7 @@ enum {
 
 enum {
   SOLVED,
+  ORIGIN_CHANGED,
   N_SIGNALS
 };
 
@@ -166,11 +167,19 @@ static void
 restore_origin (MlSession    *self,
                 const Origin *origin)
 {
+  gboolean changed = !((self->file == NULL && origin->file == NULL)
+                       || (self->file != NULL && origin->file != NULL
+                           && g_file_equal (self->file, origin->file)))
+                     || g_strcmp0 (self->preset_id, origin->preset_id) != 0
+                     || !ml_cell_equal (self->reference, origin->reference);
+
   g_object_freeze_notify (G_OBJECT (self));
   set_origin (self, origin->file, origin->preset_id);
   ml_cell_assign (self->reference, origin->reference);
   update_state (self);
   g_object_thaw_notify (G_OBJECT (self));
+  if (changed)
+    g_signal_emit (self, signals[ORIGIN_CHANGED], 0);
 }
 
 /* @loaded becomes the cell and its reference, in one undoable step. */
@@ -196,6 +205,7 @@ adopt (MlSession  *self,
   self->after_cell = ml_cell_copy (self->cell);
   update_state (self);
   g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[ORIGIN_CHANGED], 0);
 }
 
 static void
@@ -331,6 +341,11 @@ ml_session_class_init (MlSessionClass *klass)
    */
   signals[SOLVED] = g_signal_new ("solved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Another cell was loaded (a preset or a file), or undo or redo went
+   * back across a load: not emitted for a save, which keeps the cell. */
+  signals[ORIGIN_CHANGED] = g_signal_new ("origin-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 }
 
 static void

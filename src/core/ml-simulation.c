@@ -60,6 +60,10 @@ struct _MlSimulation
 
   MlSolution    sol;                   /* at (t, y) */
   double        volume;                /* at (t, y) */
+  double        last_volume;           /* the last finite one */
+  /* Whether the last state was one a cell survives: a pause comes when a
+   * run crosses out of it, so that after an event the cell may move back. */
+  gboolean      state_ok;
   GArray       *samples;               /* MlSimulationSample */
   GArray       *sample_kept;           /* gboolean: beside a mark */
   GPtrArray    *marks;                 /* MlSimulationMark* */
@@ -92,9 +96,13 @@ volume_of (MlSimulation *self,
 {
   double osm = fabs (self->impermeant_charge) + self->osm_neutral_in;
 
+  double out = osm_out (self);
+
   for (guint i = 0; i < self->n; i++)
     osm += y[i];
-  return osm / osm_out (self);
+  /* A bath of nothing draws all water out: no volume, which rhs() and
+   * check_state() take as a state the model cannot follow. */
+  return out > 0.0 ? osm / out : 0.0;
 }
 
 /* The background current of ion @i at inside concentration @c_in. */
@@ -123,6 +131,7 @@ rhs (MlSimulation *self,
 {
   double w, bg[ML_MAX_IONS], bg_total = 0.0;
 
+  sol->condition = ML_CONDITION_NONE;
   for (guint i = 0; i < self->n; i++)
     if (!(y[i] >= 0.0) || !isfinite (y[i]))
       return FALSE;
@@ -142,7 +151,8 @@ rhs (MlSimulation *self,
           return FALSE;
         }
       ml_cell_set_ion_value (self->work, i, ML_ION_FIELD_C_IN, c);
-      bg[i] = background (self, i, c);
+      /* A switched-off ion is out of the model, its transport too. */
+      bg[i] = ml_cell_get_ion (self->work, i)->enabled ? background (self, i, c) : 0.0;
       bg_total += bg[i];
     }
   ml_cell_end_batch (self->work);
@@ -292,6 +302,10 @@ record_sample (MlSimulation *self,
               kept++;
             }
         }
+      /* Only marked samples left: room for more, or every sample would
+       * rescan them all. */
+      if (kept == self->samples->len)
+        self->max_samples *= 2;
       g_array_set_size (self->samples, kept);
       g_array_set_size (self->sample_kept, kept);
     }
@@ -311,27 +325,30 @@ set_stop (MlSimulation     *self,
 }
 
 /* Whether the state at (t, y) is one a cell survives; pauses otherwise. */
+/* Whether a state is one a cell survives; the reason in words when not. */
 static gboolean
-check_state (MlSimulation *self)
+state_survivable (MlSimulation     *self,
+                  MlSimulationStop *stop,
+                  char            **message)
 {
   if (self->volume >= ML_SIMULATION_LYSIS_VOLUME)
     {
       g_autofree char *times = ml_format_significant (self->volume, 3);
 
-      set_stop (self, ML_SIMULATION_STOP_LYSIS,
-                /* Translators: %s is a number such as "1.70". */
-                g_strdup_printf (_("Paused: the cell has swollen to %s × its starting volume "
-                                   "and would lyse"), times));
+      *stop = ML_SIMULATION_STOP_LYSIS;
+      /* Translators: %s is a number such as "1.70". */
+      *message = g_strdup_printf (_("Paused: the cell has swollen to %s × its starting volume "
+                                    "and would lyse"), times);
       return FALSE;
     }
   if (self->volume <= ML_SIMULATION_SHRUNK_VOLUME)
     {
       g_autofree char *times = ml_format_significant (self->volume, 3);
 
-      set_stop (self, ML_SIMULATION_STOP_SHRUNK,
-                /* Translators: %s is a number such as "0.30". */
-                g_strdup_printf (_("Paused: the cell has shrunk to %s × its starting volume, "
-                                   "smaller than a cell can survive"), times));
+      *stop = ML_SIMULATION_STOP_SHRUNK;
+      /* Translators: %s is a number such as "0.30". */
+      *message = g_strdup_printf (_("Paused: the cell has shrunk to %s × its starting volume, "
+                                    "smaller than a cell can survive"), times);
       return FALSE;
     }
   for (guint i = 0; i < self->n; i++)
@@ -340,12 +357,42 @@ check_state (MlSimulation *self)
         const MlIon *ion = ml_cell_get_ion (self->params, i);
         g_autofree char *label = ml_ion_label (ion->name, ion->z);
 
-        set_stop (self, ML_SIMULATION_STOP_DEPLETED,
-                  /* Translators: %s is an ion, "Na⁺". */
-                  g_strdup_printf (_("Paused: the cell has run out of %s inside"), label));
+        *stop = ML_SIMULATION_STOP_DEPLETED;
+        /* Translators: %s is an ion, "Na⁺". */
+        *message = g_strdup_printf (_("Paused: the cell has run out of %s inside"), label);
         return FALSE;
       }
   return TRUE;
+}
+
+/* Pauses when the run crosses from a state a cell survives into one it
+ * does not.  A run that an event leaves there goes on while it moves back
+ * (the pump restored to a swollen cell), and pauses once it goes further
+ * the wrong way. */
+static gboolean
+check_state (MlSimulation *self)
+{
+  MlSimulationStop stop = ML_SIMULATION_RUNNING;
+  char *message = NULL;
+  gboolean ok = state_survivable (self, &stop, &message);
+  gboolean was_ok = self->state_ok;
+  double before = self->last_volume;
+  gboolean worse = FALSE;
+
+  self->state_ok = ok;
+  if (isfinite (self->volume) && self->volume > 0.0)
+    self->last_volume = self->volume;
+  if (!ok && !was_ok)
+    worse = (stop == ML_SIMULATION_STOP_LYSIS && self->volume > before)
+            || (stop == ML_SIMULATION_STOP_SHRUNK && self->volume < before)
+            || stop == ML_SIMULATION_STOP_DEPLETED;
+  if (ok || (!was_ok && !worse))
+    {
+      g_free (message);
+      return TRUE;
+    }
+  set_stop (self, stop, message);
+  return FALSE;
 }
 
 /* Evaluates the state at (t, y) afresh, after a start or an event. */
@@ -354,9 +401,16 @@ refresh (MlSimulation *self)
 {
   if (!rhs (self, self->y, self->f, &self->sol, &self->volume))
     {
-      const char *why = ml_condition_message (self->sol.condition);
+      const char *why = self->sol.condition != ML_CONDITION_NONE
+                        ? ml_condition_message (self->sol.condition) : NULL;
 
+      /* Nothing of the failed state is shown as defined. */
+      self->sol.vm_defined = FALSE;
+      self->sol.vm_mv = 0.0;
+      self->sol.pump_current_ua_cm2 = 0.0;
       self->volume = volume_of (self, self->y);
+      if (!(self->volume > 0.0) || !isfinite (self->volume))
+        self->volume = self->last_volume;
       set_stop (self, ML_SIMULATION_STOP_UNDEFINED,
                 g_strdup_printf (_("Paused: %s"),
                                  why != NULL ? why : _("V_m is undefined")));
@@ -435,7 +489,25 @@ start (MlSimulation *self,
   else
     self->osm_neutral_in = out - osm_in;
 
-  size_background (self, rest != NULL ? rest : cell);
+  /* The rest state with the pump the run starts with: the background is
+   * what leak and this pump leave over there.  A pump turned on in a
+   * preset that has none was not doing the background's work, so it is
+   * not counted twice; one blocked later leaves its share undone. */
+  {
+    g_autoptr (MlCell) sized = ml_cell_copy (rest != NULL ? rest : cell);
+
+    ml_cell_begin_batch (sized);
+    ml_cell_set_pump_mode (sized, ml_cell_get_pump_mode (cell));
+    ml_cell_set_pump_ratio (sized, ml_cell_get_pump_ratio (cell));
+    ml_cell_set_pump_current (sized, ml_cell_get_pump_current (cell));
+    ml_cell_set_pump_max_current (sized, ml_cell_get_pump_max_current (cell));
+    ml_cell_set_pump_q10 (sized, ml_cell_get_pump_q10 (cell));
+    ml_cell_set_pump_reference_temperature (sized, ml_cell_get_pump_reference_temperature (cell));
+    ml_cell_end_batch (sized);
+    size_background (self, sized);
+  }
+  self->state_ok = TRUE;
+  self->last_volume = 1.0;
 
   self->t = 0.0;
   self->h = H_FIRST;
@@ -547,6 +619,15 @@ ml_simulation_advance (MlSimulation *self,
       MlSolution sol;
       gboolean last = h >= t_end_s - self->t;
 
+      /* A step the clock cannot add (t of 10¹⁵ s and more) would never
+       * end the loop. */
+      if (!last && self->t + h == self->t)
+        {
+          set_stop (self, ML_SIMULATION_STOP_STALLED,
+                    g_strdup (_("Paused: the simulated clock has run as far as it can count")));
+          break;
+        }
+
       if (!ros2_step (self, h, y_new, &err) || err > 1.0
           || !rhs (self, y_new, f_new, &sol, &volume))
         {
@@ -613,7 +694,7 @@ ml_simulation_apply (MlSimulation *self,
 
   {
     double w = volume_of (self, self->y);
-    double charge = 0.0;
+    double charge = 0.0, osm = 0.0;
     gboolean inside_changed = FALSE;
 
     for (guint i = 0; i < self->n; i++)
@@ -621,9 +702,15 @@ ml_simulation_apply (MlSimulation *self,
         double c_new = ml_cell_get_ion (cell, i)->c_in;
 
         /* An inside concentration set by hand replaces the simulated one,
-         * with impermeant ions of the opposite charge to keep the cell
-         * neutral. */
-        if (c_new != ml_cell_get_ion (self->params, i)->c_in)
+         * the others stay as they are: impermeant ions of the opposite
+         * charge keep the cell neutral, and uncharged ones (as far as
+         * they reach) keep it in osmotic balance at the same volume. */
+        double c_now = w > 0.0 ? self->y[i] / w : 0.0;
+
+        /* A copy of ml_simulation_get_cell () holds the simulated value:
+         * that is no change. */
+        if (c_new != ml_cell_get_ion (self->params, i)->c_in && w > 0.0
+            && fabs (c_new - c_now) > 1e-12 * fmax (c_now, 1e-300))
           {
             self->y[i] = c_new * w;
             if (self->y_start[i] == 0.0)
@@ -631,9 +718,22 @@ ml_simulation_apply (MlSimulation *self,
             inside_changed = TRUE;
           }
         charge += self->z[i] * self->y[i];
+        osm += self->y[i];
       }
     if (inside_changed)
-      self->impermeant_charge = -charge;
+      {
+        double out;
+
+        self->impermeant_charge = -charge;
+        ml_cell_assign (self->params, cell);
+        out = osm_out (self);
+        self->osm_neutral_in = MAX (0.0, out * w - osm - fabs (self->impermeant_charge));
+      }
+
+    /* Another radius: the same concentrations in a cell of that size,
+     * whose surface to volume is 3/r. */
+    if (ml_cell_get_radius (cell) != ml_cell_get_radius (self->params))
+      self->area_per_volume = 3.0 / (ml_cell_get_radius (cell) * 1e-4);
 
     ml_cell_assign (self->params, cell);
     ml_cell_assign (self->work, cell);

@@ -515,10 +515,13 @@ ml_application_handle_local_options (GApplication *application,
       {
         const char *run = NULL;
 
+        /* Up to ten years, as membrane-calc --simulate. */
         if (g_variant_dict_lookup (options, "run", "&s", &run)
-            && !ml_text_parse_duration (run, &self->run_s))
+            && (!ml_text_parse_duration (run, &self->run_s)
+                || self->run_s > 10.0 * 365.0 * 86400.0))
           {
-            g_printerr (_("membrane-lab: --run takes a duration such as 90s, 30min or 2h\n"));
+            g_printerr (_("membrane-lab: --run takes a duration up to ten years, such as 90s, 30min "
+                        "or 2h\n"));
             return 2;
           }
       }

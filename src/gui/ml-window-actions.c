@@ -132,7 +132,6 @@ block_pump_cb (GtkWidget  *widget,
 
   if (ml_cell_get_pump_mode (cell) == ML_PUMP_OFF)
     return;
-  self->pump_mode_before_block = ml_cell_get_pump_mode (cell);
   ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
 }
 
@@ -146,6 +145,8 @@ restore_pump_cb (GtkWidget  *widget,
 
   if (ml_cell_get_pump_mode (cell) != ML_PUMP_OFF)
     return;
+  /* The model it ran in last (the window notes it on every solution),
+   * the kinetic one for a cell loaded without a pump. */
   ml_cell_set_pump_mode (cell, self->pump_mode_before_block != ML_PUMP_OFF
                                ? self->pump_mode_before_block : ML_PUMP_KINETIC);
 }
@@ -235,6 +236,12 @@ _ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  ml_history_can_redo (ml_session_get_history (session)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset", ml_session_get_modified (session));
+  {
+    gboolean on = ml_cell_get_pump_mode (ml_session_get_cell (session)) != ML_PUMP_OFF;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.block-pump", on);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-pump", !on);
+  }
   /* One save at a time: a second would race the first to the rename. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);

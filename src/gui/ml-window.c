@@ -93,6 +93,12 @@ solved_cb (MlSession *session,
            MlWindow  *self)
 {
   self->n_solved++;
+  /* What "restore the pump" brings back, and whether block or restore can
+   * run: the pump's model as the cell last had it running. */
+  if (ml_cell_get_pump_mode (ml_session_get_cell (session)) != ML_PUMP_OFF)
+    self->pump_mode_before_block = ml_cell_get_pump_mode (ml_session_get_cell (session));
+  _ml_window_update_actions (self);
+
   if (self->donnan != NULL)
     ml_donnan_window_set_temperature (self->donnan,
                                       ml_session_get_solution (session)->temperature_c);
@@ -114,6 +120,15 @@ preset_id_cb (MlSession  *session,
               MlWindow   *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET]);
+}
+
+/* A cell just loaded: "restore" brings back its own pump, the kinetic one
+ * when it has none. */
+static void
+origin_changed_cb (MlSession *session,
+                   MlWindow  *self)
+{
+  self->pump_mode_before_block = ml_cell_get_pump_mode (ml_session_get_cell (session));
 }
 
 static void
@@ -597,6 +612,7 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->session, "notify::file", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::preset-id", G_CALLBACK (preset_id_cb), self);
   g_signal_connect (self->session, "solved", G_CALLBACK (solved_cb), self);
+  g_signal_connect (self->session, "origin-changed", G_CALLBACK (origin_changed_cb), self);
 
   ml_controls_set_session (self->controls, self->session);
   g_signal_connect (self->controls, "invalid", G_CALLBACK (controls_invalid_cb), self);

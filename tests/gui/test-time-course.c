@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "gui-test-support.h"
@@ -379,6 +380,65 @@ test_preset_restarts (void)
   window_destroy (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Saving keeps the run (the saved cell becomes the reference, not a new
+ * cell); restore brings back the model the pump ran in. */
+static void
+test_save_keeps_run (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlTimeCoursePage *page = show_page (window);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *dir = g_dir_make_tmp ("ml-time-course-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.membrane", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  MlSimulation *sim;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.block-pump", NULL));
+  ml_time_course_page_advance (page, 600.0);
+  g_assert_true (ml_window_save_file (window, file, &error));
+  ml_cell_set_temperature (cell, 30.0);
+  sim = ml_time_course_page_get_simulation (page);
+  g_assert_cmpfloat (ml_simulation_get_time (sim), >=, 600.0);
+  g_assert_cmpuint (ml_simulation_get_n_marks (sim), ==, 2);
+
+  /* The steady-state model, switched off by hand, comes back as it was. */
+  ml_cell_set_pump_mode (cell, ML_PUMP_RATIO);
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-pump", NULL));
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_RATIO);
+  /* With the pump on there is nothing to restore: its button is off, the
+   * block button on; and the other way round. */
+  wait_ms (20);
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "win.restore-pump")));
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "win.block-pump")));
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  wait_ms (20);
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "win.restore-pump")));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "win.block-pump")));
+  g_remove (path);
+  g_rmdir (dir);
+  window_destroy (window);
+}
+
 /* The controls offer the kinetic pump, say what it assumes, and balance
  * it only when asked. */
 static void
@@ -433,5 +493,6 @@ main (int    argc,
   g_test_add_func ("/time-course/pause-in-words", test_pause_in_words);
   g_test_add_func ("/time-course/preset-restarts", test_preset_restarts);
   g_test_add_func ("/time-course/kinetic-controls", test_kinetic_controls);
+  g_test_add_func ("/time-course/save-keeps-run", test_save_keeps_run);
   return g_test_run ();
 }

@@ -180,6 +180,8 @@ restart (MlTimeCoursePage *self)
 {
   MlCell *cell = ml_session_get_cell (self->session);
 
+  /* The chart only borrows the runs: let go of them first. */
+  ml_chart_recorder_set_simulation (self->chart, NULL, NULL, NULL);
   g_clear_pointer (&self->shadow, ml_simulation_free);
   g_clear_pointer (&self->sim, ml_simulation_free);
   g_clear_object (&self->rest);
@@ -245,8 +247,9 @@ solved_cb (MlTimeCoursePage *self,
   gint64 now = g_get_monotonic_time ();
   gboolean merge;
 
-  /* Another preset or file: a new run. */
-  if (self->sim == NULL || !ml_cell_equal (ml_session_get_reference (session), self->rest))
+  /* A new run comes with another preset or file ("origin-changed"); a
+   * save, which makes the saved cell the reference, does not start one. */
+  if (self->sim == NULL)
     {
       restart (self);
       return;
@@ -280,6 +283,7 @@ solved_cb (MlTimeCoursePage *self,
 
       if (!merge || self->shadow == NULL)
         {
+          ml_chart_recorder_set_simulation (self->chart, self->sim, NULL, NULL);
           g_clear_pointer (&self->shadow, ml_simulation_free);
           self->shadow = ml_simulation_copy (self->sim);
         }
@@ -289,6 +293,7 @@ solved_cb (MlTimeCoursePage *self,
   else
     {
       /* The comparison holds for one change of temperature only. */
+      ml_chart_recorder_set_simulation (self->chart, self->sim, NULL, NULL);
       g_clear_pointer (&self->shadow, ml_simulation_free);
       g_clear_pointer (&self->temperature_text, g_free);
     }
@@ -448,7 +453,8 @@ export_response_cb (GtkNativeDialog *dialog,
   MlTimeCoursePage *self = ML_TIME_COURSE_PAGE (user_data);
   gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csv"));
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* The page may have gone while the dialog was open. */
+  if (response == GTK_RESPONSE_ACCEPT && self->sim != NULL && self->chart != NULL)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr (GError) error = NULL;
@@ -514,12 +520,15 @@ speed_cb (GtkDropDown      *dropdown,
 
 /* Object ------------------------------------------------------------------ */
 
+static void set_session (MlTimeCoursePage *self,
+                         MlSession        *session);
+
 static void
 ml_time_course_page_dispose (GObject *object)
 {
   MlTimeCoursePage *self = ML_TIME_COURSE_PAGE (object);
 
-  ml_view_follow_session (self, &self->session, NULL, G_CALLBACK (solved_cb));
+  set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_TIME_COURSE_PAGE);
   G_OBJECT_CLASS (ml_time_course_page_parent_class)->dispose (object);
 }
@@ -529,6 +538,8 @@ ml_time_course_page_finalize (GObject *object)
 {
   MlTimeCoursePage *self = ML_TIME_COURSE_PAGE (object);
 
+  if (self->chart != NULL)
+    ml_chart_recorder_set_simulation (self->chart, NULL, NULL, NULL);
   g_clear_pointer (&self->shadow, ml_simulation_free);
   g_clear_pointer (&self->sim, ml_simulation_free);
   g_clear_object (&self->rest);
@@ -540,11 +551,22 @@ ml_time_course_page_finalize (GObject *object)
 }
 
 static void
+origin_changed_cb (MlTimeCoursePage *self,
+                   MlSession        *session)
+{
+  restart (self);
+}
+
+static void
 set_session (MlTimeCoursePage *self,
              MlSession        *session)
 {
+  if (self->session != NULL && self->session != session)
+    g_signal_handlers_disconnect_by_func (self->session, origin_changed_cb, self);
   if (!ml_view_follow_session (self, &self->session, session, G_CALLBACK (solved_cb)))
     return;
+  if (session != NULL)
+    g_signal_connect_swapped (session, "origin-changed", G_CALLBACK (origin_changed_cb), self);
   if (session != NULL)
     restart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
