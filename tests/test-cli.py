@@ -1110,5 +1110,57 @@ class TestSimulate(CliTestCase):
         self.assert_bad_input(['--simulate', '2h', '--json'], '--simulate')
 
 
+class TestSweep(CliTestCase):
+    """--sweep: one parameter over a range, every point the core's solution."""
+
+    def sweep(self, *args):
+        p = run(*args, '--csv')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotRegex(p.stdout.lower(), r'\bnan\b|\binf')
+        return read_csv(p.stdout)
+
+    def test_k_sweep_is_the_practical(self):
+        head, rows = self.sweep('--preset', 'mammalian-neuron',
+                                '--sweep', 'K.out=2.5,5,10,20,40,80')
+        self.assertEqual(head[:3], ['K.out', 'Na.out', 'vm_mv'])
+        self.assertEqual([r['K.out'] for r in rows], [2.5, 5, 10, 20, 40, 80])
+        base = self.calc_json('--preset', 'mammalian-neuron')
+        na = self.ion(base, 'Na')
+        for r in rows:
+            with self.subTest(k=r['K.out']):
+                # The saline trades Na⁺ for K⁺ mole for mole (150 mM).
+                self.assertEqual(r['Na.out'], 145 - (r['K.out'] - 5))
+                point = self.calc_json(
+                    '--preset', 'mammalian-neuron',
+                    '--ion', f'K,1,140,{r["K.out"]!r},5e-7',
+                    '--ion', f'Na,1,{na["c_in_mm"]!r},{r["Na.out"]!r},{na["permeability_cm_s"]!r}')
+                self.assertAlmostEqual(r['vm_mv'], point['vm_mv'], delta=1e-7)
+                self.assertAlmostEqual(r['e_K_mv'], nernst_mv(1, 140, r['K.out'], 37), delta=1e-7)
+                self.assertAlmostEqual(r['df_K_mv'], r['vm_mv'] - r['e_K_mv'], delta=1e-7)
+        # V_m rises with K⁺ outside, less steeply than E_K at low K⁺ (the
+        # Na⁺ leak), the bend the practical reads P_Na/P_K from.
+        slope_low = rows[1]['vm_mv'] - rows[0]['vm_mv']
+        slope_high = rows[5]['vm_mv'] - rows[4]['vm_mv']
+        self.assertLess(slope_low, slope_high)
+
+    def test_keep_na_and_log_range(self):
+        head, rows = self.sweep('--sweep', 'K.out=0.1:1000:5:log', '--sweep-keep-na')
+        self.assertNotIn('Na.out', head)
+        self.assertEqual(len(rows), 5)
+        self.assertAlmostEqual(rows[2]['K.out'], 10, delta=1e-9)
+        table = run('--sweep', 'K.out=5,10')
+        self.assertIn('K⁺ replaces Na⁺ outside', table.stdout)
+        table = run('--sweep', 'K.out=5,10', '--sweep-keep-na')
+        self.assertIn('Na⁺ outside is kept', table.stdout)
+
+    def test_bad_sweeps(self):
+        self.assert_bad_input(['--sweep', 'Xx.out=1'], 'Xx.out')
+        self.assert_bad_input(['--sweep', 'K.out=1,abc'], 'abc')
+        self.assert_bad_input(['--sweep', 'K.out=-1'], 'K.out')
+        self.assert_bad_input(['--sweep', 'K.out=1:10:1'], 'K.out')
+        self.assert_bad_input(['--sweep', 'K.out=5', '--json'], '--sweep')
+        self.assert_bad_input(['--sweep-keep-na'], '--sweep')
+
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

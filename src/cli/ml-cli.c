@@ -31,6 +31,7 @@
 #include "ml-cli.h"
 #include "ml-cli-output.h"
 #include "ml-cli-simulate.h"
+#include "ml-cli-sweep.h"
 #include "ml-pump.h"
 #include "ml-params.h"
 #include "ml-presets.h"
@@ -70,6 +71,8 @@ typedef struct
   char     *every;
   char    **events;
   gboolean  csv;
+  char     *sweep;
+  gboolean  sweep_keep_na;
   char     *vm;
   char     *radius;
   char     *capacitance;
@@ -118,6 +121,7 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->simulate, g_free);
   g_clear_pointer (&opt->every, g_free);
   g_clear_pointer (&opt->events, g_strfreev);
+  g_clear_pointer (&opt->sweep, g_free);
   g_clear_pointer (&opt->vm, g_free);
   g_clear_pointer (&opt->radius, g_free);
   g_clear_pointer (&opt->capacitance, g_free);
@@ -467,6 +471,7 @@ check_values (const Options  *opt,
     { "--pump-imax", opt->pump_imax },
     { "--simulate", opt->simulate },
     { "--every", opt->every },
+    { "--sweep", opt->sweep },
     { "--vm", opt->vm },
     { "--radius", opt->radius },
     { "--capacitance", opt->capacitance },
@@ -519,9 +524,26 @@ parse_request (const Options  *opt,
                               "the pump's model; give only one of them"));
       return FALSE;
     }
-  if (opt->simulate == NULL && (opt->events != NULL || opt->every != NULL || opt->csv))
+  if (opt->simulate == NULL && (opt->events != NULL || opt->every != NULL))
     {
-      set_bad_value (error, _("--event, --every and --csv belong to --simulate"));
+      set_bad_value (error, _("--event and --every belong to --simulate"));
+      return FALSE;
+    }
+  if (opt->simulate == NULL && opt->sweep == NULL && opt->csv)
+    {
+      set_bad_value (error, _("--csv belongs to --simulate or --sweep"));
+      return FALSE;
+    }
+  if (opt->sweep == NULL && opt->sweep_keep_na)
+    {
+      set_bad_value (error, _("--sweep-keep-na belongs to --sweep"));
+      return FALSE;
+    }
+  if (opt->sweep != NULL && (opt->simulate != NULL || opt->vm != NULL || opt->json
+                             || opt->donnan != NULL || opt->donnan_closed != NULL))
+    {
+      set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, --json, "
+                              "--donnan and --donnan-closed cannot be used with it"));
       return FALSE;
     }
   if (opt->simulate != NULL && (opt->vm != NULL || opt->json || opt->donnan != NULL
@@ -950,7 +972,15 @@ ml_cli_run (int       argc,
       N_("With --simulate: the interval between rows (chosen from the duration otherwise)"),
       N_("DURATION") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &opt.csv,
-      N_("With --simulate: comma-separated values with a header line"), NULL },
+      N_("With --simulate or --sweep: comma-separated values with a header line"), NULL },
+    { "sweep", 0, 0, G_OPTION_ARG_FILENAME, &opt.sweep,
+      N_("Solve the cell for each value of one parameter, everything else held: "
+         "PARAM=V1,V2,… or PARAM=FROM:TO:N[:log] (an id of --list-parameters); a sweep of "
+         "K.out takes as much Na⁺ out of the bath as it adds K⁺, as salines do"),
+      N_("SPEC") },
+    { "sweep-keep-na", 0, 0, G_OPTION_ARG_NONE, &opt.sweep_keep_na,
+      N_("With --sweep of K.out: keep Na⁺ outside as it is (the bath's osmolarity rises)"),
+      NULL },
     { "pump-current", 0, 0, G_OPTION_ARG_FILENAME, &opt.pump_current,
       N_("Pump current density in µA/cm², outward positive, at the pump's reference "
          "temperature (37 °C unless the scenario says otherwise); at other temperatures it is "
@@ -1035,6 +1065,27 @@ ml_cli_run (int       argc,
   if (opt.list_parameters)
     {
       status = list_parameters (out, cell);
+      goto out;
+    }
+
+  if (opt.sweep != NULL)
+    {
+      g_autoptr (GError) sweep_error = NULL;
+      g_autoptr (MlSweep) sweep = ml_sweep_parse (opt.sweep, cell, &sweep_error);
+
+      if (sweep == NULL)
+        {
+          set_bad_value (&error, "--sweep %s", sweep_error->message);
+          status = EXIT_BAD_INPUT;
+          goto out;
+        }
+      ml_sweep_set_trade_na (sweep, !opt.sweep_keep_na);
+      if (opt.save != NULL && !save_cell (cell, opt.save, &error))
+        {
+          status = EXIT_BAD_INPUT;
+          goto out;
+        }
+      ml_cli_sweep_run (sweep, cell, opt.csv, out);
       goto out;
     }
 
