@@ -176,6 +176,7 @@ set_accels (GtkApplication *app)
     { "win.balance-pump", { "<Control>b", NULL } },
     { "win.show-page::membrane", { "<Alt>1", NULL } },
     { "win.show-page::time-course", { "<Alt>2", NULL } },
+    { "win.show-page::plots", { "<Alt>3", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
@@ -413,7 +414,7 @@ static const GOptionEntry option_entries[] = {
   { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Use the dark style for --screenshot"), NULL },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show this page for --screenshot: membrane or time-course"), N_("NAME") },
+    N_("Show this page for --screenshot: membrane, time-course or plots"), N_("NAME") },
   { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Presentation mode for --screenshot"), NULL },
   { "block-pump", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -507,9 +508,9 @@ ml_application_handle_local_options (GApplication *application,
       self->block_pump = g_variant_dict_contains (options, "block-pump");
       g_variant_dict_lookup (options, "page", "s", &self->page);
       if (self->page != NULL && g_strcmp0 (self->page, "membrane") != 0
-          && g_strcmp0 (self->page, "time-course") != 0)
+          && g_strcmp0 (self->page, "time-course") != 0 && g_strcmp0 (self->page, "plots") != 0)
         {
-          g_printerr (_("membrane-lab: --page takes membrane or time-course\n"));
+          g_printerr (_("membrane-lab: --page takes membrane, time-course or plots\n"));
           return 2;
         }
       {

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-donnan-window.h"
+#include "ml-plots-page.h"
 #include "ml-time-course-page.h"
 #include "ml-presets.h"
 #include "ml-session.h"
@@ -626,6 +627,8 @@ ml_window_init (MlWindow *self)
 
   ml_window_add_page (self, "time-course", _("Time Course"), "document-open-recent-symbolic",
                       ml_time_course_page_new);
+  ml_window_add_page (self, "plots", _("Plots"), "applications-graphics-symbolic",
+                      ml_plots_page_new);
 
   ml_window_update_title (self);
   _ml_window_update_actions (self);
