@@ -68,6 +68,22 @@ ml_kout_curve_new (MlCell   *cell,
       self->e_k[i] = self->e_defined[i] ? sols[i].ions[k].nernst_mv : 0.0;
     }
 
+  {
+    g_autoptr (MlSweep) decades = ml_sweep_new_range (id, 10.0, 100.0, 2, TRUE, cell, NULL);
+    MlSolution at[2];
+
+    if (decades != NULL)
+      {
+        ml_sweep_set_trade_na (decades, trade_na);
+        ml_sweep_run (decades, cell, at);
+        for (guint d = 0; d < 2; d++)
+          {
+            self->decade_defined[d] = at[d].vm_defined;
+            self->vm_decade[d] = at[d].vm_defined ? at[d].vm_mv : 0.0;
+          }
+      }
+  }
+
   ml_cell_solve (cell, &now);
   self->now_k_out = ml_cell_get_ion (cell, k)->c_out;
   self->now_defined = now.vm_defined;

@@ -35,6 +35,9 @@ typedef struct
   double    now_k_out;    /* the cell as it is */
   double    now_vm;
   gboolean  now_defined;
+  /* V_m at exactly 10 and 100 mM, as a student reads the plot. */
+  double    vm_decade[2];
+  gboolean  decade_defined[2];
 } MlKoutCurve;
 
 /* V_m from @k_from to @k_to mM of K⁺ outside (n points, log), the cell

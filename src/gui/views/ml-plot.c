@@ -341,11 +341,13 @@ draw_iv (MlPlot  *self,
   const MlIvCurve *c = self->iv;
   double lo = 0.0, hi = 0.0, span;
 
+  double centre = c->rest_defined ? c->rest : -70.0;
+
   for (guint j = 0; j < c->n; j++)
     {
-      /* The range from the ions near rest: far from it the currents grow
-       * without bound and would flatten everything else. */
-      if (c->v[j] < -120.0 || c->v[j] > 60.0)
+      /* The range from 40 mV either side of rest: far from it the currents
+       * grow without bound and would flatten the Na⁺ leak to a line. */
+      if (c->v[j] < centre - 40.0 || c->v[j] > centre + 40.0)
         continue;
       lo = MIN (lo, c->total[j]);
       hi = MAX (hi, c->total[j]);
@@ -362,7 +364,7 @@ draw_iv (MlPlot  *self,
   f->log_x = FALSE;
   f->y0 = lo - 0.08 * span;
   f->y1 = hi + 0.08 * span;
-  draw_frame (self, cr, f, _("V (mV)"), _("Current (µA/cm², outward up)"));
+  draw_frame (self, cr, f, _("V (mV)"), _("Current (µA/cm², outward up; dashed: the pump; thick: the total)"));
 
   cairo_save (cr);
   cairo_rectangle (cr, f->left, f->top, f->right - f->left, f->bottom - f->top);
@@ -403,15 +405,48 @@ draw_iv (MlPlot  *self,
           cairo_stroke (cr);
           text_at (cr, e, 0.85 * f->font, TRUE, x, y + 0.6 * f->font, 0.5, 0.0, &text);
         }
-      /* The ion's name at its curve's left end. */
-      {
-        g_autofree char *label = ml_ion_label (c->names[k], c->z[k]);
-        guint j = c->n / 12;
+    }
+  /* Each ion's name beside its curve at 35 mV above rest, pushed apart so
+   * that close curves keep readable labels. */
+  {
+    double x_label = MIN (centre + 35.0, f->x1 - 10.0);
+    guint j = 0;
+    double ys[ML_MAX_IONS];
+    guint order[ML_MAX_IONS], m = 0;
 
-        text_at (cr, label, 0.9 * f->font, TRUE, fx (f, c->v[j]), fy (f, c->i[k][j]), 0.0, 1.1,
+    while (j + 1 < c->n && c->v[j] < x_label)
+      j++;
+    for (guint k = 0; k < c->n_ions; k++)
+      if (c->permeant[k])
+        {
+          ys[m] = CLAMP (fy (f, c->i[k][j]), f->top + f->font, f->bottom - f->font);
+          order[m++] = k;
+        }
+    for (guint a = 0; a < m; a++)
+      for (guint b = a + 1; b < m; b++)
+        if (ys[b] < ys[a])
+          {
+            double t = ys[a];
+            guint o = order[a];
+
+            ys[a] = ys[b];
+            ys[b] = t;
+            order[a] = order[b];
+            order[b] = o;
+          }
+    for (guint a = 1; a < m; a++)
+      ys[a] = MAX (ys[a], ys[a - 1] + 1.15 * f->font);
+    for (guint a = 0; a < m; a++)
+      {
+        guint k = order[a];
+        g_autofree char *label = ml_ion_label (c->names[k], c->z[k]);
+        GdkRGBA text;
+
+        ml_ion_text_color (c->names[k], self->dark, self->high_contrast, &text);
+        text_at (cr, label, 0.9 * f->font, TRUE, fx (f, c->v[j]) + 0.4 * f->font, ys[a], 0.0, 0.5,
                  &text);
       }
-    }
+  }
   {
     double dash[2] = { 0.4 * f->font, 0.3 * f->font };
 
@@ -433,8 +468,9 @@ draw_iv (MlPlot  *self,
       g_autofree char *text = g_strdup_printf (_("V_rest %s: the total crosses zero"), vm);
 
       dot (cr, fx (f, c->rest), fy (f, 0.0), 0.4 * f->font, TRUE, &self->fg);
-      text_at (cr, text, 0.9 * f->font, TRUE, fx (f, c->rest) + 0.6 * f->font,
-               fy (f, 0.0) - 0.4 * f->font, 0.0, 1.0, &self->fg);
+      /* Under the plot's top edge, left of the cursor's readout. */
+      text_at (cr, text, 0.9 * f->font, TRUE, f->left + 0.5 * f->font, f->bottom - 0.4 * f->font,
+               0.0, 1.0, &self->fg);
     }
   /* The cursor and what it reads. */
   if (self->have_cursor)
@@ -583,15 +619,13 @@ update_summary (MlPlot *self)
           g_string_append_printf (s, _("Now %s at %s mM."), vm, k);
         }
       /* Where V_m is at 10 and at 100 mM: the slope a student reads. */
-      for (guint i = 0; i < c->n; i++)
-        if (c->vm_defined[i] && (fabs (log10 (c->k_out[i]) - 1.0) < 0.011
-                                 || fabs (log10 (c->k_out[i]) - 2.0) < 0.011))
+      for (guint d = 0; d < 2; d++)
+        if (c->decade_defined[d])
           {
-            g_autofree char *vm = ml_format_millivolts (c->vm[i], 1, TRUE);
-            g_autofree char *k = ml_format_significant (c->k_out[i], 2);
+            g_autofree char *vm = ml_format_millivolts (c->vm_decade[d], 1, TRUE);
 
             g_string_append_c (s, ' ');
-            g_string_append_printf (s, _("At %s mM, %s."), k, vm);
+            g_string_append_printf (s, _("At %s mM, %s."), d == 0 ? "10" : "100", vm);
           }
       if (self->measured_k != NULL && self->measured_k->len > 0)
         {

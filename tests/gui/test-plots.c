@@ -1,0 +1,268 @@
+/* test-plots.c — the Plots page and the figure exporter
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plots' words are checked against the core (ml_cell_solve_at for the
+ * cursor's currents, the Nernst slope by hand: ln 10 × RT/F = 61.54 mV at
+ * 37 °C), the figures against the real tools: xmllint parses every SVG,
+ * pdftoppm renders every PDF to a page that is not blank, and a PNG at 2×
+ * has twice the pixels.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "gui-test-support.h"
+#include "ml-figure.h"
+#include "ml-format.h"
+#include "ml-plots-page.h"
+#include "ml-screenshot.h"
+#include "ml-window-private.h"
+
+static char *test_dir;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static MlWindow *
+window_new (void)
+{
+  MlWindow *window = ml_window_new_full (NULL, FALSE);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ml_window_load_preset (window, "mammalian-neuron", &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (200);
+  return window;
+}
+
+static void
+window_destroy (MlWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (20);
+}
+
+static MlPlotsPage *
+show_plots (MlWindow *window)
+{
+  GtkWidget *page;
+
+  ml_window_show_page (window, "plots");
+  wait_ms (100);
+  page = ml_window_get_page (window, "plots");
+  g_assert_true (ML_IS_PLOTS_PAGE (page));
+  return ML_PLOTS_PAGE (page);
+}
+
+static void
+test_kout_words (void)
+{
+  MlWindow *window = window_new ();
+  MlPlotsPage *page = show_plots (window);
+  MlPlot *plot = ml_plots_page_get_plot (page);
+  const double k[] = { 2.5, 10.0, 40.0 }, v[] = { -75.0, -60.0, -38.0 };
+  const char *summary;
+
+  summary = ml_plot_get_summary (plot);
+  g_test_message ("%s", summary);
+  /* ln 10 × 26.7268 mV = 61.54 mV per decade (hand). */
+  g_assert_nonnull (strstr (summary, "61.5 mV per tenfold K⁺"));
+  g_assert_nonnull (strstr (summary, "Now −69.1 mV at 5 mM"));
+  /* V_m at 10 mM K⁺ (Na⁺ 140 mM) from the command line's sweep:
+   * membrane-calc --sweep K.out=10 gives −62.58 mV. */
+  g_assert_nonnull (strstr (summary, "At 10 mM, −62.6 mV."));
+  ml_plot_set_measured (plot, k, v, 3);
+  g_assert_nonnull (strstr (ml_plot_get_summary (plot), "3 measured points"));
+
+  /* Cooled to 17 °C the slope is ln 10 × 24.9 mV = 57.6 mV (hand). */
+  ml_cell_set_temperature (ml_window_get_cell (window), 17.0);
+  g_assert_nonnull (strstr (ml_plot_get_summary (plot), "57.6 mV per tenfold K⁺"));
+  window_destroy (window);
+}
+
+static void
+test_iv_cursor (void)
+{
+  MlWindow *window = window_new ();
+  MlPlotsPage *page = show_plots (window);
+  MlPlot *plot = ml_plots_page_get_plot (page);
+  MlCell *cell = ml_window_get_cell (window);
+  MlSolution at;
+  g_autofree char *k = NULL;
+  g_autofree char *vrest = NULL;
+  const char *summary;
+
+  ml_plots_page_show_kind (page, ML_PLOT_IV);
+  g_assert_cmpint (ml_plot_get_kind (plot), ==, ML_PLOT_IV);
+  ml_plot_set_cursor (plot, -70.0);
+  summary = ml_plot_get_summary (plot);
+  g_test_message ("%s", summary);
+  /* The driving forces at exactly −70 mV, from the core's clamp. */
+  ml_cell_solve_at (cell, -70.0, &at);
+  k = ml_format_fixed (at.ions[0].current_ua_cm2, 3, TRUE);
+  g_assert_nonnull (strstr (summary, "At the cursor, −70.0 mV:"));
+  g_assert_nonnull (strstr (summary, k));
+  vrest = ml_format_millivolts (ml_window_get_solution (window)->vm_mv, 1, TRUE);
+  g_assert_nonnull (strstr (summary, vrest));
+
+  /* The arrow keys move it: one mV, ten with Shift. */
+  gtk_widget_grab_focus (GTK_WIDGET (plot));
+  ml_plot_set_cursor (plot, ml_plot_get_cursor (plot) + 1.0);
+  g_assert_cmpfloat (ml_plot_get_cursor (plot), ==, -69.0);
+  ml_plot_set_cursor (plot, 1e9);
+  g_assert_cmpfloat (ml_plot_get_cursor (plot), ==, 100.0);
+  ml_plot_set_cursor (plot, NAN);
+  g_assert_true (isfinite (ml_plot_get_cursor (plot)));
+  window_destroy (window);
+}
+
+static void
+draw_plot (cairo_t  *cr,
+           int       width,
+           int       height,
+           gpointer  user_data)
+{
+  ml_plot_draw (ML_PLOT (user_data), cr, width, height);
+}
+
+static gboolean
+run_ok (const char * const *argv,
+        char              **out)
+{
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Each kind of plot, light and dark, on screen; then as figures. */
+static void
+test_figures (void)
+{
+  MlWindow *window = window_new ();
+  MlPlotsPage *page = show_plots (window);
+  MlPlot *plot = ml_plots_page_get_plot (page);
+  static const char *names[] = { "kout", "iv", "temperature" };
+
+  for (int kind = ML_PLOT_KOUT; kind <= ML_PLOT_TEMPERATURE; kind++)
+    {
+      g_autofree char *caption = ml_figure_caption (ml_window_get_session (window));
+      g_autofree char *svg = g_strdup_printf ("%s/plot-%s.svg", test_dir, names[kind]);
+      g_autofree char *pdf = g_strdup_printf ("%s/plot-%s.pdf", test_dir, names[kind]);
+      g_autofree char *png = g_strdup_printf ("%s/plot-%s.png", test_dir, names[kind]);
+      g_autofree char *png2 = g_strdup_printf ("%s/plot-%s-2x.png", test_dir, names[kind]);
+      g_autofree char *ppm = g_strdup_printf ("%s/page-%s", test_dir, names[kind]);
+      g_autofree char *ppm_file = NULL;
+      g_autoptr (GError) error = NULL;
+      cairo_surface_t *one, *two;
+
+      ml_plots_page_show_kind (page, kind);
+      wait_ms (50);
+      for (int dark = 0; dark < 2; dark++)
+        {
+          g_autofree char *shot = g_strdup_printf ("plot-%s-%s.png", names[kind],
+                                                   dark ? "dark" : "light");
+          cairo_surface_t *surface;
+
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                              dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          wait_ms (80);
+          surface = test_render_on_theme (GTK_WIDGET (plot), dark);
+          g_assert_true (ml_surface_is_varied (surface, 30));
+          test_write_png (surface, shot);
+          cairo_surface_destroy (surface);
+        }
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_ms (50);
+
+      g_assert_nonnull (strstr (caption, "Mammalian neuron, 37 °C"));
+      g_assert_true (ml_figure_write (svg, 900, 600, 1.0, caption, draw_plot, plot, &error));
+      g_assert_true (ml_figure_write (pdf, 900, 600, 1.0, caption, draw_plot, plot, &error));
+      g_assert_true (ml_figure_write (png, 900, 600, 1.0, caption, draw_plot, plot, &error));
+      g_assert_true (ml_figure_write (png2, 900, 600, 2.0, caption, draw_plot, plot, &error));
+      g_assert_no_error (error);
+
+      /* A PNG at 2× has twice the pixels each way. */
+      one = cairo_image_surface_create_from_png (png);
+      two = cairo_image_surface_create_from_png (png2);
+      g_assert_cmpint (cairo_image_surface_get_width (two), ==,
+                       2 * cairo_image_surface_get_width (one));
+      g_assert_cmpint (cairo_image_surface_get_height (two), ==,
+                       2 * cairo_image_surface_get_height (one));
+      g_assert_true (ml_surface_is_varied (one, 20));
+      cairo_surface_destroy (one);
+      cairo_surface_destroy (two);
+
+      /* The SVG parses; the PDF renders to a page with something on it. */
+      {
+        const char *xmllint[] = { "xmllint", "--noout", svg, NULL };
+        const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "50", "-singlefile", pdf, ppm, NULL };
+        cairo_surface_t *page_png;
+
+        g_assert_true (run_ok (xmllint, NULL));
+        g_assert_true (run_ok (pdftoppm, NULL));
+        ppm_file = g_strdup_printf ("%s.png", ppm);
+        page_png = cairo_image_surface_create_from_png (ppm_file);
+        g_assert_cmpint (cairo_surface_status (page_png), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_true (ml_surface_is_varied (page_png, 10));
+        cairo_surface_destroy (page_png);
+      }
+    }
+
+  /* No extension, no figure: a message, nothing written. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *bad = g_build_filename (test_dir, "plot.txt", NULL);
+
+    g_assert_false (ml_figure_write (bad, 900, 600, 1.0, NULL, draw_plot, plot, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  test_dir = g_dir_make_tmp ("ml-plots-XXXXXX", NULL);
+  g_test_add_func ("/plots/kout-words", test_kout_words);
+  g_test_add_func ("/plots/iv-cursor", test_iv_cursor);
+  g_test_add_func ("/plots/figures", test_figures);
+  status = g_test_run ();
+  {
+    g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (test_dir, name, NULL);
+
+        g_remove (path);
+      }
+    g_rmdir (test_dir);
+  }
+  g_free (test_dir);
+  return status;
+}
