@@ -19,6 +19,8 @@
 #include "ml-figure.h"
 #include "ml-format.h"
 #include "ml-plots-page.h"
+#include "ml-sweep.h"
+#include "ml-sweep-table.h"
 #include "ml-screenshot.h"
 #include "ml-window-private.h"
 
@@ -125,6 +127,54 @@ test_iv_cursor (void)
   g_assert_cmpfloat (ml_plot_get_cursor (plot), ==, 100.0);
   ml_plot_set_cursor (plot, NAN);
   g_assert_true (isfinite (ml_plot_get_cursor (plot)));
+  window_destroy (window);
+}
+
+/* The practical's table: predictions from the core's sweep, measured values
+ * typed in (refused in place when not a V_m), drawn on the plot. */
+static void
+test_sweep_table (void)
+{
+  MlWindow *window = window_new ();
+  MlPlotsPage *page = show_plots (window);
+  MlSweepTable *table = ML_SWEEP_TABLE (ml_plots_page_get_table (page));
+  MlPlot *plot = ml_plots_page_get_plot (page);
+  g_autoptr (MlSweep) sweep = ml_sweep_parse ("K.out=2.5,5,10,20,40,80",
+                                              ml_window_get_cell (window), NULL);
+  MlSolution sols[6];
+  g_autofree char *tsv = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_cmpuint (ml_sweep_table_get_n_rows (table), ==, 6);
+  g_assert_true (ml_sweep_table_set_measured (table, 0, "−75"));
+  g_assert_true (ml_sweep_table_set_measured (table, 2, "-60.5 mV"));
+  g_assert_false (ml_sweep_table_set_measured (table, 3, "abc"));
+  g_assert_nonnull (strstr (ml_sweep_table_get_message (table), "“abc”"));
+  g_assert_false (ml_sweep_table_set_measured (table, 3, "1e9"));
+  g_assert_false (ml_sweep_table_set_measured (table, 3, "nan"));
+  g_assert_nonnull (strstr (ml_plot_get_summary (plot), "2 measured points"));
+  g_assert_true (ml_sweep_table_set_measured (table, 0, ""));
+  g_assert_nonnull (strstr (ml_plot_get_summary (plot), "1 measured point"));
+
+  /* The copied text holds the core's numbers, Na⁺ traded (saline). */
+  ml_sweep_run (sweep, ml_window_get_cell (window), sols);
+  tsv = ml_sweep_table_to_tsv (table);
+  lines = g_strsplit (tsv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "K.out mM\tNa.out mM\tV_m predicted mV"));
+  for (guint r = 0; r < 6; r++)
+    {
+      g_auto (GStrv) cells = g_strsplit (lines[r + 1], "\t", -1);
+
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[2], NULL) - sols[r].vm_mv), <, 1e-4);
+      if (r == 2)
+        {
+          g_assert_cmpfloat (g_ascii_strtod (cells[5], NULL), ==, -60.5);
+          g_assert_cmpfloat (fabs (g_ascii_strtod (cells[6], NULL) - (-60.5 - sols[r].vm_mv)),
+                             <, 1e-4);
+        }
+      else
+        g_assert_cmpstr (cells[5], ==, "");
+    }
   window_destroy (window);
 }
 
@@ -250,6 +300,7 @@ main (int    argc,
   g_test_add_func ("/plots/kout-words", test_kout_words);
   g_test_add_func ("/plots/iv-cursor", test_iv_cursor);
   g_test_add_func ("/plots/figures", test_figures);
+  g_test_add_func ("/plots/sweep-table", test_sweep_table);
   status = g_test_run ();
   {
     g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-figure.h"
+#include "ml-sweep-table.h"
 
 struct _MlPlotsPage
 {
@@ -27,6 +28,7 @@ struct _MlPlotsPage
   GtkToggleButton *kinds[3];
   GtkCheckButton  *trade;
   MlPlot          *plot;
+  GtkWidget       *table;
   MlSession       *session;
 };
 
@@ -43,6 +45,8 @@ kind_toggled_cb (GtkToggleButton *button,
       {
         ml_plot_set_kind (self->plot, (MlPlotKind)k);
         gtk_widget_set_visible (GTK_WIDGET (self->trade), k == ML_PLOT_KOUT);
+        if (self->table != NULL)
+          gtk_widget_set_visible (self->table, k == ML_PLOT_KOUT);
       }
 }
 
@@ -51,6 +55,8 @@ trade_toggled_cb (GtkCheckButton *check,
                   MlPlotsPage    *self)
 {
   ml_plot_set_trade_na (self->plot, gtk_check_button_get_active (check));
+  if (self->table != NULL)
+    ml_sweep_table_set_trade_na (ML_SWEEP_TABLE (self->table), gtk_check_button_get_active (check));
 }
 
 static void
@@ -178,7 +184,16 @@ ml_plots_page_new (MlSession *session)
 
   g_set_object (&self->session, session);
   ml_plot_set_session (self->plot, session);
+  self->table = ml_sweep_table_new (session, self->plot);
+  gtk_box_append (GTK_BOX (self->box), self->table);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+ml_plots_page_get_table (MlPlotsPage *self)
+{
+  g_return_val_if_fail (ML_IS_PLOTS_PAGE (self), NULL);
+  return self->table;
 }
 
 MlPlot *

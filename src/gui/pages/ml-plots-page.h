@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (MlPlotsPage, ml_plots_page, ML, PLOTS_PAGE, GtkWidget)
 /* The window's page factory (MlWindowPageFactory). */
 GtkWidget   *ml_plots_page_new       (MlSession   *session);
 MlPlot      *ml_plots_page_get_plot  (MlPlotsPage *self);
+/* The K⁺ practical's table (an MlSweepTable). */
+GtkWidget   *ml_plots_page_get_table (MlPlotsPage *self);
 void         ml_plots_page_show_kind (MlPlotsPage *self,
                                       MlPlotKind   kind);
 

@@ -558,7 +558,7 @@ draw_temperature (MlPlot  *self,
         text_at (cr, _("V_m, the pump’s rate following T"), f->font, TRUE, fx (f, c->t[j]),
                  fy (f, c->vm[j]) - 0.4 * f->font, 0.0, 1.0, &self->fg);
         text_at (cr, _("dashed: the pump’s rate held (RT/F alone)"), f->font, FALSE,
-                 fx (f, c->t[j]), fy (f, c->vm_held[j]) + 0.4 * f->font, 0.0, 0.0, &self->fg);
+                 fx (f, c->t[j]), fy (f, c->vm_held[j]) + 1.1 * f->font, 0.0, 0.0, &self->fg);
       }
   }
 }

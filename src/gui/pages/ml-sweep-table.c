@@ -1,0 +1,397 @@
+/* ml-sweep-table.c — the K⁺ practical's table: predicted beside measured
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row per saline: outside K⁺ (and the Na⁺ it replaces), the V_m the
+ * core predicts, E_K and the driving force on K⁺, then an entry for the
+ * V_m measured in the lab and the difference.  Every predicted number is a
+ * solution of ml_sweep_run(); a measured value that is not a number or out
+ * of range is refused in place and keeps what was there.
+ */
+#define G_LOG_DOMAIN "ml-sweep-table"
+
+#include "config.h"
+
+#include "ml-sweep-table.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ml-format.h"
+#include "ml-sweep.h"
+#include "ml-text.h"
+#include "ml-view-session.h"
+
+#define N_ROWS        6
+#define N_COLUMNS     7
+#define MEASURED_MAX  300.0   /* mV either way */
+
+static const double k_values[N_ROWS] = { 2.5, 5.0, 10.0, 20.0, 40.0, 80.0 };
+
+struct _MlSweepTable
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GtkGrid    *grid;
+  GtkLabel   *message;
+  GtkLabel   *cells[N_ROWS][N_COLUMNS];
+  GtkEntry   *entries[N_ROWS];
+  double      measured[N_ROWS];   /* NAN when not measured */
+  double      predicted[N_ROWS];
+  gboolean    defined[N_ROWS];
+  double      na_out[N_ROWS];
+  double      e_k[N_ROWS];
+  gboolean    trade;
+  MlSession  *session;
+  MlPlot     *plot;
+  guint       syncing;
+};
+
+G_DEFINE_FINAL_TYPE (MlSweepTable, ml_sweep_table, GTK_TYPE_WIDGET)
+
+enum { COL_K, COL_NA, COL_VM, COL_EK, COL_DF, COL_MEASURED, COL_DIFF };
+
+static void
+push_measured (MlSweepTable *self)
+{
+  if (self->plot != NULL)
+    ml_plot_set_measured (self->plot, k_values, self->measured, N_ROWS);
+}
+
+static void
+update_row (MlSweepTable *self,
+            guint         row)
+{
+  g_autofree char *k = ml_format_significant (k_values[row], 3);
+  g_autofree char *na = self->trade ? ml_format_significant (self->na_out[row], 4)
+                                    : g_strdup ("—");
+  g_autofree char *vm = self->defined[row] ? ml_format_millivolts (self->predicted[row], 2, FALSE)
+                                           : g_strdup (_("undefined"));
+  g_autofree char *ek = ml_format_millivolts (self->e_k[row], 2, FALSE);
+  g_autofree char *df = self->defined[row]
+                        ? ml_format_millivolts (self->predicted[row] - self->e_k[row], 2, TRUE)
+                        : g_strdup ("—");
+  g_autofree char *diff = self->defined[row] && isfinite (self->measured[row])
+                          ? ml_format_millivolts (self->measured[row] - self->predicted[row], 2, TRUE)
+                          : g_strdup ("");
+
+  gtk_label_set_label (self->cells[row][COL_K], k);
+  gtk_label_set_label (self->cells[row][COL_NA], na);
+  gtk_label_set_label (self->cells[row][COL_VM], vm);
+  gtk_label_set_label (self->cells[row][COL_EK], ek);
+  gtk_label_set_label (self->cells[row][COL_DF], df);
+  gtk_label_set_label (self->cells[row][COL_DIFF], diff);
+}
+
+static void
+recompute (MlSweepTable *self)
+{
+  g_autoptr (MlSweep) sweep = NULL;
+  MlCell *cell;
+  MlSolution sols[N_ROWS];
+  g_autoptr (MlCell) point = NULL;
+  g_autofree char *id = NULL;
+  int k, na;
+
+  if (self->session == NULL)
+    return;
+  cell = ml_session_get_cell (self->session);
+  k = ml_cell_find_role (cell, ML_ION_ROLE_K);
+  na = ml_cell_find_role (cell, ML_ION_ROLE_NA);
+  gtk_widget_set_visible (GTK_WIDGET (self), k >= 0);
+  if (k < 0)
+    return;
+  id = g_strdup_printf ("%s.out=2.5,5,10,20,40,80", ml_cell_get_ion (cell, k)->name);
+  sweep = ml_sweep_parse (id, cell, NULL);
+  if (sweep == NULL)
+    return;
+  ml_sweep_set_trade_na (sweep, self->trade);
+  ml_sweep_run (sweep, cell, sols);
+  point = ml_cell_copy (cell);
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      ml_sweep_set_point (sweep, cell, r, point);
+      self->defined[r] = sols[r].vm_defined;
+      self->predicted[r] = sols[r].vm_defined ? sols[r].vm_mv : 0.0;
+      self->e_k[r] = sols[r].ions[k].nernst_mv;
+      self->na_out[r] = na >= 0 ? ml_cell_get_ion (point, na)->c_out : 0.0;
+      update_row (self, r);
+    }
+}
+
+static void
+solved_cb (MlSweepTable *self,
+           MlSession    *session)
+{
+  recompute (self);
+}
+
+gboolean
+ml_sweep_table_set_measured (MlSweepTable *self,
+                             guint         row,
+                             const char   *text)
+{
+  g_autofree char *ascii = NULL;
+  g_autofree char *stripped = NULL;
+  double value;
+
+  g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), FALSE);
+  g_return_val_if_fail (row < N_ROWS, FALSE);
+
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  /* U+2212, as the app writes its own minus, is a minus here too. */
+  {
+    g_auto (GStrv) parts = g_strsplit (stripped, "−", -1);
+
+    ascii = g_strjoinv ("-", parts);
+  }
+  if (g_str_has_suffix (ascii, "mV"))
+    {
+      ascii[strlen (ascii) - 2] = '\0';
+      g_strstrip (ascii);
+    }
+
+  if (ascii[0] == '\0')
+    {
+      self->measured[row] = NAN;
+      gtk_label_set_label (self->message, "");
+    }
+  else if (!ml_text_parse_decimal (ascii, &value) || !(fabs (value) <= MEASURED_MAX))
+    {
+      g_autofree char *quoted = ml_text_cut (stripped, 40);
+      g_autofree char *k = ml_format_significant (k_values[row], 3);
+
+      /* Translators: a measured value refused; the first %s is what was
+       * typed, the second the K⁺ of its row, then the limit in mV. */
+      g_autofree char *message = g_strdup_printf (_("“%s” at %s mM K⁺ is not a V_m in mV between "
+                                                    "−%g and %g; the value before it is kept"),
+                                                  quoted, k, MEASURED_MAX, MEASURED_MAX);
+
+      gtk_label_set_label (self->message, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->entries[row]), "error");
+      return FALSE;
+    }
+  else
+    {
+      self->measured[row] = value;
+      gtk_label_set_label (self->message, "");
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->entries[row]), "error");
+  update_row (self, row);
+  push_measured (self);
+  return TRUE;
+}
+
+static void
+entry_activate_cb (GtkEntry     *entry,
+                   MlSweepTable *self)
+{
+  for (guint r = 0; r < N_ROWS; r++)
+    if (self->entries[r] == entry)
+      {
+        if (!ml_sweep_table_set_measured (self, r, gtk_editable_get_text (GTK_EDITABLE (entry))))
+          {
+            g_autofree char *before = isfinite (self->measured[r])
+                                      ? ml_format_fixed (self->measured[r], 2, FALSE)
+                                      : g_strdup ("");
+
+            /* Keeps what was there. */
+            gtk_editable_set_text (GTK_EDITABLE (entry), before);
+          }
+      }
+}
+
+static void
+entry_focus_out_cb (GtkEventControllerFocus *controller,
+                    MlSweepTable            *self)
+{
+  entry_activate_cb (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                     self);
+}
+
+char *
+ml_sweep_table_to_tsv (MlSweepTable *self)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), NULL);
+  /* Plain ASCII numbers for a spreadsheet, whatever the display's minus. */
+  g_string_append (s, self->trade ? "K.out mM\tNa.out mM" : "K.out mM");
+  g_string_append (s, "\tV_m predicted mV\tE_K mV\tV_m - E_K mV\tV_m measured mV\t"
+                      "measured - predicted mV\n");
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.6g", k_values[r]));
+      if (self->trade)
+        {
+          g_string_append_c (s, '\t');
+          g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.6g", self->na_out[r]));
+        }
+      g_string_append_c (s, '\t');
+      if (self->defined[r])
+        g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->predicted[r]));
+      g_string_append_c (s, '\t');
+      g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->e_k[r]));
+      g_string_append_c (s, '\t');
+      if (self->defined[r])
+        g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f",
+                                             self->predicted[r] - self->e_k[r]));
+      g_string_append_c (s, '\t');
+      if (isfinite (self->measured[r]))
+        g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->measured[r]));
+      g_string_append_c (s, '\t');
+      if (isfinite (self->measured[r]) && self->defined[r])
+        g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f",
+                                             self->measured[r] - self->predicted[r]));
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+copy_cb (GtkButton    *button,
+         MlSweepTable *self)
+{
+  g_autofree char *tsv = ml_sweep_table_to_tsv (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), tsv);
+  gtk_label_set_label (self->message, _("The table was copied as tab-separated text"));
+}
+
+static void
+ml_sweep_table_dispose (GObject *object)
+{
+  MlSweepTable *self = ML_SWEEP_TABLE (object);
+
+  ml_view_follow_session (self, &self->session, NULL, G_CALLBACK (solved_cb));
+  g_clear_weak_pointer (&self->plot);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (ml_sweep_table_parent_class)->dispose (object);
+}
+
+static void
+ml_sweep_table_class_init (MlSweepTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_sweep_table_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sweep-table");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ml_sweep_table_init (MlSweepTable *self)
+{
+  const char *heads[N_COLUMNS] = {
+    N_("K⁺ out, mM"), N_("Na⁺ out, mM"), N_("V_m predicted"), N_("E_K"), N_("V_m − E_K"),
+    N_("V_m measured"), N_("measured − predicted"),
+  };
+  GtkWidget *row_box, *copy, *title;
+
+  self->trade = TRUE;
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The K⁺ practical: predicted and measured V_m"), -1);
+
+  row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  title = gtk_label_new (_("Salines of rising K⁺: predicted and measured V_m (mV)"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (row_box), title);
+  copy = gtk_button_new_with_label (_("Copy as Text"));
+  gtk_widget_set_tooltip_text (copy, _("Copy the table as tab-separated text, for a spreadsheet"));
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_cb), self);
+  gtk_box_append (GTK_BOX (row_box), copy);
+  gtk_box_append (GTK_BOX (self->box), row_box);
+
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->grid, 18);
+  gtk_grid_set_row_spacing (self->grid, 2);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *head = gtk_label_new (_(heads[c]));
+
+      gtk_widget_add_css_class (head, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (head), 1.0);
+      gtk_grid_attach (self->grid, head, c, 0, 1, 1);
+    }
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      self->measured[r] = NAN;
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          if (c == COL_MEASURED)
+            {
+              GtkWidget *entry = gtk_entry_new ();
+              GtkEventController *focus = gtk_event_controller_focus_new ();
+              g_autofree char *k = ml_format_significant (k_values[r], 3);
+              /* Translators: the accessible name of a measured-value entry. */
+              g_autofree char *name = g_strdup_printf (_("V_m measured at %s mM K⁺, in mV"), k);
+
+              gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+              gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("not measured"));
+              gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+              g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), self);
+              g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_out_cb), self);
+              gtk_widget_add_controller (entry, focus);
+              self->entries[r] = GTK_ENTRY (entry);
+              gtk_grid_attach (self->grid, entry, c, r + 1, 1, 1);
+              continue;
+            }
+          self->cells[r][c] = GTK_LABEL (gtk_label_new (""));
+          gtk_label_set_xalign (self->cells[r][c], 1.0);
+          gtk_widget_add_css_class (GTK_WIDGET (self->cells[r][c]), "numeric");
+          gtk_label_set_selectable (self->cells[r][c], FALSE);
+          gtk_grid_attach (self->grid, GTK_WIDGET (self->cells[r][c]), c, r + 1, 1, 1);
+        }
+    }
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->grid));
+  self->message = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->message, 0.0);
+  gtk_label_set_wrap (self->message, TRUE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->message));
+}
+
+GtkWidget *
+ml_sweep_table_new (MlSession *session,
+                    MlPlot    *plot)
+{
+  MlSweepTable *self = g_object_new (ML_TYPE_SWEEP_TABLE, NULL);
+
+  g_set_weak_pointer (&self->plot, plot);
+  ml_view_follow_session (self, &self->session, session, G_CALLBACK (solved_cb));
+  recompute (self);
+  return GTK_WIDGET (self);
+}
+
+void
+ml_sweep_table_set_trade_na (MlSweepTable *self,
+                             gboolean      trade)
+{
+  g_return_if_fail (ML_IS_SWEEP_TABLE (self));
+  self->trade = !!trade;
+  recompute (self);
+}
+
+guint
+ml_sweep_table_get_n_rows (MlSweepTable *self)
+{
+  return N_ROWS;
+}
+
+const char *
+ml_sweep_table_get_message (MlSweepTable *self)
+{
+  g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), NULL);
+  return gtk_label_get_label (self->message);
+}
