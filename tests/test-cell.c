@@ -466,6 +466,33 @@ test_roles_in_cell (void)
   g_assert_cmpint (ml_cell_find_role (cell, ML_ION_ROLE_NA), ==, 1);
 }
 
+/* Measured points: sorted, replaced at the same value, cleared by NaN;
+ * another parameter's points give way; an equal cell needs the same. */
+static void
+test_measured_points (void)
+{
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  g_autoptr (MlCell) copy = NULL;
+
+  g_assert_null (ml_cell_get_measured_text (cell));
+  ml_cell_set_measured_point (cell, "K.out", 10.0, -60.5);
+  ml_cell_set_measured_point (cell, "K.out", 2.5, -75.0);
+  g_assert_cmpstr (ml_cell_get_measured_text (cell), ==, "K.out 2.5 -75; 10 -60.5");
+  ml_cell_set_measured_point (cell, "K.out", 10.0, -61.0);
+  g_assert_cmpstr (ml_cell_get_measured_text (cell), ==, "K.out 2.5 -75; 10 -61");
+  copy = ml_cell_copy (cell);
+  g_assert_true (ml_cell_equal (cell, copy));
+  ml_cell_set_measured_point (cell, "K.out", 2.5, NAN);
+  g_assert_cmpstr (ml_cell_get_measured_text (cell), ==, "K.out 10 -61");
+  g_assert_false (ml_cell_equal (cell, copy));
+  ml_cell_set_measured_point (cell, "temperature", 20.0, -62.0);
+  g_assert_cmpstr (ml_cell_get_measured_text (cell), ==, "temperature 20 -62");
+  g_assert_false (ml_cell_set_measured_text (cell, "K.out 1 x"));
+  g_assert_cmpstr (ml_cell_get_measured_text (cell), ==, "temperature 20 -62");
+  ml_cell_set_measured_point (cell, "temperature", 20.0, NAN);
+  g_assert_null (ml_cell_get_measured_text (cell));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,6 +511,7 @@ main (int    argc,
   g_test_add_func ("/cell/property/temperature", test_temperature_property);
   g_test_add_func ("/cell/role/for-name", test_role_for);
   g_test_add_func ("/cell/role/in-cell", test_roles_in_cell);
+  g_test_add_func ("/cell/measured-points", test_measured_points);
 
   return g_test_run ();
 }

@@ -889,6 +889,50 @@ test_fuzz (void)
   g_assert_cmpuint (n_failed, >, 100);
 }
 
+/* Measured values: kept in [Measured], read back the same, and a list
+ * that does not fit is refused naming its group and key. */
+static void
+test_measured (void)
+{
+  static const char *base =
+    "[Membrane]\nVersion=1\nName=t\nTemperature=37\n"
+    "[Ion K]\nValence=1\nInside=140\nOutside=5\nPermeability=5e-7\n";
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  g_autoptr (MlCell) back = ml_cell_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strconcat (base, "[Measured]\nParameter=K.out\nValues=10;2.5\n"
+                                       "Vm=-60.5;-75\n", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  static const char *bad[] = {
+    "[Measured]\nParameter=Na.out\nValues=1\nVm=1\n",
+    "[Measured]\nParameter=K.out\nValues=1;2\nVm=1\n",
+    "[Measured]\nParameter=K.out\nValues=1\nVm=abc\n",
+    "[Measured]\nParameter=K.out\nValues=0x10\nVm=1\n",
+    "[Measured]\nParameter=K.out\nValues=1\nVm=1e9\n",
+    "[Measured]\nParameter=K.out\n",
+  };
+
+  g_assert_true (ml_scenario_load_data (cell, text, -1, &error));
+  g_assert_no_error (error);
+  /* Sorted by value, numbers as written. */
+  g_assert_cmpstr (ml_cell_get_measured_text (cell), ==, "K.out 2.5 -75; 10 -60.5");
+  data = ml_scenario_to_data (cell, &length);
+  g_assert_nonnull (strstr (data, "[Measured]"));
+  g_assert_true (ml_scenario_load_data (back, data, length, &error));
+  g_assert_true (ml_cell_equal (cell, back));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) e = NULL;
+      g_autofree char *t = g_strconcat (base, bad[i], NULL);
+      g_autoptr (MlCell) c = ml_cell_new ();
+
+      g_assert_false (ml_scenario_load_data (c, t, -1, &e));
+      g_assert_nonnull (strstr (e->message, "[Measured]"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +984,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/scenario/fuzz", test_fuzz);
+  g_test_add_func ("/scenario/measured", test_measured);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "ml-cell.h"
 #include "ml-params.h"
+#include "ml-text.h"
 
 #include <math.h>
 #include <string.h>
@@ -23,6 +24,7 @@ struct _MlCell
   char       *name;
   char       *description;
   char       *source;
+  char       *measured;  /* "K.out 2.5 -75; 10 -60.5", canonical, or NULL */
 
   double      temperature;
   MlPumpMode  pump_mode;
@@ -213,6 +215,7 @@ ml_cell_finalize (GObject *object)
 {
   MlCell *self = (MlCell *)object;
 
+  g_clear_pointer (&self->measured, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->source, g_free);
@@ -438,6 +441,7 @@ ml_cell_assign (MlCell *self,
   ml_cell_set_name (self, source->name);
   ml_cell_set_description (self, source->description);
   ml_cell_set_source (self, source->source);
+  ml_cell_set_measured_text (self, source->measured);
   ml_cell_set_temperature (self, source->temperature);
   ml_cell_set_pump_mode (self, source->pump_mode);
   ml_cell_set_pump_ratio (self, source->pump_ratio);
@@ -482,6 +486,7 @@ ml_cell_equal (MlCell *a,
   return g_strcmp0 (a->name, b->name) == 0
          && g_strcmp0 (a->description, b->description) == 0
          && g_strcmp0 (a->source, b->source) == 0
+         && g_strcmp0 (a->measured, b->measured) == 0
          && a->temperature == b->temperature
          && a->pump_mode == b->pump_mode
          && a->pump_ratio == b->pump_ratio
@@ -566,6 +571,160 @@ ml_cell_set_source (MlCell     *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   set_string (self, &self->source, source ? source : "", properties[PROP_SOURCE]);
+}
+
+/* Measured values ---------------------------------------------------- */
+
+static void
+append_number (GString *s,
+               double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest text that reads back as @v. */
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, v);
+      if (g_ascii_strtod (buf, NULL) == v)
+        break;
+    }
+  g_string_append (s, buf);
+}
+
+/* Parses "PARAM X V; X V; …" into its parts; FALSE when it is not that. */
+static gboolean
+parse_measured (const char  *text,
+                char       **param,
+                GArray      *x,
+                GArray      *vm)
+{
+  g_auto (GStrv) points = NULL;
+  const char *space;
+
+  if (text == NULL || (space = strchr (text, ' ')) == NULL || space == text)
+    return FALSE;
+  if (param != NULL)
+    *param = g_strndup (text, space - text);
+  points = g_strsplit (space + 1, ";", -1);
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (g_strstrip (points[i]), " ", -1);
+      double a, b;
+
+      if (g_strv_length (pair) != 2 || !ml_text_parse_decimal (pair[0], &a)
+          || !ml_text_parse_decimal (pair[1], &b) || !isfinite (a) || !isfinite (b))
+        {
+          if (param != NULL)
+            g_clear_pointer (param, g_free);
+          return FALSE;
+        }
+      if (x != NULL)
+        g_array_append_val (x, a);
+      if (vm != NULL)
+        g_array_append_val (vm, b);
+    }
+  return TRUE;
+}
+
+const char *
+ml_cell_get_measured_text (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  return self->measured;
+}
+
+gboolean
+ml_cell_set_measured_text (MlCell     *self,
+                           const char *text)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), FALSE);
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (text != NULL && !parse_measured (text, NULL, NULL, NULL))
+    return FALSE;
+  if (g_strcmp0 (self->measured, text) == 0)
+    return TRUE;
+  g_free (self->measured);
+  self->measured = g_strdup (text);
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+ml_cell_get_measured (MlCell  *self,
+                      char   **param,
+                      GArray  *x,
+                      GArray  *vm_mv)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), FALSE);
+  return self->measured != NULL && parse_measured (self->measured, param, x, vm_mv);
+}
+
+void
+ml_cell_set_measured_point (MlCell     *self,
+                            const char *param,
+                            double      x,
+                            double      vm_mv)
+{
+  g_autofree char *old_param = NULL;
+  g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) vs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GString) s = NULL;
+  gboolean placed = FALSE;
+
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (param != NULL && param[0] != '\0' && strchr (param, ' ') == NULL);
+  g_return_if_fail (isfinite (x));
+
+  /* Points of another parameter are replaced. */
+  if (ml_cell_get_measured (self, &old_param, xs, vs) && g_strcmp0 (old_param, param) != 0)
+    {
+      g_array_set_size (xs, 0);
+      g_array_set_size (vs, 0);
+    }
+  for (guint i = 0; i < xs->len; i++)
+    if (g_array_index (xs, double, i) == x)
+      {
+        if (isfinite (vm_mv))
+          g_array_index (vs, double, i) = vm_mv;
+        else
+          {
+            g_array_remove_index (xs, i);
+            g_array_remove_index (vs, i);
+          }
+        placed = TRUE;
+        break;
+      }
+  if (!placed && isfinite (vm_mv))
+    {
+      guint at = 0;
+
+      while (at < xs->len && g_array_index (xs, double, at) < x)
+        at++;
+      g_array_insert_val (xs, at, x);
+      g_array_insert_val (vs, at, vm_mv);
+    }
+
+  if (xs->len == 0)
+    {
+      ml_cell_set_measured_text (self, NULL);
+      return;
+    }
+  s = g_string_new (param);
+  g_string_append_c (s, ' ');
+  for (guint i = 0; i < xs->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, "; ");
+      append_number (s, g_array_index (xs, double, i));
+      g_string_append_c (s, ' ');
+      append_number (s, g_array_index (vs, double, i));
+    }
+  ml_cell_set_measured_text (self, s->str);
 }
 
 double
@@ -914,8 +1073,9 @@ ml_cell_difference (MlCell *a,
   g_return_val_if_fail (ML_IS_CELL (a), NULL);
   g_return_val_if_fail (ML_IS_CELL (b), NULL);
 
+  /* Words and measured values: nothing the physics reads. */
   if (g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->description, b->description) != 0
-      || g_strcmp0 (a->source, b->source) != 0)
+      || g_strcmp0 (a->source, b->source) != 0 || g_strcmp0 (a->measured, b->measured) != 0)
     note_difference (&key, &count, "text");
   if (a->temperature != b->temperature)
     note_difference (&key, &count, "temperature");

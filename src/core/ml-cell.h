@@ -89,6 +89,25 @@ const char   *ml_cell_get_source         (MlCell       *self);
 void          ml_cell_set_source         (MlCell       *self,
                                           const char   *source);
 
+/* Values measured in a lab, kept with the cell (and in its file): V_m at
+ * each value of one parameter, "K.out 2.5 -75; 10 -60.5".  Not physics:
+ * nothing solved depends on them. */
+const char   *ml_cell_get_measured_text  (MlCell       *self);
+/* FALSE (and nothing changed) for a text that is not of that form. */
+gboolean      ml_cell_set_measured_text  (MlCell       *self,
+                                          const char   *text);
+/* The parameter (newly allocated) and the points, in rising order. */
+gboolean      ml_cell_get_measured       (MlCell       *self,
+                                          char        **param,
+                                          GArray       *x,
+                                          GArray       *vm_mv);
+/* Sets the V_m measured at @x of @param, or clears it when @vm_mv is NaN;
+ * points of another parameter are dropped. */
+void          ml_cell_set_measured_point (MlCell       *self,
+                                          const char   *param,
+                                          double        x,
+                                          double        vm_mv);
+
 double        ml_cell_get_temperature    (MlCell       *self);
 void          ml_cell_set_temperature    (MlCell       *self,
                                           double        t_c);

@@ -8,6 +8,10 @@
 #define GROUP_MEMBRANE "Membrane"
 #define GROUP_PUMP     "Pump"
 #define GROUP_GEOMETRY "Geometry"
+#define GROUP_MEASURED "Measured"
+#define KEY_MEASURED_PARAMETER "Parameter"
+#define KEY_MEASURED_VALUES    "Values"
+#define KEY_MEASURED_VM        "Vm"
 #define ION_PREFIX     "Ion "
 
 /* The keys that are not a cell's parameters; those are in the parameter

@@ -22,23 +22,32 @@
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same double:
  * "4e-08" rather than "4.0000000000000001e-08", and still exact. */
+/* The shortest of %.15g … %.17g that reads back as @value. */
+static void
+format_number (char   *buf,
+               gsize   size,
+               double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, size, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+}
+
 static void
 set_number (GKeyFile   *keyfile,
             const char *group,
             const char *key,
             double      value)
 {
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_assert (isfinite (value));
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, sizeof buf, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
+  format_number (buf, sizeof buf, value);
   g_key_file_set_value (keyfile, group, key, buf);
 }
 
@@ -127,6 +136,31 @@ ml_scenario_to_data (MlCell *cell,
                         pump_mode_to_string (ml_cell_get_pump_mode (cell)));
   set_cell_params (keyfile, GROUP_PUMP, cell);
   set_cell_params (keyfile, GROUP_GEOMETRY, cell);
+
+  {
+    g_autofree char *param = NULL;
+    g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) vs = g_array_new (FALSE, FALSE, sizeof (double));
+
+    if (ml_cell_get_measured (cell, &param, xs, vs) && xs->len > 0)
+      {
+        g_autoptr (GString) values = g_string_new (NULL);
+        g_autoptr (GString) vms = g_string_new (NULL);
+
+        for (guint i = 0; i < xs->len; i++)
+          {
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+            format_number (buf, sizeof buf, g_array_index (xs, double, i));
+            g_string_append_printf (values, "%s;", buf);
+            format_number (buf, sizeof buf, g_array_index (vs, double, i));
+            g_string_append_printf (vms, "%s;", buf);
+          }
+        g_key_file_set_string (keyfile, GROUP_MEASURED, KEY_MEASURED_PARAMETER, param);
+        g_key_file_set_value (keyfile, GROUP_MEASURED, KEY_MEASURED_VALUES, values->str);
+        g_key_file_set_value (keyfile, GROUP_MEASURED, KEY_MEASURED_VM, vms->str);
+      }
+  }
 
   return g_key_file_to_data (keyfile, length, NULL);
 }

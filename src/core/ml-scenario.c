@@ -789,6 +789,78 @@ read_pump (GKeyFile  *keyfile,
   return TRUE;
 }
 
+/* [Measured]: V_m measured at values of one parameter, two lists of
+ * numbers of the same length. */
+static gboolean
+read_measured (GKeyFile  *keyfile,
+               MlCell    *cell,
+               GError   **error)
+{
+  g_autofree char *param = NULL;
+  g_auto (GStrv) values = NULL;
+  g_auto (GStrv) vms = NULL;
+  g_autoptr (GString) text = NULL;
+  double probe;
+  gsize n_values = 0, n_vms = 0;
+
+  if (!g_key_file_has_group (keyfile, GROUP_MEASURED))
+    return TRUE;
+  param = g_key_file_get_string (keyfile, GROUP_MEASURED, KEY_MEASURED_PARAMETER, NULL);
+  if (param != NULL)
+    g_strstrip (param);
+  if (param == NULL || !ml_params_get_value (cell, param, &probe))
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_PARAMETER,
+                     _("not a parameter of this cell (membrane-calc --list-parameters lists them)"));
+      return FALSE;
+    }
+  values = g_key_file_get_string_list (keyfile, GROUP_MEASURED, KEY_MEASURED_VALUES, &n_values,
+                                       NULL);
+  vms = g_key_file_get_string_list (keyfile, GROUP_MEASURED, KEY_MEASURED_VM, &n_vms, NULL);
+  if (values == NULL || vms == NULL || n_values != n_vms || n_values == 0 || n_values > 10000)
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
+                     _("Values and Vm must be two lists of the same length"));
+      return FALSE;
+    }
+  text = g_string_new (param);
+  g_string_append_c (text, ' ');
+  for (gsize i = 0; i < n_values; i++)
+    {
+      double x, v;
+
+      if (!ml_text_parse_decimal (g_strstrip (values[i]), &x) || !isfinite (x)
+          || !ml_text_parse_decimal (g_strstrip (vms[i]), &v) || !(fabs (v) <= 10000.0))
+        {
+          set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
+                         _("every entry must be a decimal number (V_m in mV)"));
+          return FALSE;
+        }
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append_printf (text, "%s %s", values[i], vms[i]);
+    }
+  if (!ml_cell_set_measured_text (cell, text->str))
+    {
+      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
+                     _("every entry must be a decimal number (V_m in mV)"));
+      return FALSE;
+    }
+  /* In the cell's own order and spelling of numbers. */
+  {
+    g_autofree char *kept = NULL;
+    g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) vs = g_array_new (FALSE, FALSE, sizeof (double));
+
+    ml_cell_get_measured (cell, &kept, xs, vs);
+    ml_cell_set_measured_text (cell, NULL);
+    for (guint i = 0; i < xs->len; i++)
+      ml_cell_set_measured_point (cell, kept, g_array_index (xs, double, i),
+                                  g_array_index (vs, double, i));
+  }
+  return TRUE;
+}
+
 static gboolean
 read_geometry (GKeyFile  *keyfile,
                MlCell    *cell,
@@ -882,7 +954,8 @@ ml_scenario_load_data (MlCell      *cell,
   if (!read_membrane (keyfile, scratch, error)
       || !read_ions (keyfile, data, length, scratch, error)
       || !read_pump (keyfile, scratch, error)
-      || !read_geometry (keyfile, scratch, error))
+      || !read_geometry (keyfile, scratch, error)
+      || !read_measured (keyfile, scratch, error))
     return FALSE;
 
   ml_cell_assign (cell, scratch);

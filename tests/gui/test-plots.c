@@ -153,8 +153,13 @@ test_sweep_table (void)
   g_assert_false (ml_sweep_table_set_measured (table, 3, "1e9"));
   g_assert_false (ml_sweep_table_set_measured (table, 3, "nan"));
   g_assert_nonnull (strstr (ml_plot_get_summary (plot), "2 measured points"));
+  /* Kept in the cell, so saved with the scenario and undoable. */
+  g_assert_nonnull (strstr (ml_cell_get_measured_text (ml_window_get_cell (window)), "2.5 -75"));
   g_assert_true (ml_sweep_table_set_measured (table, 0, ""));
   g_assert_nonnull (strstr (ml_plot_get_summary (plot), "1 measured point"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (strstr (ml_plot_get_summary (plot), "2 measured points"));
+  g_assert_true (ml_sweep_table_set_measured (table, 0, ""));
 
   /* The copied text holds the core's numbers, Na⁺ traded (saline). */
   ml_sweep_run (sweep, ml_window_get_cell (window), sols);

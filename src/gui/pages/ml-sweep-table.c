@@ -54,11 +54,33 @@ G_DEFINE_FINAL_TYPE (MlSweepTable, ml_sweep_table, GTK_TYPE_WIDGET)
 
 enum { COL_K, COL_NA, COL_VM, COL_EK, COL_DF, COL_MEASURED, COL_DIFF };
 
+/* The id the measured values are kept under: the K⁺ ion's "K.out". */
+static char *
+k_out_id (MlCell *cell)
+{
+  int k = ml_cell_find_role (cell, ML_ION_ROLE_K);
+
+  return k >= 0 ? g_strdup_printf ("%s.out", ml_cell_get_ion (cell, k)->name) : NULL;
+}
+
+/* Every measured point the cell keeps, on the plot. */
 static void
 push_measured (MlSweepTable *self)
 {
-  if (self->plot != NULL)
-    ml_plot_set_measured (self->plot, k_values, self->measured, N_ROWS);
+  g_autofree char *param = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) vs = g_array_new (FALSE, FALSE, sizeof (double));
+  MlCell *cell;
+
+  if (self->plot == NULL || self->session == NULL)
+    return;
+  cell = ml_session_get_cell (self->session);
+  id = k_out_id (cell);
+  if (!ml_cell_get_measured (cell, &param, xs, vs) || g_strcmp0 (param, id) != 0)
+    g_array_set_size (xs, 0);
+  ml_plot_set_measured (self->plot, (const double *)(gpointer)xs->data,
+                        (const double *)(gpointer)vs->data, xs->len);
 }
 
 static void
@@ -110,6 +132,34 @@ recompute (MlSweepTable *self)
     return;
   ml_sweep_set_trade_na (sweep, self->trade);
   ml_sweep_run (sweep, cell, sols);
+  /* The measured values are the cell's (kept in its file). */
+  {
+    g_autofree char *param = NULL;
+    g_autofree char *kid = k_out_id (cell);
+    g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) vs = g_array_new (FALSE, FALSE, sizeof (double));
+    gboolean have = ml_cell_get_measured (cell, &param, xs, vs) && g_strcmp0 (param, kid) == 0;
+
+    for (guint r = 0; r < N_ROWS; r++)
+      {
+        self->measured[r] = NAN;
+        for (guint i = 0; have && i < xs->len; i++)
+          if (g_array_index (xs, double, i) == k_values[r])
+            self->measured[r] = g_array_index (vs, double, i);
+        /* The entry a user is typing in is left alone. */
+        if (!gtk_widget_has_focus (GTK_WIDGET (self->entries[r]))
+            && !gtk_widget_is_focus (GTK_WIDGET (self->entries[r])))
+          {
+            g_autofree char *text = isfinite (self->measured[r])
+                                    ? ml_format_fixed (self->measured[r], 2, FALSE)
+                                    : g_strdup ("");
+
+            gtk_editable_set_text (GTK_EDITABLE (self->entries[r]), text);
+          }
+      }
+  }
+  push_measured (self);
+
   point = ml_cell_copy (cell);
   for (guint r = 0; r < N_ROWS; r++)
     {
@@ -156,7 +206,7 @@ ml_sweep_table_set_measured (MlSweepTable *self,
 
   if (ascii[0] == '\0')
     {
-      self->measured[row] = NAN;
+      value = NAN;
       gtk_label_set_label (self->message, "");
     }
   else if (!ml_text_parse_decimal (ascii, &value) || !(fabs (value) <= MEASURED_MAX))
@@ -175,13 +225,18 @@ ml_sweep_table_set_measured (MlSweepTable *self,
       return FALSE;
     }
   else
-    {
-      self->measured[row] = value;
-      gtk_label_set_label (self->message, "");
-    }
+    gtk_label_set_label (self->message, "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->entries[row]), "error");
-  update_row (self, row);
-  push_measured (self);
+  /* Into the cell: one undoable change, saved with the scenario. */
+  if (self->session != NULL && !(isnan (value) && isnan (self->measured[row]))
+      && value != self->measured[row])
+    {
+      MlCell *cell = ml_session_get_cell (self->session);
+      g_autofree char *id = k_out_id (cell);
+
+      if (id != NULL)
+        ml_cell_set_measured_point (cell, id, k_values[row], value);
+    }
   return TRUE;
 }
 
