@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Besides the usual startup/activate/open, the application has a screenshot
- * mode (`--screenshot FILE.png [--size WxH] [--preset NAME | FILE] [--dark]`)
+ * mode (`--screenshot FILE.png|.svg|.pdf [--size WxH] [--preset NAME | FILE] [--dark]`)
  * that shows the window only as long as it takes to lay it out, renders it
  * with the cairo renderer into a PNG, and quits.
  */
@@ -406,7 +406,8 @@ parse_size (const char *text,
 
 static const GOptionEntry option_entries[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Render the window into a PNG file and quit"), N_("FILE.png") },
+    N_("Render the window into a PNG, SVG or PDF file (by the extension) and quit"),
+    N_("FILE.png") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Window size for --screenshot (default 1280x800)"), N_("WxH") },
   { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,

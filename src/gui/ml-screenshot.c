@@ -13,6 +13,8 @@
 
 #include "ml-screenshot.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
 cairo_surface_t *
@@ -55,13 +57,86 @@ ml_screenshot_surface (GtkWidget *widget)
   return ml_screenshot_surface_on (widget, NULL);
 }
 
+static GskRenderNode *
+widget_node (GtkWidget *widget,
+             int        width,
+             int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
 gboolean
 ml_screenshot_widget (GtkWidget   *widget,
                       const char  *path,
                       GError     **error)
 {
-  cairo_surface_t *surface = ml_screenshot_surface (widget);
-  cairo_status_t status = cairo_surface_write_to_png (surface, path);
+  return ml_screenshot_widget_scaled (widget, path, 1.0, error);
+}
+
+/**
+ * ml_screenshot_widget_scaled:
+ *
+ * Like ml_screenshot_widget(), in the format the name's extension asks
+ * for: .svg and .pdf as vectors (text stays text), anything else as a PNG
+ * at @scale × the widget's pixels.
+ */
+gboolean
+ml_screenshot_widget_scaled (GtkWidget   *widget,
+                             const char  *path,
+                             double       scale,
+                             GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean vector = has_suffix (path, ".svg") || has_suffix (path, ".pdf");
+  int width = MAX (gtk_widget_get_width (widget), 1);
+  int height = MAX (gtk_widget_get_height (widget), 1);
+
+  if (!vector && scale == 1.0)
+    {
+      surface = ml_screenshot_surface (widget);
+      status = cairo_surface_write_to_png (surface, path);
+    }
+  else
+    {
+      g_autoptr(GskRenderNode) node = widget_node (widget, width, height);
+      cairo_t *cr;
+
+      if (has_suffix (path, ".svg"))
+        surface = cairo_svg_surface_create (path, width, height);
+      else if (has_suffix (path, ".pdf"))
+        surface = cairo_pdf_surface_create (path, width, height);
+      else
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)(width * scale),
+                                              (int)(height * scale));
+      cr = cairo_create (surface);
+      if (!vector)
+        cairo_scale (cr, scale, scale);
+      if (node != NULL)
+        gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (vector)
+        {
+          cairo_surface_finish (surface);
+          status = cairo_surface_status (surface);
+        }
+      else
+        status = cairo_surface_write_to_png (surface, path);
+    }
 
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 gboolean     ml_screenshot_widget     (GtkWidget   *widget,
                                        const char  *path,
                                        GError     **error);
+/* The same, the format by the name's extension: .svg and .pdf as vectors,
+ * any other a PNG at @scale (1 to 4) × the widget's pixels. */
+gboolean     ml_screenshot_widget_scaled (GtkWidget   *widget,
+                                          const char  *path,
+                                          double       scale,
+                                          GError     **error);
 /* The same into a new image surface. */
 cairo_surface_t *ml_screenshot_surface (GtkWidget  *widget);
 /* … painted over @background first, for a widget that has none of its own. */

@@ -301,9 +301,13 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
       GtkWidget *views = gtk_paned_get_start_child (self->paned);
 
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
+
       if (path == NULL)
         ml_window_show_error (self, _("Figures can only be exported to a local folder"));
-      else if (!ml_screenshot_widget (views, path, &error))
+      else if (!ml_screenshot_widget_scaled (views, path,
+                                             choice != NULL ? g_ascii_strtod (choice, NULL) : 1.0,
+                                             &error))
         ml_window_show_error (self, error->message);
     }
   g_object_unref (dialog);
@@ -323,6 +327,22 @@ ml_window_export_dialog (MlWindow *self)
   gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  {
+    static const char *ids[] = { "1", "2", "3", NULL };
+    const char *labels[] = { _("1× (screen)"), _("2× (print)"), _("3× (poster)"), NULL };
+    g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+    g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+
+    /* The format follows the name's extension: .png, .svg or .pdf. */
+    gtk_file_filter_set_name (svg, _("SVG drawings"));
+    gtk_file_filter_add_mime_type (svg, "image/svg+xml");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), svg);
+    gtk_file_filter_set_name (pdf, _("PDF documents"));
+    gtk_file_filter_add_mime_type (pdf, "application/pdf");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("PNG size"), ids, labels);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "1");
+  }
   name = g_strdup_printf ("%s.png", cell_name != NULL && cell_name[0] != '\0' ? cell_name : _("cell"));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);

@@ -280,6 +280,33 @@ test_figures (void)
       }
     }
 
+  /* The whole window as the screenshot option writes it: SVG, PDF, and a
+   * PNG at 2× with twice the pixels. */
+  {
+    g_autofree char *svg = g_build_filename (test_dir, "window.svg", NULL);
+    g_autofree char *pdf = g_build_filename (test_dir, "window.pdf", NULL);
+    g_autofree char *png = g_build_filename (test_dir, "window-2x.png", NULL);
+    g_autofree char *ppm = g_build_filename (test_dir, "window-page", NULL);
+    g_autofree char *ppm_png = g_strconcat (ppm, ".png", NULL);
+    const char *xmllint[] = { "xmllint", "--noout", svg, NULL };
+    const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "30", "-singlefile", pdf, ppm, NULL };
+    g_autoptr (GError) error = NULL;
+    cairo_surface_t *surface;
+
+    g_assert_true (ml_screenshot_widget_scaled (GTK_WIDGET (window), svg, 1.0, &error));
+    g_assert_true (ml_screenshot_widget_scaled (GTK_WIDGET (window), pdf, 1.0, &error));
+    g_assert_true (ml_screenshot_widget_scaled (GTK_WIDGET (window), png, 2.0, &error));
+    g_assert_true (run_ok (xmllint, NULL));
+    g_assert_true (run_ok (pdftoppm, NULL));
+    surface = cairo_image_surface_create_from_png (ppm_png);
+    g_assert_true (ml_surface_is_varied (surface, 10));
+    cairo_surface_destroy (surface);
+    surface = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==,
+                     2 * gtk_widget_get_width (GTK_WIDGET (window)));
+    cairo_surface_destroy (surface);
+  }
+
   /* No extension, no figure: a message, nothing written. */
   {
     g_autoptr (GError) error = NULL;
