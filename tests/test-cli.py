@@ -303,6 +303,10 @@ class TestIons(CliTestCase):
             self.assertIn(needle, p.stdout)
         self.assertEqual('%.2f' % (-rt_over_f_mv(18) * math.log(2)), '-17.39')
         self.assertIsNone(re.search(r'\b(nan|inf)\b', p.stdout, re.IGNORECASE), p.stdout)
+        # The Donnan answer alone: not the whole squid axon before it.
+        self.assertIn('Temperature 18 °C (of Squid giant axon)', p.stdout)
+        self.assertNotIn('V_rest', p.stdout)
+        self.assertNotIn('Per ion', p.stdout)
 
     def test_pump_undefined_without_vm(self):
         # At absolute zero V_m is undefined (DESIGN.md); the pump current of
@@ -337,12 +341,19 @@ class TestIons(CliTestCase):
         self.assertIn('−∞', p.stdout)
 
     def test_table(self):
-        p = run('--preset', 'squid-axon', '--donnan', '100,-1,150')
+        p = run('--preset', 'squid-axon')
         self.assertEqual(p.returncode, 0, p.stderr)
         # The app's number style: U+2212 for minus (ml-format.h).
-        for needle in ['RT/F', 'K⁺', 'Na⁺', 'Cl⁻', '\u221259.52', 'Donnan']:
+        for needle in ['RT/F', 'K⁺', 'Na⁺', 'Cl⁻', '\u221259.52']:
             self.assertIn(needle, p.stdout)
         self.assertNotIn('-59.52', p.stdout)
+        p = run('--preset', 'squid-axon', '--donnan', '100,-1,150')
+        self.assertIn('Donnan', p.stdout)
+        # Hand: K_in = (A + √(A² + 4·bath²))/2 = 208.11 mM, r = K_in/150,
+        # V = −(RT/F)·ln r at the squid's 18 °C.
+        k_in = (100 + math.sqrt(100 ** 2 + 4 * 150 ** 2)) / 2
+        v = -rt_over_f_mv(18) * math.log(k_in / 150)
+        self.assertIn(('%.2f mV' % v).replace('-', '\u2212'), p.stdout)
         # "Donnan" contains "nan": look for the word only.
         self.assertIsNone(re.search(r'\b(nan|inf)\b', p.stdout, re.IGNORECASE), p.stdout)
 

@@ -151,6 +151,29 @@ test_one_line (void)
   g_assert_cmpstr (line, ==, "first second  third");
 }
 
+/* Sub- and superscripts as Unicode where it has them (U+2070 block and
+ * the Latin letters), marked the plain way where it has not. */
+static void
+test_markup_to_unicode (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "E<sub>K</sub> = 10<sup>3</sup>", "Eₖ = 10³" },
+    { "e<sup>FV/RT</sup>", "e^(FV/RT)" },
+    { "<i>I</i><sub>pump</sub> + <i>I</i><sub>ion</sub>", "Iₚᵤₘₚ + Iᵢₒₙ" },
+    { "[Na⁺]<sub>in</sub> &amp; <b>Ca</b><sup>2+</sup>", "[Na⁺]ᵢₙ & Ca²⁺" },
+    { "E<sub>Na</sub>", "E_(Na)" },
+    { "plain", "plain" },
+    { "broken <sub>", "broken <sub>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = ml_text_markup_to_unicode (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,5 +190,6 @@ main (int   argc,
   g_test_add_func ("/text/cut/repairs-utf8", test_cut_repairs_utf8);
   g_test_add_func ("/text/one-line", test_one_line);
 
+  g_test_add_func ("/text/markup-to-unicode", test_markup_to_unicode);
   return g_test_run ();
 }

@@ -569,6 +569,15 @@ ml_cli_solution_to_table (MlCell                  *cell,
   gboolean rest = sol->condition == ML_CONDITION_NONE;
   gboolean ghk = sol->ghk_condition == ML_CONDITION_NONE;
 
+  /* A Donnan question gets its answer alone, at the cell's temperature:
+   * the whole cell before it was noise (--json keeps both). */
+  if (donnan != NULL || closed != NULL)
+    {
+      g_string_append_printf (s, _("Temperature %g °C (of %s)\n"), sol->temperature_c,
+                              name != NULL && *name != '\0' ? name : _("the cell"));
+      goto donnan;
+    }
+
   if (name != NULL && *name != '\0')
     g_string_append_printf (s, "%s\n\n", name);
 
@@ -692,6 +701,7 @@ ml_cli_solution_to_table (MlCell                  *cell,
                                  "the cell holds no K⁺\n"),
                             sol->charge.ions_moved, sol->radius_um, sol->capacitance_uf_cm2);
 
+donnan:
   if (donnan != NULL)
     {
       g_string_append_c (s, '\n');

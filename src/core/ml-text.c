@@ -178,3 +178,127 @@ ml_text_one_line (const char *text,
       *p = ' ';
   return line;
 }
+
+/* Markup to Unicode ------------------------------------------------------ */
+
+typedef struct
+{
+  GString *out;
+  GString *script;  /* the text of the outermost <sub> or <sup> */
+  int      depth;   /* of <sub> and <sup> */
+  gboolean super;   /* that outermost one is <sup> */
+} MarkupState;
+
+static const char *
+script_of (gunichar c,
+           gboolean super)
+{
+  /* Unicode's sub- and superscripts (U+2070 block, and the Latin letters
+   * it has). */
+  static const char *sub_digits[] = { "₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉" };
+  static const char *sup_digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  static const struct { gunichar c; const char *sub; const char *sup; } others[] = {
+    { '+', "₊", "⁺" }, { '-', "₋", "⁻" }, { 0x2212, "₋", "⁻" }, { '=', "₌", "⁼" },
+    { '(', "₍", "⁽" }, { ')', "₎", "⁾" }, { 'a', "ₐ", "ᵃ" }, { 'e', "ₑ", "ᵉ" },
+    { 'h', "ₕ", "ʰ" }, { 'i', "ᵢ", "ⁱ" }, { 'k', "ₖ", "ᵏ" }, { 'l', "ₗ", "ˡ" },
+    { 'm', "ₘ", "ᵐ" }, { 'n', "ₙ", "ⁿ" }, { 'o', "ₒ", "ᵒ" }, { 'p', "ₚ", "ᵖ" },
+    { 'r', "ᵣ", "ʳ" }, { 's', "ₛ", "ˢ" }, { 't', "ₜ", "ᵗ" }, { 'x', "ₓ", "ˣ" },
+    { 'u', "ᵤ", "ᵘ" }, { 'v', "ᵥ", "ᵛ" }, { 'j', "ⱼ", "ʲ" },
+    { 'K', "ₖ", "ᴷ" },
+  };
+
+  if (c >= '0' && c <= '9')
+    return super ? sup_digits[c - '0'] : sub_digits[c - '0'];
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (others[i].c == c)
+      return super ? others[i].sup : others[i].sub;
+  return NULL;
+}
+
+/* All of @text as scripts when every character has one; else the text
+ * marked the plain way, "_(…)" or "^(…)". */
+static void
+append_script (GString    *out,
+               const char *text,
+               gboolean    super)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (script_of (g_utf8_get_char (p), super) == NULL)
+      {
+        g_string_append (out, super ? "^(" : "_(");
+        g_string_append (out, text);
+        g_string_append_c (out, ')');
+        return;
+      }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append (out, script_of (g_utf8_get_char (p), super));
+}
+
+static void
+markup_text (GMarkupParseContext *context,
+             const char          *text,
+             gsize                length,
+             gpointer             user_data,
+             GError             **error)
+{
+  MarkupState *st = user_data;
+
+  g_string_append_len (st->depth > 0 ? st->script : st->out, text, length);
+}
+
+static void
+markup_start (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  MarkupState *st = user_data;
+
+  if (strcmp (element, "sub") != 0 && strcmp (element, "sup") != 0)
+    return;
+  if (st->depth++ == 0)
+    {
+      st->super = strcmp (element, "sup") == 0;
+      g_string_truncate (st->script, 0);
+    }
+}
+
+static void
+markup_end (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  MarkupState *st = user_data;
+
+  if ((strcmp (element, "sub") == 0 || strcmp (element, "sup") == 0) && st->depth > 0
+      && --st->depth == 0)
+    append_script (st->out, st->script->str, st->super);
+}
+
+char *
+ml_text_markup_to_unicode (const char *markup)
+{
+  static const GMarkupParser parser = { markup_start, markup_end, markup_text, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autofree char *wrapped = NULL;
+  MarkupState st = { 0 };
+
+  if (markup == NULL)
+    return g_strdup ("");
+  st.out = g_string_new (NULL);
+  st.script = g_string_new (NULL);
+  wrapped = g_strconcat ("<m>", markup, "</m>", NULL);
+  context = g_markup_parse_context_new (&parser, 0, &st, NULL);
+  if (!g_markup_parse_context_parse (context, wrapped, -1, NULL)
+      || !g_markup_parse_context_end_parse (context, NULL))
+    {
+      g_string_free (st.out, TRUE);
+      g_string_free (st.script, TRUE);
+      return g_strdup (markup);
+    }
+  g_string_free (st.script, TRUE);
+  return g_string_free (st.out, FALSE);
+}

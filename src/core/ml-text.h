@@ -23,6 +23,11 @@ gboolean  ml_text_parse_decimal (const char  *text,
                                  double      *out);
 gboolean  ml_text_parse_duration (const char *text,
                                   double     *seconds);
+/* Pango markup as plain Unicode text: <sub> and <sup> become sub- and
+ * superscript characters where Unicode has them ("E<sub>K</sub>" → "Eₖ",
+ * "e<sup>FV/RT</sup>" → "e^(FV/RT)" where it has not), other tags go,
+ * entities are decoded.  The markup itself when it does not parse. */
+char     *ml_text_markup_to_unicode (const char *markup);
 char     *ml_text_cut           (const char  *text,
                                  gsize        max_bytes);
 char     *ml_text_one_line      (const char  *text,

@@ -82,7 +82,7 @@ copy_math_cb (GtkWidget  *widget,
               GVariant   *parameter)
 {
   MlWindow *self = ML_WINDOW (widget);
-  g_autofree char *text = ml_math_view_get_text (self->math);
+  g_autofree char *text = ml_math_view_get_copy_text (self->math);
   AdwToast *toast;
 
   /* The numbers as text, to paste into a lab sheet or a spreadsheet. */

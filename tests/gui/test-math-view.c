@@ -486,6 +486,29 @@ test_screenshot_undefined (void)
   screenshot (TRUE, cell, 1000, "math-view-undefined.png");
 }
 
+/* Copy the Math keeps sub- and superscripts, as Unicode text: E_K is
+ * "Eₖ" and the divalent quadratic's w = e^(FV/RT), not "EK" and "eFV/RT". */
+static void
+test_copy_keeps_scripts (void)
+{
+  g_autoptr (MlCell) cell = neuron_new (ML_PUMP_OFF);
+  MlSolution sol;
+  g_autoptr (GtkWidget) view = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *plain = NULL;
+
+  test_add_ion (cell, "Ca", 2, 0.0001, 2.0, 5e-10);
+  view = view_with (cell, &sol);
+  copy = ml_math_view_get_copy_text (ML_MATH_VIEW (view));
+  plain = ml_math_view_get_text (ML_MATH_VIEW (view));
+
+  g_test_message ("%s", copy);
+  g_assert_nonnull (strstr (copy, "Eₖ = "));
+  g_assert_nonnull (strstr (copy, "e^(FV/RT)"));
+  g_assert_null (strstr (copy, "eFV/RT"));
+  g_assert_nonnull (strstr (plain, "eFV/RT"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -508,5 +531,6 @@ main (int    argc,
   g_test_add_func ("/math-view/formulas-wrap-when-narrow", test_formulas_wrap_when_narrow);
   g_test_add_func ("/math-view/screenshot-undefined", test_screenshot_undefined);
 
+  g_test_add_func ("/math-view/copy-keeps-scripts", test_copy_keeps_scripts);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-ion-colors.h"
+#include "ml-text.h"
 #include "ml-view-session.h"
 
 enum {
@@ -163,14 +164,21 @@ rebuild (MlMathView *self)
 
 static void
 collect_text (GtkWidget *widget,
-              GString   *out)
+              GString   *out,
+              gboolean   scripts)
 {
   if (!gtk_widget_get_visible (widget))
     return;
 
   if (GTK_IS_LABEL (widget))
     {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      /* With @scripts, sub- and superscripts kept as Unicode: "e^(FV/RT)",
+       * not "eFV/RT". */
+      g_autofree char *text = scripts && gtk_label_get_use_markup (GTK_LABEL (widget))
+                              ? ml_text_markup_to_unicode (gtk_label_get_label (GTK_LABEL (widget)))
+                              : g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+
+      g_string_append (out, text);
       g_string_append_c (out, '\n');
     }
   else if (GTK_IS_GRID (widget))
@@ -202,7 +210,7 @@ collect_text (GtkWidget *widget,
       for (GtkWidget *child = gtk_widget_get_first_child (widget);
            child != NULL;
            child = gtk_widget_get_next_sibling (child))
-        collect_text (child, out);
+        collect_text (child, out, scripts);
     }
 }
 
@@ -548,7 +556,25 @@ ml_math_view_get_text (MlMathView *self)
       quiet_cb (self);
     }
   out = g_string_new (NULL);
-  collect_text (self->box, out);
+  collect_text (self->box, out, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ml_math_view_get_copy_text:
+ *
+ * The text Copy the Math puts on the clipboard: as ml_math_view_get_text(),
+ * with sub- and superscripts as Unicode ("Eₖ", "e^(FV/RT)").
+ */
+char *
+ml_math_view_get_copy_text (MlMathView *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (ML_IS_MATH_VIEW (self), NULL);
+  g_free (ml_math_view_get_text (self));
+  out = g_string_new (NULL);
+  collect_text (self->box, out, TRUE);
   return g_string_free (out, FALSE);
 }
 

@@ -24,6 +24,8 @@ void         ml_math_view_set_solution     (MlMathView       *self,
 gboolean     ml_math_view_get_formulas_wrap (MlMathView     *self);
 
 /* All the text the view shows, one line per row, for tests and copying. */
+/* With sub- and superscripts as Unicode, for the clipboard. */
+char        *ml_math_view_get_copy_text  (MlMathView       *self);
 char        *ml_math_view_get_text         (MlMathView       *self);
 
 void         ml_math_view_set_session (MlMathView *self,
