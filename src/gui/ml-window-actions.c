@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-details-window.h"
 #include "ml-pump.h"
 
 static void
@@ -107,6 +108,16 @@ donnan_cb (GtkWidget  *widget,
       g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
     }
   gtk_window_present (GTK_WINDOW (self->donnan));
+}
+
+static void
+details_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ml_details_window_new (GTK_WINDOW (self), self->session)));
 }
 
 static void
@@ -212,6 +223,7 @@ _ml_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.donnan", NULL, donnan_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+  gtk_widget_class_install_action (widget_class, "win.details", NULL, details_cb);
   gtk_widget_class_install_action (widget_class, "win.block-pump", NULL, block_pump_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-pump", NULL, restore_pump_cb);
   gtk_widget_class_install_action (widget_class, "win.balance-pump", NULL, balance_pump_cb);

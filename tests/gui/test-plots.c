@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "gui-test-support.h"
+#include "ml-details-window.h"
 #include "ml-figure.h"
 #include "ml-format.h"
 #include "ml-plots-page.h"
@@ -183,6 +184,30 @@ test_sweep_table (void)
   window_destroy (window);
 }
 
+/* The scenario's name and notes are the user's: one undoable change each;
+ * an empty name is refused and the old one kept. */
+static void
+test_details (void)
+{
+  MlWindow *window = window_new ();
+  MlSession *session = ml_window_get_session (window);
+  GtkWidget *details = ml_details_window_new (GTK_WINDOW (window), session);
+
+  gtk_window_present (GTK_WINDOW (details));
+  g_assert_true (ml_details_window_enter (ML_DETAILS_WINDOW (details), 0, "  Practical 3 cell "));
+  g_assert_cmpstr (ml_session_get_title (session), ==, "Practical 3 cell");
+  g_assert_true (ml_session_get_modified (session));
+  g_assert_false (ml_details_window_enter (ML_DETAILS_WINDOW (details), 0, "   "));
+  g_assert_cmpstr (ml_session_get_title (session), ==, "Practical 3 cell");
+  g_assert_true (ml_details_window_enter (ML_DETAILS_WINDOW (details), 1, "Salines A–F, 22 °C"));
+  g_assert_cmpstr (ml_cell_get_description (ml_window_get_cell (window)), ==, "Salines A–F, 22 °C");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (ml_session_get_title (session), ==, "Mammalian neuron");
+  gtk_window_destroy (GTK_WINDOW (details));
+  window_destroy (window);
+}
+
 static void
 draw_plot (cairo_t  *cr,
            int       width,
@@ -333,6 +358,7 @@ main (int    argc,
   g_test_add_func ("/plots/iv-cursor", test_iv_cursor);
   g_test_add_func ("/plots/figures", test_figures);
   g_test_add_func ("/plots/sweep-table", test_sweep_table);
+  g_test_add_func ("/plots/details", test_details);
   status = g_test_run ();
   {
     g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);

@@ -197,8 +197,8 @@ ml_donnan_window_init (MlDonnanWindow *self)
     N_("Cl⁻ inside"),
     N_("K⁺ outside"),
     N_("Cl⁻ outside"),
-    N_("Donnan ratio r = [K⁺]in/[K⁺]out = [Cl⁻]out/[Cl⁻]in"),
-    N_("Donnan potential V_in − V_out"),
+    N_("Donnan ratio <i>r</i> = [K⁺]<sub>in</sub>/[K⁺]<sub>out</sub> = [Cl⁻]<sub>out</sub>/[Cl⁻]<sub>in</sub>"),
+    N_("Donnan potential <i>V</i><sub>in</sub> − <i>V</i><sub>out</sub>"),
     N_("Osmotic excess inside"),
   };
   GtkWidget *box, *header, *grid, *label, *results, *intro;
@@ -295,8 +295,11 @@ ml_donnan_window_init (MlDonnanWindow *self)
   gtk_grid_set_column_spacing (GTK_GRID (results), 18);
   for (guint i = 0; i < N_RESULTS; i++)
     {
-      GtkWidget *name = caption_new (_(result_names[i]));
+      GtkWidget *name = caption_new (NULL);
       GtkWidget *value = gtk_label_new (NULL);
+
+      /* Typeset: V with in and out as subscripts, not "V_in". */
+      gtk_label_set_markup (GTK_LABEL (name), _(result_names[i]));
 
       gtk_label_set_max_width_chars (GTK_LABEL (name), 40);
       gtk_label_set_xalign (GTK_LABEL (value), 1.0);
