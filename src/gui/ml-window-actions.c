@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-details-window.h"
+#include "ml-handout.h"
 #include "ml-pump.h"
 
 static void
@@ -108,6 +109,97 @@ donnan_cb (GtkWidget  *widget,
       g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
     }
   gtk_window_present (GTK_WINDOW (self->donnan));
+}
+
+typedef struct
+{
+  MlWindow *window;
+  char     *path;
+  guint     ticks;
+} HandoutJob;
+
+/* Two frames after the membrane page is shown its view has a size and a
+ * picture: then the handout is written. */
+static gboolean
+handout_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  HandoutJob *job = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (++job->ticks < 3)
+    return G_SOURCE_CONTINUE;
+  if (!ml_handout_write (job->window, job->path, &error))
+    ml_window_show_error (job->window, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handout_job_free (gpointer data)
+{
+  HandoutJob *job = data;
+
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+void
+_ml_window_write_handout (MlWindow   *self,
+                          const char *path)
+{
+  HandoutJob *job = g_new0 (HandoutJob, 1);
+
+  job->window = g_object_ref (self);
+  job->path = g_strdup (path);
+  ml_window_show_page (self, "membrane");
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->membrane), handout_tick_cb, job,
+                                handout_job_free);
+}
+
+static void
+handout_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  MlWindow *self = ML_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        ml_window_show_error (self, _("The handout can only be saved to a local folder"));
+      else
+        _ml_window_write_handout (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+handout_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  /* Translators: the file name offered for a handout, %s the scenario. */
+  g_autofree char *name = g_strdup_printf (_("%s — handout.pdf"),
+                                           ml_session_get_title (self->session));
+
+  dialog = gtk_file_chooser_native_new (_("Save the Lab Handout"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (handout_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -224,6 +316,7 @@ _ml_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_cb);
+  gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_cb);
   gtk_widget_class_install_action (widget_class, "win.block-pump", NULL, block_pump_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-pump", NULL, restore_pump_cb);
   gtk_widget_class_install_action (widget_class, "win.balance-pump", NULL, balance_pump_cb);

@@ -50,6 +50,11 @@ struct _MlWindow
 typedef void (*MlWindowContinuation) (MlWindow *self,
                                       gpointer  data);
 
+/* ml-window-actions.c: the handout, written once the membrane page is on
+ * screen. */
+void     _ml_window_write_handout     (MlWindow             *self,
+                                       const char           *path);
+
 /* ml-window-files.c */
 void     ml_window_confirm_discard    (MlWindow             *self,
                                        MlWindowContinuation  continuation,

@@ -265,6 +265,7 @@ main_menu_new (void)
   g_menu_append (section, _("_Copy the Math"), "win.copy-math");
   g_menu_append (section, _("Do_nnan Equilibrium…"), "win.donnan");
   g_menu_append (section, _("Scenario _Details…"), "win.details");
+  g_menu_append (section, _("Lab _Handout (PDF)…"), "win.handout");
   g_menu_append (section, _("_Reset Cell"), "win.reset");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);

@@ -131,6 +131,18 @@ test_iv_cursor (void)
   window_destroy (window);
 }
 
+static gboolean
+run_ok (const char * const *argv,
+        char              **out)
+{
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
 /* The practical's table: predictions from the core's sweep, measured values
  * typed in (refused in place when not a V_m), drawn on the plot. */
 static void
@@ -208,6 +220,52 @@ test_details (void)
   window_destroy (window);
 }
 
+/* The handout: two pages on the locale's paper (A4 for C.UTF-8, whose
+ * LC_PAPER is 210 × 297 mm), both with something printed, the practical's
+ * predictions in its text. */
+static void
+test_handout (void)
+{
+  MlWindow *window = window_new ();
+  g_autofree char *pdf = g_build_filename (test_dir, "handout.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (test_dir, "handout-page", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+  const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "40", pdf, prefix, NULL };
+
+  ml_window_show_page (window, "plots");
+  wait_ms (50);
+  _ml_window_write_handout (window, pdf);
+  for (int i = 0; i < 100 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+    wait_ms (20);
+  wait_ms (50);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (run_ok (pdfinfo, &info));
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, "Pages:           2"));
+  g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+  g_assert_true (run_ok (pdftotext, &text));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Mammalian neuron"));
+  g_assert_nonnull (strstr (text, "measured"));
+  /* The prediction at 10 mM K⁺, as membrane-calc --sweep K.out=10 gives
+   * it (−62.58 mV), to the handout's one decimal. */
+  g_assert_nonnull (strstr (text, "−62.6"));
+  g_assert_true (run_ok (pdftoppm, NULL));
+  for (int n = 1; n <= 2; n++)
+    {
+      g_autofree char *page = g_strdup_printf ("%s-%d.png", prefix, n);
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (page);
+
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_true (ml_surface_is_varied (surface, 10));
+      cairo_surface_destroy (surface);
+    }
+  window_destroy (window);
+}
+
 static void
 draw_plot (cairo_t  *cr,
            int       width,
@@ -217,17 +275,6 @@ draw_plot (cairo_t  *cr,
   ml_plot_draw (ML_PLOT (user_data), cr, width, height);
 }
 
-static gboolean
-run_ok (const char * const *argv,
-        char              **out)
-{
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, out, NULL, &status, NULL))
-    return FALSE;
-  return g_spawn_check_wait_status (status, NULL);
-}
 
 /* Each kind of plot, light and dark, on screen; then as figures. */
 static void
@@ -359,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/plots/figures", test_figures);
   g_test_add_func ("/plots/sweep-table", test_sweep_table);
   g_test_add_func ("/plots/details", test_details);
+  g_test_add_func ("/plots/handout", test_handout);
   status = g_test_run ();
   {
     g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);
