@@ -193,6 +193,17 @@ test_sweep_table (void)
       else
         g_assert_cmpstr (cells[5], ==, "");
     }
+  /* The CSV has the same cells with commas. */
+  {
+    g_autofree char *csv = ml_sweep_table_to_csv (table);
+    g_auto (GStrv) csv_lines = g_strsplit (csv, "\n", -1);
+    g_auto (GStrv) a = g_strsplit (csv_lines[3], ",", -1);
+    g_auto (GStrv) b = g_strsplit (lines[3], "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+    for (guint i = 0; a[i] != NULL; i++)
+      g_assert_cmpstr (a[i], ==, b[i]);
+  }
   window_destroy (window);
 }
 

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ml-file-io.h"
 #include "ml-format.h"
 #include "ml-sweep.h"
 #include "ml-text.h"
@@ -267,16 +268,17 @@ entry_focus_out_cb (GtkEventControllerFocus *controller,
                      self);
 }
 
-char *
-ml_sweep_table_to_tsv (MlSweepTable *self)
+static char *
+to_text (MlSweepTable *self,
+         char          sep)
 {
   GString *s = g_string_new (NULL);
 
-  g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), NULL);
   /* Plain ASCII numbers for a spreadsheet, whatever the display's minus. */
-  g_string_append (s, self->trade ? "K.out mM\tNa.out mM" : "K.out mM");
-  g_string_append (s, "\tV_m predicted mV\tE_K mV\tV_m - E_K mV\tV_m measured mV\t"
+  g_string_append (s, self->trade ? "K.out mM|Na.out mM" : "K.out mM");
+  g_string_append (s, "|V_m predicted mV|E_K mV|V_m - E_K mV|V_m measured mV|"
                       "measured - predicted mV\n");
+  g_strdelimit (s->str, "|", sep);
   for (guint r = 0; r < N_ROWS; r++)
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -284,28 +286,84 @@ ml_sweep_table_to_tsv (MlSweepTable *self)
       g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.6g", k_values[r]));
       if (self->trade)
         {
-          g_string_append_c (s, '\t');
+          g_string_append_c (s, sep);
           g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.6g", self->na_out[r]));
         }
-      g_string_append_c (s, '\t');
+      g_string_append_c (s, sep);
       if (self->defined[r])
         g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->predicted[r]));
-      g_string_append_c (s, '\t');
+      g_string_append_c (s, sep);
       g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->e_k[r]));
-      g_string_append_c (s, '\t');
+      g_string_append_c (s, sep);
       if (self->defined[r])
         g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f",
                                              self->predicted[r] - self->e_k[r]));
-      g_string_append_c (s, '\t');
+      g_string_append_c (s, sep);
       if (isfinite (self->measured[r]))
         g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->measured[r]));
-      g_string_append_c (s, '\t');
+      g_string_append_c (s, sep);
       if (isfinite (self->measured[r]) && self->defined[r])
         g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f",
                                              self->measured[r] - self->predicted[r]));
       g_string_append_c (s, '\n');
     }
   return g_string_free (s, FALSE);
+}
+
+char *
+ml_sweep_table_to_tsv (MlSweepTable *self)
+{
+  g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), NULL);
+  return to_text (self, '\t');
+}
+
+char *
+ml_sweep_table_to_csv (MlSweepTable *self)
+{
+  g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), NULL);
+  return to_text (self, ',');
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  MlSweepTable *self = ML_SWEEP_TABLE (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->box != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *csv = ml_sweep_table_to_csv (self);
+      g_autoptr (GError) error = NULL;
+
+      if (!ml_file_replace_atomic (file, csv, strlen (csv), NULL, &error))
+        gtk_label_set_label (self->message, error->message);
+      else
+        gtk_label_set_label (self->message, _("The table was saved"));
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_cb (GtkButton    *button,
+         MlSweepTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Save the Table"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("salines.csv"));
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -366,6 +424,13 @@ ml_sweep_table_init (MlSweepTable *self)
   gtk_widget_set_tooltip_text (copy, _("Copy the table as tab-separated text, for a spreadsheet"));
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_cb), self);
   gtk_box_append (GTK_BOX (row_box), copy);
+  {
+    GtkWidget *save = gtk_button_new_with_label (_("Save CSV…"));
+
+    gtk_widget_set_tooltip_text (save, _("Save the table as comma-separated values"));
+    g_signal_connect (save, "clicked", G_CALLBACK (save_cb), self);
+    gtk_box_append (GTK_BOX (row_box), save);
+  }
   gtk_box_append (GTK_BOX (self->box), row_box);
 
   self->grid = GTK_GRID (gtk_grid_new ());

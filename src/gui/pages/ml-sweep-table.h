@@ -29,6 +29,8 @@ gboolean     ml_sweep_table_set_measured (MlSweepTable *self,
                                           const char   *text);
 /* The table as tab-separated text (what Copy puts on the clipboard). */
 char        *ml_sweep_table_to_tsv       (MlSweepTable *self);
+/* The same with commas, what Save CSV writes. */
+char        *ml_sweep_table_to_csv       (MlSweepTable *self);
 const char  *ml_sweep_table_get_message  (MlSweepTable *self);
 
 G_END_DECLS
