@@ -15,6 +15,9 @@
 
 #include "ml-window-private.h"
 
+#include "ml-figure.h"
+#include "ml-ion-colors.h"
+
 #include <glib/gi18n.h>
 
 #include "ml-screenshot.h"
@@ -303,11 +306,14 @@ export_response_cb (GtkNativeDialog *dialog,
 
       const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
 
+      g_autofree char *caption = ml_figure_caption (self->session);
+
+      /* With a caption line: the scenario, its temperature, what changed. */
       if (path == NULL)
         ml_window_show_error (self, _("Figures can only be exported to a local folder"));
-      else if (!ml_screenshot_widget_scaled (views, path,
-                                             choice != NULL ? g_ascii_strtod (choice, NULL) : 1.0,
-                                             &error))
+      else if (!ml_figure_write_on (path, gtk_widget_get_width (views), gtk_widget_get_height (views),
+                                    choice != NULL ? g_ascii_strtod (choice, NULL) : 1.0, caption,
+                                    ml_widget_is_dark (views), ml_figure_draw_widget, views, &error))
         ml_window_show_error (self, error->message);
     }
   g_object_unref (dialog);

@@ -390,6 +390,30 @@ test_figures (void)
     cairo_surface_destroy (surface);
   }
 
+  /* The main Export: the views with a caption line naming the scenario,
+   * its temperature and what changed (P_Na × 20). */
+  {
+    g_autofree char *pdf = g_build_filename (test_dir, "views.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *caption = NULL;
+    const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+    GtkWidget *views;
+    MlCell *cell = ml_window_get_cell (window);
+    g_autoptr (GError) error = NULL;
+
+    ml_window_show_page (window, "membrane");
+    wait_ms (100);
+    views = gtk_paned_get_start_child (window->paned);
+    ml_cell_set_ion_value (cell, 1, ML_ION_FIELD_P, 20.0 * ml_cell_get_ion_value (cell, 1, ML_ION_FIELD_P));
+    caption = ml_figure_caption (ml_window_get_session (window));
+    g_assert_cmpstr (caption, ==, "Mammalian neuron, 37 °C — P(Na⁺) × 20");
+    g_assert_true (ml_figure_write_on (pdf, gtk_widget_get_width (views),
+                                       gtk_widget_get_height (views), 1.0, caption, FALSE,
+                                       ml_figure_draw_widget, views, &error));
+    g_assert_true (run_ok (pdftotext, &text));
+    g_assert_nonnull (strstr (text, "P(Na⁺) × 20"));
+  }
+
   /* No extension, no figure: a message, nothing written. */
   {
     g_autoptr (GError) error = NULL;

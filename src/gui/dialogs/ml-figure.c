@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "ml-format.h"
+#include "ml-ion-colors.h"
 #include "ml-simulation.h"
 
 gboolean
@@ -64,7 +65,8 @@ draw_caption (cairo_t    *cr,
               const char *caption,
               int         width,
               int         y,
-              int         band)
+              int         band,
+              gboolean    dark)
 {
   g_autoptr (PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_new ();
@@ -78,7 +80,10 @@ draw_caption (cairo_t    *cr,
   pango_layout_set_width (layout, (width - band) * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  if (dark)
+    cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+  else
+    cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   cairo_move_to (cr, 0.5 * band, y + (band - h) / 2.0);
   pango_cairo_show_layout (cr, layout);
 }
@@ -92,6 +97,20 @@ ml_figure_write (const char    *path,
                  MlFigureDraw   draw,
                  gpointer       user_data,
                  GError       **error)
+{
+  return ml_figure_write_on (path, width, height, scale, caption, FALSE, draw, user_data, error);
+}
+
+gboolean
+ml_figure_write_on (const char    *path,
+                    int            width,
+                    int            height,
+                    double         scale,
+                    const char    *caption,
+                    gboolean       dark,
+                    MlFigureDraw   draw,
+                    gpointer       user_data,
+                    GError       **error)
 {
   MlFigureFormat format;
   cairo_surface_t *surface;
@@ -132,14 +151,18 @@ ml_figure_write (const char    *path,
   cr = cairo_create (surface);
   if (format == ML_FIGURE_PNG)
     cairo_scale (cr, scale, scale);
-  /* White paper: a figure goes into a document. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  /* White paper for a document; the dark style's background for a figure
+   * drawn in it, whose light lines would vanish on white. */
+  if (dark)
+    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_save (cr);
   draw (cr, width, height, user_data);
   cairo_restore (cr);
   if (caption != NULL)
-    draw_caption (cr, caption, width, height, band);
+    draw_caption (cr, caption, width, height, band, dark);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (format == ML_FIGURE_PNG)
@@ -203,9 +226,10 @@ response_cb (GtkNativeDialog *dialog,
 
       if (path == NULL)
         toast (data->widget, _("Figures can only be exported to a local folder"));
-      else if (!ml_figure_write (path, gtk_widget_get_width (data->widget),
-                                 gtk_widget_get_height (data->widget), scale, caption,
-                                 data->draw, data->user_data, &error))
+      else if (!ml_figure_write_on (path, gtk_widget_get_width (data->widget),
+                                    gtk_widget_get_height (data->widget), scale, caption,
+                                    ml_widget_is_dark (data->widget), data->draw,
+                                    data->user_data, &error))
         toast (data->widget, error->message);
     }
   g_object_unref (data->widget);
@@ -265,4 +289,22 @@ ml_figure_save_dialog (GtkWidget    *widget,
   data->user_data = user_data;
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* A widget's picture as a figure's content: its render node. */
+void
+ml_figure_draw_widget (cairo_t  *cr,
+                       int       width,
+                       int       height,
+                       gpointer  user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (user_data);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
 }

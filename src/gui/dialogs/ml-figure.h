@@ -42,6 +42,21 @@ gboolean  ml_figure_write           (const char     *path,
                                      MlFigureDraw    draw,
                                      gpointer        user_data,
                                      GError        **error);
+/* The same on the dark style's background when @dark. */
+gboolean  ml_figure_write_on        (const char     *path,
+                                     int             width,
+                                     int             height,
+                                     double          scale,
+                                     const char     *caption,
+                                     gboolean        dark,
+                                     MlFigureDraw    draw,
+                                     gpointer        user_data,
+                                     GError        **error);
+/* An MlFigureDraw for a widget as it is on screen (@user_data the widget). */
+void      ml_figure_draw_widget     (cairo_t        *cr,
+                                     int             width,
+                                     int             height,
+                                     gpointer        user_data);
 /* A save dialog for @widget's figure, at its size on screen, the format by
  * the extension chosen; errors become a toast of the window. */
 void      ml_figure_save_dialog     (GtkWidget      *widget,
