@@ -81,8 +81,10 @@ ml_presets_exists (const char *id)
  * Returns: (transfer full) (nullable): the preset's Name in the user's
  *   language where the file has it, or %NULL for an unknown id
  */
+/* A string of the preset's [Membrane] group, in the user's language. */
 char *
-ml_presets_get_name (const char *id)
+ml_presets_get_string (const char *id,
+                       const char *key)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GKeyFile) keyfile = NULL;
@@ -90,18 +92,25 @@ ml_presets_get_name (const char *id)
   gsize length;
 
   g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
 
   bytes = lookup_preset (id, NULL);
   if (bytes == NULL)
     return NULL;
 
-  /* Only the name is wanted here; the full check happens on load. */
+  /* Only the one string is wanted here; the full check happens on load. */
   data = g_bytes_get_data (bytes, &length);
   keyfile = g_key_file_new ();
   if (!g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, NULL))
     return NULL;
 
-  return g_key_file_get_locale_string (keyfile, "Membrane", "Name", NULL, NULL);
+  return g_key_file_get_locale_string (keyfile, "Membrane", key, NULL, NULL);
+}
+
+char *
+ml_presets_get_name (const char *id)
+{
+  return ml_presets_get_string (id, "Name");
 }
 
 /**

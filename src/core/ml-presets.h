@@ -20,6 +20,10 @@ const char * const *ml_presets_list           (void);
 gboolean            ml_presets_exists         (const char  *id);
 /* The preset's Name, translated where the file carries a translation. */
 char               *ml_presets_get_name       (const char  *id);
+/* "Name", "Description", "Source" of its [Membrane] group, localized;
+ * NULL when it has none. */
+char               *ml_presets_get_string     (const char  *id,
+                                               const char  *key);
 gboolean            ml_presets_load           (MlCell      *cell,
                                                const char  *id,
                                                GError     **error);

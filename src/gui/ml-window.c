@@ -244,8 +244,12 @@ presets_menu_new (void)
     {
       g_autofree char *name = ml_presets_get_name (ids[i]);
       g_autofree char *detailed = g_strdup_printf ("win.preset::%s", ids[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name != NULL ? name : ids[i], detailed);
 
-      g_menu_append (menu, name != NULL ? name : ids[i], detailed);
+      /* Drawn by a widget of our own (create_popup): name, description and
+       * source, so a lecturer sees what each cell is before choosing. */
+      g_menu_item_set_attribute (item, "custom", "s", ids[i]);
+      g_menu_append_item (menu, item);
     }
   return G_MENU_MODEL (menu);
 }
@@ -299,6 +303,75 @@ main_menu_new (void)
 typedef GMenuModel *(*MenuModelNew) (void);
 
 static void
+preset_row_clicked_cb (GtkButton *row,
+                       GtkPopover *popover)
+{
+  gtk_popover_popdown (popover);
+}
+
+/* Each preset as a row: its name, its description and its source. */
+static void
+add_preset_rows (GtkMenuButton *button,
+                 GMenuModel    *model)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *description = NULL;
+      g_autofree char *source = NULL;
+      g_autofree char *detailed = NULL;
+      GtkWidget *row, *box, *label;
+
+      if (!g_menu_model_get_item_attribute (model, i, "custom", "s", &id))
+        continue;
+      name = ml_presets_get_name (id);
+      description = ml_presets_get_string (id, "Description");
+      source = ml_presets_get_string (id, "Source");
+      detailed = g_strdup_printf ("win.preset::%s", id);
+
+      row = gtk_button_new ();
+      gtk_widget_add_css_class (row, "flat");
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (row), detailed);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      label = gtk_label_new (name != NULL ? name : id);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (box), label);
+      if (description != NULL && description[0] != '\0')
+        {
+          label = gtk_label_new (description);
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+          gtk_widget_add_css_class (label, "body");
+          gtk_box_append (GTK_BOX (box), label);
+        }
+      if (source != NULL && source[0] != '\0')
+        {
+          label = gtk_label_new (source);
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+          gtk_widget_add_css_class (label, "caption");
+          gtk_widget_add_css_class (label, "body");
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (GTK_BOX (box), label);
+        }
+      gtk_button_set_child (GTK_BUTTON (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : id,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description != NULL ? description : "",
+                                      -1);
+      g_signal_connect (row, "clicked", G_CALLBACK (preset_row_clicked_cb), popover);
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), row, id);
+    }
+}
+
+static void
 create_popup (GtkMenuButton *button,
               gpointer       user_data)
 {
@@ -309,6 +382,8 @@ create_popup (GtkMenuButton *button,
       g_autoptr(GMenuModel) model = model_new ();
 
       gtk_menu_button_set_menu_model (button, model);
+      if (model_new == presets_menu_new)
+        add_preset_rows (button, model);
     }
 }
 

@@ -427,6 +427,19 @@ count_shortcuts_windows (void)
 
 /* The menus and the shortcuts window are built when first asked for, not
  * with the window (the start is faster); asked for, they hold everything. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_menus_on_demand (void)
 {
@@ -471,6 +484,22 @@ test_menus_on_demand (void)
               g_assert_true (g_menu_model_get_item_attribute (model, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
               g_assert_cmpstr (label, ==, name);
             }
+          /* Each preset is shown with its description and its source. */
+          {
+            g_autofree char *description = ml_presets_get_string ("squid-axon", "Description");
+            g_autofree char *source = ml_presets_get_string ("squid-axon", "Source");
+
+            g_assert_nonnull (description);
+            g_assert_true (has_label (GTK_WIDGET (popover), description));
+            g_assert_true (has_label (GTK_WIDGET (popover), source));
+            wait_for_frame (GTK_WIDGET (window));
+            {
+              cairo_surface_t *shot = test_render_on_theme (GTK_WIDGET (popover), FALSE);
+
+              test_write_png (shot, "presets-menu.png");
+              cairo_surface_destroy (shot);
+            }
+          }
           saw_presets = TRUE;
         }
       gtk_menu_button_popdown (button);
