@@ -21,6 +21,8 @@
 #include "ml-presets.h"
 #include "ml-screenshot.h"
 #include "ml-text.h"
+#include "ml-handout.h"
+#include "ml-plots-page.h"
 #include "ml-time-course-page.h"
 #include "ml-text.h"
 #include "ml-window.h"
@@ -40,6 +42,8 @@ struct _MlApplication
   gboolean        presentation;
   gboolean        block_pump;
   double          run_s;
+  char           *plot;          /* kout, iv or temperature */
+  gboolean        handout;       /* the file is the lab handout, not a picture */
   gboolean        has_files;     /* files on the command line */
   int             exit_status;
   GSettings      *settings;
@@ -229,7 +233,8 @@ take_screenshot_cb (gpointer user_data)
   MlApplication *self = ML_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(GError) error = NULL;
 
-  if (!ml_screenshot_widget (GTK_WIDGET (window), self->screenshot_path, &error))
+  if (self->handout ? !ml_handout_write (window, self->screenshot_path, &error)
+                    : !ml_screenshot_widget (GTK_WIDGET (window), self->screenshot_path, &error))
     {
       g_printerr ("membrane-lab: %s\n", error->message);
       self->exit_status = 1;
@@ -255,6 +260,21 @@ prepare_screenshot (MlApplication *self,
 
   if (self->page != NULL)
     ml_window_show_page (window, self->page);
+  if (self->plot != NULL)
+    {
+      GtkWidget *plots;
+
+      ml_window_show_page (window, "plots");
+      plots = ml_window_get_page (window, "plots");
+      if (plots != NULL)
+        ml_plots_page_show_kind (ML_PLOTS_PAGE (plots),
+                                 g_str_equal (self->plot, "iv") ? ML_PLOT_IV
+                                 : g_str_equal (self->plot, "temperature") ? ML_PLOT_TEMPERATURE
+                                 : ML_PLOT_KOUT);
+    }
+  /* The handout draws the membrane as it is on screen. */
+  if (self->handout)
+    ml_window_show_page (window, "membrane");
   if (self->presentation)
     g_object_set (window, "presentation", TRUE, NULL);
   page = ml_window_get_page (window, "time-course");
@@ -420,6 +440,11 @@ static const GOptionEntry option_entries[] = {
     N_("Presentation mode for --screenshot"), NULL },
   { "block-pump", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Block the pump before --screenshot (with --run, after a tenth of the run)"), NULL },
+  { "plot", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show this plot for --screenshot: kout, iv or temperature"), N_("KIND") },
+  { "handout", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --screenshot FILE.pdf: write the lab handout of the scenario instead of a picture"),
+    NULL },
   { "run", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Run the time course for DURATION (90s, 30min, 2h) before --screenshot"),
     N_("DURATION") },
@@ -507,6 +532,19 @@ ml_application_handle_local_options (GApplication *application,
       self->dark = g_variant_dict_contains (options, "dark");
       self->presentation = g_variant_dict_contains (options, "presentation");
       self->block_pump = g_variant_dict_contains (options, "block-pump");
+      self->handout = g_variant_dict_contains (options, "handout");
+      g_variant_dict_lookup (options, "plot", "s", &self->plot);
+      if (self->plot != NULL && !g_str_equal (self->plot, "kout") && !g_str_equal (self->plot, "iv")
+          && !g_str_equal (self->plot, "temperature"))
+        {
+          g_printerr (_("membrane-lab: --plot takes kout, iv or temperature\n"));
+          return 2;
+        }
+      if (self->handout && !g_str_has_suffix (self->screenshot_path, ".pdf"))
+        {
+          g_printerr (_("membrane-lab: --handout writes a PDF: give --screenshot FILE.pdf\n"));
+          return 2;
+        }
       g_variant_dict_lookup (options, "page", "s", &self->page);
       if (self->page != NULL && g_strcmp0 (self->page, "membrane") != 0
           && g_strcmp0 (self->page, "time-course") != 0 && g_strcmp0 (self->page, "plots") != 0)
@@ -542,10 +580,12 @@ ml_application_handle_local_options (GApplication *application,
            || g_variant_dict_contains (options, "page")
            || g_variant_dict_contains (options, "presentation")
            || g_variant_dict_contains (options, "block-pump")
+           || g_variant_dict_contains (options, "plot")
+           || g_variant_dict_contains (options, "handout")
            || g_variant_dict_contains (options, "run"))
     {
-      g_printerr (_("membrane-lab: --size, --dark, --page, --presentation, --block-pump and --run "
-                    "go with --screenshot\n"));
+      g_printerr (_("membrane-lab: --size, --dark, --page, --plot, --presentation, --block-pump, "
+                    "--run and --handout go with --screenshot\n"));
       return 2;
     }
 
@@ -578,6 +618,7 @@ ml_application_finalize (GObject *object)
   g_clear_pointer (&self->screenshot_path, g_free);
   g_clear_pointer (&self->preset, g_free);
   g_clear_pointer (&self->page, g_free);
+  g_clear_pointer (&self->plot, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ml_application_parent_class)->finalize (object);

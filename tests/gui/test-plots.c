@@ -277,6 +277,30 @@ test_handout (void)
   window_destroy (window);
 }
 
+/* One line each from the command line: the I–V curves as SVG, the
+ * handout as PDF; a bad kind of plot is exit 2. */
+static void
+test_command_line (void)
+{
+  const char *app = g_getenv ("MEMBRANE_LAB");
+  g_autofree char *svg = g_build_filename (test_dir, "cli-iv.svg", NULL);
+  g_autofree char *pdf = g_build_filename (test_dir, "cli-handout.pdf", NULL);
+  g_autofree char *info = NULL;
+  const char *iv[] = { app, "--screenshot", svg, "--plot", "iv", "--size", "1024x768", NULL };
+  const char *handout[] = { app, "--screenshot", pdf, "--handout", "--preset", "squid-axon", NULL };
+  const char *bad[] = { app, "--screenshot", svg, "--plot", "pie", NULL };
+  const char *xmllint[] = { "xmllint", "--noout", svg, NULL };
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+
+  g_assert_nonnull (app);
+  g_assert_true (run_ok (iv, NULL));
+  g_assert_true (run_ok (xmllint, NULL));
+  g_assert_true (run_ok (handout, NULL));
+  g_assert_true (run_ok (pdfinfo, &info));
+  g_assert_nonnull (strstr (info, "Pages:           2"));
+  g_assert_false (run_ok (bad, NULL));
+}
+
 static void
 draw_plot (cairo_t  *cr,
            int       width,
@@ -442,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/plots/sweep-table", test_sweep_table);
   g_test_add_func ("/plots/details", test_details);
   g_test_add_func ("/plots/handout", test_handout);
+  g_test_add_func ("/plots/command-line", test_command_line);
   status = g_test_run ();
   {
     g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);
