@@ -89,44 +89,21 @@
 #include "config.h"
 
 #include "ml-ion-colors.h"
+#include "ml-palette.h"
 
 #include <adwaita.h>
 #include <string.h>
 
-typedef struct
+/* The colours themselves are in src/draw/ml-palette.c, shared with the
+ * figures membrane-calc writes. */
+static void
+to_gdk (const MlRgba *c,
+        GdkRGBA      *out)
 {
-  const char *name;
-  const char *light;        /* shapes */
-  const char *dark;
-  const char *text_light;   /* ≥ 4.5:1 */
-  const char *text_dark;
-  const char *hc_light;     /* ≥ 7:1 */
-  const char *hc_dark;
-} IonColor;
-
-static const IonColor palette[] = {
-  /* blue, sky blue */
-  { "K",  "#0072B2", "#56B4E9", "#0071B0", "#56B4E9", "#005383", "#8FD2FF" },
-  /* vermillion */
-  { "Na", "#CB5900", "#F08A4B", "#B24E00", "#F08A4B", "#853800", "#FFBC96" },
-  /* bluish green */
-  { "Cl", "#008B65", "#3CCB9E", "#006246", "#4FDAAC", "#00432F", "#6DF6C6" },
-  /* reddish purple */
-  { "Ca", "#AF5E8C", "#E3A6C8", "#A0517E", "#E3A6C8", "#803360", "#FFC9E7" },
-};
-
-/* Any other ion. */
-static const IonColor grey = {
-  NULL, "#666666", "#BBBBBB", "#666666", "#BBBBBB", "#4D4D4D", "#D0D0D0"
-};
-
-static const IonColor *
-find_ion (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    if (g_strcmp0 (name, palette[i].name) == 0)
-      return &palette[i];
-  return &grey;
+  out->red = c->red;
+  out->green = c->green;
+  out->blue = c->blue;
+  out->alpha = c->alpha;
 }
 
 void
@@ -134,12 +111,11 @@ ml_ion_color (const char *name,
               gboolean    dark,
               GdkRGBA    *out)
 {
-  const IonColor *ion;
+  MlRgba c;
 
   g_return_if_fail (out != NULL);
-
-  ion = find_ion (name);
-  gdk_rgba_parse (out, dark ? ion->dark : ion->light);
+  ml_palette_ion (name, dark, FALSE, FALSE, &c);
+  to_gdk (&c, out);
 }
 
 void
@@ -148,15 +124,11 @@ ml_ion_text_color (const char *name,
                    gboolean    high_contrast,
                    GdkRGBA    *out)
 {
-  const IonColor *ion;
+  MlRgba c;
 
   g_return_if_fail (out != NULL);
-
-  ion = find_ion (name);
-  if (high_contrast)
-    gdk_rgba_parse (out, dark ? ion->hc_dark : ion->hc_light);
-  else
-    gdk_rgba_parse (out, dark ? ion->text_dark : ion->text_light);
+  ml_palette_ion (name, dark, TRUE, high_contrast, &c);
+  to_gdk (&c, out);
 }
 
 gboolean

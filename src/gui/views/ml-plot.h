@@ -7,16 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "ml-plot-draw.h"
 #include "ml-session.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  ML_PLOT_KOUT,         /* V_m against log [K⁺]out, the Nernst line of K⁺ */
-  ML_PLOT_IV,           /* each ion's current, the pump's and the sum against V */
-  ML_PLOT_TEMPERATURE,  /* V_m against T, with the pump's kinetics held */
-} MlPlotKind;
 
 #define ML_TYPE_PLOT (ml_plot_get_type ())
 G_DECLARE_FINAL_TYPE (MlPlot, ml_plot, ML, PLOT, GtkWidget)
