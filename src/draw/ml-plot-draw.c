@@ -43,17 +43,18 @@ ion_text (const char *name,
   ml_palette_ion (name, dark, TRUE, high_contrast, out);
 }
 
-/* The drawn text size in pixels, rounded down to a few shared steps (as
- * ml_drawn_text_px of the GUI does). */
-static double
-text_px (double px)
+double
+ml_draw_text_px (double px)
 {
-  if (px < 24.0)
-    return MAX (1.0, floor (px));
-  if (px < 48.0)
-    return 2.0 * floor (px / 2.0);
-  return 4.0 * floor (px / 4.0);
+  double step;
+
+  if (!isfinite (px) || px < 1.0)
+    return 1.0;
+  step = px < 24.0 ? 1.0 : px < 48.0 ? 2.0 : 4.0;
+  return MAX (1.0, step * floor (px / step));
 }
+
+#define text_px ml_draw_text_px
 
 typedef struct
 {

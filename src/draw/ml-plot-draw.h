@@ -56,6 +56,9 @@ double ml_plot_iv_v_at          (const MlPlotStyle *style,
                                  int                width,
                                  int                height,
                                  double             x);
+/* A text size in pixels rounded down to a few steps (1 px below 24 px, 2 px
+ * up to 48 px, 4 px above), never below 1 px: the GUI's drawn views share it. */
+double ml_draw_text_px          (double             px);
 /* Black on white for paper. */
 void  ml_plot_style_init_print (MlPlotStyle       *style);
 void  ml_plot_draw_data        (const MlPlotData  *data,

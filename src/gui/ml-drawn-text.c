@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ml-drawn-text.h"
+#include "ml-plot-draw.h"
 
 #include <math.h>
 
@@ -28,12 +29,7 @@ ml_drawn_text_setup (GtkWidget *widget)
 double
 ml_drawn_text_px (double px)
 {
-  double step;
-
-  if (!isfinite (px) || px < 1.0)
-    return 1.0;
-  step = px < 24.0 ? 1.0 : px < 48.0 ? 2.0 : 4.0;
-  return MAX (1.0, step * floor (px / step));
+  return ml_draw_text_px (px);
 }
 
 double
