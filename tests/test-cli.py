@@ -1173,5 +1173,104 @@ class TestSweep(CliTestCase):
         self.assert_bad_input(['--sweep-keep-na'], '--sweep')
 
 
+
+def tool(name):
+    return shutil.which(name) is not None
+
+
+def minus_to_ascii(text):
+    return text.replace('\u2212', '-')
+
+
+class TestFigures(CliTestCase):
+    """--plot KIND --out FILE and --handout FILE, checked with the real tools."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix='ml-cli-figures-')
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write(self, *args):
+        p = run(*args)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stderr, '')
+        self.assertIn('Wrote', p.stdout)
+        return p
+
+    def pdf_text(self, path):
+        p = subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True,
+                           text=True, encoding='utf-8', timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return minus_to_ascii(p.stdout)
+
+    @unittest.skipUnless(tool('xmllint'), 'xmllint (libxml2-utils) is not installed')
+    def test_svg_parses(self):
+        for kind in ('kout', 'iv', 'temperature'):
+            path = os.path.join(self.dir, kind + '.svg')
+            self.write('--preset', 'squid-axon', '--plot', kind, '--out', path)
+            p = subprocess.run(['xmllint', '--noout', path], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, (kind, p.stderr))
+            self.assertGreater(os.path.getsize(path), 2000, kind)
+
+    def test_png_is_twice_the_pixels(self):
+        path = os.path.join(self.dir, 'iv.png')
+        self.write('--plot', 'iv', '--out', path)
+        with open(path, 'rb') as f:
+            head = f.read(24)
+        self.assertEqual(head[:8], b'\x89PNG\r\n\x1a\n')
+        width = int.from_bytes(head[16:20], 'big')
+        height = int.from_bytes(head[20:24], 'big')
+        # 900 × 560 points and a caption band of max(28, 560/24) = 28, at 2×.
+        self.assertEqual((width, height), (1800, 2 * (560 + 28)))
+
+    @unittest.skipUnless(tool('pdftotext'), 'pdftotext (poppler-utils) is not installed')
+    def test_kout_pdf_names_the_slope_and_the_cell(self):
+        path = os.path.join(self.dir, 'kout.pdf')
+        self.write('--preset', 'squid-axon', '--plot', 'kout', '--out', path)
+        text = self.pdf_text(path)
+        # The Nernst slope (RT/F)·ln 10 at the squid's temperature, one decimal.
+        t_c = self.calc_json('--preset', 'squid-axon')['temperature_c']
+        slope = rt_over_f_mv(t_c) * math.log(10.0)
+        self.assertIn('%.1f' % slope, text)
+        self.assertIn('Squid', text)
+
+    @unittest.skipUnless(tool('pdftotext') and tool('pdfinfo'),
+                         'pdftotext and pdfinfo (poppler-utils) are not installed')
+    def test_handout_holds_the_practical(self):
+        path = os.path.join(self.dir, 'handout.pdf')
+        self.write('--preset', 'mammalian-neuron', '--handout', path)
+        info = subprocess.run(['pdfinfo', path], capture_output=True, text=True, timeout=60)
+        self.assertEqual(info.returncode, 0, info.stderr)
+        self.assertRegex(info.stdout, r'Pages:\s+2\b')
+        text = self.pdf_text(path)
+        # Each saline's predicted V_m is the sweep's, to the table's one decimal.
+        p = run('--preset', 'mammalian-neuron', '--sweep', 'K.out=2.5,5,10,20,40,80', '--csv')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = p.stdout.strip().split('\n')
+        col = lines[0].split(',').index('vm_mv')
+        for row in lines[1:]:
+            vm = float(row.split(',')[col])
+            self.assertIn('%.1f' % vm, text, row)
+        # And the first page has the cell's resting potential.
+        vm = self.calc_json('--preset', 'mammalian-neuron')['vm_mv']
+        self.assertIn('%.2f' % vm, text)
+
+    def test_bad_figures_leave_the_old_file(self):
+        path = os.path.join(self.dir, 'old.pdf')
+        with open(path, 'w') as f:
+            f.write('old')
+        self.assert_bad_input(['--plot', 'volts', '--out', path], '--plot', 'volts')
+        self.assert_bad_input(['--plot', 'iv', '--out', os.path.join(self.dir, 'iv.jpg')],
+                              '.png, .svg or .pdf')
+        self.assert_bad_input(['--handout', os.path.join(self.dir, 'h.svg')], '.pdf')
+        self.assert_bad_input(['--plot', 'iv'], '--out')
+        self.assert_bad_input(['--out', path], '--plot')
+        self.assert_bad_input(['--handout', path, '--json'], '--handout')
+        self.assert_bad_input(['--plot', 'iv', '--out', self.dir], '--out')
+        with open(path) as f:
+            self.assertEqual(f.read(), 'old')
+        self.assertEqual(sorted(os.listdir(self.dir)), ['old.pdf'])
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

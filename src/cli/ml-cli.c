@@ -30,6 +30,7 @@
 #include "ml-cell.h"
 #include "ml-cli.h"
 #include "ml-cli-output.h"
+#include "ml-cli-figure.h"
 #include "ml-cli-simulate.h"
 #include "ml-cli-sweep.h"
 #include "ml-pump.h"
@@ -73,6 +74,9 @@ typedef struct
   gboolean  csv;
   char     *sweep;
   gboolean  sweep_keep_na;
+  char     *plot;
+  char     *out;
+  char     *handout;
   char     *vm;
   char     *radius;
   char     *capacitance;
@@ -122,6 +126,9 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->every, g_free);
   g_clear_pointer (&opt->events, g_strfreev);
   g_clear_pointer (&opt->sweep, g_free);
+  g_clear_pointer (&opt->plot, g_free);
+  g_clear_pointer (&opt->out, g_free);
+  g_clear_pointer (&opt->handout, g_free);
   g_clear_pointer (&opt->vm, g_free);
   g_clear_pointer (&opt->radius, g_free);
   g_clear_pointer (&opt->capacitance, g_free);
@@ -472,6 +479,9 @@ check_values (const Options  *opt,
     { "--simulate", opt->simulate },
     { "--every", opt->every },
     { "--sweep", opt->sweep },
+    { "--plot", opt->plot },
+    { "--out", opt->out },
+    { "--handout", opt->handout },
     { "--vm", opt->vm },
     { "--radius", opt->radius },
     { "--capacitance", opt->capacitance },
@@ -544,6 +554,31 @@ parse_request (const Options  *opt,
     {
       set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, --json, "
                               "--donnan and --donnan-closed cannot be used with it"));
+      return FALSE;
+    }
+  if ((opt->plot != NULL) != (opt->out != NULL))
+    {
+      /* Translators: do not translate the option names. */
+      set_bad_value (error, _("--plot KIND and --out FILE go together: the plot and the file it "
+                              "is written to"));
+      return FALSE;
+    }
+  if (opt->plot != NULL && strcmp (opt->plot, "kout") != 0 && strcmp (opt->plot, "iv") != 0
+      && strcmp (opt->plot, "temperature") != 0)
+    {
+      g_autofree char *quoted = ml_text_cut (opt->plot, ARG_QUOTE_MAX_BYTES);
+
+      set_bad_value (error, _("--plot: “%s” is not a plot; use kout, iv or temperature"), quoted);
+      return FALSE;
+    }
+  if ((opt->plot != NULL || opt->handout != NULL)
+      && (opt->sweep != NULL || opt->simulate != NULL || opt->vm != NULL || opt->json
+          || opt->donnan != NULL || opt->donnan_closed != NULL || opt->save != NULL))
+    {
+      /* Translators: do not translate the option names. */
+      set_bad_value (error, _("--plot and --handout write a file of the cell; --sweep, "
+                              "--simulate, --vm, --json, --donnan, --donnan-closed and --save "
+                              "cannot be used with them"));
       return FALSE;
     }
   if (opt->simulate != NULL && (opt->vm != NULL || opt->json || opt->donnan != NULL
@@ -929,6 +964,44 @@ save_cell (MlCell      *cell,
  *
  * Returns: the exit status
  */
+/* --plot and --handout: the file is written whole or not at all. */
+static int
+write_figures (const Options  *opt,
+               MlCell         *cell,
+               MlCell         *rest,
+               GString        *out,
+               GError        **error)
+{
+  const char *name = ml_cell_get_name (cell) != NULL && ml_cell_get_name (cell)[0] != '\0'
+                     ? ml_cell_get_name (cell) : _("Membrane Lab");
+  g_autoptr (GError) local_error = NULL;
+  const char *path = opt->plot != NULL ? opt->out : opt->handout;
+  g_autofree char *quoted = quote_file (path);
+  gboolean ok;
+
+  if (opt->plot != NULL)
+    ok = ml_cli_write_plot (cell, rest, name, opt->plot, opt->out, &local_error);
+  else
+    {
+      MlSolution sol;
+      g_autofree char *numbers = NULL;
+
+      ml_cell_solve (cell, &sol);
+      numbers = ml_cli_solution_to_table (cell, &sol, NULL, NULL);
+      ok = ml_cli_write_handout (cell, rest, name, numbers, opt->handout, &local_error);
+    }
+  if (!ok)
+    {
+      /* Translators: %s is an option (--out, --handout), then its file and the reason. */
+      set_bad_value (error, _("%s “%s”: %s"), opt->plot != NULL ? "--out" : "--handout",
+                     quoted, local_error->message);
+      return EXIT_BAD_INPUT;
+    }
+  /* Translators: %s is the file just written. */
+  g_string_append_printf (out, _("Wrote “%s”.\n"), quoted);
+  return 0;
+}
+
 int
 ml_cli_run (int       argc,
             char    **argv,
@@ -978,6 +1051,17 @@ ml_cli_run (int       argc,
          "PARAM=V1,V2,… or PARAM=FROM:TO:N[:log] (an id of --list-parameters); a sweep of "
          "K.out takes as much Na⁺ out of the bath as it adds K⁺, as salines do"),
       N_("SPEC") },
+    { "plot", 0, 0, G_OPTION_ARG_STRING, &opt.plot,
+      N_("Write a plot of the cell to the file of --out: kout (V_m against outside K⁺, log "
+         "axis, with the Nernst line and the measured points), iv (each ion's current and the "
+         "total against V) or temperature (V_m against T)"), N_("KIND") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt.out,
+      N_("With --plot: the figure's file, PNG (at twice the pixels), SVG or PDF by its "
+         "extension, with a caption line"), N_("FILE") },
+    { "handout", 0, 0, G_OPTION_ARG_FILENAME, &opt.handout,
+      N_("Write the lab handout of the cell as a PDF on the locale's paper: the scenario, its "
+         "numbers, the salines of rising K⁺ with a column for the measured V_m, and the plot"),
+      N_("FILE.pdf") },
     { "sweep-keep-na", 0, 0, G_OPTION_ARG_NONE, &opt.sweep_keep_na,
       N_("With --sweep of K.out: keep Na⁺ outside as it is (the bath's osmolarity rises)"),
       NULL },
@@ -1086,6 +1170,12 @@ ml_cli_run (int       argc,
           goto out;
         }
       ml_cli_sweep_run (sweep, cell, opt.csv, out);
+      goto out;
+    }
+
+  if (opt.plot != NULL || opt.handout != NULL)
+    {
+      status = write_figures (&opt, cell, rest, out, &error);
       goto out;
     }
 

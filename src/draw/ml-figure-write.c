@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ml-file-io.h"
 #include "ml-format.h"
 #include "ml-simulation.h"
 
@@ -112,6 +113,7 @@ ml_figure_write_on (const char    *path,
                     GError       **error)
 {
   MlFigureFormat format;
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -136,10 +138,10 @@ ml_figure_write_on (const char    *path,
   switch (format)
     {
     case ML_FIGURE_SVG:
-      surface = cairo_svg_surface_create (path, width, total);
+      surface = cairo_svg_surface_create_for_stream (ml_figure_append_bytes, bytes, width, total);
       break;
     case ML_FIGURE_PDF:
-      surface = cairo_pdf_surface_create (path, width, total);
+      surface = cairo_pdf_surface_create_for_stream (ml_figure_append_bytes, bytes, width, total);
       break;
     case ML_FIGURE_PNG:
     default:
@@ -165,22 +167,45 @@ ml_figure_write_on (const char    *path,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (format == ML_FIGURE_PNG)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, ml_figure_append_bytes, bytes);
   else
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
+  return ml_figure_save_bytes (path, status, bytes, error);
+}
+
+cairo_status_t
+ml_figure_append_bytes (void                *closure,
+                        const unsigned char *data,
+                        unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+ml_figure_save_bytes (const char      *path,
+                      cairo_status_t   status,
+                      GByteArray      *bytes,
+                      GError         **error)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr (GError) local = NULL;
+
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autofree char *name = g_filename_display_name (path);
-
       /* Translators: the first %s is a file name, the second the reason. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), name,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  /* The whole file is drawn in memory first and replaces the old one only
+   * once it is written: a full disk leaves the old figure as it was. */
+  file = g_file_new_for_path (path);
+  return ml_file_replace_atomic (file, (const char *)bytes->data, bytes->len, NULL, error);
 }
 

@@ -56,4 +56,15 @@ gboolean  ml_figure_write_on        (const char     *path,
                                      gpointer        user_data,
                                      GError        **error);
 
+/* For writers of other drawings: a cairo write function that appends to a
+ * GByteArray, and the step that replaces @path with the bytes atomically
+ * (or says why cairo failed when @status is not a success). */
+cairo_status_t  ml_figure_append_bytes (void                *closure,
+                                        const unsigned char *data,
+                                        unsigned int         length);
+gboolean        ml_figure_save_bytes   (const char          *path,
+                                        cairo_status_t       status,
+                                        GByteArray          *bytes,
+                                        GError             **error);
+
 G_END_DECLS

@@ -11,6 +11,8 @@
  * Nernst line.  Every number is the core's.  The app and membrane-calc
  * both write it.
  */
+#define _GNU_SOURCE  /* glibc's LC_PAPER items of <langinfo.h> */
+
 #include "config.h"
 
 #include "ml-handout-draw.h"
@@ -191,12 +193,14 @@ ml_handout_render (const char       *path,
                    MlCell           *reference,
                    const char       *title,
                    const char       *numbers,
+                   gboolean          numbers_are_table,
                    MlHandoutFigure   figure,
                    gpointer          figure_data,
                    double            paper_width,
                    double            paper_height,
                    GError          **error)
 {
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   Page page;
@@ -205,7 +209,7 @@ ml_handout_render (const char       *path,
 
   g_return_val_if_fail (path != NULL && ML_IS_CELL (cell), FALSE);
 
-  surface = cairo_pdf_surface_create (path, width, height);
+  surface = cairo_pdf_surface_create_for_stream (ml_figure_append_bytes, bytes, width, height);
   page = (Page) { cairo_create (surface), width, height, MARGIN };
 
   /* Page 1: the scenario, the membrane, its numbers. */
@@ -227,7 +231,7 @@ ml_handout_render (const char       *path,
   page.y += 10;
   paragraph (&page, _("The math, with this cell’s numbers"), 12, TRUE, FALSE);
   page.y += 4;
-  paragraph (&page, numbers != NULL ? numbers : "", 7.5, FALSE, figure == NULL);
+  paragraph (&page, numbers != NULL ? numbers : "", 7.5, FALSE, numbers_are_table);
   cairo_show_page (page.cr);
 
   /* Page 2: the practical. */
@@ -248,15 +252,7 @@ ml_handout_render (const char       *path,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ml_figure_save_bytes (path, status, bytes, error);
 }
 
 void

@@ -22,13 +22,15 @@ typedef double (*MlHandoutFigure) (cairo_t  *cr,
                                    gpointer  user_data);
 
 /* Writes the handout of @cell (what differs from @reference in its caption)
- * titled @title, with @numbers as the page's math (monospace when there is
- * no @figure), on paper of @paper_width × @paper_height points. */
+ * titled @title, with @numbers as the page's math (in monospace when
+ * @numbers_are_table, whose columns line up by spaces), @figure (may be
+ * NULL) above them, on paper of @paper_width × @paper_height points. */
 gboolean  ml_handout_render (const char       *path,
                              MlCell           *cell,
                              MlCell           *reference,
                              const char       *title,
                              const char       *numbers,
+                             gboolean          numbers_are_table,
                              MlHandoutFigure   figure,
                              gpointer          figure_data,
                              double            paper_width,

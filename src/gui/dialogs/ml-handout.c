@@ -75,6 +75,6 @@ ml_handout_write (MlWindow    *window,
 
   ml_handout_paper (&width, &height);
   return ml_handout_render (path, ml_session_get_cell (session), ml_session_get_reference (session),
-                            ml_session_get_title (session), math, membrane_figure,
+                            ml_session_get_title (session), math, FALSE, membrane_figure,
                             ml_window_get_membrane_view (window), width, height, error);
 }
