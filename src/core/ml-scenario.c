@@ -19,6 +19,7 @@
 #include "ml-scenario.h"
 #include "ml-scenario-private.h"
 #include "ml-file-io.h"
+#include "ml-keyfile-reader.h"
 #include "ml-params.h"
 #include "ml-text.h"
 
@@ -26,58 +27,7 @@
 #include <math.h>
 #include <string.h>
 
-
 G_DEFINE_QUARK (ml-scenario-error-quark, ml_scenario_error)
-
-/* A value or a name quoted back in a message, cut (ml-text.h) so that a
- * 200 KiB garbage line does not become a 200 KiB dialog. */
-static char *
-quote_text (const char *text)
-{
-  return ml_text_cut (text, ML_TEXT_QUOTE_MAX_BYTES / 2);
-}
-
-/* Every error names where it is, "[Group] Key: problem", so a user can find
- * the line in a text editor. */
-static void
-set_key_error (GError     **error,
-               int          code,
-               const char  *group,
-               const char  *key,
-               const char  *problem)
-{
-  g_autofree char *quoted_group = quote_text (group);
-
-  if (key != NULL)
-    /* Translators: the start of every error about a scenario file.  The first
-     * %s is a group name ("Ion K"), the second a key ("Inside"), the third
-     * the problem, e.g. "“-3” is negative; …".  Keep the brackets. */
-    g_set_error (error, ML_SCENARIO_ERROR, code, _("[%s] %s: %s"),
-                 quoted_group, key, problem);
-  else
-    /* Translators: an error about a whole group of a scenario file.  The
-     * first %s is the group name ("Ion K"), the second the problem. */
-    g_set_error (error, ML_SCENARIO_ERROR, code, _("[%s]: %s"),
-                 quoted_group, problem);
-}
-
-/* The same with a problem built from a translated format. */
-static void G_GNUC_PRINTF (5, 6)
-set_value_error (GError     **error,
-                 int          code,
-                 const char  *group,
-                 const char  *key,
-                 const char  *format,
-                 ...)
-{
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-  set_key_error (error, code, group, key, problem);
-}
 
 static char *
 format_bound (double      value,
@@ -90,32 +40,6 @@ format_bound (double      value,
   if (unit == NULL)
     return g_strdup (buf);
   return g_strdup_printf ("%s %s", buf, unit);
-}
-
-/* Returns the trimmed raw value, or NULL with @error set when the key is
- * required and absent.  *present tells a missing optional key apart. */
-static char *
-get_trimmed_value (GKeyFile    *keyfile,
-                   const char  *group,
-                   const char  *key,
-                   gboolean     required,
-                   gboolean    *present,
-                   GError     **error)
-{
-  char *value;
-
-  *present = FALSE;
-  value = g_key_file_get_value (keyfile, group, key, NULL);
-  if (value == NULL)
-    {
-      if (required)
-        set_key_error (error, ML_SCENARIO_ERROR_MISSING, group, key,
-                       _("the key is missing; it is required"));
-      return NULL;
-    }
-
-  *present = TRUE;
-  return g_strstrip (value);
 }
 
 /* "nan", "inf", "-infinity" and the like, in any case. */
@@ -153,16 +77,16 @@ read_number (GKeyFile       *keyfile,
 
   g_assert (!(param->flags & ML_PARAM_FLAG_BOOLEAN));
 
-  text = get_trimmed_value (keyfile, group, param->key, required, &present, error);
+  text = ml_keyfile_get_trimmed (keyfile, group, param->key, required, &present, error);
   if (!present)
     return !required;
 
-  quoted = quote_text (text);
+  quoted = ml_keyfile_quote (text);
 
   if (text[0] == '\0')
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                     _("the value is empty; a number is needed"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                            _("the value is empty; a number is needed"));
       return FALSE;
     }
 
@@ -170,29 +94,29 @@ read_number (GKeyFile       *keyfile,
    * messages of their own below. */
   if (!ml_text_parse_decimal (text, &value) && !parse_nan_or_inf (text, &value))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                       /* Translators: %s is the value found in the file. */
-                       _("“%s” is not a number"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                             /* Translators: %s is the value found in the file. */
+                             _("“%s” is not a number"),
+                             quoted);
       return FALSE;
     }
 
   if (isnan (value))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                       /* Translators: %s is the value found in the file, e.g. "nan". */
-                       _("“%s” is not a number (NaN)"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                             /* Translators: %s is the value found in the file, e.g. "nan". */
+                             _("“%s” is not a number (NaN)"),
+                             quoted);
       return FALSE;
     }
 
   if (isinf (value))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                       /* Translators: %s is the value found in the file, e.g. "inf" or a
-                        * number too large for the computer, like "1e999". */
-                       _("“%s” is infinite; a finite number is needed"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                             /* Translators: %s is the value found in the file, e.g. "inf" or a
+                             * number too large for the computer, like "1e999". */
+                             _("“%s” is infinite; a finite number is needed"),
+                             quoted);
       return FALSE;
     }
 
@@ -200,19 +124,19 @@ read_number (GKeyFile       *keyfile,
    * than a number slightly out of range, so it gets words of its own. */
   if (value < 0.0 && concentration)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                       /* Translators: %s is the value found in the file, e.g. "-3". */
-                       _("“%s” is negative; a concentration must be 0 mM or more"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                             /* Translators: %s is the value found in the file, e.g. "-3". */
+                             _("“%s” is negative; a concentration must be 0 mM or more"),
+                             quoted);
       return FALSE;
     }
 
   if (value < 0.0 && param->kind == ML_PARAM_ION_P)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                       /* Translators: %s is the value found in the file, e.g. "-1e-6". */
-                       _("“%s” is negative; a permeability must be 0 cm/s or more"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                             /* Translators: %s is the value found in the file, e.g. "-1e-6". */
+                             _("“%s” is negative; a permeability must be 0 cm/s or more"),
+                             quoted);
       return FALSE;
     }
 
@@ -222,17 +146,17 @@ read_number (GKeyFile       *keyfile,
       g_autofree char *hi = format_bound (param->max, param->unit);
 
       if (param->flags & ML_PARAM_FLAG_MIN_OPEN)
-        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                         /* Translators: the first %s is the value found in the file, the
-                          * others are the limits with their unit, e.g. "-273.15 °C". */
-                         _("“%s” is out of range; it must be above %s and at most %s"),
-                         quoted, lo, hi);
+        ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                               /* Translators: the first %s is the value found in the file, the
+                               * others are the limits with their unit, e.g. "-273.15 °C". */
+                               _("“%s” is out of range; it must be above %s and at most %s"),
+                               quoted, lo, hi);
       else
-        set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
-                         /* Translators: the first %s is the value found in the file, the
-                          * others are the limits with their unit, e.g. "0 mM" and "100000 mM". */
-                         _("“%s” is out of range; it must be from %s to %s"),
-                         quoted, lo, hi);
+        ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, param->key,
+                               /* Translators: the first %s is the value found in the file, the
+                               * others are the limits with their unit, e.g. "0 mM" and "100000 mM". */
+                               _("“%s” is out of range; it must be from %s to %s"),
+                               quoted, lo, hi);
       return FALSE;
     }
 
@@ -254,19 +178,19 @@ read_integer (GKeyFile    *keyfile,
   char *end = NULL;
   gint64 value;
 
-  text = get_trimmed_value (keyfile, group, key, TRUE, &present, error);
+  text = ml_keyfile_get_trimmed (keyfile, group, key, TRUE, &present, error);
   if (!present)
     return FALSE;
 
-  quoted = quote_text (text);
+  quoted = ml_keyfile_quote (text);
   errno = 0;
   value = g_ascii_strtoll (text, &end, 10);
   if (text[0] == '\0' || end == text || *end != '\0' || errno == ERANGE)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, key,
-                       /* Translators: %s is the value found in the file, e.g. "1.5". */
-                       _("“%s” is not a whole number"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                             /* Translators: %s is the value found in the file, e.g. "1.5". */
+                             _("“%s” is not a whole number"),
+                             quoted);
       return FALSE;
     }
 
@@ -287,7 +211,7 @@ read_boolean (GKeyFile    *keyfile,
   g_autofree char *quoted = NULL;
   gboolean present;
 
-  text = get_trimmed_value (keyfile, group, key, FALSE, &present, error);
+  text = ml_keyfile_get_trimmed (keyfile, group, key, FALSE, &present, error);
   if (!present)
     return TRUE;
 
@@ -302,12 +226,12 @@ read_boolean (GKeyFile    *keyfile,
       return TRUE;
     }
 
-  quoted = quote_text (text);
-  set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, key,
-                   /* Translators: %s is the value found in the file, e.g. "maybe".  Do not
-                    * translate "true" and "false": the file must hold them in English. */
-                   _("“%s” is not true or false"),
-                   quoted);
+  quoted = ml_keyfile_quote (text);
+  ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                         /* Translators: %s is the value found in the file, e.g. "maybe".  Do not
+                         * translate "true" and "false": the file must hold them in English. */
+                         _("“%s” is not true or false"),
+                         quoted);
   return FALSE;
 }
 
@@ -334,127 +258,6 @@ read_cell_params (GKeyFile    *keyfile,
   return TRUE;
 }
 
-/* A string value's escapes, checked on the raw text: GKeyFile's own parser
- * (GLib 2.74) returns a value together with its error for a broken escape,
- * and sets a second error over the first (a GLib warning) when an unknown
- * escape is followed by a trailing backslash. */
-static gboolean
-escapes_are_valid (const char *raw)
-{
-  for (const char *p = raw; *p != '\0'; p++)
-    if (*p == '\\')
-      {
-        p++;
-        if (*p == '\0' || strchr ("sntr\\", *p) == NULL)
-          return FALSE;
-      }
-  return TRUE;
-}
-
-static gboolean
-check_escapes (GKeyFile    *keyfile,
-               const char  *group,
-               const char  *key,
-               GError     **error)
-{
-  g_autofree char *raw = g_key_file_get_value (keyfile, group, key, NULL);
-
-  if (raw == NULL || escapes_are_valid (raw))
-    return TRUE;
-
-  {
-    g_autofree char *where = ml_text_cut (key, ML_TEXT_QUOTE_MAX_BYTES / 2);
-
-    set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, where,
-                   _("the text has a broken escape: a backslash must be followed by "
-                     "s, n, t, r or another backslash"));
-  }
-  return FALSE;
-}
-
-/* Every "Key" and "Key[ll]" of @group must be a readable string. */
-static gboolean
-check_locale_keys (GKeyFile    *keyfile,
-                   const char  *group,
-                   const char  *key,
-                   GError     **error)
-{
-  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
-  gsize key_length = strlen (key);
-
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      if (strncmp (keys[i], key, key_length) != 0
-          || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
-        continue;
-      if (!check_escapes (keyfile, group, keys[i], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Name and Description may carry translations (Name[de]=…); the one for the
- * user's language is read. */
-static char *
-read_locale_string (GKeyFile    *keyfile,
-                    const char  *group,
-                    const char  *key,
-                    gboolean     required,
-                    GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *value;
-
-  if (!g_key_file_has_key (keyfile, group, key, NULL))
-    {
-      if (required)
-        set_key_error (error, ML_SCENARIO_ERROR_MISSING, group, key,
-                       _("the key is missing; it is required"));
-      return NULL;
-    }
-
-  /* g_key_file_get_locale_string() drops the error of a value it cannot
-   * read (a broken escape such as a trailing backslash) and returns what
-   * it could, so every spelling of the key is checked first. */
-  if (!check_locale_keys (keyfile, group, key, error))
-    return NULL;
-
-  value = g_key_file_get_locale_string (keyfile, group, key, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
-
-      g_clear_pointer (&value, g_free);
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, reason);
-    }
-  return value;
-}
-
-static char *
-read_plain_string (GKeyFile    *keyfile,
-                   const char  *group,
-                   const char  *key,
-                   GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *value;
-
-  if (!g_key_file_has_key (keyfile, group, key, NULL))
-    return g_strdup ("");
-
-  if (!check_escapes (keyfile, group, key, error))
-    return NULL;
-  value = g_key_file_get_string (keyfile, group, key, &local_error);
-  if (local_error != NULL)
-    {
-      g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
-
-      g_clear_pointer (&value, g_free);
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, key, reason);
-    }
-  return value;
-}
-
 static gboolean
 name_is_blank (const char *name)
 {
@@ -476,8 +279,8 @@ read_membrane (GKeyFile  *keyfile,
 
   if (!g_key_file_has_group (keyfile, GROUP_MEMBRANE))
     {
-      set_key_error (error, ML_SCENARIO_ERROR_MISSING, GROUP_MEMBRANE, NULL,
-                     _("the group is missing; every scenario starts with it"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, GROUP_MEMBRANE, NULL,
+                            _("the group is missing; every scenario starts with it"));
       return FALSE;
     }
 
@@ -486,34 +289,34 @@ read_membrane (GKeyFile  *keyfile,
     return FALSE;
   if (version != ML_SCENARIO_FORMAT_VERSION)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_VERSION,
-                       /* Translators: the first %d is the version found in the file, the
-                        * second the one this program reads (1). */
-                       _("version %d is not supported; this version of Membrane Lab reads version %d"),
-                       (int)CLAMP (version, G_MININT, G_MAXINT),
-                       ML_SCENARIO_FORMAT_VERSION);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_VERSION,
+                             /* Translators: the first %d is the version found in the file, the
+                             * second the one this program reads (1). */
+                             _("version %d is not supported; this version of Membrane Lab reads version %d"),
+                             (int)CLAMP (version, G_MININT, G_MAXINT),
+                             ML_SCENARIO_FORMAT_VERSION);
       return FALSE;
     }
 
-  name = read_locale_string (keyfile, GROUP_MEMBRANE, KEY_NAME, TRUE, error);
+  name = ml_keyfile_read_locale_string (keyfile, GROUP_MEMBRANE, KEY_NAME, TRUE, error);
   if (name == NULL)
     return FALSE;
   if (name_is_blank (name))
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_NAME,
-                     _("the name is empty; a scenario needs a name"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_NAME,
+                            _("the name is empty; a scenario needs a name"));
       return FALSE;
     }
 
   if (g_key_file_has_key (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION, NULL))
     {
-      description = read_locale_string (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION,
-                                        FALSE, error);
+      description = ml_keyfile_read_locale_string (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION,
+                                                   FALSE, error);
       if (description == NULL)
         return FALSE;
     }
 
-  source = read_plain_string (keyfile, GROUP_MEMBRANE, KEY_SOURCE, error);
+  source = ml_keyfile_read_plain_string (keyfile, GROUP_MEMBRANE, KEY_SOURCE, error);
   if (source == NULL)
     return FALSE;
 
@@ -607,29 +410,29 @@ read_ion (GKeyFile    *keyfile,
   gint64 valence;
 
   memset (ion, 0, sizeof *ion);
-  quoted = quote_text (name);
+  quoted = ml_keyfile_quote (name);
 
   if (name[0] == '\0')
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
-                     _("the ion has no name; write it after “Ion ”, e.g. [Ion K]"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                            _("the ion has no name; write it after “Ion ”, e.g. [Ion K]"));
       return FALSE;
     }
   if (strlen (name) >= ML_ION_NAME_MAX)
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
-                       /* Translators: the first %s is the ion name from the file, the %d
-                        * the longest name allowed in bytes (15). */
-                       _("the ion name “%s” is too long; it may have at most %d letters or digits"),
-                       quoted, ML_ION_NAME_MAX - 1);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                             /* Translators: the first %s is the ion name from the file, the %d
+                             * the longest name allowed in bytes (15). */
+                             _("the ion name “%s” is too long; it may have at most %d letters or digits"),
+                             quoted, ML_ION_NAME_MAX - 1);
       return FALSE;
     }
   if (!ion_name_is_valid (name))
     {
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
-                       /* Translators: %s is the ion name from the file, e.g. "K+". */
-                       _("the ion name “%s” may hold only the letters A–Z and a–z and the digits 0–9"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                             /* Translators: %s is the ion name from the file, e.g. "K+". */
+                             _("the ion name “%s” may hold only the letters A–Z and a–z and the digits 0–9"),
+                             quoted);
       return FALSE;
     }
 
@@ -638,12 +441,12 @@ read_ion (GKeyFile    *keyfile,
   if (valence != 1 && valence != -1 && valence != 2 && valence != -2)
     {
       g_autofree char *text = g_key_file_get_value (keyfile, group, KEY_VALENCE, NULL);
-      g_autofree char *quoted_value = quote_text (g_strstrip (text));
+      g_autofree char *quoted_value = ml_keyfile_quote (g_strstrip (text));
 
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, KEY_VALENCE,
-                       /* Translators: %s is the value found in the file, e.g. "3". */
-                       _("“%s” is not a valence the app handles; it must be −2, −1, 1 or 2"),
-                       quoted_value);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, KEY_VALENCE,
+                             /* Translators: %s is the value found in the file, e.g. "3". */
+                             _("“%s” is not a valence the app handles; it must be −2, −1, 1 or 2"),
+                             quoted_value);
       return FALSE;
     }
 
@@ -695,10 +498,10 @@ read_ions (GKeyFile    *keyfile,
         continue;
       if (++n_ions > ML_MAX_IONS)
         {
-          set_value_error (error, ML_SCENARIO_ERROR_TOO_MANY, groups[i], NULL,
-                           /* Translators: %d is the most ions a scenario may hold (8). */
-                           _("too many ions; a scenario holds at most %d"),
-                           ML_MAX_IONS);
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_TOO_MANY, groups[i], NULL,
+                                 /* Translators: %d is the most ions a scenario may hold (8). */
+                                 _("too many ions; a scenario holds at most %d"),
+                                 ML_MAX_IONS);
           return FALSE;
         }
     }
@@ -707,12 +510,12 @@ read_ions (GKeyFile    *keyfile,
   if (repeated != NULL)
     {
       g_autofree char *group = g_strconcat (ION_PREFIX, repeated, NULL);
-      g_autofree char *quoted = quote_text (repeated);
+      g_autofree char *quoted = ml_keyfile_quote (repeated);
 
-      set_value_error (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
-                       /* Translators: %s is an ion name, e.g. "K". */
-                       _("the ion “%s” appears twice; each ion may appear once"),
-                       quoted);
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                             /* Translators: %s is an ion name, e.g. "K". */
+                             _("the ion “%s” appears twice; each ion may appear once"),
+                             quoted);
       return FALSE;
     }
 
@@ -731,11 +534,11 @@ read_ions (GKeyFile    *keyfile,
       for (guint j = 0; j < n_seen; j++)
         if (g_ascii_strcasecmp (seen[j], ion.name) == 0)
           {
-            set_value_error (error, ML_SCENARIO_ERROR_INVALID, groups[i], NULL,
-                             /* Translators: both %s are ion names that differ only in
-                              * upper and lower case, e.g. "k" and "K". */
-                             _("the ion name “%s” is the same as “%s”; each ion may appear once"),
-                             ion.name, seen[j]);
+            ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, groups[i], NULL,
+                                   /* Translators: both %s are ion names that differ only in
+                                   * upper and lower case, e.g. "k" and "K". */
+                                   _("the ion name “%s” is the same as “%s”; each ion may appear once"),
+                                   ion.name, seen[j]);
             return FALSE;
           }
 
@@ -757,7 +560,7 @@ read_pump (GKeyFile  *keyfile,
   MlPumpMode mode = ML_PUMP_OFF;
   gboolean present;
 
-  mode_text = get_trimmed_value (keyfile, GROUP_PUMP, KEY_PUMP_MODE, FALSE, &present, error);
+  mode_text = ml_keyfile_get_trimmed (keyfile, GROUP_PUMP, KEY_PUMP_MODE, FALSE, &present, error);
   if (present)
     {
       if (g_ascii_strcasecmp (mode_text, "off") == 0)
@@ -770,14 +573,14 @@ read_pump (GKeyFile  *keyfile,
         mode = ML_PUMP_KINETIC;
       else
         {
-          g_autofree char *quoted = quote_text (mode_text);
+          g_autofree char *quoted = ml_keyfile_quote (mode_text);
 
-          set_value_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_PUMP, KEY_PUMP_MODE,
-                           /* Translators: %s is the value found in the file.  Do not
-                            * translate off, ratio, current and kinetic: the file holds them in
-                            * English. */
-                           _("“%s” is not a pump mode; use off, ratio, current or kinetic"),
-                           quoted);
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, GROUP_PUMP, KEY_PUMP_MODE,
+                                 /* Translators: %s is the value found in the file.  Do not
+                                 * translate off, ratio, current and kinetic: the file holds them in
+                                 * English. */
+                                 _("“%s” is not a pump mode; use off, ratio, current or kinetic"),
+                                 quoted);
           return FALSE;
         }
     }
@@ -810,8 +613,8 @@ read_measured (GKeyFile  *keyfile,
     g_strstrip (param);
   if (param == NULL || !ml_params_get_value (cell, param, &probe))
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_PARAMETER,
-                     _("not a parameter of this cell (membrane-calc --list-parameters lists them)"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_PARAMETER,
+                            _("not a parameter of this cell (membrane-calc --list-parameters lists them)"));
       return FALSE;
     }
   values = g_key_file_get_string_list (keyfile, GROUP_MEASURED, KEY_MEASURED_VALUES, &n_values,
@@ -819,8 +622,8 @@ read_measured (GKeyFile  *keyfile,
   vms = g_key_file_get_string_list (keyfile, GROUP_MEASURED, KEY_MEASURED_VM, &n_vms, NULL);
   if (values == NULL || vms == NULL || n_values != n_vms || n_values == 0 || n_values > 10000)
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
-                     _("Values and Vm must be two lists of the same length"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
+                            _("Values and Vm must be two lists of the same length"));
       return FALSE;
     }
   text = g_string_new (param);
@@ -832,8 +635,8 @@ read_measured (GKeyFile  *keyfile,
       if (!ml_text_parse_decimal (g_strstrip (values[i]), &x) || !isfinite (x)
           || !ml_text_parse_decimal (g_strstrip (vms[i]), &v) || !(fabs (v) <= 10000.0))
         {
-          set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
-                         _("every entry must be a decimal number (V_m in mV)"));
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
+                                _("every entry must be a decimal number (V_m in mV)"));
           return FALSE;
         }
       if (i > 0)
@@ -842,8 +645,8 @@ read_measured (GKeyFile  *keyfile,
     }
   if (!ml_cell_set_measured_text (cell, text->str))
     {
-      set_key_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
-                     _("every entry must be a decimal number (V_m in mV)"));
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEASURED, KEY_MEASURED_VM,
+                            _("every entry must be a decimal number (V_m in mV)"));
       return FALSE;
     }
   /* In the cell's own order and spelling of numbers. */
