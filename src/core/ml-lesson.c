@@ -1,0 +1,1186 @@
+/* ml-lesson.c — guided lessons: reading, applying a step, quantities,
+ * explanations and the check of a prediction
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A lesson comes from the program's resources or from a user's disk, and
+ * is read as carefully as a scenario: every key is checked, a broken one
+ * is an error naming "[Step 3] Key", and a lesson is returned only whole.
+ * Numbers shown to the student are the core's: explanations name
+ * quantities, and ml_lesson_fill() puts in the values of the solutions
+ * before and after the step.
+ */
+#define G_LOG_DOMAIN "ml-lesson"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ml-lesson.h"
+#include "ml-file-io.h"
+#include "ml-format.h"
+#include "ml-keyfile-reader.h"
+#include "ml-params.h"
+#include "ml-physics.h"
+#include "ml-presets.h"
+#include "ml-scenario.h"
+#include "ml-text.h"
+
+#include <math.h>
+#include <string.h>
+
+#define GROUP_LESSON "Lesson"
+#define LESSON_MAX_BYTES (256 * 1024)
+#define LESSONS_PATH RESOURCE_BASE "/lessons/"
+/* Without a Tolerance, a direction is "stays" within half a millivolt. */
+#define DEFAULT_TOLERANCE 0.5
+
+struct _MlLesson
+{
+  char         *title;
+  char         *description;
+  char         *preset;
+  guint         n_steps;
+  MlLessonStep  steps[ML_LESSON_MAX_STEPS];
+};
+
+static const char * const page_names[] = {
+  "membrane", "time-course", "plots", "donnan", NULL
+};
+
+/* Teaching order. */
+static const char * const lesson_ids[] = {
+  "two-forces",
+  "nernst",
+  "driving-force",
+  "ghk-vote",
+  "pump",
+  "free-energy",
+  "few-ions",
+  "donnan",
+  "temperature",
+  "cardiac-potassium",
+  NULL
+};
+
+static void
+step_clear (MlLessonStep *step)
+{
+  g_free (step->title);
+  g_free (step->text);
+  g_free (step->preset);
+  g_strfreev (step->set_ids);
+  g_free (step->set_values);
+  g_free (step->page);
+  g_free (step->question);
+  g_free (step->quantity);
+  for (guint i = 0; i < step->n_choices; i++)
+    g_free (step->choices[i]);
+  g_free (step->explain);
+  memset (step, 0, sizeof *step);
+}
+
+void
+ml_lesson_free (MlLesson *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->n_steps; i++)
+    step_clear (&self->steps[i]);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->preset);
+  g_free (self);
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+/* The keys a step may have; another is a typing error worth reporting. */
+static const char * const step_keys[] = {
+  "Title", "Text", "Preset", "Set", "Pump", "Page", "Run", "Forces", "Legend", "Clamp", "Donnan",
+  "Question", "Ask", "Quantity", "Tolerance", "Choices", "Answer", "Explain", NULL
+};
+
+static gboolean
+key_is_known (const char         *key,
+              const char * const *known)
+{
+  g_autofree char *base = g_strdup (key);
+  char *bracket = strchr (base, '[');
+
+  if (bracket != NULL)
+    *bracket = '\0';
+  return g_strv_contains (known, base);
+}
+
+static gboolean
+check_keys (GKeyFile            *keyfile,
+            const char          *group,
+            const char * const  *known,
+            GError             **error)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!key_is_known (keys[i], known))
+      {
+        g_autofree char *quoted = ml_keyfile_quote (keys[i]);
+
+        ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, quoted,
+                               _("a lesson has no such key"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+read_number (GKeyFile    *keyfile,
+             const char  *group,
+             const char  *key,
+             double       min,
+             double       max,
+             double      *out,
+             GError     **error)
+{
+  gboolean present;
+  g_autofree char *raw = ml_keyfile_get_trimmed (keyfile, group, key, FALSE, &present, error);
+
+  if (!present)
+    return TRUE;
+  if (!ml_text_parse_decimal (raw, out) || !(*out >= min && *out <= max))
+    {
+      g_autofree char *quoted = ml_keyfile_quote (raw);
+      char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (lo, sizeof lo, "%g", min);
+      g_ascii_formatd (hi, sizeof hi, "%g", max);
+      /* Translators: a lesson's number out of range: the value, then the
+       * lowest and highest allowed. */
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                             _("“%s” is not a number from %s to %s"), quoted, lo, hi);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One of @names, or -1 with an error listing them. */
+static int
+read_word (GKeyFile            *keyfile,
+           const char          *group,
+           const char          *key,
+           const char * const  *names,
+           GError             **error)
+{
+  gboolean present;
+  g_autofree char *raw = ml_keyfile_get_trimmed (keyfile, group, key, FALSE, &present, error);
+  g_autofree char *list = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (!present)
+    return -2;
+  for (int i = 0; names[i] != NULL; i++)
+    if (strcmp (raw, names[i]) == 0)
+      return i;
+  list = g_strjoinv (", ", (char **)names);
+  quoted = ml_keyfile_quote (raw);
+  /* Translators: the value a lesson gave, then the words it may use. */
+  ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                         _("“%s” is not one of %s"), quoted, list);
+  return -1;
+}
+
+static gboolean
+read_view (GKeyFile      *keyfile,
+           const char    *group,
+           const char    *key,
+           MlLessonView  *out,
+           GError       **error)
+{
+  static const char * const words[] = { "false", "true", NULL };
+  int word = read_word (keyfile, group, key, words, error);
+
+  if (word == -1)
+    return FALSE;
+  *out = word == -2 ? ML_LESSON_VIEW_KEEP : word == 1 ? ML_LESSON_VIEW_ON : ML_LESSON_VIEW_OFF;
+  return TRUE;
+}
+
+/* Set=K.out=20;Na.p=5e-7: ids of the parameter table and values in range. */
+static gboolean
+read_set (GKeyFile      *keyfile,
+          const char    *group,
+          MlLessonStep  *step,
+          GError       **error)
+{
+  gboolean present;
+  g_autofree char *raw = ml_keyfile_get_trimmed (keyfile, group, "Set", FALSE, &present, error);
+  g_auto (GStrv) items = NULL;
+  GPtrArray *ids;
+  GArray *values;
+
+  if (!present)
+    return TRUE;
+  items = g_strsplit (raw, ";", -1);
+  ids = g_ptr_array_new_with_free_func (g_free);
+  values = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      char *eq = strchr (item, '=');
+      const MlParam *param;
+      double value;
+
+      if (*item == '\0')
+        continue;
+      if (eq != NULL)
+        *eq = '\0';
+      param = eq != NULL ? ml_params_parse_id (g_strstrip (item), NULL, 0) : NULL;
+      if (param == NULL || !ml_text_parse_decimal (g_strstrip (eq + 1), &value)
+          || !ml_param_accepts (param, value))
+        {
+          g_autofree char *quoted = ml_keyfile_quote (item);
+
+          /* Translators: a lesson's setting "K.out=20" that is wrong; do not
+           * translate ID=VALUE. */
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, "Set",
+                                 _("“%s” is not ID=VALUE with an id of the parameter "
+                                   "table and a value in its range"), quoted);
+          g_ptr_array_unref (ids);
+          g_array_unref (values);
+          return FALSE;
+        }
+      g_ptr_array_add (ids, g_strdup (item));
+      g_array_append_val (values, value);
+    }
+  step->n_set = ids->len;
+  g_ptr_array_add (ids, NULL);
+  step->set_ids = (char **)g_ptr_array_free (ids, FALSE);
+  step->set_values = (double *)(gpointer)g_array_free (values, FALSE);
+  return TRUE;
+}
+
+static gboolean quantity_name_is_valid (const char *name);
+
+/* Every {name} of @text is a quantity the lesson can fill. */
+static gboolean
+check_placeholders (const char  *text,
+                    const char  *group,
+                    const char  *key,
+                    GError     **error)
+{
+  for (const char *p = text; p != NULL && (p = strchr (p, '{')) != NULL; p++)
+    {
+      const char *end = strchr (p, '}');
+      g_autofree char *name = end != NULL ? g_strndup (p + 1, end - p - 1) : NULL;
+
+      if (name == NULL || !quantity_name_is_valid (name))
+        {
+          g_autofree char *quoted = ml_keyfile_quote (name != NULL ? name : p);
+
+          /* Translators: a {placeholder} in a lesson's text that names no
+           * quantity. */
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, key,
+                                 _("“{%s}” is not a quantity the lesson can fill in"), quoted);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_question (GKeyFile      *keyfile,
+               const char    *group,
+               MlLessonStep  *step,
+               GError       **error)
+{
+  static const char * const kinds[] = { "direction", "number", "choice", NULL };
+  int kind = read_word (keyfile, group, "Question", kinds, error);
+  gboolean present;
+
+  if (kind == -1)
+    return FALSE;
+  step->tolerance = DEFAULT_TOLERANCE;
+  if (kind == -2)
+    {
+      if (g_key_file_has_key (keyfile, group, "Ask", NULL)
+          || g_key_file_has_key (keyfile, group, "Answer", NULL))
+        {
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, group, "Question",
+                                _("Ask and Answer need a Question: direction, number or "
+                                  "choice"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  step->ask = ML_LESSON_ASK_DIRECTION + kind;
+  step->question = ml_keyfile_read_locale_string (keyfile, group, "Ask", TRUE, error);
+  if (step->question == NULL)
+    return FALSE;
+
+  if (step->ask != ML_LESSON_ASK_CHOICE)
+    {
+      g_autofree char *quantity = ml_keyfile_get_trimmed (keyfile, group, "Quantity", FALSE,
+                                                          &present, error);
+
+      step->quantity = g_strdup (present ? quantity : "vm");
+      if (!quantity_name_is_valid (step->quantity) || g_str_has_prefix (step->quantity, "before.")
+          || g_str_has_prefix (step->quantity, "change."))
+        {
+          g_autofree char *quoted = ml_keyfile_quote (step->quantity);
+
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, "Quantity",
+                                 _("“%s” is not a quantity the lesson can fill in"), quoted);
+          return FALSE;
+        }
+      if (!read_number (keyfile, group, "Tolerance", 0.0, 1e30, &step->tolerance, error))
+        return FALSE;
+      if (step->ask == ML_LESSON_ASK_NUMBER && !g_key_file_has_key (keyfile, group, "Tolerance",
+                                                                    NULL))
+        {
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, group, "Tolerance",
+                                _("a number question needs the tolerance of its answer"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  {
+    g_auto (GStrv) choices = NULL;
+    double answer = 0;
+    gsize n = 0;
+
+    if (!ml_keyfile_check_escapes (keyfile, group, "Choices", error))
+      return FALSE;
+    choices = g_key_file_get_locale_string_list (keyfile, group, "Choices", NULL, &n, NULL);
+    if (choices == NULL || n < 2 || n > ML_LESSON_MAX_CHOICES)
+      {
+        ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, "Choices",
+                               _("a choice question needs from 2 to %d choices, separated "
+                                 "by semicolons"), ML_LESSON_MAX_CHOICES);
+        return FALSE;
+      }
+    for (gsize i = 0; i < n; i++)
+      step->choices[i] = g_strdup (g_strstrip (choices[i]));
+    step->n_choices = n;
+    if (!g_key_file_has_key (keyfile, group, "Answer", NULL))
+      {
+        ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, group, "Answer",
+                              _("a choice question needs the number of its right choice"));
+        return FALSE;
+      }
+    if (!read_number (keyfile, group, "Answer", 1, n, &answer, error))
+      return FALSE;
+    if (answer != floor (answer))
+      {
+        ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Answer",
+                              _("the right choice is counted from 1, a whole number"));
+        return FALSE;
+      }
+    step->answer = (guint)answer - 1;
+  }
+  return TRUE;
+}
+
+static gboolean
+read_step (GKeyFile      *keyfile,
+           const char    *group,
+           MlLessonStep  *step,
+           GError       **error)
+{
+  static const char * const pump_words[] = { "block", "restore", NULL };
+  gboolean present;
+  int word;
+
+  if (!check_keys (keyfile, group, step_keys, error))
+    return FALSE;
+  if (g_key_file_has_key (keyfile, group, "Title", NULL))
+    {
+      step->title = ml_keyfile_read_locale_string (keyfile, group, "Title", FALSE, error);
+      if (step->title == NULL)
+        return FALSE;
+    }
+  step->text = ml_keyfile_read_locale_string (keyfile, group, "Text", TRUE, error);
+  if (step->text == NULL || !check_placeholders (step->text, group, "Text", error))
+    return FALSE;
+
+  if (g_key_file_has_key (keyfile, group, "Preset", NULL))
+    {
+      step->preset = ml_keyfile_get_trimmed (keyfile, group, "Preset", FALSE, &present, error);
+      if (!ml_presets_exists (step->preset))
+        {
+          g_autofree char *quoted = ml_keyfile_quote (step->preset);
+
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, "Preset",
+                                 _("there is no preset “%s”"), quoted);
+          return FALSE;
+        }
+    }
+  if (!read_set (keyfile, group, step, error))
+    return FALSE;
+  word = read_word (keyfile, group, "Pump", pump_words, error);
+  if (word == -1)
+    return FALSE;
+  step->pump = word == 0 ? ML_LESSON_PUMP_BLOCK : word == 1 ? ML_LESSON_PUMP_RESTORE
+                                                            : ML_LESSON_PUMP_KEEP;
+  word = read_word (keyfile, group, "Page", page_names, error);
+  if (word == -1)
+    return FALSE;
+  if (word >= 0)
+    step->page = g_strdup (page_names[word]);
+  if (!read_number (keyfile, group, "Run", 1.0, 1e5, &step->run_speed, error))
+    return FALSE;
+  if (step->run_speed > 0 && g_strcmp0 (step->page, "time-course") != 0)
+    {
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Run",
+                            _("a run is shown on the time course: add Page=time-course"));
+      return FALSE;
+    }
+  if (!read_view (keyfile, group, "Forces", &step->forces, error)
+      || !read_view (keyfile, group, "Legend", &step->legend, error))
+    return FALSE;
+
+  if (g_key_file_has_key (keyfile, group, "Clamp", NULL))
+    {
+      if (!read_number (keyfile, group, "Clamp", -300.0, 300.0, &step->clamp_mv, error))
+        return FALSE;
+      step->has_clamp = TRUE;
+    }
+  if (g_key_file_has_key (keyfile, group, "Donnan", NULL))
+    {
+      g_autofree char *raw = ml_keyfile_get_trimmed (keyfile, group, "Donnan", FALSE, &present,
+                                                     error);
+      g_auto (GStrv) parts = g_strsplit (raw, ",", -1);
+      double z = 0;
+
+      if (g_strv_length (parts) != 3
+          || !ml_text_parse_decimal (g_strstrip (parts[0]), &step->donnan_anion_mm)
+          || !ml_text_parse_decimal (g_strstrip (parts[1]), &z)
+          || !ml_text_parse_decimal (g_strstrip (parts[2]), &step->donnan_bath_mm)
+          || !(step->donnan_anion_mm > 0 && step->donnan_anion_mm <= 1000)
+          || !(z <= -1 && z >= -10 && z == floor (z))
+          || !(step->donnan_bath_mm > 0 && step->donnan_bath_mm <= 1000))
+        {
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Donnan",
+                                _("give the impermeant anion in mM (up to 1000), its "
+                                  "valence (−1 to −10) and the bath's KCl in mM, separated "
+                                  "by commas"));
+          return FALSE;
+        }
+      step->donnan_valence = (int)z;
+      step->has_donnan = TRUE;
+    }
+
+  if (!read_question (keyfile, group, step, error))
+    return FALSE;
+  if (g_key_file_has_key (keyfile, group, "Explain", NULL))
+    {
+      step->explain = ml_keyfile_read_locale_string (keyfile, group, "Explain", FALSE, error);
+      if (step->explain == NULL || !check_placeholders (step->explain, group, "Explain", error))
+        return FALSE;
+    }
+  else if (step->ask != ML_LESSON_ASK_NONE)
+    {
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, group, "Explain",
+                            _("a question needs the explanation shown after the answer"));
+      return FALSE;
+    }
+  if (step->ask == ML_LESSON_ASK_DIRECTION && !ml_lesson_step_has_setting (step))
+    {
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Question",
+                            _("a direction question needs a change to predict: Preset, Set "
+                              "or Pump"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_groups (GKeyFile  *keyfile,
+              guint     *n_steps,
+              GError   **error)
+{
+  g_auto (GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  guint n = 0;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *g = groups[i];
+      guint64 number = 0;
+
+      if (strcmp (g, GROUP_LESSON) == 0)
+        continue;
+      if (!g_str_has_prefix (g, "Step ")
+          || !g_ascii_string_to_unsigned (g + 5, 10, 1, ML_LESSON_MAX_STEPS, &number, NULL)
+          || number != (guint64)n + 1)
+        {
+          g_autofree char *quoted = ml_keyfile_quote (g);
+
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, quoted, NULL,
+                                 _("a lesson has [Lesson] and then [Step 1], [Step 2] … in "
+                                   "order, at most %d steps"), ML_LESSON_MAX_STEPS);
+          return FALSE;
+        }
+      n++;
+    }
+  if (n == 0)
+    {
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, "Step 1", NULL,
+                            _("a lesson needs at least one step"));
+      return FALSE;
+    }
+  *n_steps = n;
+  return TRUE;
+}
+
+MlLesson *
+ml_lesson_load_data (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  static const char * const lesson_keys[] = {
+    "Version", "Title", "Description", "Preset", NULL
+  };
+  g_autoptr (GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (MlLesson) lesson = NULL;
+  double version = 0;
+  gboolean present;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length == (gsize)-1)
+    length = strnlen (data, LESSON_MAX_BYTES + 1);
+  if (length > LESSON_MAX_BYTES)
+    {
+      g_set_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_TOO_LARGE,
+                   _("The file is too large for a lesson (at most %d KiB)"),
+                   LESSON_MAX_BYTES / 1024);
+      return NULL;
+    }
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (length > 0 && !g_utf8_validate (data, length, NULL))
+    {
+      g_set_error_literal (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_PARSE,
+                           _("The file is not a lesson: it is not valid UTF-8 text"));
+      return NULL;
+    }
+  if (!g_key_file_load_from_data (keyfile, length > 0 ? data : "", length, G_KEY_FILE_NONE,
+                                  &local_error))
+    {
+      g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
+
+      /* Translators: %s is the key file parser's own explanation. */
+      g_set_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_PARSE,
+                   _("The file is not a lesson: %s"), reason);
+      return NULL;
+    }
+  if (!g_key_file_has_group (keyfile, GROUP_LESSON))
+    {
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, GROUP_LESSON, NULL,
+                            _("the group is missing; a lesson starts with it"));
+      return NULL;
+    }
+
+  lesson = g_new0 (MlLesson, 1);
+  if (!check_keys (keyfile, GROUP_LESSON, lesson_keys, error))
+    return NULL;
+  if (!g_key_file_has_key (keyfile, GROUP_LESSON, "Version", NULL))
+    {
+      ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, GROUP_LESSON, "Version",
+                            _("the key is missing; it is required"));
+      return NULL;
+    }
+  if (!read_number (keyfile, GROUP_LESSON, "Version", 1, ML_LESSON_FORMAT_VERSION, &version,
+                    error))
+    return NULL;
+  lesson->title = ml_keyfile_read_locale_string (keyfile, GROUP_LESSON, "Title", TRUE, error);
+  if (lesson->title == NULL)
+    return NULL;
+  if (g_key_file_has_key (keyfile, GROUP_LESSON, "Description", NULL))
+    {
+      lesson->description = ml_keyfile_read_locale_string (keyfile, GROUP_LESSON, "Description",
+                                                           FALSE, error);
+      if (lesson->description == NULL)
+        return NULL;
+    }
+  if (g_key_file_has_key (keyfile, GROUP_LESSON, "Preset", NULL))
+    {
+      lesson->preset = ml_keyfile_get_trimmed (keyfile, GROUP_LESSON, "Preset", FALSE, &present,
+                                               error);
+      if (!ml_presets_exists (lesson->preset))
+        {
+          g_autofree char *quoted = ml_keyfile_quote (lesson->preset);
+
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, GROUP_LESSON, "Preset",
+                                 _("there is no preset “%s”"), quoted);
+          return NULL;
+        }
+    }
+
+  if (!check_groups (keyfile, &lesson->n_steps, error))
+    return NULL;
+  for (guint i = 0; i < lesson->n_steps; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("Step %u", i + 1);
+
+      if (!read_step (keyfile, group, &lesson->steps[i], error))
+        return NULL;
+    }
+  return g_steal_pointer (&lesson);
+}
+
+MlLesson *
+ml_lesson_load_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!ml_file_read_bounded (file, LESSON_MAX_BYTES, cancellable, &contents, &length, error))
+    return NULL;
+  return ml_lesson_load_data (contents, length, error);
+}
+
+const char *
+ml_lesson_get_title (const MlLesson *self)
+{
+  return self->title;
+}
+
+const char *
+ml_lesson_get_description (const MlLesson *self)
+{
+  return self->description;
+}
+
+const char *
+ml_lesson_get_preset (const MlLesson *self)
+{
+  return self->preset;
+}
+
+guint
+ml_lesson_get_n_steps (const MlLesson *self)
+{
+  return self->n_steps;
+}
+
+const MlLessonStep *
+ml_lesson_get_step (const MlLesson *self,
+                    guint           index)
+{
+  g_return_val_if_fail (index < self->n_steps, NULL);
+  return &self->steps[index];
+}
+
+/* Applying ----------------------------------------------------------------- */
+
+gboolean
+ml_lesson_step_has_setting (const MlLessonStep *step)
+{
+  return step->preset != NULL || step->n_set > 0 || step->pump != ML_LESSON_PUMP_KEEP;
+}
+
+gboolean
+ml_lesson_step_apply (const MlLessonStep  *step,
+                      MlCell              *cell,
+                      MlPumpMode           restore_mode,
+                      GError             **error)
+{
+  g_autoptr (MlCell) scratch = NULL;
+
+  g_return_val_if_fail (step != NULL && ML_IS_CELL (cell), FALSE);
+
+  if (!ml_lesson_step_has_setting (step))
+    return TRUE;
+  /* Into a copy first, so a setting the cell cannot take leaves it as it
+   * was, and the cell changes once. */
+  scratch = ml_cell_copy (cell);
+  if (step->preset != NULL && !ml_presets_load (scratch, step->preset, error))
+    return FALSE;
+  for (guint i = 0; i < step->n_set; i++)
+    if (!ml_params_set_value (scratch, step->set_ids[i], step->set_values[i]))
+      {
+        /* Translators: %s is a parameter id of a lesson's step, "Ca.in". */
+        g_set_error (error, ML_SCENARIO_ERROR, ML_SCENARIO_ERROR_INVALID,
+                     _("The lesson sets “%s”, which this cell does not have"),
+                     step->set_ids[i]);
+        return FALSE;
+      }
+  if (step->pump == ML_LESSON_PUMP_BLOCK)
+    ml_cell_set_pump_mode (scratch, ML_PUMP_OFF);
+  else if (step->pump == ML_LESSON_PUMP_RESTORE && ml_cell_get_pump_mode (scratch) == ML_PUMP_OFF)
+    ml_cell_set_pump_mode (scratch, restore_mode != ML_PUMP_OFF ? restore_mode : ML_PUMP_KINETIC);
+  ml_cell_assign (cell, scratch);
+  return TRUE;
+}
+
+void
+ml_lesson_step_solve (const MlLessonStep *step,
+                      MlCell             *cell,
+                      MlSolution         *out)
+{
+  g_return_if_fail (step != NULL && ML_IS_CELL (cell) && out != NULL);
+
+  if (step->has_clamp)
+    ml_cell_solve_at (cell, step->clamp_mv, out);
+  else
+    ml_cell_solve (cell, out);
+}
+
+/* Quantities --------------------------------------------------------------- */
+
+typedef enum
+{
+  Q_VM, Q_GHK, Q_PUMP, Q_PUMP_CURRENT, Q_RTF, Q_T, Q_IONS, Q_FRACTION, Q_ONE_IN, Q_SLOPE,
+  Q_E, Q_DF, Q_CURRENT, Q_DG, Q_DG_CHEM, Q_DG_EL, Q_P,
+  Q_DONNAN_VM, Q_DONNAN_RATIO, Q_DONNAN_K, Q_DONNAN_CL, Q_DONNAN_OSM,
+} Quantity;
+
+static const struct
+{
+  const char *name;
+  Quantity    q;
+  gboolean    per_ion;
+  const char *unit;
+  int         decimals;   /* -1: a count in words, -2: significant digits */
+} quantities[] = {
+  { "vm", Q_VM, FALSE, "mV", 1 },
+  { "ghk", Q_GHK, FALSE, "mV", 1 },
+  { "pump", Q_PUMP, FALSE, "mV", 1 },
+  { "pump-current", Q_PUMP_CURRENT, FALSE, "µA/cm²", 3 },
+  { "rtf", Q_RTF, FALSE, "mV", 2 },
+  { "t", Q_T, FALSE, "°C", 1 },
+  { "ions", Q_IONS, FALSE, "", -1 },
+  { "fraction", Q_FRACTION, FALSE, "%", -2 },
+  { "one-in", Q_ONE_IN, FALSE, "", -1 },
+  { "slope", Q_SLOPE, FALSE, "mV", 1 },
+  { "e", Q_E, TRUE, "mV", 1 },
+  { "df", Q_DF, TRUE, "mV", 1 },
+  { "i", Q_CURRENT, TRUE, "µA/cm²", 3 },
+  { "dg", Q_DG, TRUE, "kJ/mol", 2 },
+  { "dgchem", Q_DG_CHEM, TRUE, "kJ/mol", 2 },
+  { "dgel", Q_DG_EL, TRUE, "kJ/mol", 2 },
+  { "p", Q_P, TRUE, "", -2 },
+  { "donnan.vm", Q_DONNAN_VM, FALSE, "mV", 1 },
+  { "donnan.ratio", Q_DONNAN_RATIO, FALSE, "", -2 },
+  { "donnan.k", Q_DONNAN_K, FALSE, "mM", -2 },
+  { "donnan.cl", Q_DONNAN_CL, FALSE, "mM", -2 },
+  { "donnan.osm", Q_DONNAN_OSM, FALSE, "mOsm", -2 },
+};
+
+/* "e.K" → the entry of "e" and the ion "K"; "before." and "change." are
+ * stripped by the caller. */
+static int
+find_quantity (const char  *name,
+               const char **ion)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quantities); i++)
+    {
+      gsize len = strlen (quantities[i].name);
+
+      if (strncmp (name, quantities[i].name, len) != 0)
+        continue;
+      if (!quantities[i].per_ion && name[len] == '\0')
+        {
+          *ion = NULL;
+          return i;
+        }
+      if (quantities[i].per_ion && name[len] == '.' && name[len + 1] != '\0'
+          && strlen (name + len + 1) < ML_ION_NAME_MAX)
+        {
+          *ion = name + len + 1;
+          return i;
+        }
+    }
+  return -1;
+}
+
+static const char *
+strip_when (const char *name,
+            int        *when)
+{
+  *when = 0;
+  if (g_str_has_prefix (name, "before."))
+    {
+      *when = 1;
+      return name + 7;
+    }
+  if (g_str_has_prefix (name, "change."))
+    {
+      *when = 2;
+      return name + 7;
+    }
+  return name;
+}
+
+static gboolean
+quantity_name_is_valid (const char *name)
+{
+  const char *ion;
+  int when;
+
+  return find_quantity (strip_when (name, &when), &ion) >= 0;
+}
+
+static const MlIonResult *
+find_ion (const MlSolution *sol,
+          const char       *name)
+{
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (g_ascii_strcasecmp (sol->ions[i].ion.name, name) == 0)
+      return &sol->ions[i];
+  return NULL;
+}
+
+static gboolean
+quantity_value (const MlLessonStep *step,
+                int                 entry,
+                const char         *ion_name,
+                const MlSolution   *sol,
+                double             *value)
+{
+  const MlIonResult *ion = ion_name != NULL ? find_ion (sol, ion_name) : NULL;
+  MlDonnan donnan;
+  gboolean nernst, dg;
+
+  if (quantities[entry].per_ion && ion == NULL)
+    return FALSE;
+  nernst = ion != NULL && ion->nernst_state == ML_NERNST_DEFINED;
+  dg = ion != NULL && ion->delta_g_defined && sol->vm_defined;
+  switch (quantities[entry].q)
+    {
+    case Q_VM:
+      *value = sol->vm_mv;
+      return sol->vm_defined;
+    case Q_GHK:
+      *value = sol->vm_ghk_mv;
+      return sol->ghk_condition == ML_CONDITION_NONE;
+    case Q_PUMP:
+      *value = sol->pump_contribution_mv;
+      return sol->vm_defined;
+    case Q_PUMP_CURRENT:
+      *value = sol->pump_current_ua_cm2;
+      return sol->vm_defined;
+    case Q_RTF:
+      *value = sol->rt_over_f_mv;
+      return TRUE;
+    case Q_T:
+      *value = sol->temperature_c;
+      return TRUE;
+    case Q_IONS:
+      *value = sol->charge.ions_moved;
+      return sol->vm_defined;
+    case Q_FRACTION:
+      *value = 100.0 * sol->charge.fraction;
+      return sol->vm_defined && sol->charge.fraction_defined;
+    case Q_ONE_IN:
+      *value = sol->charge.fraction > 0 ? 1.0 / sol->charge.fraction : 0;
+      return sol->vm_defined && sol->charge.fraction_defined && sol->charge.fraction > 0;
+    case Q_SLOPE:
+      *value = sol->rt_over_f_mv * G_LN10;
+      return TRUE;
+    case Q_E:
+      *value = ion->nernst_mv;
+      return nernst;
+    case Q_DF:
+      *value = ion->driving_force_mv;
+      return nernst && sol->vm_defined;
+    case Q_CURRENT:
+      *value = ion->current_ua_cm2;
+      return sol->vm_defined;
+    case Q_DG:
+      *value = ion->delta_g_total / 1000.0;
+      return dg;
+    case Q_DG_CHEM:
+      *value = ion->delta_g_chemical / 1000.0;
+      return dg;
+    case Q_DG_EL:
+      *value = ion->delta_g_electrical / 1000.0;
+      return dg;
+    case Q_P:
+      *value = ion->p_relative;
+      return ion->permeant;
+    case Q_DONNAN_VM:
+    case Q_DONNAN_RATIO:
+    case Q_DONNAN_K:
+    case Q_DONNAN_CL:
+    case Q_DONNAN_OSM:
+      if (!step->has_donnan
+          || !ml_donnan_open_bath (step->donnan_anion_mm, step->donnan_valence,
+                                   step->donnan_bath_mm, sol->temperature_c, &donnan))
+        return FALSE;
+      switch (quantities[entry].q)
+        {
+        case Q_DONNAN_VM: *value = donnan.vm_mv; break;
+        case Q_DONNAN_RATIO: *value = donnan.ratio; break;
+        case Q_DONNAN_K: *value = donnan.k_in; break;
+        case Q_DONNAN_CL: *value = donnan.cl_in; break;
+        default: *value = donnan.osmotic_excess_mosm; break;
+        }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+ml_lesson_quantity (const MlLessonStep  *step,
+                    const char          *name,
+                    const MlSolution    *sol,
+                    double              *value,
+                    const char         **unit)
+{
+  const char *ion;
+  int entry;
+
+  g_return_val_if_fail (step != NULL && name != NULL && sol != NULL && value != NULL, FALSE);
+
+  entry = find_quantity (name, &ion);
+  if (entry < 0)
+    return FALSE;
+  if (unit != NULL)
+    *unit = quantities[entry].unit;
+  return quantity_value (step, entry, ion, sol, value) && isfinite (*value);
+}
+
+static void
+append_quantity (GString    *s,
+                 int         entry,
+                 double      value,
+                 gboolean    plus)
+{
+  const char *unit = quantities[entry].unit;
+
+  if (quantities[entry].decimals == -1)
+    ml_format_append_count (s, value);
+  else if (quantities[entry].decimals == -2)
+    ml_format_append_significant (s, value, 3);
+  else
+    ml_format_append_fixed (s, value, quantities[entry].decimals, plus);
+  if (unit[0] != '\0' && strcmp (unit, "%") != 0)
+    g_string_append_c (s, ' ');
+  g_string_append (s, unit);
+}
+
+char *
+ml_lesson_fill (const MlLessonStep *step,
+                const char         *text,
+                const MlSolution   *before,
+                const MlSolution   *after)
+{
+  GString *s;
+  const char *p;
+
+  g_return_val_if_fail (step != NULL && before != NULL && after != NULL, NULL);
+
+  if (text == NULL)
+    return g_strdup ("");
+  s = g_string_new (NULL);
+  for (p = text; *p != '\0';)
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open != NULL ? strchr (open, '}') : NULL;
+      g_autofree char *name = NULL;
+      const char *base, *ion;
+      double a = 0, b = 0;
+      int when, entry;
+      gboolean ok;
+
+      if (close == NULL)
+        {
+          g_string_append (s, p);
+          break;
+        }
+      g_string_append_len (s, p, open - p);
+      p = close + 1;
+      name = g_strndup (open + 1, close - open - 1);
+      base = strip_when (name, &when);
+      entry = find_quantity (base, &ion);
+      if (entry < 0)
+        {
+          g_string_append (s, "—");
+          continue;
+        }
+      ok = quantity_value (step, entry, ion, after, &a) && isfinite (a);
+      if (when != 0)
+        ok = quantity_value (step, entry, ion, before, &b) && isfinite (b) && (when == 1 || ok);
+      if (!ok)
+        g_string_append (s, "—");
+      else if (when == 1)
+        append_quantity (s, entry, b, FALSE);
+      else if (when == 2)
+        append_quantity (s, entry, a - b, TRUE);
+      else
+        append_quantity (s, entry, a, FALSE);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Checking ----------------------------------------------------------------- */
+
+MlLessonDirection
+ml_lesson_step_direction (const MlLessonStep *step,
+                          const MlSolution   *before,
+                          const MlSolution   *after)
+{
+  double a = 0, b = 0;
+  const char *name = step->quantity != NULL ? step->quantity : "vm";
+
+  if (!ml_lesson_quantity (step, name, before, &b, NULL)
+      || !ml_lesson_quantity (step, name, after, &a, NULL) || fabs (a - b) <= step->tolerance)
+    return ML_LESSON_SAME;
+  return a > b ? ML_LESSON_UP : ML_LESSON_DOWN;
+}
+
+/* A typed answer: "−82.6", "-82,6 mV", "-0.0826 V", in @unit or one it
+ * converts from. */
+static MlLessonVerdict
+parse_answer (const char  *text,
+              const char  *unit,
+              double      *value,
+              char       **message)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autofree char *number = NULL;
+  const char *rest;
+  char *end = NULL;
+  double factor = 1.0;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2212)
+        g_string_append_c (s, '-');
+      else if (c == ',')
+        g_string_append_c (s, '.');
+      else
+        g_string_append_unichar (s, c);
+    }
+  g_strstrip (s->str);
+  /* The number is the longest start of the text that is a decimal. */
+  end = s->str;
+  while (*end != '\0' && strchr ("+-.0123456789eE", *end) != NULL)
+    end++;
+  while (end > s->str && (end[-1] == 'e' || end[-1] == 'E'))
+    end--;
+  number = g_strndup (s->str, end - s->str);
+  if (!ml_text_parse_decimal (number, value))
+    {
+      *message = g_strdup (_("Type a number, such as −70 or 12.5"));
+      return ML_LESSON_NOT_A_NUMBER;
+    }
+  rest = end;
+  while (*rest == ' ')
+    rest++;
+  if (*rest == '\0' || strcmp (rest, unit) == 0)
+    factor = 1.0;
+  else if (strcmp (unit, "mV") == 0 && (strcmp (rest, "V") == 0 || strcmp (rest, "mv") == 0))
+    factor = strcmp (rest, "V") == 0 ? 1000.0 : 1.0;
+  else if (strcmp (unit, "kJ/mol") == 0 && strcmp (rest, "J/mol") == 0)
+    factor = 0.001;
+  else
+    {
+      /* Translators: a prediction was typed with a unit that does not fit;
+       * %s is the unit the answer is in ("mV"). */
+      *message = g_strdup_printf (_("The answer is in %s; leave the unit out or use %s"),
+                                  unit[0] != '\0' ? unit : _("no unit"),
+                                  unit[0] != '\0' ? unit : _("no unit"));
+      return ML_LESSON_WRONG_UNIT;
+    }
+  *value *= factor;
+  return ML_LESSON_RIGHT;
+}
+
+MlLessonVerdict
+ml_lesson_step_check (const MlLessonStep   *step,
+                      const MlSolution     *before,
+                      const MlSolution     *after,
+                      const MlLessonAnswer *answer,
+                      char                **message)
+{
+  char *ignored = NULL;
+  char **msg = message != NULL ? message : &ignored;
+  MlLessonVerdict verdict = ML_LESSON_WRONG;
+  const char *unit = "";
+  double right = 0, typed = 0;
+
+  g_return_val_if_fail (step != NULL && answer != NULL, ML_LESSON_WRONG);
+
+  *msg = NULL;
+  switch (step->ask)
+    {
+    case ML_LESSON_ASK_DIRECTION:
+      verdict = answer->direction == ml_lesson_step_direction (step, before, after)
+                ? ML_LESSON_RIGHT : ML_LESSON_WRONG;
+      break;
+    case ML_LESSON_ASK_CHOICE:
+      verdict = answer->choice == step->answer ? ML_LESSON_RIGHT : ML_LESSON_WRONG;
+      break;
+    case ML_LESSON_ASK_NUMBER:
+      if (!ml_lesson_quantity (step, step->quantity, after, &right, &unit))
+        {
+          *msg = g_strdup (_("The model leaves this quantity undefined here"));
+          break;
+        }
+      verdict = parse_answer (answer->number, unit, &typed, msg);
+      if (verdict == ML_LESSON_RIGHT)
+        verdict = fabs (typed - right) <= step->tolerance ? ML_LESSON_RIGHT : ML_LESSON_WRONG;
+      break;
+    case ML_LESSON_ASK_NONE:
+    default:
+      verdict = ML_LESSON_RIGHT;
+      break;
+    }
+  g_free (ignored);
+  return verdict;
+}
+
+/* The shipped lessons ------------------------------------------------------ */
+
+const char * const *
+ml_lessons_list (void)
+{
+  return lesson_ids;
+}
+
+MlLesson *
+ml_lessons_load (const char  *id,
+                 GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  if (id == NULL || !g_strv_contains (lesson_ids, id))
+    {
+      /* Translators: %s is the lesson id asked for. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no lesson “%s”"),
+                   id != NULL ? id : "");
+      return NULL;
+    }
+  path = g_strconcat (LESSONS_PATH, id, ".lesson", NULL);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  return ml_lesson_load_data (data, length, error);
+}
+
+char *
+ml_lessons_get_title (const char *id)
+{
+  g_autoptr (MlLesson) lesson = ml_lessons_load (id, NULL);
+
+  return lesson != NULL ? g_strdup (lesson->title) : NULL;
+}

@@ -1,0 +1,445 @@
+/* test-lesson.c — guided lessons (ml-lesson.h): reading, applying, the
+ * numbers they reveal and the check of a prediction
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every shipped lesson is walked step by step as the app does: the
+ * solution before the step, its setting, the solution after.  Each number
+ * question is then answered with the core's value (right), the value
+ * beyond its tolerance (wrong), words and a unit that does not fit (no
+ * attempt).  The textbook's headline numbers are checked where a lesson
+ * repeats them; their sources are given at each.
+ */
+#include "config.h"
+
+#include "ml-cell.h"
+#include "ml-format.h"
+#include "ml-lesson.h"
+#include "ml-params.h"
+#include "ml-presets.h"
+#include "ml-scenario.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+/* RT/F at 37 °C in mV from the CODATA 2018 exact constants, k_B·T/e. */
+#define RT_F_37 (1000.0 * 1.380649e-23 * 310.15 / 1.602176634e-19)
+
+static void
+assert_close (double value,
+              double expected,
+              double tolerance)
+{
+  if (!(fabs (value - expected) <= tolerance))
+    g_error ("got %.12g, expected %.12g ± %g", value, expected, tolerance);
+}
+
+static MlCell *
+lesson_cell (const MlLesson *lesson)
+{
+  MlCell *cell = ml_cell_new ();
+
+  g_assert_nonnull (ml_lesson_get_preset (lesson));
+  g_assert_true (ml_presets_load (cell, ml_lesson_get_preset (lesson), NULL));
+  return cell;
+}
+
+static double
+quantity (const MlLessonStep *step,
+          const char         *name,
+          const MlSolution   *sol)
+{
+  double value = NAN;
+
+  g_assert_true (ml_lesson_quantity (step, name, sol, &value, NULL));
+  return value;
+}
+
+/* The answer as a student types it: the value to @decimals, a comma as
+ * the decimal separator when @comma. */
+static char *
+typed (double   value,
+       int      decimals,
+       gboolean comma)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *s;
+
+  g_ascii_formatd (buf, sizeof buf, decimals == 1 ? "%.1f" : "%.3f", value);
+  s = g_strdup (buf);
+  if (comma)
+    g_strdelimit (s, ".", ',');
+  return s;
+}
+
+static void
+check_number_question (const MlLessonStep *step,
+                       const MlSolution   *before,
+                       const MlSolution   *after)
+{
+  MlLessonAnswer answer = { 0 };
+  g_autofree char *message = NULL;
+  g_autofree char *exact = typed (quantity (step, step->quantity, after), 3, FALSE);
+  g_autofree char *comma = typed (quantity (step, step->quantity, after), 3, TRUE);
+  g_autofree char *far = typed (quantity (step, step->quantity, after) + 3 * step->tolerance + 1,
+                                3, FALSE);
+  const char *unit = NULL;
+  double value;
+
+  g_assert_true (ml_lesson_quantity (step, step->quantity, after, &value, &unit));
+
+  answer.number = exact;
+  g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, NULL), ==, ML_LESSON_RIGHT);
+  answer.number = comma;
+  g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, NULL), ==, ML_LESSON_RIGHT);
+  answer.number = far;
+  g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, NULL), ==, ML_LESSON_WRONG);
+  answer.number = "about minus seventy";
+  g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, &message), ==,
+                   ML_LESSON_NOT_A_NUMBER);
+  g_assert_nonnull (message);
+  g_clear_pointer (&message, g_free);
+  answer.number = "12 mM";
+  g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, &message), ==,
+                   ML_LESSON_WRONG_UNIT);
+  g_assert_nonnull (strstr (message, unit));
+  if (strcmp (unit, "mV") == 0)
+    {
+      /* In volts: −82.6 mV typed as −0.0826 V. */
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *volts = NULL;
+
+      g_ascii_formatd (buf, sizeof buf, "%.6f", value / 1000.0);
+      volts = g_strdup_printf ("%s V", buf);
+      answer.number = volts;
+      g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, NULL), ==,
+                       ML_LESSON_RIGHT);
+    }
+}
+
+/* The directions the shipped lessons ask, by hand: more K⁺ outside, a
+ * cooler cell (E_K ∝ T), a blocked pump (its hyperpolarising current
+ * gone), Na⁺ made the most permeant ion, and a cooled pump all depolarise;
+ * a bigger sphere holds more ions per area, so the share falls. */
+static const struct
+{
+  const char        *lesson;
+  guint              step;
+  MlLessonDirection  direction;
+} expected_directions[] = {
+  { "two-forces", 2, ML_LESSON_UP },
+  { "nernst", 3, ML_LESSON_UP },
+  { "ghk-vote", 4, ML_LESSON_UP },
+  { "pump", 2, ML_LESSON_UP },
+  { "few-ions", 3, ML_LESSON_DOWN },
+  { "temperature", 2, ML_LESSON_UP },
+  { "cardiac-potassium", 2, ML_LESSON_UP },
+};
+
+static void
+check_direction_question (const char         *id,
+                          guint               number,
+                          const MlLessonStep *step,
+                          const MlSolution   *before,
+                          const MlSolution   *after)
+{
+  MlLessonDirection d = ml_lesson_step_direction (step, before, after);
+  gboolean listed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_directions); i++)
+    if (strcmp (expected_directions[i].lesson, id) == 0 && expected_directions[i].step == number)
+      {
+        g_assert_cmpint (d, ==, expected_directions[i].direction);
+        listed = TRUE;
+      }
+  if (!listed)
+    g_error ("%s step %u: a direction question the test does not know", id, number);
+  for (MlLessonDirection a = ML_LESSON_UP; a <= ML_LESSON_SAME; a++)
+    {
+      MlLessonAnswer answer = { .direction = a };
+
+      g_assert_cmpint (ml_lesson_step_check (step, before, after, &answer, NULL), ==,
+                       a == d ? ML_LESSON_RIGHT : ML_LESSON_WRONG);
+    }
+}
+
+/* Walks @id as the app does and returns the solutions of each step after
+ * it (for the textbook checks), @n at most. */
+static void
+walk_lesson (const char *id,
+             MlSolution *afters,
+             guint       n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MlLesson) lesson = ml_lessons_load (id, &error);
+  g_autoptr (MlCell) cell = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (lesson);
+  g_assert_cmpuint (ml_lesson_get_n_steps (lesson), >=, 2);
+  g_assert_nonnull (ml_lesson_get_title (lesson));
+  cell = lesson_cell (lesson);
+
+  for (guint i = 0; i < ml_lesson_get_n_steps (lesson); i++)
+    {
+      const MlLessonStep *step = ml_lesson_get_step (lesson, i);
+      g_autofree char *text = NULL;
+      g_autofree char *explain = NULL;
+      MlSolution before, after;
+
+      ml_lesson_step_solve (step, cell, &before);
+      if (step->ask == ML_LESSON_ASK_NONE)
+        {
+          /* A step without a question sets up first, then is read. */
+          g_assert_true (ml_lesson_step_apply (step, cell, ML_PUMP_KINETIC, &error));
+          ml_lesson_step_solve (step, cell, &before);
+        }
+      text = ml_lesson_fill (step, step->text, &before, &before);
+      if (strstr (text, "—") != NULL)
+        g_error ("%s step %u: a quantity of the text is undefined: %s", id, i + 1, text);
+      if (step->ask == ML_LESSON_ASK_NONE)
+        {
+          if (i < n)
+            afters[i] = before;
+          continue;
+        }
+      g_assert_true (ml_lesson_step_apply (step, cell, ML_PUMP_KINETIC, &error));
+      g_assert_no_error (error);
+      ml_lesson_step_solve (step, cell, &after);
+      if (i < n)
+        afters[i] = after;
+      explain = ml_lesson_fill (step, step->explain, &before, &after);
+      if (strstr (explain, "—") != NULL || strchr (explain, '{') != NULL)
+        g_error ("%s step %u: the explanation is not filled: %s", id, i + 1, explain);
+
+      switch (step->ask)
+        {
+        case ML_LESSON_ASK_NUMBER:
+          check_number_question (step, &before, &after);
+          break;
+        case ML_LESSON_ASK_DIRECTION:
+          check_direction_question (id, i + 1, step, &before, &after);
+          break;
+        case ML_LESSON_ASK_CHOICE:
+          {
+            MlLessonAnswer right = { .choice = step->answer };
+            MlLessonAnswer wrong = { .choice = (step->answer + 1) % step->n_choices };
+
+            g_assert_cmpint (ml_lesson_step_check (step, &before, &after, &right, NULL), ==,
+                             ML_LESSON_RIGHT);
+            g_assert_cmpint (ml_lesson_step_check (step, &before, &after, &wrong, NULL), ==,
+                             ML_LESSON_WRONG);
+          }
+          break;
+        case ML_LESSON_ASK_NONE:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+test_every_lesson_walks (void)
+{
+  const char * const *ids = ml_lessons_list ();
+
+  g_assert_cmpuint (g_strv_length ((char **)ids), >=, 10);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_test_message ("lesson %s", ids[i]);
+      walk_lesson (ids[i], NULL, 0);
+    }
+}
+
+static const MlIonResult *
+ion_of (const MlSolution *sol,
+        const char       *name)
+{
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (strcmp (sol->ions[i].ion.name, name) == 0)
+      return &sol->ions[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The lessons' headline numbers are the textbooks'. */
+static void
+test_textbook_numbers (void)
+{
+  MlSolution steps[8];
+
+  /* Chloride 5/110 mM at 37 °C: E_Cl = −(RT/F)·ln(110/5) = −82.6 mV
+   * (Purves et al. 2018, ch. 2; by hand 26.727 × 3.0910 = 82.61). */
+  walk_lesson ("nernst", steps, G_N_ELEMENTS (steps));
+  assert_close (ion_of (&steps[1], "Cl")->nernst_mv, -RT_F_37 * log (110.0 / 5.0), 1e-9);
+  assert_close (ion_of (&steps[1], "Cl")->nernst_mv, -82.6, 0.05);
+  /* Cooling 37 → 20 °C scales E_K by 293.15/310.15, 5.5 % less. */
+  assert_close (ion_of (&steps[2], "K")->nernst_mv / ion_of (&steps[1], "K")->nernst_mv,
+                293.15 / 310.15, 1e-12);
+  /* Ca²⁺ 2 mM / 0.1 µM: (RT/2F)·ln(20 000) = 132.3 mV at 37 °C. */
+  assert_close (ion_of (&steps[4], "Ca")->nernst_mv, RT_F_37 / 2 * log (2.0 / 0.0001), 1e-9);
+
+  /* At −70 mV with E_K ≈ −95 and E_Na ≈ +61 mV the driving forces are
+   * +25 and −131 mV (Purves et al. 2018, ch. 2). */
+  walk_lesson ("driving-force", steps, G_N_ELEMENTS (steps));
+  assert_close (ion_of (&steps[1], "K")->driving_force_mv, 25.0, 0.5);
+  assert_close (ion_of (&steps[2], "Na")->driving_force_mv, -131.0, 0.5);
+  assert_close (steps[1].vm_mv, -70.0, 1e-12);
+
+  /* P_Na = P_K: the GHK equation gives about −7 mV (Purves et al. 2018):
+   * by hand (RT/F)·ln((5 + 145 + 0.45·10)/(140 + 15 + 0.45·110)) at
+   * 37 °C with P_Cl/P_K = 0.45 is −7.5 mV (Ca²⁺ adds nearly nothing). */
+  walk_lesson ("ghk-vote", steps, G_N_ELEMENTS (steps));
+  assert_close (steps[2].vm_ghk_mv, RT_F_37 * log ((5 + 145 + 0.45 * 10) / (140 + 15 + 0.45 * 110)),
+                0.05);
+  /* Only K⁺ permeant, no pump: V_m is E_K. */
+  assert_close (steps[0].vm_mv, ion_of (&steps[0], "K")->nernst_mv, 1e-6);
+}
+
+static void
+test_fill (void)
+{
+  g_autoptr (MlLesson) lesson = NULL;
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  g_autofree char *filled = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *vm = NULL, *vm0 = NULL, *dv = NULL;
+  const char *data =
+    "[Lesson]\nVersion=1\nTitle=T\nPreset=mammalian-neuron\n"
+    "[Step 1]\nText=t\nQuestion=direction\nAsk=a\nSet=K.out=20\n"
+    "Explain=V {vm} was {before.vm} moved {change.vm}; E {e.K}; {nope.K}\n";
+  const MlLessonStep *step;
+  MlSolution before, after;
+
+  lesson = ml_lesson_load_data (data, -1, NULL);
+  /* {nope.K} is not a quantity: refused when read. */
+  g_assert_null (lesson);
+
+  lesson = ml_lesson_load_data ("[Lesson]\nVersion=1\nTitle=T\n"
+                                "[Step 1]\nText=t\nQuestion=direction\nAsk=a\nSet=K.out=20\n"
+                                "Explain=V {vm} was {before.vm} moved {change.vm}; E {e.K}; "
+                                "{e.Xx}\n", -1, NULL);
+  g_assert_nonnull (lesson);
+  step = ml_lesson_get_step (lesson, 0);
+  g_assert_true (ml_presets_load (cell, "mammalian-neuron", NULL));
+  ml_lesson_step_solve (step, cell, &before);
+  g_assert_true (ml_lesson_step_apply (step, cell, ML_PUMP_KINETIC, NULL));
+  ml_lesson_step_solve (step, cell, &after);
+  filled = ml_lesson_fill (step, step->explain, &before, &after);
+  vm = ml_format_fixed (after.vm_mv, 1, FALSE);
+  vm0 = ml_format_fixed (before.vm_mv, 1, FALSE);
+  dv = ml_format_fixed (after.vm_mv - before.vm_mv, 1, TRUE);
+  /* An ion the cell lacks shows as a dash, never as a number. */
+  expected = g_strdup_printf ("V %s mV was %s mV moved %s mV; E %s mV; —", vm, vm0, dv,
+                              ml_format_fixed (ion_of (&after, "K")->nernst_mv, 1, FALSE));
+  g_assert_cmpstr (filled, ==, expected);
+  g_assert_nonnull (strstr (filled, "−"));
+}
+
+static void
+assert_refused (const char *data,
+                const char *where)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MlLesson) lesson = ml_lesson_load_data (data, -1, &error);
+
+  if (lesson != NULL)
+    g_error ("accepted, but it should name %s:\n%s", where, data);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == ML_SCENARIO_ERROR);
+  if (strstr (error->message, where) == NULL)
+    g_error ("“%s” does not name %s", error->message, where);
+}
+
+#define HEAD "[Lesson]\nVersion=1\nTitle=T\n"
+
+static void
+test_bad_lessons (void)
+{
+  assert_refused ("", "[Lesson]");
+  assert_refused ("[Lesson]\nTitle=T\n[Step 1]\nText=t\n", "[Lesson] Version");
+  assert_refused ("[Lesson]\nVersion=2\nTitle=T\n[Step 1]\nText=t\n", "[Lesson] Version");
+  assert_refused (HEAD, "[Step 1]");
+  assert_refused (HEAD "[Step 1]\nText=t\n[Step 3]\nText=t\n", "[Step 3]");
+  assert_refused (HEAD "[Step 1]\nText=t\n[Step 2]\nTitle=x\n", "[Step 2] Text");
+  assert_refused (HEAD "[Step 1]\nText=t\nColour=red\n", "[Step 1] Colour");
+  assert_refused (HEAD "[Step 1]\nText=t\nSet=K.out=-3\n", "[Step 1] Set");
+  assert_refused (HEAD "[Step 1]\nText=t\nSet=K.outside=3\n", "[Step 1] Set");
+  assert_refused (HEAD "[Step 1]\nText=t\nSet=K.out\n", "[Step 1] Set");
+  assert_refused (HEAD "[Step 1]\nText=t\nPreset=../ui/style\n", "[Step 1] Preset");
+  assert_refused (HEAD "[Step 1]\nText=t\nPump=poison\n", "[Step 1] Pump");
+  assert_refused (HEAD "[Step 1]\nText=t\nRun=100\n", "[Step 1] Run");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=number\nAsk=a\nExplain=e\n",
+                  "[Step 1] Tolerance");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=number\nAsk=a\nTolerance=1\n",
+                  "[Step 1] Explain");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=guess\nAsk=a\n", "[Step 1] Question");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=direction\nAsk=a\nExplain=e\n",
+                  "[Step 1] Question");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\nChoices=x;y;z\nAnswer=4\n"
+                  "Explain=e\n", "[Step 1] Answer");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\nChoices=x\nAnswer=1\n"
+                  "Explain=e\n", "[Step 1] Choices");
+  assert_refused (HEAD "[Step 1]\nText=a {vm\n", "[Step 1] Text");
+  assert_refused (HEAD "[Step 1]\nText=t\nDonnan=120,1,100\n", "[Step 1] Donnan");
+  assert_refused (HEAD "[Step 1]\nText=\\q\n", "[Step 1] Text");
+  assert_refused ("\xff\xfe", "UTF-8");
+}
+
+/* A setting the cell cannot take leaves the cell as it was. */
+static void
+test_apply_is_whole (void)
+{
+  g_autoptr (MlLesson) lesson = ml_lesson_load_data (HEAD "[Step 1]\nText=t\n"
+                                                     "Set=K.out=20;Mg.in=1\n", -1, NULL);
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  g_autoptr (GError) error = NULL;
+  double k_out = 0;
+
+  g_assert_nonnull (lesson);
+  g_assert_true (ml_presets_load (cell, "mammalian-neuron", NULL));
+  g_assert_false (ml_lesson_step_apply (ml_lesson_get_step (lesson, 0), cell, ML_PUMP_KINETIC,
+                                        &error));
+  g_assert_nonnull (strstr (error->message, "Mg.in"));
+  g_assert_true (ml_params_get_value (cell, "K.out", &k_out));
+  assert_close (k_out, 5.0, 0);
+}
+
+/* The lesson in German is read in German and walks the same. */
+static void G_GNUC_UNUSED
+test_german (void)
+{
+  g_autoptr (MlLesson) lesson = NULL;
+  const char *old = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (old);
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  lesson = ml_lessons_load ("nernst", NULL);
+  g_assert_nonnull (lesson);
+  g_assert_cmpstr (ml_lesson_get_title (lesson), ==, "Das Nernst-Potential");
+  for (guint i = 0; i < ml_lesson_get_n_steps (lesson); i++)
+    g_assert_true (g_utf8_validate (ml_lesson_get_step (lesson, i)->text, -1, NULL));
+  walk_lesson ("nernst", NULL, 0);
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lesson/every-lesson-walks", test_every_lesson_walks);
+  g_test_add_func ("/lesson/textbook-numbers", test_textbook_numbers);
+  g_test_add_func ("/lesson/fill", test_fill);
+  g_test_add_func ("/lesson/bad-lessons", test_bad_lessons);
+  g_test_add_func ("/lesson/apply-is-whole", test_apply_is_whole);
+  /* GERMAN */
+  return g_test_run ();
+}
