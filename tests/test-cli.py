@@ -135,7 +135,8 @@ class TestPresets(CliTestCase):
         self.assertGreater(len(sol['ions']), 0)
         for ion in sol['ions']:
             for key in ['name', 'valence', 'c_in_mm', 'c_out_mm', 'permeability_cm_s',
-                        'nernst_mv', 'driving_force_mv', 'current_ua_cm2',
+                        'nernst_mv', 'driving_force_mv', 'chemical_push_mv',
+                        'electrical_push_mv', 'current_ua_cm2',
                         'delta_g_out_j_mol', 'delta_g_chemical_j_mol',
                         'delta_g_electrical_j_mol']:
                 self.assertIn(key, ion)
@@ -182,6 +183,11 @@ class TestIons(CliTestCase):
             e = nernst_mv(z, c_in, c_out, 37)
             # Driving force V_m − E (DESIGN.md).
             self.assertAlmostEqual(ion['driving_force_mv'], -70 - e, delta=1e-9)
+            # Its two parts: the gradient's push −E and the field's V_m.
+            self.assertAlmostEqual(ion['chemical_push_mv'], -e, delta=1e-9)
+            self.assertEqual(ion['electrical_push_mv'], -70)
+            self.assertEqual(ion['chemical_push_mv'] + ion['electrical_push_mv'],
+                             ion['driving_force_mv'])
             # ΔG = RT·ln(c_out/c_in) − zF·V_m, J/mol (DESIGN.md).
             t = 37 + 273.15
             dg = R * t * math.log(c_out / c_in) - z * F * (-70e-3)

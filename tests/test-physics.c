@@ -163,6 +163,73 @@ test_driving_force_neuron (void)
   g_assert_cmpfloat (sol.ions[ina].current_ua_cm2, <, 0.0);
 }
 
+/* The driving force in its two parts, as the membrane view's thin arrows
+ * draw them: the gradient's push (−E) and the field's (V_m). */
+static void
+test_driving_force_parts_squid (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new ();
+  MlIon k = { "K", 1, 400.0, 20.0, 1e-6, true };
+  MlIon na = { "Na", 1, 50.0, 440.0, 4e-8, true };
+  MlIon k_gone = { "K", 1, 400.0, 0.0, 1e-6, true };
+  MlSolution sol;
+  int ik, ina;
+
+  ml_cell_set_temperature (cell, 18.0);
+  ik = ml_cell_set_ion (cell, &k);
+  ina = ml_cell_set_ion (cell, &na);
+  ml_cell_solve_at (cell, -70.0, &sol);
+
+  /* Squid axon at 18 °C, RT/F = 25.0894 mV:
+   *   E_K  = 25.0894 × ln(20/400) = 25.0894 × (−2.99573) = −75.16 mV,
+   *        so the gradient pushes K⁺ out with +75.16 mV;
+   *   E_Na = 25.0894 × ln(440/50) = 25.0894 × 2.17475 = +54.56 mV,
+   *        so it pushes Na⁺ in with −54.56 mV.
+   * At −70 mV the field pulls both in with −70 mV:
+   *   K⁺:  +75.16 − 70 = +5.16 mV = V − E_K, out;
+   *   Na⁺: −54.56 − 70 = −124.56 mV = V − E_Na, in. */
+  assert_close (sol.ions[ik].chemical_push_mv, 75.16, 0.01);
+  assert_close (sol.ions[ik].electrical_push_mv, -70.0, 0.0);
+  assert_close (sol.ions[ik].driving_force_mv, 5.16, 0.01);
+  assert_close (sol.ions[ina].chemical_push_mv, -54.56, 0.01);
+  assert_close (sol.ions[ina].electrical_push_mv, -70.0, 0.0);
+  assert_close (sol.ions[ina].driving_force_mv, -124.56, 0.01);
+  for (guint i = 0; i < sol.n_ions; i++)
+    {
+      const MlIonResult *r = &sol.ions[i];
+
+      /* to the last bit: V + (−E) is V − E */
+      g_assert_cmpfloat (r->chemical_push_mv + r->electrical_push_mv, ==, r->driving_force_mv);
+      g_assert_cmpfloat (r->chemical_push_mv, ==, -r->nernst_mv);
+    }
+
+  /* The solved V_m of the same cell: still the two parts of V − E. */
+  ml_cell_solve (cell, &sol);
+  g_assert_true (sol.vm_defined);
+  g_assert_cmpfloat (sol.ions[ik].electrical_push_mv, ==, sol.vm_mv);
+  g_assert_cmpfloat (sol.ions[ik].chemical_push_mv + sol.ions[ik].electrical_push_mv, ==,
+                     sol.ions[ik].driving_force_mv);
+
+  /* E = −∞ (no K⁺ outside): no number for either part, as for V − E. */
+  ml_cell_set_ion (cell, &k_gone);
+  ml_cell_solve_at (cell, -70.0, &sol);
+  g_assert_cmpint (sol.ions[ik].nernst_state, ==, ML_NERNST_MINUS_INFINITY);
+  g_assert_cmpfloat (sol.ions[ik].chemical_push_mv, ==, 0.0);
+  g_assert_cmpfloat (sol.ions[ik].electrical_push_mv, ==, 0.0);
+  g_assert_cmpfloat (sol.ions[ina].electrical_push_mv, ==, -70.0);
+
+  /* No V_m (nothing permeant): both 0 for every ion. */
+  ml_cell_set_ion_value (cell, ik, ML_ION_FIELD_P, 0.0);
+  ml_cell_set_ion_value (cell, ina, ML_ION_FIELD_P, 0.0);
+  ml_cell_solve (cell, &sol);
+  g_assert_false (sol.vm_defined);
+  for (guint i = 0; i < sol.n_ions; i++)
+    {
+      g_assert_cmpfloat (sol.ions[i].chemical_push_mv, ==, 0.0);
+      g_assert_cmpfloat (sol.ions[i].electrical_push_mv, ==, 0.0);
+    }
+}
+
 static void
 test_delta_g_potassium_efflux (void)
 {
@@ -605,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/nernst/divalent", test_nernst_divalent);
   g_test_add_func ("/nernst/degenerate", test_nernst_degenerate);
   g_test_add_func ("/driving-force/neuron", test_driving_force_neuron);
+  g_test_add_func ("/driving-force/parts-squid", test_driving_force_parts_squid);
   g_test_add_func ("/delta-g/potassium-efflux", test_delta_g_potassium_efflux);
   g_test_add_func ("/ghk/swap-permeabilities", test_ghk_swap_permeabilities);
   g_test_add_func ("/ghk/squid-axon", test_ghk_squid_axon);

@@ -316,6 +316,9 @@ ml_cli_solution_to_json (MlCell                  *cell,
       json_string (&w, "nernst_state", nernst_state_id (r->nernst_state));
       json_number (&w, "nernst_mv", r->nernst_mv, nernst);
       json_number (&w, "driving_force_mv", r->driving_force_mv, nernst && sol->vm_defined);
+      /* its two parts: the gradient's push (−E) and the field's (V_m) */
+      json_number (&w, "chemical_push_mv", r->chemical_push_mv, nernst && sol->vm_defined);
+      json_number (&w, "electrical_push_mv", r->electrical_push_mv, nernst && sol->vm_defined);
       json_int (&w, "direction", r->direction);
       json_number (&w, "current_ua_cm2", r->current_ua_cm2, sol->vm_defined);
       json_number (&w, "delta_g_out_j_mol", r->delta_g_total, dg);

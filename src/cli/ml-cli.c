@@ -31,6 +31,7 @@
 #include "ml-cli.h"
 #include "ml-cli-output.h"
 #include "ml-cli-figure.h"
+#include "ml-cli-practice.h"
 #include "ml-cli-simulate.h"
 #include "ml-cli-sweep.h"
 #include "ml-pump.h"
@@ -84,6 +85,12 @@ typedef struct
   char     *donnan_closed;
   gboolean  json;
   char     *save;
+  char     *practice;
+  char     *count;
+  char     *seed;
+  gboolean  answers;
+  char     *moodle;
+  char     *pdf;
   char    **files;
 } Options;
 
@@ -135,6 +142,11 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->donnan, g_free);
   g_clear_pointer (&opt->donnan_closed, g_free);
   g_clear_pointer (&opt->save, g_free);
+  g_clear_pointer (&opt->practice, g_free);
+  g_clear_pointer (&opt->count, g_free);
+  g_clear_pointer (&opt->seed, g_free);
+  g_clear_pointer (&opt->moodle, g_free);
+  g_clear_pointer (&opt->pdf, g_free);
   g_clear_pointer (&opt->files, g_strfreev);
 }
 
@@ -487,6 +499,11 @@ check_values (const Options  *opt,
     { "--capacitance", opt->capacitance },
     { "--donnan", opt->donnan },
     { "--donnan-closed", opt->donnan_closed },
+    { "--practice", opt->practice },
+    { "--count", opt->count },
+    { "--seed", opt->seed },
+    { "--moodle", opt->moodle },
+    { "--pdf", opt->pdf },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
@@ -579,6 +596,28 @@ parse_request (const Options  *opt,
       set_bad_value (error, _("--plot and --handout write a file of the cell; --sweep, "
                               "--simulate, --vm, --json, --donnan, --donnan-closed and --save "
                               "cannot be used with them"));
+      return FALSE;
+    }
+  if (opt->practice == NULL && (opt->count != NULL || opt->seed != NULL || opt->answers
+                                || opt->moodle != NULL || opt->pdf != NULL))
+    {
+      set_bad_value (error, _("--count, --seed, --answers, --moodle and --pdf belong to "
+                              "--practice"));
+      return FALSE;
+    }
+  if (opt->practice != NULL
+      && (opt->preset != NULL || opt->files != NULL || opt->list_parameters
+          || opt->temperature != NULL || opt->ions != NULL || opt->pump_ratio != NULL
+          || opt->pump_current != NULL || opt->pump_mode != NULL || opt->pump_imax != NULL
+          || opt->balance_pump || opt->simulate != NULL || opt->sweep != NULL || opt->csv
+          || opt->plot != NULL || opt->out != NULL || opt->handout != NULL || opt->vm != NULL
+          || opt->radius != NULL || opt->capacitance != NULL || opt->donnan != NULL
+          || opt->donnan_closed != NULL || opt->save != NULL))
+    {
+      /* Translators: do not translate the option names. */
+      set_bad_value (error, _("--practice makes problems of its own; a cell's options (--preset, "
+                              "--ion, --vm, --sweep, --simulate, --plot, --handout, --save …) "
+                              "cannot be used with it"));
       return FALSE;
     }
   if (opt->simulate != NULL && (opt->vm != NULL || opt->json || opt->donnan != NULL
@@ -1084,6 +1123,21 @@ ml_cli_run (int       argc,
       N_("Closed two-compartment Donnan equilibrium: inside impermeant anion mM and valence, "
          "inside and outside KCl mM, inside and outside volume"),
       N_("A,ZA,KCL_IN,KCL_OUT,VIN,VOUT") },
+    { "practice", 0, 0, G_OPTION_ARG_FILENAME, &opt.practice,
+      N_("Print practice problems with worked solutions instead: nernst, ghk, driving-force, "
+         "delta-g, charge, donnan, comma-separated (they take turns), or all"), N_("TOPICS") },
+    { "count", 0, 0, G_OPTION_ARG_FILENAME, &opt.count,
+      N_("With --practice: how many problems, 1 to 500 (10 by default)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_FILENAME, &opt.seed,
+      N_("With --practice: the set's number, 0 or more (1 by default); a seed always gives the "
+         "same problems"), N_("S") },
+    { "answers", 0, 0, G_OPTION_ARG_NONE, &opt.answers,
+      N_("With --practice: print each answer and its worked solution too"), NULL },
+    { "moodle", 0, 0, G_OPTION_ARG_FILENAME, &opt.moodle,
+      N_("With --practice: write the problems as a Moodle XML question bank"), N_("FILE.xml") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt.pdf,
+      N_("With --practice: write a printable worksheet, the answer key on its last pages"),
+      N_("FILE.pdf") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt.json,
       N_("Machine-readable output"), NULL },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &opt.save,
@@ -1137,6 +1191,15 @@ ml_cli_run (int       argc,
   if (!parse_request (&opt, &req, &error))
     {
       status = EXIT_BAD_INPUT;
+      goto out;
+    }
+
+  if (opt.practice != NULL)
+    {
+      MlCliPractice practice = { opt.practice, opt.count, opt.seed, opt.answers, opt.json,
+                                 opt.moodle, opt.pdf };
+
+      status = ml_cli_practice_run (&practice, out, &error);
       goto out;
     }
 

@@ -966,8 +966,9 @@ append_quantity (GString    *s,
     ml_format_append_significant (s, value, 3);
   else
     ml_format_append_fixed (s, value, quantities[entry].decimals, plus);
+  /* A no-break space: a number is never parted from its unit. */
   if (unit[0] != '\0' && strcmp (unit, "%") != 0)
-    g_string_append_c (s, ' ');
+    g_string_append (s, "\u00a0");
   g_string_append (s, unit);
 }
 

@@ -67,6 +67,13 @@ typedef struct
   MlNernstState  nernst_state;
   double         nernst_mv;         /* 0 unless DEFINED */
   double         driving_force_mv;  /* V_m − E; 0 unless DEFINED */
+  /* The driving force in its two parts, in its sign convention: the
+   * concentration gradient's push as a voltage (−E) and the field's (V_m),
+   * so chemical_push_mv + electrical_push_mv = driving_force_mv.  For K⁺ at
+   * E = −89 mV the chemical push is +89 mV (out), the electrical one at
+   * −70 mV is −70 mV (in).  Both 0 unless E is DEFINED and V_m defined. */
+  double         chemical_push_mv;
+  double         electrical_push_mv;
   double         current_ua_cm2;    /* GHK current at V_m, outward positive */
   gboolean       delta_g_defined;   /* false when a concentration is 0 */
   double         delta_g_chemical;  /* J/mol, moving one mole inside → outside */

@@ -388,6 +388,9 @@ fill_ion (const MlIon  *ion,
   if (r->nernst_state == ML_NERNST_DEFINED)
     {
       r->driving_force_mv = vm_mv - r->nernst_mv;
+      /* V + (−E) is V − E to the last bit, so the parts add up exactly. */
+      r->chemical_push_mv = -r->nernst_mv;
+      r->electrical_push_mv = vm_mv;
       r->at_equilibrium = fabs (r->driving_force_mv) < ML_EQUILIBRIUM_MV;
       if (!r->at_equilibrium)
         r->direction = (r->driving_force_mv > 0.0) == (ion->z > 0) ? 1 : -1;

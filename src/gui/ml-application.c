@@ -44,6 +44,11 @@ struct _MlApplication
   double          run_s;
   char           *plot;          /* kout, iv or temperature */
   gboolean        handout;       /* the file is the lab handout, not a picture */
+  gboolean        legend;        /* the membrane view's legend and two forces */
+  gboolean        forces;
+  char           *lesson;        /* a lesson to start: an id or a file */
+  int             lesson_step;   /* with --screenshot: the step shown, from 1 */
+  char           *answer;        /* with --screenshot: the step's answer, committed */
   gboolean        has_files;     /* files on the command line */
   int             exit_status;
   GSettings      *settings;
@@ -181,6 +186,10 @@ set_accels (GtkApplication *app)
     { "win.show-page::membrane", { "<Alt>1", NULL } },
     { "win.show-page::time-course", { "<Alt>2", NULL } },
     { "win.show-page::plots", { "<Alt>3", NULL } },
+    /* What a presentation clicker sends. */
+    { "win.lesson-next", { "Page_Down", NULL } },
+    { "win.lesson-previous", { "Page_Up", NULL } },
+    { "win.lesson-restart", { "<Shift><Control>Home", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
@@ -277,6 +286,35 @@ prepare_screenshot (MlApplication *self,
     ml_window_show_page (window, "membrane");
   if (self->presentation)
     g_object_set (window, "presentation", TRUE, NULL);
+  if (self->legend)
+    ml_membrane_view_set_show_legend (ml_window_get_membrane_view (window), TRUE);
+  if (self->forces)
+    ml_membrane_view_set_show_forces (ml_window_get_membrane_view (window), TRUE);
+  if (self->lesson != NULL)
+    {
+      MlLessonPane *pane = ml_window_get_lesson_pane (window);
+
+      for (int i = 1; i < self->lesson_step; i++)
+        ml_lesson_pane_next (pane);
+      if (self->answer != NULL)
+        {
+          const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);
+          const MlLessonStep *step = ml_lesson_get_step (lesson, ml_lesson_pane_get_step (pane));
+          guint64 choice = 1;
+
+          if (step->ask == ML_LESSON_ASK_DIRECTION)
+            ml_lesson_pane_set_direction (pane, g_str_equal (self->answer, "down") ? ML_LESSON_DOWN
+                                                : g_str_equal (self->answer, "same")
+                                                ? ML_LESSON_SAME : ML_LESSON_UP);
+          else if (step->ask == ML_LESSON_ASK_CHOICE
+                   && g_ascii_string_to_unsigned (self->answer, 10, 1, step->n_choices, &choice,
+                                                  NULL))
+            ml_lesson_pane_set_choice (pane, (guint)choice - 1);
+          else
+            ml_lesson_pane_set_number (pane, self->answer);
+          ml_lesson_pane_commit (pane);
+        }
+    }
   page = ml_window_get_page (window, "time-course");
   if (page != NULL)
     ml_time_course_page_set_playing (ML_TIME_COURSE_PAGE (page), FALSE);
@@ -317,9 +355,21 @@ ensure_window (MlApplication *self)
       /* The start is not a step to undo. */
       ml_history_clear (ml_window_get_history (ML_WINDOW (window)));
     }
+  if (self->lesson != NULL)
+    {
+      if (!ml_window_start_lesson (ML_WINDOW (window), self->lesson, &error))
+        {
+          g_printerr ("membrane-lab: %s\n", error->message);
+          self->exit_status = 2;
+          if (self->screenshot_path != NULL)
+            g_application_quit (G_APPLICATION (self));
+          else
+            ml_window_show_error (ML_WINDOW (window), error->message);
+        }
+    }
   if (self->screenshot_path != NULL)
     prepare_screenshot (self, ML_WINDOW (window));
-  else if (self->settings != NULL && self->screenshot_path == NULL)
+  else if (self->settings != NULL && self->lesson == NULL)
     {
       /* Come back to the scenario of the last session. */
       g_autofree char *last = g_settings_get_string (self->settings, "last-scenario");
@@ -445,6 +495,18 @@ static const GOptionEntry option_entries[] = {
   { "handout", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --screenshot FILE.pdf: write the lab handout of the scenario instead of a picture"),
     NULL },
+  { "lesson", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Start a lesson: a shipped one by its id (nernst, ghk-vote …) or a lesson file"),
+    N_("LESSON") },
+  { "step", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --screenshot and --lesson: show this step, from 1"), N_("N") },
+  { "answer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --screenshot and --lesson: answer the step (up, down, same, a number or the "
+       "choice's number) before the picture"), N_("ANSWER") },
+  { "legend", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the membrane view's legend for --screenshot"), NULL },
+  { "forces", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show each ion's two forces for --screenshot"), NULL },
   { "run", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Run the time course for DURATION (90s, 30min, 2h) before --screenshot"),
     N_("DURATION") },
@@ -511,6 +573,7 @@ ml_application_handle_local_options (GApplication *application,
     }
 
   g_variant_dict_lookup (options, "preset", "s", &self->preset);
+  g_variant_dict_lookup (options, "lesson", "^ay", &self->lesson);
   if (self->preset != NULL && !ml_presets_exists (self->preset))
     {
       /* Translators: %s is what the user typed after --preset. */
@@ -533,6 +596,22 @@ ml_application_handle_local_options (GApplication *application,
       self->presentation = g_variant_dict_contains (options, "presentation");
       self->block_pump = g_variant_dict_contains (options, "block-pump");
       self->handout = g_variant_dict_contains (options, "handout");
+      self->legend = g_variant_dict_contains (options, "legend");
+      self->forces = g_variant_dict_contains (options, "forces");
+      g_variant_dict_lookup (options, "step", "i", &self->lesson_step);
+      g_variant_dict_lookup (options, "answer", "s", &self->answer);
+      if ((self->lesson_step != 0 || self->answer != NULL)
+          && !g_variant_dict_contains (options, "lesson"))
+        {
+          g_printerr (_("membrane-lab: --step and --answer go with --lesson\n"));
+          return 2;
+        }
+      if (self->lesson_step < 0 || self->lesson_step > ML_LESSON_MAX_STEPS)
+        {
+          g_printerr (_("membrane-lab: --step takes a step number from 1 to %d\n"),
+                      ML_LESSON_MAX_STEPS);
+          return 2;
+        }
       g_variant_dict_lookup (options, "plot", "s", &self->plot);
       if (self->plot != NULL && !g_str_equal (self->plot, "kout") && !g_str_equal (self->plot, "iv")
           && !g_str_equal (self->plot, "temperature"))
@@ -582,10 +661,15 @@ ml_application_handle_local_options (GApplication *application,
            || g_variant_dict_contains (options, "block-pump")
            || g_variant_dict_contains (options, "plot")
            || g_variant_dict_contains (options, "handout")
+           || g_variant_dict_contains (options, "legend")
+           || g_variant_dict_contains (options, "forces")
+           || g_variant_dict_contains (options, "step")
+           || g_variant_dict_contains (options, "answer")
            || g_variant_dict_contains (options, "run"))
     {
       g_printerr (_("membrane-lab: --size, --dark, --page, --plot, --presentation, --block-pump, "
-                    "--run and --handout go with --screenshot\n"));
+                    "--run, --handout, --legend, --forces, --step and --answer go with "
+                    "--screenshot\n"));
       return 2;
     }
 
@@ -619,6 +703,8 @@ ml_application_finalize (GObject *object)
   g_clear_pointer (&self->preset, g_free);
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->plot, g_free);
+  g_clear_pointer (&self->lesson, g_free);
+  g_clear_pointer (&self->answer, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ml_application_parent_class)->finalize (object);

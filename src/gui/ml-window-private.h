@@ -29,6 +29,12 @@ struct _MlWindow
   MlMathView           *math;
   GtkMenuButton        *presets_button;
   GtkMenuButton        *main_menu_button;
+  GtkWidget            *content_box;
+  GtkWidget            *math_box;
+
+  GtkWidget            *lesson_pane;      /* MlLessonPane, hidden without a lesson */
+  GtkWidget            *lesson_separator;
+  GtkWidget            *math_concealed;   /* stands for the math while a step waits */
 
   MlDonnanWindow       *donnan;      /* the calculator, while open */
   MlSession            *session;     /* the cell, its history and origin */
@@ -76,6 +82,10 @@ void     ml_window_update_title       (MlWindow             *self);
 
 /* ml-window-actions.c */
 void     _ml_window_class_install_actions (GtkWidgetClass   *widget_class);
+/* ml-window-lessons.c */
+void        _ml_window_setup_lessons              (MlWindow       *self);
+void        _ml_window_class_install_lesson_actions (GtkWidgetClass *widget_class);
+GMenuModel *_ml_window_lessons_menu_new           (void);
 void     _ml_window_update_actions        (MlWindow         *self);
 
 G_END_DECLS

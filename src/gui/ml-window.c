@@ -260,6 +260,7 @@ main_menu_new (void)
   GMenu *menu = g_menu_new ();
   GMenu *section;
   GMenu *style;
+  GMenuModel *lessons;
 
   section = g_menu_new ();
   g_menu_append (section, _("_Open…"), "win.open");
@@ -271,6 +272,13 @@ main_menu_new (void)
   g_menu_append (section, _("Scenario _Details…"), "win.details");
   g_menu_append (section, _("Lab _Handout (PDF)…"), "win.handout");
   g_menu_append (section, _("_Reset Cell"), "win.reset");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  lessons = _ml_window_lessons_menu_new ();
+  g_menu_append_submenu (section, _("_Lessons"), lessons);
+  g_object_unref (lessons);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 
@@ -533,6 +541,8 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, math_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, header);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, stack);
@@ -546,6 +556,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, main_menu_button);
 
   _ml_window_class_install_actions (widget_class);
+  _ml_window_class_install_lesson_actions (widget_class);
   gtk_widget_class_set_css_name (widget_class, "mlwindow");
 }
 
@@ -706,6 +717,9 @@ ml_window_init (MlWindow *self)
                       ml_time_course_page_new);
   ml_window_add_page (self, "plots", _("Plots"), "applications-graphics-symbolic",
                       ml_plots_page_new);
+
+  _ml_window_setup_lessons (self);
+  gtk_box_append (GTK_BOX (self->math_box), self->math_concealed);
 
   ml_window_update_title (self);
   _ml_window_update_actions (self);

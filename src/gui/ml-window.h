@@ -11,6 +11,7 @@
 #include "ml-controls.h"
 #include "ml-gauge.h"
 #include "ml-history.h"
+#include "ml-lesson-pane.h"
 #include "ml-math-view.h"
 #include "ml-membrane-view.h"
 #include "ml-session.h"
@@ -72,5 +73,12 @@ void              ml_window_show_error         (MlWindow       *self,
                                                 const char     *message);
 /* The last message shown with ml_window_show_error, for tests. */
 const char       *ml_window_get_last_error     (MlWindow       *self);
+
+/* Starts a shipped lesson (by its id) or a lesson file in the pane beside
+ * the pages; FALSE with @error for a lesson that does not load. */
+gboolean          ml_window_start_lesson       (MlWindow       *self,
+                                                const char     *id_or_path,
+                                                GError        **error);
+MlLessonPane     *ml_window_get_lesson_pane    (MlWindow       *self);
 
 G_END_DECLS

@@ -78,14 +78,15 @@ takes_value (const char *arg)
 
 /* Arguments that would leave the process or touch the disk.  GOption prints
  * the help and calls exit() for --help… and for any short-option group
- * holding 'h' or '?' ("-xh" too); --save, --out and --handout write a
- * file; "-", "--" and anything after it are scenario file names, whose
- * loading the other target fuzzes without I/O. */
+ * holding 'h' or '?' ("-xh" too); --save, --out, --handout, --moodle and
+ * --pdf write a file; "-", "--" and anything after it are scenario file
+ * names, whose loading the other target fuzzes without I/O. */
 static gboolean
 is_forbidden (const char *arg)
 {
   if (g_str_has_prefix (arg, "--help") || g_str_has_prefix (arg, "--save")
-      || g_str_has_prefix (arg, "--out") || g_str_has_prefix (arg, "--handout"))
+      || g_str_has_prefix (arg, "--out") || g_str_has_prefix (arg, "--handout")
+      || g_str_has_prefix (arg, "--moodle") || g_str_has_prefix (arg, "--pdf"))
     return TRUE;
   if (strcmp (arg, "--") == 0 || strcmp (arg, "-") == 0)
     return TRUE;

@@ -562,6 +562,281 @@ test_render_sizes (void)
     }
 }
 
+/* The two forces, the legend and the named numbers --------------------- */
+
+/* The squid giant axon (Hodgkin & Katz 1949) at 18 °C, pump off, as the
+ * preset: V_rest = −59.5 mV by GHK (test-physics.c). */
+static MlCell *
+squid_cell (void)
+{
+  MlCell *cell = ml_cell_new ();
+
+  ml_cell_set_temperature (cell, 18.0);
+  test_add_ion (cell, "K", 1, 400, 20, 1e-6);
+  test_add_ion (cell, "Na", 1, 50, 440, 4e-8);
+  test_add_ion (cell, "Cl", -1, 52, 560, 4.5e-7);
+  return cell;
+}
+
+static void
+assert_part (const char *text,
+             const char *label,
+             const char *part,
+             double      mv,
+             const char *way)
+{
+  g_autofree char *value = ml_membrane_view_format_mv (mv, TRUE);
+  g_autofree char *want = g_strdup_printf ("%s %s push: %s, %s.", label, part, value, way);
+
+  if (strstr (text, want) == NULL)
+    g_error ("“%s” not in “%s”", want, text);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* show-forces: the description says both parts of every ion's V − E with
+ * the core's numbers, and which way each pushes. */
+static void
+test_forces_description (void)
+{
+  g_autoptr (MlCell) cell = squid_cell ();
+  g_autoptr (MlMembraneView) view = new_view ();
+  MlSolution sol;
+  const char *text;
+  guint notified = 0;
+
+  ml_cell_solve (cell, &sol);
+  g_assert_true (sol.vm_defined);
+  g_assert_cmpfloat_with_epsilon (sol.vm_mv, -59.52, 0.01);
+  /* E_K = 25.0894 × ln(20/400) = −75.16 mV: the gradient pushes K⁺ out */
+  g_assert_cmpfloat_with_epsilon (sol.ions[0].chemical_push_mv, 75.16, 0.01);
+  ml_membrane_view_set_solution (view, &sol);
+
+  text = ml_membrane_view_get_description (view);
+  g_assert_null (strstr (text, "chemical push"));
+  g_assert_false (ml_membrane_view_get_show_forces (view));
+
+  g_signal_connect (view, "notify::show-forces", G_CALLBACK (notify_cb), &notified);
+  g_object_set (view, "show-forces", TRUE, NULL);
+  g_object_set (view, "show-forces", TRUE, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (ml_membrane_view_get_show_forces (view));
+
+  text = ml_membrane_view_get_description (view);
+  g_test_message ("%s", text);
+  /* By hand: K⁺ chemical +75.2 (a cation pushed by a positive part
+   * leaves), electrical −59.5 (in); Na⁺ chemical −54.6 (in), electrical
+   * −59.5 (in); Cl⁻ chemical +59.6 and electrical −59.5: an anion pushed
+   * by a positive part enters, by a negative one leaves. */
+  assert_part (text, "K⁺", "chemical", sol.ions[0].chemical_push_mv, "outward");
+  assert_part (text, "K⁺", "electrical", sol.ions[0].electrical_push_mv, "inward");
+  assert_part (text, "Na⁺", "chemical", sol.ions[1].chemical_push_mv, "inward");
+  assert_part (text, "Na⁺", "electrical", sol.ions[1].electrical_push_mv, "inward");
+  assert_part (text, "Cl⁻", "chemical", sol.ions[2].chemical_push_mv, "inward");
+  assert_part (text, "Cl⁻", "electrical", sol.ions[2].electrical_push_mv, "outward");
+  g_assert_nonnull (strstr (text, "K⁺ chemical push: +75.2 mV, outward."));
+  g_assert_nonnull (strstr (text, "K⁺ electrical push: −59.5 mV, inward."));
+  assert_no_nan (text);
+
+  /* an ion with E = −∞ has no parts to tell */
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_C_OUT, 0.0);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (view, &sol);
+  text = ml_membrane_view_get_description (view);
+  g_assert_null (strstr (text, "K⁺ chemical push"));
+  g_assert_nonnull (strstr (text, "Na⁺ chemical push"));
+
+  g_object_set (view, "show-forces", FALSE, NULL);
+  g_assert_null (strstr (ml_membrane_view_get_description (view), "chemical push"));
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static gboolean
+surfaces_differ (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 guint            min_pixels)
+{
+  int h = cairo_image_surface_get_height (a);
+  int w = cairo_image_surface_get_width (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (((const guint32 *) (pa + y * stride))[x] != ((const guint32 *) (pb + y * stride))[x])
+        n++;
+  g_test_message ("%u pixels differ", n);
+  return n >= min_pixels;
+}
+
+/* Every text the last frame laid out, for the checks below. */
+static void
+assert_texts_at_least (MlMembraneView *mv,
+                       double          px)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (mv->texts[i].layout != NULL && mv->texts[i].text != NULL)
+      if (mv->texts[i].size < px * PANGO_SCALE - 1)
+        g_error ("“%s” at %.1f px, under %.0f px", mv->texts[i].text,
+                 mv->texts[i].size / (double) PANGO_SCALE, px);
+}
+
+/* The numbers under the channels say what they are: "V − E" beside every
+ * driving force at every size, the pump's µA/cm² never in that row. */
+static void
+assert_labels_named (MlMembraneView *mv)
+{
+  for (guint slot = 0; slot < mv->solution.n_ions + 1; slot++)
+    {
+      const char *value = mv->texts[TEXT_SLOT_0 + 3 * slot + 1].text;
+      const char *last = mv->texts[TEXT_SLOT_0 + 3 * slot + 2].text;
+      guint pump_slot = mv->solution.n_ions / 2;
+
+      g_assert_nonnull (value);
+      if (slot == pump_slot)
+        {
+          g_assert_null (strstr (value, "µA/cm²"));
+          g_assert_null (strstr (value, "mV"));
+          if (mv->solution.pump_mode != ML_PUMP_OFF)
+            g_assert_nonnull (strstr (last, "µA/cm²"));
+        }
+      else
+        g_assert_nonnull (strstr (value, "V − E"));
+      g_assert_false (pango_layout_is_ellipsized (mv->texts[TEXT_SLOT_0 + 3 * slot + 1].layout));
+    }
+}
+
+static void
+test_legend_and_forces_render (void)
+{
+  static const int sizes[][2] = { { 410, 400 }, { 560, 360 }, { 360, 300 }, { 1300, 700 },
+                                  { 1900, 620 } };
+
+  for (guint d = 0; d < 2; d++)
+    {
+      set_dark (d == 1);
+      for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+        {
+          g_autoptr (MlCell) cell = squid_cell ();
+          GtkWidget *view = ml_membrane_view_new ();
+          MlMembraneView *mv = ML_MEMBRANE_VIEW (view);
+          GtkWindow *window = show_view (view, sizes[k][0], sizes[k][1]);
+          cairo_surface_t *plain, *legend, *forces;
+          g_autofree char *name = NULL;
+          MlSolution sol;
+
+          ml_cell_set_pump_mode (cell, ML_PUMP_KINETIC);
+          ml_cell_solve (cell, &sol);
+          ml_membrane_view_set_solution (mv, &sol);
+          spin (20);
+          plain = test_render_on_theme (view, d == 1);
+          assert_labels_named (mv);
+
+          g_object_set (view, "show-legend", TRUE, NULL);
+          g_assert_true (ml_membrane_view_get_show_legend (mv));
+          spin (20);
+          legend = test_render_on_theme (view, d == 1);
+          g_assert_true (surfaces_differ (plain, legend, sizes[k][0] * sizes[k][1] / 50));
+          assert_labels_named (mv);
+          g_assert_nonnull (strstr (mv->texts[TEXT_LEGEND].text, "Arrow length: driving force V − E"));
+          g_assert_null (strstr (mv->texts[TEXT_LEGEND].text, "chemical push"));
+
+          g_object_set (view, "show-forces", TRUE, NULL);
+          spin (20);
+          forces = test_render_on_theme (view, d == 1);
+          g_assert_true (surfaces_differ (legend, forces, 500));
+          g_assert_nonnull (strstr (mv->texts[TEXT_LEGEND].text, "chemical push"));
+          /* each ion's two labels, in words and mV, never cut */
+          for (guint i = 0; i < sol.n_ions; i++)
+            {
+              const CachedText *chem = &mv->texts[TEXT_FORCE_0 + 2 * i + FORCE_CHEMICAL];
+              const CachedText *elec = &mv->texts[TEXT_FORCE_0 + 2 * i + FORCE_ELECTRICAL];
+              g_autofree char *mv_chem = ml_membrane_view_format_mv (sol.ions[i].chemical_push_mv,
+                                                                      TRUE);
+
+              g_assert_nonnull (chem->text);
+              g_assert_nonnull (strstr (chem->text, "chemical"));
+              g_assert_nonnull (strstr (chem->text, mv_chem));
+              g_assert_nonnull (strstr (elec->text, "electrical"));
+              g_assert_false (pango_layout_is_ellipsized (chem->layout));
+              g_assert_false (pango_layout_is_ellipsized (elec->layout));
+            }
+          assert_labels_named (mv);
+          name = g_strdup_printf ("membrane-view-forces-legend-%dx%d-%s.png", sizes[k][0],
+                                  sizes[k][1], d ? "dark" : "light");
+          test_write_png (forces, name);
+
+          /* the forces alone */
+          g_object_set (view, "show-legend", FALSE, NULL);
+          spin (20);
+          cairo_surface_destroy (legend);
+          legend = test_render_on_theme (view, d == 1);
+          g_free (name);
+          name = g_strdup_printf ("membrane-view-forces-%dx%d-%s.png", sizes[k][0], sizes[k][1],
+                                  d ? "dark" : "light");
+          test_write_png (legend, name);
+          assert_labels_named (mv);
+
+          /* and off again: the picture of before */
+          g_object_set (view, "show-legend", FALSE, "show-forces", FALSE, NULL);
+          spin (20);
+          cairo_surface_destroy (legend);
+          legend = test_render_on_theme (view, d == 1);
+          g_assert_false (surfaces_differ (plain, legend, 1));
+
+          cairo_surface_destroy (plain);
+          cairo_surface_destroy (legend);
+          cairo_surface_destroy (forces);
+          gtk_window_destroy (window);
+        }
+    }
+  set_dark (FALSE);
+}
+
+/* Presentation mode sets a CSS font size of 14 pt (18.7 px) on the view;
+ * every drawn label follows it, the new ones too. */
+static void
+test_presentation_font_floor (void)
+{
+  g_autoptr (MlCell) cell = squid_cell ();
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *view = ml_membrane_view_new ();
+  MlMembraneView *mv = ML_MEMBRANE_VIEW (view);
+  GtkWindow *window;
+  cairo_surface_t *surface;
+  MlSolution sol;
+
+  gtk_css_provider_load_from_data (provider, "membrane-view { font-size: 14pt; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  window = show_view (view, 410, 400);
+  ml_cell_set_pump_mode (cell, ML_PUMP_KINETIC);
+  ml_cell_solve (cell, &sol);
+  ml_membrane_view_set_solution (mv, &sol);
+  g_object_set (view, "show-legend", TRUE, "show-forces", TRUE, NULL);
+  spin (20);
+  surface = test_render_on_theme (view, FALSE);
+  assert_texts_at_least (mv, 18.0);
+  assert_labels_named (mv);
+  test_write_png (surface, "membrane-view-forces-legend-presentation-410x400.png");
+  cairo_surface_destroy (surface);
+
+  gtk_window_destroy (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -636,6 +911,9 @@ main (int    argc,
   g_test_add_func ("/membrane-view/render/png", test_render);
   g_test_add_func ("/membrane-view/render/sizes", test_render_sizes);
   g_test_add_func ("/membrane-view/render/time", test_render_time);
+  g_test_add_func ("/membrane-view/forces/description", test_forces_description);
+  g_test_add_func ("/membrane-view/legend/render", test_legend_and_forces_render);
+  g_test_add_func ("/membrane-view/presentation/font-floor", test_presentation_font_floor);
 
   return g_test_run ();
 }

@@ -294,7 +294,7 @@ draw_readout (MlGauge         *self,
   if (!self->has_solution)
     return;
 
-  if (self->defined)
+  if (self->defined && !self->concealed)
     {
       g_autofree char *text = g_strdup_printf (_("%s mV"), self->number_text);
       g_autoptr(PangoLayout) number = NULL;
@@ -361,7 +361,10 @@ draw_readout (MlGauge         *self,
     }
   else
     {
-      const char *message = ml_condition_message (self->condition);
+      /* Translators: on the gauge while a lesson waits for the student's
+       * prediction. */
+      const char *message = self->concealed ? _("Your prediction first")
+                                            : ml_condition_message (self->condition);
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle logical;
       /* the dial's inside and the open gap between its ends; the scale
@@ -714,7 +717,7 @@ ml_gauge_snapshot (GtkWidget   *widget,
   ensure_cache (self, width, height);
   gtk_snapshot_append_node (snapshot, self->dial_node);
 
-  if (self->has_solution && self->defined)
+  if (self->has_solution && self->defined && !self->concealed)
     {
       double r = self->geo.radius + self->geo.track;
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (self->geo.cx - r, self->geo.cy - r,

@@ -63,6 +63,8 @@ struct _MlGauge
   char          *value_text;
   char          *spoken_name;    /* the accessible name: V_m */
   char          *spoken_list;    /* the description: each E */
+  /* A lesson waits for a prediction: no needle and no number. */
+  gboolean       concealed;
 
   /* Where the needle was before the last change, until the next one: a
    * slider's drag is one change (steps closer than GHOST_QUIET_US). */

@@ -114,6 +114,16 @@ animations_enabled (MlGauge *self)
 static void
 update_accessible (MlGauge *self)
 {
+  if (self->concealed)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Membrane potential: hidden until you give your "
+                                        "prediction"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
+                                      -1);
+      return;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->spoken_name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->spoken_list,
@@ -564,4 +574,30 @@ ml_gauge_get_session (MlGauge *self)
 {
   g_return_val_if_fail (ML_IS_GAUGE (self), NULL);
   return self->session;
+}
+
+void
+ml_gauge_set_concealed (MlGauge  *self,
+                        gboolean  concealed)
+{
+  g_return_if_fail (ML_IS_GAUGE (self));
+
+  concealed = !!concealed;
+  if (self->concealed == concealed)
+    return;
+  self->concealed = concealed;
+  /* The ghost of an earlier value is no hint to leave showing; the
+   * answer's change brings its own. */
+  if (concealed)
+    self->has_ghost = FALSE;
+  ml_gauge_invalidate_cache (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+ml_gauge_get_concealed (MlGauge *self)
+{
+  g_return_val_if_fail (ML_IS_GAUGE (self), FALSE);
+  return self->concealed;
 }

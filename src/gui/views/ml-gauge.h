@@ -33,6 +33,11 @@ const char  *ml_gauge_get_value_text      (MlGauge          *self);
 gboolean     ml_gauge_get_ghost           (MlGauge          *self,
                                            double           *ghost_mv);
 
+/* Hides the needle and the number (a lesson waits for a prediction). */
+void         ml_gauge_set_concealed       (MlGauge          *self,
+                                           gboolean          concealed);
+gboolean     ml_gauge_get_concealed       (MlGauge          *self);
+
 void         ml_gauge_set_session (MlGauge   *self,
                                    MlSession *session);
 MlSession   *ml_gauge_get_session (MlGauge   *self);

@@ -55,24 +55,33 @@ compute_geometry (MlMembraneView *self,
   double name_h, block_h, avail;
   guint n_ions = self->has_solution ? self->solution.n_ions : 0;
 
+  /* The text is at least 14 px, and never under the CSS font size. */
+  double fs_min = MAX (14.0, self->font_px);
+
   geo->w = gtk_widget_get_width (GTK_WIDGET (self));
   geo->h = gtk_widget_get_height (GTK_WIDGET (self));
   geo->g = MIN (geo->w / 560.0, geo->h / 360.0);
-  geo->fs = CLAMP (14.0 * geo->g, 14.0, 24.0);
+  geo->fs = CLAMP (14.0 * geo->g, fs_min, MAX (24.0, fs_min));
   geo->pad = 0.6 * geo->fs;
+
+  /* the legend's room first: the picture is laid out in what is left, at
+   * the scale of the whole view */
+  ml_membrane_view_place_legend (self, geo);
 
   geo->n_slots = n_ions + 1;
   geo->pump_slot = n_ions / 2;
 
   geo->out_top = geo->pad + 1.45 * geo->fs;
   geo->inside_label_y = geo->h - geo->pad - 1.3 * geo->fs;
+  geo->margin_x = geo->pad;
+  geo->slot_w = (geo->w - 2 * geo->margin_x) / geo->n_slots;
+  /* name, V − E on one line or two, status */
+  geo->value_lines = ml_membrane_view_value_lines (self, geo);
   name_h = 1.3 * 1.25 * geo->fs;
-  block_h = name_h + 2 * 1.3 * geo->fs;
+  block_h = name_h + (geo->value_lines + ml_membrane_view_pump_lines (self, geo)) * 1.3 * geo->fs;
   geo->block_top = geo->inside_label_y - block_h - 0.2 * geo->fs;
 
   avail = MAX (geo->block_top - geo->out_top, 60.0);
-  geo->margin_x = geo->pad;
-  geo->slot_w = (geo->w - 2 * geo->margin_x) / geo->n_slots;
 
   /* Every size follows the width as well as the height: a narrow, tall view
    * (the controls pane open on a projector) would otherwise get a bilayer
@@ -93,6 +102,21 @@ compute_geometry (MlMembraneView *self,
   geo->particle_r = CLAMP (MIN (geo->thick * 0.085, geo->slot_w * 0.06), 2.5, 8.0);
   geo->pump_ext_out = geo->pump_ext_in =
     MIN (geo->mem_top - geo->out_top, geo->block_top - geo->mem_bot) * 0.45;
+
+  /* an inward arrow stops well short of the words under its channel */
+  geo->arrow_out_max = geo->mem_top - geo->out_top - 0.15 * geo->fs;
+  geo->arrow_in_max = geo->block_top - geo->mem_bot - 0.5 * geo->fs;
+  geo->force_top_h = geo->force_bot_h = 0;
+  if (self->show_forces && self->has_solution && self->solution.vm_defined)
+    {
+      /* room for the force labels, and one scale up and down, so that the
+       * three arrows of an ion can be compared */
+      ml_membrane_view_measure_force_bands (self, geo);
+      geo->arrow_out_max -= geo->force_top_h;
+      geo->arrow_in_max -= geo->force_bot_h;
+      geo->arrow_out_max = geo->arrow_in_max = MAX (MIN (geo->arrow_out_max, geo->arrow_in_max),
+                                                    geo->fs);
+    }
 
   /* the banner, and the pump's label kept clear of it */
   ml_membrane_view_place_banner (self, geo);
@@ -516,6 +540,37 @@ draw_particles (MlMembraneView *self,
     }
 }
 
+/* How far the thin force arrows stand from the channel's corridor, and how
+ * thick they are. */
+static double
+force_offset (const Geometry *geo)
+{
+  return MAX (0.09 * geo->slot_w, geo->t_min * 2 + 6 * geo->g);
+}
+
+static double
+force_thickness (const Geometry *geo)
+{
+  return MAX (2.0, geo->t_min * 1.2);
+}
+
+/* How far an arrow of @mv reaches past the membrane.  With the forces on,
+ * in proportion, so the chemical and electrical arrows add up to the net
+ * one by eye. */
+static double
+arrow_reach (MlMembraneView *self,
+             const Geometry *geo,
+             double          f,
+             double          ext_max)
+{
+  double ext_min = MIN (geo->thick * 0.6, ext_max);
+
+  f = CLAMP (f, 0.0, 1.0);
+  if (self->show_forces)
+    return MAX (f * ext_max, MIN (0.6 * geo->fs, ext_max));
+  return ext_min + f * (ext_max - ext_min);
+}
+
 static void
 draw_charges (MlMembraneView *self,
               cairo_t        *cr,
@@ -549,10 +604,10 @@ draw_charges (MlMembraneView *self,
       if (s != 0 && s != geo->n_slots && self->has_solution)
         {
           /* keep arrows and their heads clear too */
-          free_from[s] = MAX (free_from[s],
-                              ml_membrane_view_slot_center (geo, s - 1) + geo->corridor / 2 + margin);
-          free_to[s] = MIN (free_to[s],
-                            ml_membrane_view_slot_center (geo, s) - geo->corridor / 2 - margin);
+          double keep = geo->corridor / 2 + margin + (self->show_forces ? force_offset (geo) : 0);
+
+          free_from[s] = MAX (free_from[s], ml_membrane_view_slot_center (geo, s - 1) + keep);
+          free_to[s] = MIN (free_to[s], ml_membrane_view_slot_center (geo, s) - keep);
         }
       length += MAX (0, free_to[s] - free_from[s]);
     }
@@ -613,7 +668,7 @@ draw_ion_arrow (MlMembraneView *self,
 {
   const MlIonResult *r = &self->solution.ions[ion];
   double cx = ml_membrane_view_slot_center (geo, ion_slot (geo, ion));
-  double ext_max, ext_min, ext, f, y_tail, y_tip, t;
+  double ext_max, ext, f, y_tail, y_tip, t;
   gboolean hollow = !r->permeant;
   GdkRGBA color = self->ion_colors[ion];
 
@@ -637,15 +692,9 @@ draw_ion_arrow (MlMembraneView *self,
       return;
     }
 
-  /* an inward arrow stops well short of the words under its channel */
-  if (r->direction > 0)
-    ext_max = geo->mem_top - geo->out_top - 0.15 * geo->fs;
-  else
-    ext_max = geo->block_top - geo->mem_bot - 0.5 * geo->fs;
-  ext_min = MIN (geo->thick * 0.6, ext_max);
-
+  ext_max = r->direction > 0 ? geo->arrow_out_max : geo->arrow_in_max;
   f = ml_membrane_view_ion_is_infinite (r) ? 1.0 : fabs (r->driving_force_mv) / ARROW_FULL_MV;
-  ext = ext_min + CLAMP (f, 0.0, 1.0) * (ext_max - ext_min);
+  ext = arrow_reach (self, geo, f, ext_max);
 
   if (r->direction > 0)
     {
@@ -663,6 +712,67 @@ draw_ion_arrow (MlMembraneView *self,
     color.alpha *= 0.6;
 
   draw_arrow (self, cr, geo, cx, y_tail, y_tip, t, &color, hollow);
+}
+
+/* show-forces: the chemical push left of the channel, outlined, and the
+ * electrical push right of it, dotted, each from the membrane's face the
+ * way it pushes the ion, on the net arrow's scale. */
+static void
+draw_force_arrows (MlMembraneView *self,
+                   cairo_t        *cr,
+                   const Geometry *geo,
+                   guint           ion)
+{
+  const MlIonResult *r = &self->solution.ions[ion];
+  double cx = ml_membrane_view_slot_center (geo, ion_slot (geo, ion));
+  double t = force_thickness (geo);
+  double lw = MAX (1.5, 1.6 * geo->g);
+  GdkRGBA color = self->ion_colors[ion];
+
+  if (!ml_membrane_view_has_forces (self, r))
+    return;
+  if (!r->ion.enabled)
+    color.alpha *= 0.6;
+
+  for (int part = FORCE_CHEMICAL; part <= FORCE_ELECTRICAL; part++)
+    {
+      double mv = ml_membrane_view_force_mv (r, part);
+      int dir = ml_membrane_view_push_direction (r, mv);
+      double x = part == FORCE_CHEMICAL ? cx - geo->corridor / 2 - force_offset (geo)
+                                        : cx + geo->corridor / 2 + force_offset (geo);
+      double ext, y_tail, y_tip, head_w, head_l;
+
+      if (dir == 0)
+        continue;
+      ext = arrow_reach (self, geo, fabs (mv) / ARROW_FULL_MV,
+                         dir > 0 ? geo->arrow_out_max : geo->arrow_in_max);
+      y_tail = dir > 0 ? geo->mem_top : geo->mem_bot;
+      y_tip = dir > 0 ? y_tail - ext : y_tail + ext;
+      head_w = t * 2 + 6 * geo->g + 4;
+      head_l = MIN (head_w * 0.9, ext * 0.6);
+      arrow_path (cr, x, y_tail, y_tip, t, head_w, head_l);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      if (self->dark)
+        cairo_set_source_rgba (cr, 0.14, 0.14, 0.16, 0.9);
+      else
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_fill_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, lw);
+      if (part == FORCE_ELECTRICAL)
+        {
+          /* round dots: neither the solid net arrow nor the dashed one of
+           * a closed channel */
+          double dots[] = { 0.01, 2.2 * lw };
+
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_line_width (cr, lw * 1.3);
+          cairo_set_dash (cr, dots, 2, 0);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
 }
 
 static void
@@ -771,8 +881,12 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
     draw_channel (self, cr, &geo, i);
   draw_pump (self, cr, &geo, &na, &k);
   if (self->has_solution && sol->vm_defined)
-    for (guint i = 0; i < n_ions; i++)
-      draw_ion_arrow (self, cr, &geo, i);
+    {
+      for (guint i = 0; i < n_ions; i++)
+        draw_force_arrows (self, cr, &geo, i);
+      for (guint i = 0; i < n_ions; i++)
+        draw_ion_arrow (self, cr, &geo, i);
+    }
 
   cairo_destroy (cr);
 

@@ -29,9 +29,18 @@ enum
   TEXT_BANNER,
   TEXT_PUMP_NA,
   TEXT_PUMP_K,
+  TEXT_LEGEND,
   TEXT_SLOT_0,  /* three lines per slot: name, value, status */
-  N_TEXTS = TEXT_SLOT_0 + 3 * N_SLOTS,
+  TEXT_FORCE_0 = TEXT_SLOT_0 + 3 * N_SLOTS,  /* chemical, electrical per ion */
+  N_TEXTS = TEXT_FORCE_0 + 2 * ML_MAX_IONS,
 };
+
+/* The two parts of an ion's driving force, as show-forces draws them. */
+typedef enum
+{
+  FORCE_CHEMICAL,
+  FORCE_ELECTRICAL,
+} ForcePart;
 
 typedef struct
 {
@@ -78,6 +87,16 @@ typedef struct
   double sub_w;           /* width of one channel subunit */
   double gap_min, gap_max;
   double t_min, t_max;    /* arrow shaft thickness */
+  double value_lines;     /* lines of the V − E row: 1, or 2 when narrow */
+  double arrow_out_max;   /* longest reach of an arrow past each face */
+  double arrow_in_max;
+  /* show-forces: the bands the force labels take, at the top of the
+   * outside and above the label block */
+  double force_top_h, force_bot_h;
+  /* show-legend: the legend's box; the picture keeps the rest (w, h) */
+  gboolean has_legend;
+  double legend_x, legend_y, legend_w, legend_h;
+  double legend_px;       /* its text size */
   double charge_size;
   double particle_r;
   double lipid_r;         /* radius of a lipid head */
@@ -112,6 +131,10 @@ struct _MlMembraneView
   gboolean      dark;
   gboolean      high_contrast;
   double        text_scale;     /* the desktop's text scaling, 1 = 96 dpi */
+  double        font_px;        /* the CSS font size: the floor of drawn text */
+
+  gboolean      show_forces;    /* the two parts of each driving force */
+  gboolean      show_legend;
 
   CachedText    texts[N_TEXTS];
   Sprite        sprites[N_SPRITES];
@@ -145,6 +168,35 @@ static inline const char *
 ml_membrane_view_infinite_force (const MlIonResult *r)
 {
   return r->nernst_state == ML_NERNST_PLUS_INFINITY ? "−∞" : "+∞";
+}
+
+/* Which way @push_mv (a driving force or one of its parts, V − E sign
+ * convention) moves the ion of @r: DESIGN.md's rule, the one the core's
+ * MlIonResult.direction follows, a cation pushed by a positive force
+ * leaves, an anion enters.  +1 out, −1 in, 0 for no push. */
+static inline int
+ml_membrane_view_push_direction (const MlIonResult *r,
+                                 double             push_mv)
+{
+  if (!(fabs (push_mv) >= ML_EQUILIBRIUM_MV))
+    return 0;
+  return (push_mv > 0.0) == (r->ion.z > 0) ? 1 : -1;
+}
+
+/* Whether an ion gets its two force arrows: E and V_m defined. */
+static inline gboolean
+ml_membrane_view_has_forces (MlMembraneView    *self,
+                             const MlIonResult *r)
+{
+  return self->show_forces && self->has_solution && self->solution.vm_defined &&
+         r->nernst_state == ML_NERNST_DEFINED;
+}
+
+static inline double
+ml_membrane_view_force_mv (const MlIonResult *r,
+                           ForcePart          part)
+{
+  return part == FORCE_CHEMICAL ? r->chemical_push_mv : r->electrical_push_mv;
 }
 
 static inline gboolean
@@ -189,6 +241,14 @@ void         ml_membrane_view_draw_texts           (MlMembraneView   *self,
                                                     GtkSnapshot      *snapshot,
                                                     const Geometry   *geo);
 void         ml_membrane_view_invalidate_texts     (MlMembraneView   *self);
+void         ml_membrane_view_place_legend         (MlMembraneView   *self,
+                                                    Geometry         *geo);
+double       ml_membrane_view_value_lines          (MlMembraneView   *self,
+                                                    const Geometry   *geo);
+double       ml_membrane_view_pump_lines           (MlMembraneView   *self,
+                                                    const Geometry   *geo);
+void         ml_membrane_view_measure_force_bands  (MlMembraneView   *self,
+                                                    Geometry         *geo);
 
 /* ml-membrane-view.c: what the last frame drew, for tests */
 guint        ml_membrane_view_get_n_particles_drawn (MlMembraneView  *self);

@@ -223,8 +223,9 @@ pump_texts (MlMembraneView  *self,
             const char     **status_short)
 {
   *value = ml_membrane_view_pump_current_text (self);
-  *value_short = *value != NULL ? ml_format_fixed (self->solution.pump_current_ua_cm2, 2, TRUE)
-                                : NULL;
+  /* never a bare number beside the channels' mV: the unit on a line of
+   * its own where there is little room */
+  *value_short = *value != NULL ? g_strdelimit (g_strdup (*value), " ", '\n') : NULL;
   *status_short = NULL;
 
   switch (ml_membrane_view_pump_state (self))
@@ -272,10 +273,36 @@ pump_texts (MlMembraneView  *self,
     }
 }
 
+/* The V − E line under a channel, named at every size: "V − E +20.0 mV"
+ * on one line, or the name above the number on two (@lines 2), or, where
+ * even that is cut, the number without its unit under the name. */
+static char *
+value_text (const MlIonResult *r,
+            int                lines,
+            gboolean           unit)
+{
+  g_autofree char *number = NULL;
+
+  if (ml_membrane_view_ion_is_infinite (r))
+    /* Translators: an infinite driving force, %s is "+∞" or "−∞" */
+    number = unit ? g_strdup_printf (_("%s mV"), ml_membrane_view_infinite_force (r))
+                  : g_strdup (ml_membrane_view_infinite_force (r));
+  else
+    number = ml_membrane_view_format_mv (r->driving_force_mv, unit);
+
+  if (lines == 1)
+    /* Translators: the driving force under a channel, "V − E +20.0 mV";
+     * keep the quantity's name short */
+    return g_strdup_printf (_("V − E %s"), number);
+  /* Translators: the same on two lines where there is little room */
+  return g_strdup_printf (_("V − E\n%s"), number);
+}
+
 /* The three lines under a channel: name, driving force, what it means;
  * the short forms are for slots too narrow for the long ones. */
 static void
 slot_texts (MlMembraneView  *self,
+            const Geometry  *geo,
             guint            ion,
             char           **value,
             char           **value_short,
@@ -301,17 +328,8 @@ slot_texts (MlMembraneView  *self,
     }
   else if (sol->vm_defined)
     {
-      if (ml_membrane_view_ion_is_infinite (r))
-        {
-          /* Translators: an infinite driving force, %s is "+∞" or "−∞" */
-          *value = g_strdup_printf (_("%s mV"), ml_membrane_view_infinite_force (r));
-          *value_short = g_strdup (ml_membrane_view_infinite_force (r));
-        }
-      else
-        {
-          *value = ml_membrane_view_format_mv (r->driving_force_mv, TRUE);
-          *value_short = ml_membrane_view_format_mv (r->driving_force_mv, FALSE);
-        }
+      *value = value_text (r, (int) geo->value_lines, TRUE);
+      *value_short = value_text (r, 2, FALSE);
 
       if (r->direction == 0)
         {
@@ -428,6 +446,327 @@ ml_membrane_view_place_banner (MlMembraneView *self,
   geo->pump_ext_out = MAX (MIN (geo->pump_ext_out, ext), geo->thick * 0.45);
 }
 
+/* Whether a text fits on @width px, each of its lines, at @size. */
+static gboolean
+text_fits (MlMembraneView *self,
+           guint           key,
+           const char     *text,
+           double          size,
+           int             weight,
+           double          width)
+{
+  PangoLayout *layout = cached_text (self, key, text, size, weight, width);
+
+  /* a key that wrapped before ellipsizes again */
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return !pango_layout_is_ellipsized (layout);
+}
+
+/**
+ * ml_membrane_view_value_lines:
+ *
+ * Whether the V − E line of every channel fits its slot on one line (1) or
+ * takes two (2), the name above the number; the geometry keeps room for
+ * what it takes.
+ */
+double
+ml_membrane_view_value_lines (MlMembraneView *self,
+                              const Geometry *geo)
+{
+  const MlSolution *sol = &self->solution;
+
+  if (!self->has_solution || !sol->vm_defined)
+    return 1;
+  for (guint i = 0; i < sol->n_ions; i++)
+    {
+      const MlIonResult *r = &sol->ions[i];
+      guint slot = i < geo->pump_slot ? i : i + 1;
+      g_autofree char *text = NULL;
+
+      if (r->nernst_state == ML_NERNST_UNDEFINED)
+        continue;
+      text = value_text (r, 1, TRUE);
+      if (!text_fits (self, TEXT_SLOT_0 + 3 * slot + 1, text, geo->fs, PANGO_WEIGHT_SEMIBOLD,
+                      geo->slot_w - 4))
+        return 2;
+    }
+  return 1;
+}
+
+/* 2 when the pump's current needs two lines ("+0.32" over "µA/cm²") under
+ * its state, so the block keeps a line for it; else 1. */
+double
+ml_membrane_view_pump_lines (MlMembraneView *self,
+                             const Geometry *geo)
+{
+  g_autofree char *current = ml_membrane_view_pump_current_text (self);
+
+  if (current == NULL)
+    return 1;
+  return text_fits (self, TEXT_SLOT_0 + 3 * geo->pump_slot + 2, current, geo->fs,
+                    PANGO_WEIGHT_NORMAL, geo->slot_w - 4) ? 1 : 2;
+}
+
+/* Forces ----------------------------------------------------------------- */
+
+/* The size of the force labels and the legend: a little under the body
+ * text on a large view, never under its floor (14 px, or the CSS size). */
+static double
+small_px (MlMembraneView *self,
+          const Geometry *geo)
+{
+  return MAX (MAX (14.0, self->font_px), 0.75 * geo->fs);
+}
+
+/* The label of one part of an ion's driving force, "chemical +75.2 mV",
+ * on one line, else two, else wrapped where it must: never cut. */
+static PangoLayout *
+force_label (MlMembraneView *self,
+             const Geometry *geo,
+             guint           ion,
+             ForcePart       part)
+{
+  const MlIonResult *r = &self->solution.ions[ion];
+  guint key = TEXT_FORCE_0 + 2 * ion + part;
+  double width = geo->slot_w - 4;
+  g_autofree char *mv = ml_membrane_view_format_mv (ml_membrane_view_force_mv (r, part), TRUE);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  PangoLayout *layout;
+
+  if (part == FORCE_CHEMICAL)
+    {
+      /* Translators: beside the thin arrow of the concentration gradient's
+       * push, "chemical +75.2 mV" */
+      one = g_strdup_printf (_("chemical %s"), mv);
+      /* Translators: the same on two lines */
+      two = g_strdup_printf (_("chemical\n%s"), mv);
+    }
+  else
+    {
+      /* Translators: beside the thin arrow of the membrane potential's
+       * push, "electrical −59.5 mV" */
+      one = g_strdup_printf (_("electrical %s"), mv);
+      /* Translators: the same on two lines */
+      two = g_strdup_printf (_("electrical\n%s"), mv);
+    }
+
+  if (text_fits (self, key, one, small_px (self, geo), PANGO_WEIGHT_NORMAL, width))
+    return cached_text (self, key, one, small_px (self, geo), PANGO_WEIGHT_NORMAL, width);
+  layout = cached_text (self, key, two, small_px (self, geo), PANGO_WEIGHT_NORMAL, width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* A force label on a pale backing, so the particles under it do not cut
+ * through its words. */
+static void
+append_force_label (MlMembraneView *self,
+                    GtkSnapshot    *snapshot,
+                    PangoLayout    *layout,
+                    double          x,
+                    double          y,
+                    const GdkRGBA  *color)
+{
+  PangoRectangle ink, logical;
+  GdkRGBA back = self->dark ? (GdkRGBA) { 0.14, 0.14, 0.16, 0.8 } : (GdkRGBA) { 1, 1, 1, 0.8 };
+  GskRoundedRect rr;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x + ink.x - 3, y + logical.y,
+                                                             ink.width + 6, logical.height),
+                                   4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, &back, &rr.bounds);
+  gtk_snapshot_pop (snapshot);
+  append_text (snapshot, layout, x, y, color);
+}
+
+/* Where the force labels of every ion go: those of a push out in a band at
+ * the top of the outside, those of a push in in a band above the words
+ * under the channels, chemical first.  With @snapshot, draws them. */
+static void
+layout_force_labels (MlMembraneView *self,
+                     const Geometry *geo,
+                     GtkSnapshot    *snapshot,
+                     double         *top_h,
+                     double         *bot_h)
+{
+  const MlSolution *sol = &self->solution;
+  double gap = 0.15 * geo->fs;
+
+  *top_h = *bot_h = 0;
+  for (guint i = 0; i < sol->n_ions; i++)
+    {
+      const MlIonResult *r = &sol->ions[i];
+      double cx = ml_membrane_view_slot_center (geo, i < geo->pump_slot ? i : i + 1);
+      double up = 0, down = 0;
+
+      if (!ml_membrane_view_has_forces (self, r))
+        continue;
+      /* the inward ones from the bottom up: the electrical one is nearer
+       * the words, the chemical one above it */
+      for (int part = FORCE_ELECTRICAL; part >= FORCE_CHEMICAL; part--)
+        {
+          PangoLayout *layout = force_label (self, geo, i, part);
+          PangoRectangle logical;
+
+          if (ml_membrane_view_push_direction (r, ml_membrane_view_force_mv (r, part)) >= 0)
+            continue;
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          down += logical.height + gap;
+          if (snapshot != NULL)
+            append_force_label (self, snapshot, layout, cx - (geo->slot_w - 4) / 2,
+                                geo->block_top - 0.3 * geo->fs - down, &self->ion_text_colors[i]);
+        }
+      for (int part = FORCE_CHEMICAL; part <= FORCE_ELECTRICAL; part++)
+        {
+          PangoLayout *layout = force_label (self, geo, i, part);
+          PangoRectangle logical;
+
+          if (ml_membrane_view_push_direction (r, ml_membrane_view_force_mv (r, part)) < 0)
+            continue;
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          if (snapshot != NULL)
+            append_force_label (self, snapshot, layout, cx - (geo->slot_w - 4) / 2,
+                                geo->out_top + up, &self->ion_text_colors[i]);
+          up += logical.height + gap;
+        }
+      *top_h = MAX (*top_h, up);
+      *bot_h = MAX (*bot_h, down);
+    }
+  if (*top_h > 0)
+    *top_h += 0.2 * geo->fs;
+  if (*bot_h > 0)
+    *bot_h += 0.3 * geo->fs;
+}
+
+void
+ml_membrane_view_measure_force_bands (MlMembraneView *self,
+                                      Geometry       *geo)
+{
+  layout_force_labels (self, geo, NULL, &geo->force_top_h, &geo->force_bot_h);
+}
+
+/* Legend ----------------------------------------------------------------- */
+
+static PangoLayout *
+legend_layout (MlMembraneView *self,
+               const Geometry *geo,
+               double          px,
+               double          width)
+{
+  GString *s = g_string_new (NULL);
+  PangoLayout *layout;
+
+  g_string_append (s, _("Arrow length: driving force V − E, in mV."));
+  g_string_append_c (s, '\n');
+  g_string_append (s, _("Arrow thickness: current."));
+  g_string_append_c (s, '\n');
+  g_string_append (s, _("Dots: ions on each side; more dots, higher concentration."));
+  g_string_append_c (s, '\n');
+  g_string_append (s, _("+ and − along the membrane: the charge that makes the membrane potential V; more of it, the farther V is from 0."));
+  g_string_append_c (s, '\n');
+  g_string_append (s, _("Dashed arrow: channel closed or ion off. Dot in a pore: at equilibrium."));
+  if (self->show_forces)
+    {
+      g_string_append_c (s, '\n');
+      g_string_append (s, _("Thin outlined arrow: chemical push (−E). Thin dotted arrow: electrical push (V). Together they make V − E."));
+    }
+  g_string_append_c (s, '\n');
+  g_string_append (s, _("Equal and opposite currents can look very different, since length is the driving force and thickness the current: Na⁺’s arrow is long but thin because its permeability is small."));
+
+  layout = cached_text (self, TEXT_LEGEND, s->str, px, PANGO_WEIGHT_NORMAL, width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_spacing (layout, (int) (0.12 * px * PANGO_SCALE));
+  g_string_free (s, TRUE);
+  return layout;
+}
+
+#define LEGEND_HPAD(geo) (0.6 * (geo)->fs)
+#define LEGEND_VPAD(geo) (0.4 * (geo)->fs)
+
+/**
+ * ml_membrane_view_place_legend:
+ *
+ * With show-legend, takes the legend's room from the picture: a column on
+ * the right of a wide view, else a strip at the bottom, so that it covers
+ * no channel; @geo's w and h are then what the picture keeps.
+ */
+void
+ml_membrane_view_place_legend (MlMembraneView *self,
+                               Geometry       *geo)
+{
+  double floor_px = MAX (14.0, self->font_px);
+  double px = small_px (self, geo);
+  PangoRectangle logical;
+
+  geo->has_legend = self->show_legend;
+  if (!geo->has_legend)
+    return;
+
+  if (geo->w >= 1.5 * geo->h && geo->w >= 800)
+    {
+      geo->legend_w = CLAMP (0.28 * geo->w, 15 * px, 24 * px);
+      geo->legend_w = MIN (geo->legend_w, 0.4 * geo->w);
+      /* down to the floor if the column is too short for the words */
+      for (int k = 0; k < 2; k++)
+        {
+          pango_layout_get_pixel_extents (legend_layout (self, geo, px,
+                                                         geo->legend_w - 2 * LEGEND_HPAD (geo)),
+                                          NULL, &logical);
+          if (logical.height + 2 * LEGEND_VPAD (geo) <= geo->h - 2 * geo->pad)
+            break;
+          px = floor_px;
+        }
+      geo->legend_h = MIN (logical.height + 2 * LEGEND_VPAD (geo), geo->h - 2 * geo->pad);
+      geo->legend_x = geo->w - geo->pad - geo->legend_w;
+      geo->legend_y = geo->pad;
+      geo->w = geo->legend_x - 0.5 * geo->pad;
+    }
+  else
+    {
+      px = floor_px;
+      geo->legend_w = geo->w - 2 * geo->pad;
+      pango_layout_get_pixel_extents (legend_layout (self, geo, px,
+                                                     geo->legend_w - 2 * LEGEND_HPAD (geo)),
+                                      NULL, &logical);
+      /* the picture keeps at least half the height */
+      geo->legend_h = MIN (logical.height + 2 * LEGEND_VPAD (geo), geo->h / 2);
+      geo->legend_x = geo->pad;
+      geo->legend_y = geo->h - geo->pad * 0.5 - geo->legend_h;
+      geo->h = geo->legend_y - 0.5 * geo->pad;
+    }
+  geo->legend_px = px;
+}
+
+static void
+draw_legend (MlMembraneView *self,
+             GtkSnapshot    *snapshot,
+             const Geometry *geo)
+{
+  GskRoundedRect rr;
+  GdkRGBA bg = self->fg, border = self->fg;
+  graphene_rect_t box = GRAPHENE_RECT_INIT (geo->legend_x, geo->legend_y,
+                                            geo->legend_w, geo->legend_h);
+  PangoLayout *layout = legend_layout (self, geo, geo->legend_px,
+                                       geo->legend_w - 2 * LEGEND_HPAD (geo));
+
+  bg.alpha = 0.05;
+  border.alpha = 0.25;
+  gsk_rounded_rect_init_from_rect (&rr, &box, 0.6 * geo->fs);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, &bg, &box);
+  append_text (snapshot, layout, geo->legend_x + LEGEND_HPAD (geo),
+               geo->legend_y + LEGEND_VPAD (geo), &self->fg);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &rr, (float[4]) { 1, 1, 1, 1 },
+                              (GdkRGBA[4]) { border, border, border, border });
+}
+
 /* The lines of one row under the slots, with their short forms. */
 typedef struct
 {
@@ -526,17 +865,32 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
 
       if (s == geo->pump_slot)
         {
+          char *current, *current_short;
+
           rows[0].text[s] = g_strdup (_("Na⁺/K⁺ pump"));
           rows[0].text_short[s] = g_strdup (_("Pump"));
-          pump_texts (self, &rows[1].text[s], &rows[1].text_short[s], &status, &status_short);
+          pump_texts (self, &current, &current_short, &status, &status_short);
+          /* The pump's current (µA/cm²) is not in the channels' V − E row:
+           * its state comes first, the current under it. */
+          rows[0].color[s] = &name_colors[s];
+          rows[1].text[s] = g_strdup (status);
+          rows[1].text_short[s] = g_strdup (status_short);
+          rows[1].color[s] = &dim;
+          rows[2].text[s] = current;
+          rows[2].text_short[s] = current_short;
+          rows[2].color[s] = &self->fg;
           name_colors[s] = self->fg;
+          y[0][s] = geo->block_top;
+          y[1][s] = y[0][s] + 1.3 * name_fs;
+          y[2][s] = y[1][s] + geo->value_lines * 1.3 * fs;
+          continue;
         }
       else
         {
           guint ion = s < geo->pump_slot ? s : s - 1;
 
           rows[0].text[s] = g_strdup (self->labels[ion]);
-          slot_texts (self, ion, &rows[1].text[s], &rows[1].text_short[s], &status,
+          slot_texts (self, geo, ion, &rows[1].text[s], &rows[1].text_short[s], &status,
                       &status_short);
           name_colors[s] = sol->ions[ion].ion.enabled ? self->ion_text_colors[ion] : dim;
         }
@@ -548,7 +902,7 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
 
       y[0][s] = geo->block_top;
       y[1][s] = y[0][s] + 1.3 * name_fs;
-      y[2][s] = rows[1].text[s] != NULL ? y[1][s] + 1.3 * fs : y[1][s];
+      y[2][s] = rows[1].text[s] != NULL ? y[1][s] + geo->value_lines * 1.3 * fs : y[1][s];
     }
 
   draw_row (self, snapshot, geo, 0, &rows[0], name_fs, PANGO_WEIGHT_BOLD, y[0]);
@@ -580,6 +934,15 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
                MIN (geo->block_top - ink.y - ink.height,
                     geo->mem_bot + geo->pump_ext_in + 0.3 * fs - ink.y),
                carries ? k : &dim);
+
+  if (self->show_forces && self->has_solution && sol->vm_defined)
+    {
+      double top_h, bot_h;
+
+      layout_force_labels (self, geo, snapshot, &top_h, &bot_h);
+    }
+  if (geo->has_legend)
+    draw_legend (self, snapshot, geo);
 
   /* no voltage: say why instead of drawing arrows */
   if (geo->has_banner)

@@ -34,6 +34,8 @@
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_SHOW_FORCES,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -83,6 +85,40 @@ append_ion_sentence (GString           *s,
   else
     /* Translators: "Na⁺: driving force −125.3 mV, moves in." */
     g_string_append_printf (s, _("%s: driving force %s, moves in."), label, force);
+}
+
+/* show-forces: the two parts of V − E in words, each with the way it
+ * pushes the ion, as the thin arrows draw them.  Whole sentences, so that
+ * translators keep their word order. */
+static void
+append_force_sentences (GString           *s,
+                        const MlIonResult *r,
+                        const char        *label)
+{
+  for (int part = FORCE_CHEMICAL; part <= FORCE_ELECTRICAL; part++)
+    {
+      double mv = ml_membrane_view_force_mv (r, part);
+      int dir = ml_membrane_view_push_direction (r, mv);
+      g_autofree char *value = ml_membrane_view_format_mv (mv, TRUE);
+
+      g_string_append_c (s, ' ');
+      if (part == FORCE_CHEMICAL && dir > 0)
+        /* Translators: "K⁺ chemical push: +75.2 mV, outward." The
+         * concentration gradient's part of the driving force. */
+        g_string_append_printf (s, _("%s chemical push: %s, outward."), label, value);
+      else if (part == FORCE_CHEMICAL && dir < 0)
+        g_string_append_printf (s, _("%s chemical push: %s, inward."), label, value);
+      else if (part == FORCE_CHEMICAL)
+        g_string_append_printf (s, _("%s chemical push: %s, none."), label, value);
+      else if (dir > 0)
+        /* Translators: "Cl⁻ electrical push: −59.5 mV, outward." The
+         * membrane potential's part of the driving force. */
+        g_string_append_printf (s, _("%s electrical push: %s, outward."), label, value);
+      else if (dir < 0)
+        g_string_append_printf (s, _("%s electrical push: %s, inward."), label, value);
+      else
+        g_string_append_printf (s, _("%s electrical push: %s, none."), label, value);
+    }
 }
 
 /* What the pump does, built from the solution: its stoichiometry in the
@@ -205,6 +241,8 @@ update_description (MlMembraneView *self)
             force = ml_membrane_view_format_mv (r->driving_force_mv, TRUE);
 
           append_ion_sentence (s, r, label, force);
+          if (ml_membrane_view_has_forces (self, r))
+            append_force_sentences (s, r, label);
         }
     }
 
@@ -330,6 +368,17 @@ ml_membrane_view_css_changed (GtkWidget         *widget,
   self->dark = ml_widget_is_dark (widget);
   self->high_contrast = ml_widget_is_high_contrast (widget);
   self->text_scale = ml_drawn_text_scale (widget);
+  {
+    /* The CSS font size is the floor of the drawn text, as in the chart
+     * recorder: a rule for presentation mode raises it. */
+    const PangoFontDescription *desc =
+      pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+    double size = desc != NULL ? pango_font_description_get_size (desc) / (double) PANGO_SCALE : 0.0;
+
+    if (desc != NULL && !pango_font_description_get_size_is_absolute (desc))
+      size *= 96.0 / 72.0;
+    self->font_px = size > 0.0 ? size : 14.0;
+  }
   update_colors (self);
   ml_membrane_view_invalidate_texts (self);
   gtk_widget_queue_draw (widget);
@@ -376,6 +425,12 @@ ml_membrane_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_SHOW_FORCES:
+      g_value_set_boolean (value, self->show_forces);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -394,6 +449,12 @@ ml_membrane_view_set_property (GObject      *object,
     case PROP_SESSION:
       ml_membrane_view_set_session (self, g_value_get_object (value));
       break;
+    case PROP_SHOW_FORCES:
+      ml_membrane_view_set_show_forces (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      ml_membrane_view_set_show_legend (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -411,6 +472,12 @@ ml_membrane_view_class_init (MlMembraneViewClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, ML_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_FORCES] =
+    g_param_spec_boolean ("show-forces", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = ml_membrane_view_dispose;
@@ -429,6 +496,7 @@ ml_membrane_view_init (MlMembraneView *self)
 {
   self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
   self->text_scale = 1.0;
+  self->font_px = 14.0;
   ml_drawn_text_setup (GTK_WIDGET (self));
   /* Focusable, so a screen reader user reaches its description (each
    * ion's driving force and direction) with Tab. */
@@ -582,4 +650,64 @@ ml_membrane_view_get_session (MlMembraneView *self)
 {
   g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), NULL);
   return self->session;
+}
+
+/**
+ * ml_membrane_view_set_show_forces:
+ * @self: the view
+ * @show_forces: whether to draw the two parts of each driving force
+ *
+ * Beside each ion's arrow, a thin arrow for the chemical push (−E) and
+ * one for the electrical push (V_m), on the net arrow's scale, labelled
+ * in words and mV; the description says them too.
+ */
+void
+ml_membrane_view_set_show_forces (MlMembraneView *self,
+                                  gboolean        show_forces)
+{
+  g_return_if_fail (ML_IS_MEMBRANE_VIEW (self));
+
+  show_forces = !!show_forces;
+  if (self->show_forces == show_forces)
+    return;
+  self->show_forces = show_forces;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FORCES]);
+}
+
+gboolean
+ml_membrane_view_get_show_forces (MlMembraneView *self)
+{
+  g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), FALSE);
+  return self->show_forces;
+}
+
+/**
+ * ml_membrane_view_set_show_legend:
+ * @self: the view
+ * @show_legend: whether to draw the legend
+ *
+ * The legend takes a column on the right of a wide view, else a strip at
+ * the bottom; the picture keeps the rest, so it covers no channel.
+ */
+void
+ml_membrane_view_set_show_legend (MlMembraneView *self,
+                                  gboolean        show_legend)
+{
+  g_return_if_fail (ML_IS_MEMBRANE_VIEW (self));
+
+  show_legend = !!show_legend;
+  if (self->show_legend == show_legend)
+    return;
+  self->show_legend = show_legend;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+gboolean
+ml_membrane_view_get_show_legend (MlMembraneView *self)
+{
+  g_return_val_if_fail (ML_IS_MEMBRANE_VIEW (self), FALSE);
+  return self->show_legend;
 }

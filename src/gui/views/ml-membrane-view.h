@@ -31,4 +31,16 @@ void         ml_membrane_view_set_session (MlMembraneView *self,
                                            MlSession      *session);
 MlSession   *ml_membrane_view_get_session (MlMembraneView *self);
 
+/* Two thin arrows beside each ion's arrow: the chemical and the electrical
+ * part of its driving force (MlIonResult.chemical_push_mv and
+ * electrical_push_mv), each labelled in words and mV. */
+void         ml_membrane_view_set_show_forces (MlMembraneView *self,
+                                               gboolean        show_forces);
+gboolean     ml_membrane_view_get_show_forces (MlMembraneView *self);
+/* A legend beside or under the picture: what length, thickness, dots and
+ * charges mean. */
+void         ml_membrane_view_set_show_legend (MlMembraneView *self,
+                                               gboolean        show_legend);
+gboolean     ml_membrane_view_get_show_legend (MlMembraneView *self);
+
 G_END_DECLS

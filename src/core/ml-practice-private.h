@@ -1,0 +1,36 @@
+/* ml-practice-private.h — the problem's fields, for the files of ml-practice
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ml-practice.h"
+
+G_BEGIN_DECLS
+
+#define MAX_GIVENS 12
+
+struct _MlProblem
+{
+  MlPracticeTopic  topic;
+  guint64          seed;
+  guint            index;
+  const char      *asked;
+  const char      *ion;
+  MlPracticeGiven  givens[MAX_GIVENS];
+  guint            n_givens;
+  char            *question;
+  char            *hint;
+  char            *solution;
+  char            *answer_text;
+  double           answer;
+  MlPracticeUnit   unit;
+  double           tolerance;
+};
+
+/* ml-practice-topics.c: chooses the values of @problem from its topic,
+ * seed and index, and writes everything else. */
+void  _ml_practice_fill (MlProblem *problem);
+
+G_END_DECLS

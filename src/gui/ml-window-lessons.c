@@ -1,0 +1,246 @@
+/* ml-window-lessons.c — the window's side of a guided lesson
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The lesson pane (pages/ml-lesson-pane.c) sits beside the pages.  The
+ * window starts a lesson from the Lessons menu or a file, forwards the
+ * keys a presentation clicker sends (Page Down, Page Up), hides the gauge's
+ * number and the math while a step waits for a prediction, and does what a
+ * step asks of the window: show a page or the Donnan window, start the
+ * time course, set a view option.
+ */
+#define G_LOG_DOMAIN "ml-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ml-window-private.h"
+#include "ml-lesson-pane.h"
+#include "ml-time-course-page.h"
+
+static void
+update_lesson_actions (MlWindow *self)
+{
+  MlLessonPane *pane = ML_LESSON_PANE (self->lesson_pane);
+  const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);
+  guint step = ml_lesson_pane_get_step (pane);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.lesson-next",
+                                 lesson != NULL && step + 1 < ml_lesson_get_n_steps (lesson));
+  gtk_widget_action_set_enabled (widget, "win.lesson-previous", lesson != NULL && step > 0);
+  gtk_widget_action_set_enabled (widget, "win.lesson-restart", lesson != NULL);
+  gtk_widget_action_set_enabled (widget, "win.lesson-close", lesson != NULL);
+}
+
+static void
+concealed_cb (MlLessonPane *pane,
+              GParamSpec   *pspec,
+              MlWindow     *self)
+{
+  gboolean concealed = ml_lesson_pane_get_concealed (pane);
+
+  ml_gauge_set_concealed (self->gauge, concealed);
+  gtk_widget_set_visible (GTK_WIDGET (self->math), !concealed);
+  gtk_widget_set_visible (self->math_concealed, concealed);
+  update_lesson_actions (self);
+}
+
+static void
+active_cb (MlLessonPane *pane,
+           GParamSpec   *pspec,
+           MlWindow     *self)
+{
+  gboolean active = ml_lesson_pane_get_lesson (pane) != NULL;
+
+  gtk_widget_set_visible (self->lesson_pane, active);
+  gtk_widget_set_visible (self->lesson_separator, active);
+  update_lesson_actions (self);
+}
+
+static void
+show_page_cb (MlLessonPane *pane,
+              const char   *name,
+              MlWindow     *self)
+{
+  if (g_strcmp0 (name, "donnan") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.donnan", NULL);
+      return;
+    }
+  ml_window_show_page (self, name);
+}
+
+static void
+start_run_cb (MlLessonPane *pane,
+              double        speed,
+              MlWindow     *self)
+{
+  GtkWidget *page;
+
+  ml_window_show_page (self, "time-course");
+  page = ml_window_get_page (self, "time-course");
+  if (page == NULL)
+    return;
+  ml_time_course_page_set_speed (ML_TIME_COURSE_PAGE (page), speed);
+  ml_time_course_page_set_playing (ML_TIME_COURSE_PAGE (page), TRUE);
+}
+
+static void
+set_view_cb (MlLessonPane *pane,
+             const char   *option,
+             gboolean      on,
+             MlWindow     *self)
+{
+  if (g_strcmp0 (option, "forces") == 0)
+    ml_membrane_view_set_show_forces (self->membrane, on);
+  else if (g_strcmp0 (option, "legend") == 0)
+    ml_membrane_view_set_show_legend (self->membrane, on);
+}
+
+void
+_ml_window_setup_lessons (MlWindow *self)
+{
+  GtkWidget *pane = ml_lesson_pane_new (self->session);
+
+  self->lesson_pane = pane;
+  self->lesson_separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_size_request (pane, 340, -1);
+  gtk_widget_set_visible (pane, FALSE);
+  gtk_widget_set_visible (self->lesson_separator, FALSE);
+  gtk_box_append (GTK_BOX (self->content_box), self->lesson_separator);
+  gtk_box_append (GTK_BOX (self->content_box), pane);
+  g_signal_connect (pane, "notify::concealed", G_CALLBACK (concealed_cb), self);
+  g_signal_connect (pane, "notify::active", G_CALLBACK (active_cb), self);
+  g_signal_connect (pane, "show-page", G_CALLBACK (show_page_cb), self);
+  g_signal_connect (pane, "start-run", G_CALLBACK (start_run_cb), self);
+  g_signal_connect (pane, "set-view", G_CALLBACK (set_view_cb), self);
+
+  /* What stands where the math was while a step waits. */
+  self->math_concealed = gtk_label_new (_("The math shows once you have given your "
+                                          "prediction."));
+  gtk_widget_add_css_class (self->math_concealed, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (self->math_concealed), TRUE);
+  gtk_widget_set_visible (self->math_concealed, FALSE);
+  update_lesson_actions (self);
+}
+
+gboolean
+ml_window_start_lesson (MlWindow    *self,
+                        const char  *id_or_path,
+                        GError     **error)
+{
+  MlLesson *lesson;
+
+  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id_or_path != NULL, FALSE);
+
+  if (g_strv_contains (ml_lessons_list (), id_or_path))
+    lesson = ml_lessons_load (id_or_path, error);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (id_or_path);
+
+      lesson = ml_lesson_load_file (file, NULL, error);
+    }
+  if (lesson == NULL)
+    return FALSE;
+  ml_lesson_pane_start (ML_LESSON_PANE (self->lesson_pane), lesson);
+  update_lesson_actions (self);
+  return TRUE;
+}
+
+MlLessonPane *
+ml_window_get_lesson_pane (MlWindow *self)
+{
+  g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
+  return ML_LESSON_PANE (self->lesson_pane);
+}
+
+/* Actions ------------------------------------------------------------------- */
+
+static void
+lesson_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!ml_window_start_lesson (self, g_variant_get_string (parameter, NULL), &error))
+    ml_window_show_error (self, error->message);
+}
+
+static void
+lesson_next_cb (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  ml_lesson_pane_next (ML_LESSON_PANE (self->lesson_pane));
+  update_lesson_actions (self);
+}
+
+static void
+lesson_previous_cb (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  ml_lesson_pane_previous (ML_LESSON_PANE (self->lesson_pane));
+  update_lesson_actions (self);
+}
+
+static void
+lesson_restart_cb (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  ml_lesson_pane_restart (ML_LESSON_PANE (self->lesson_pane));
+  update_lesson_actions (self);
+}
+
+static void
+lesson_close_cb (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  ml_lesson_pane_stop (ML_LESSON_PANE (self->lesson_pane));
+}
+
+void
+_ml_window_class_install_lesson_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.lesson", "s", lesson_cb);
+  gtk_widget_class_install_action (widget_class, "win.lesson-next", NULL, lesson_next_cb);
+  gtk_widget_class_install_action (widget_class, "win.lesson-previous", NULL,
+                                   lesson_previous_cb);
+  gtk_widget_class_install_action (widget_class, "win.lesson-restart", NULL, lesson_restart_cb);
+  gtk_widget_class_install_action (widget_class, "win.lesson-close", NULL, lesson_close_cb);
+}
+
+/* The Lessons submenu: every shipped lesson by its title. */
+GMenuModel *
+_ml_window_lessons_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  const char * const *ids = ml_lessons_list ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *title = ml_lessons_get_title (ids[i]);
+      g_autofree char *action = g_strdup_printf ("win.lesson::%s", ids[i]);
+
+      if (title != NULL)
+        g_menu_append (menu, title, action);
+    }
+  return G_MENU_MODEL (menu);
+}
