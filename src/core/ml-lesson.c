@@ -23,6 +23,7 @@
 #include "ml-keyfile-reader.h"
 #include "ml-params.h"
 #include "ml-physics.h"
+#include "ml-practice.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-text.h"
@@ -1042,64 +1043,30 @@ ml_lesson_step_direction (const MlLessonStep *step,
   return a > b ? ML_LESSON_UP : ML_LESSON_DOWN;
 }
 
-/* A typed answer: "−82.6", "-82,6 mV", "-0.0826 V", in @unit or one it
- * converts from. */
+/* A typed answer, "−82,6 mV", "-0.0826 V", read as practice problems read
+ * theirs; a quantity without a unit of the practice's takes plain
+ * numbers. */
 static MlLessonVerdict
 parse_answer (const char  *text,
               const char  *unit,
               double      *value,
               char       **message)
 {
-  g_autoptr (GString) s = g_string_new (NULL);
-  g_autofree char *number = NULL;
-  const char *rest;
-  char *end = NULL;
-  double factor = 1.0;
+  MlPracticeUnit kind = ML_PRACTICE_UNIT_RATIO;
+  MlPracticeVerdict verdict;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x2212)
-        g_string_append_c (s, '-');
-      else if (c == ',')
-        g_string_append_c (s, '.');
-      else
-        g_string_append_unichar (s, c);
-    }
-  g_strstrip (s->str);
-  /* The number is the longest start of the text that is a decimal. */
-  end = s->str;
-  while (*end != '\0' && strchr ("+-.0123456789eE", *end) != NULL)
-    end++;
-  while (end > s->str && (end[-1] == 'e' || end[-1] == 'E'))
-    end--;
-  number = g_strndup (s->str, end - s->str);
-  if (!ml_text_parse_decimal (number, value))
-    {
-      *message = g_strdup (_("Type a number, such as −70 or 12.5"));
-      return ML_LESSON_NOT_A_NUMBER;
-    }
-  rest = end;
-  while (*rest == ' ')
-    rest++;
-  if (*rest == '\0' || strcmp (rest, unit) == 0)
-    factor = 1.0;
-  else if (strcmp (unit, "mV") == 0 && (strcmp (rest, "V") == 0 || strcmp (rest, "mv") == 0))
-    factor = strcmp (rest, "V") == 0 ? 1000.0 : 1.0;
-  else if (strcmp (unit, "kJ/mol") == 0 && strcmp (rest, "J/mol") == 0)
-    factor = 0.001;
-  else
-    {
-      /* Translators: a prediction was typed with a unit that does not fit;
-       * %s is the unit the answer is in ("mV"). */
-      *message = g_strdup_printf (_("The answer is in %s; leave the unit out or use %s"),
-                                  unit[0] != '\0' ? unit : _("no unit"),
-                                  unit[0] != '\0' ? unit : _("no unit"));
-      return ML_LESSON_WRONG_UNIT;
-    }
-  *value *= factor;
-  return ML_LESSON_RIGHT;
+  if (strcmp (unit, "mV") == 0)
+    kind = ML_PRACTICE_UNIT_MILLIVOLT;
+  else if (strcmp (unit, "kJ/mol") == 0)
+    kind = ML_PRACTICE_UNIT_KILOJOULE_PER_MOLE;
+  else if (strcmp (unit, "mM") == 0)
+    kind = ML_PRACTICE_UNIT_MILLIMOLAR;
+  else if (unit[0] == '\0')
+    kind = ML_PRACTICE_UNIT_ION_COUNT;
+  if (ml_practice_parse_in_unit (kind, text, value, &verdict))
+    return ML_LESSON_RIGHT;
+  *message = ml_practice_refusal_message (kind, text, verdict);
+  return verdict == ML_PRACTICE_WRONG_UNIT ? ML_LESSON_WRONG_UNIT : ML_LESSON_NOT_A_NUMBER;
 }
 
 MlLessonVerdict

@@ -241,34 +241,34 @@ expected_units (MlPracticeUnit unit)
 }
 
 gboolean
-ml_problem_parse_answer (const MlProblem   *problem,
-                         const char        *answer_text,
-                         double            *value,
-                         MlPracticeVerdict *verdict)
+ml_practice_parse_in_unit (MlPracticeUnit     unit,
+                           const char        *answer_text,
+                           double            *value,
+                           MlPracticeVerdict *verdict)
 {
   g_autofree char *norm = NULL;
-  const char *unit = NULL;
+  const char *typed = NULL;
   double v;
 
-  g_return_val_if_fail (problem != NULL && value != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
 
   if (verdict != NULL)
     *verdict = ML_PRACTICE_NOT_A_NUMBER;
   if (answer_text == NULL || strlen (answer_text) > ANSWER_MAX_BYTES)
     return FALSE;
   norm = normalise (answer_text);
-  if (norm == NULL || !split_number (norm, &v, &unit))
+  if (norm == NULL || !split_number (norm, &v, &typed))
     return FALSE;
 
-  if (*unit == '\0')
+  if (*typed == '\0')
     {
       *value = v;
       return TRUE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strcmp (unit, units[i].symbol) == 0)
+    if (strcmp (typed, units[i].symbol) == 0)
       {
-        if (units[i].unit != ml_problem_get_unit (problem))
+        if (units[i].unit != unit)
           {
             if (verdict != NULL)
               *verdict = ML_PRACTICE_WRONG_UNIT;
@@ -279,6 +279,49 @@ ml_problem_parse_answer (const MlProblem   *problem,
       }
   /* Not a unit of anything: "0x10", "12 apples". */
   return FALSE;
+}
+
+gboolean
+ml_problem_parse_answer (const MlProblem   *problem,
+                         const char        *answer_text,
+                         double            *value,
+                         MlPracticeVerdict *verdict)
+{
+  g_return_val_if_fail (problem != NULL && value != NULL, FALSE);
+
+  return ml_practice_parse_in_unit (ml_problem_get_unit (problem), answer_text, value, verdict);
+}
+
+char *
+ml_practice_refusal_message (MlPracticeUnit     unit,
+                             const char        *answer_text,
+                             MlPracticeVerdict  verdict)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *norm = NULL;
+  const char *typed = NULL;
+  double v;
+
+  quoted = ml_text_one_line (answer_text != NULL ? answer_text : "", QUOTE_MAX_BYTES);
+  norm = answer_text != NULL ? normalise (answer_text) : NULL;
+  if (verdict == ML_PRACTICE_WRONG_UNIT)
+    {
+      /* Quote only the unit the student typed. */
+      if (norm != NULL && split_number (norm, &v, &typed))
+        {
+          g_free (quoted);
+          quoted = g_strdup (typed);
+        }
+      /* Translators: the first %s is the unit typed ("mM"), the second
+       * what the answer is in ("mV (or V)"). */
+      return g_strdup_printf (_("“%s” is not a unit of this answer: give it in %s."),
+                              quoted, expected_units (unit));
+    }
+  if (answer_text == NULL || (norm != NULL && norm[0] == '\0'))
+    return g_strdup (_("Type a number first."));
+  /* Translators: %s is what the student typed. */
+  return g_strdup_printf (_("“%s” is not a number. Type a number such as 12.5, −0.5 "
+                            "or 5.4e6, and its unit if you like."), quoted);
 }
 
 /**
@@ -302,34 +345,9 @@ ml_problem_check (const MlProblem  *problem,
 
   if (!ml_problem_parse_answer (problem, answer_text, &value, &verdict))
     {
-      g_autofree char *quoted = NULL;
-      g_autofree char *norm = NULL;
-      const char *unit = NULL;
-      double v;
-
-      if (message == NULL)
-        return verdict;
-      quoted = ml_text_one_line (answer_text != NULL ? answer_text : "", QUOTE_MAX_BYTES);
-      norm = answer_text != NULL ? normalise (answer_text) : NULL;
-      if (verdict == ML_PRACTICE_WRONG_UNIT)
-        {
-          /* Quote only the unit the student typed. */
-          if (norm != NULL && split_number (norm, &v, &unit))
-            {
-              g_free (quoted);
-              quoted = g_strdup (unit);
-            }
-          /* Translators: the first %s is the unit typed ("mM"), the second
-           * what the answer is in ("mV (or V)"). */
-          *message = g_strdup_printf (_("“%s” is not a unit of this answer: give it in %s."),
-                                      quoted, expected_units (ml_problem_get_unit (problem)));
-        }
-      else if (answer_text == NULL || (norm != NULL && norm[0] == '\0'))
-        *message = g_strdup (_("Type a number first."));
-      else
-        /* Translators: %s is what the student typed. */
-        *message = g_strdup_printf (_("“%s” is not a number. Type a number such as 12.5, −0.5 "
-                                      "or 5.4e6, and its unit if you like."), quoted);
+      if (message != NULL)
+        *message = ml_practice_refusal_message (ml_problem_get_unit (problem), answer_text,
+                                                verdict);
       return verdict;
     }
 

@@ -110,6 +110,17 @@ const char        *ml_problem_get_answer_text  (const MlProblem  *problem);
 MlPracticeVerdict  ml_problem_check            (const MlProblem  *problem,
                                                 const char       *answer_text,
                                                 char            **message);
+/* The number of @answer_text in @unit, or converted to it ("−0.0826 V"
+ * for mV); FALSE with the verdict (NOT_A_NUMBER or WRONG_UNIT) when it has
+ * none.  Lessons read their predictions with it too. */
+gboolean           ml_practice_parse_in_unit   (MlPracticeUnit    unit,
+                                                const char       *answer_text,
+                                                double           *value,
+                                                MlPracticeVerdict *verdict);
+/* Why an answer was refused (NOT_A_NUMBER or WRONG_UNIT), translated. */
+char              *ml_practice_refusal_message (MlPracticeUnit    unit,
+                                                const char       *answer_text,
+                                                MlPracticeVerdict verdict);
 /* The number of @answer_text in the problem's unit; FALSE with the verdict
  * (NOT_A_NUMBER or WRONG_UNIT) when it has none. */
 gboolean           ml_problem_parse_answer     (const MlProblem  *problem,
