@@ -179,6 +179,9 @@ set_accels (GtkApplication *app)
     { "win.toggle-controls", { "F9", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.presentation", { "F5", NULL } },
+    { "win.leave-presentation", { "Escape", NULL } },
+    { "win.next-preset", { "<Control>Page_Down", NULL } },
+    { "win.previous-preset", { "<Control>Page_Up", NULL } },
     /* O for ouabain, W for washing it out. */
     { "win.block-pump", { "<Shift><Control>o", NULL } },
     { "win.restore-pump", { "<Shift><Control>w", NULL } },

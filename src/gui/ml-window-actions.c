@@ -20,6 +20,7 @@
 
 #include "ml-details-window.h"
 #include "ml-handout.h"
+#include "ml-presets.h"
 #include "ml-pump.h"
 
 static void
@@ -107,8 +108,42 @@ donnan_cb (GtkWidget  *widget,
       self->donnan = ml_donnan_window_new (GTK_WINDOW (self),
                                            ml_session_get_solution (self->session)->temperature_c);
       g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
+      /* Enlarged with the presentation. */
+      if (self->presentation)
+        gtk_widget_add_css_class (GTK_WIDGET (self->donnan), "presentation");
     }
   gtk_window_present (GTK_WINDOW (self->donnan));
+}
+
+/* Esc in presentation mode; disabled otherwise, so Esc reaches others. */
+static void
+leave_presentation_cb (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  g_object_set (widget, "presentation", FALSE, NULL);
+}
+
+/* The presets in the menu's order, one step on or back from the one the
+ * cell came from (from the first for another cell): a lecturer walks
+ * through them without the menu. */
+static void
+step_preset_cb (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  const char * const *ids = ml_presets_list ();
+  const char *current = ml_session_get_preset_id (self->session);
+  guint n = g_strv_length ((char **)ids);
+  int step = g_str_equal (action, "win.next-preset") ? 1 : -1;
+  int at = -1;
+
+  for (guint i = 0; current != NULL && i < n; i++)
+    if (g_str_equal (ids[i], current))
+      at = (int)i;
+  at = at < 0 ? (step > 0 ? 0 : (int)n - 1) : ((at + step) % (int)n + (int)n) % (int)n;
+  g_object_set (self, "preset", ids[at], NULL);
 }
 
 typedef struct
@@ -313,6 +348,10 @@ _ml_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-math", NULL, copy_math_cb);
   gtk_widget_class_install_action (widget_class, "win.donnan", NULL, donnan_cb);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   leave_presentation_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-preset", NULL, step_preset_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-preset", NULL, step_preset_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_cb);
@@ -335,6 +374,9 @@ _ml_window_update_actions (MlWindow *self)
 {
   MlSession *session = self->session;
   gboolean busy = ml_session_get_busy (session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation",
+                                 self->presentation);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  ml_history_can_undo (ml_session_get_history (session)));

@@ -60,6 +60,28 @@ active_cb (MlLessonPane *pane,
   update_lesson_actions (self);
 }
 
+void
+_ml_window_place_lesson_pane (MlWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+  gboolean below = self->presentation && g_strcmp0 (page, "membrane") == 0;
+  GtkWidget *target = below ? self->bottom_box : self->content_box;
+
+  if (self->lesson_pane == NULL || gtk_widget_get_parent (self->lesson_pane) == target)
+    return;
+  g_object_ref (self->lesson_pane);
+  g_object_ref (self->lesson_separator);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->lesson_pane)), self->lesson_pane);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->lesson_separator)),
+                  self->lesson_separator);
+  gtk_box_append (GTK_BOX (target), self->lesson_separator);
+  gtk_box_append (GTK_BOX (target), self->lesson_pane);
+  /* Beside the math it shares the width; at the side it has its own. */
+  gtk_widget_set_size_request (self->lesson_pane, below ? 440 : 340, -1);
+  g_object_unref (self->lesson_separator);
+  g_object_unref (self->lesson_pane);
+}
+
 static void
 show_page_cb (MlLessonPane *pane,
               const char   *name,

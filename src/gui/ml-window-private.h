@@ -31,6 +31,7 @@ struct _MlWindow
   GtkMenuButton        *main_menu_button;
   GtkWidget            *content_box;
   GtkWidget            *math_box;
+  GtkWidget            *bottom_box;
 
   GtkWidget            *lesson_pane;      /* MlLessonPane, hidden without a lesson */
   GtkWidget            *lesson_separator;
@@ -49,6 +50,7 @@ struct _MlWindow
   gboolean              fullscreen;
   gboolean              presentation;
   gboolean              was_fullscreen;
+  gboolean              controls_before_presentation;
   MlPumpMode            pump_mode_before_block; /* what "restore" brings back */
 };
 
@@ -86,6 +88,9 @@ void     _ml_window_class_install_actions (GtkWidgetClass   *widget_class);
 void        _ml_window_setup_lessons              (MlWindow       *self);
 void        _ml_window_class_install_lesson_actions (GtkWidgetClass *widget_class);
 GMenuModel *_ml_window_lessons_menu_new           (void);
+/* Beside the pages; in presentation mode on the membrane page, beside the
+ * math, so the views keep the window's width for the back row's sizes. */
+void        _ml_window_place_lesson_pane          (MlWindow       *self);
 void     _ml_window_update_actions        (MlWindow         *self);
 
 G_END_DECLS

@@ -172,6 +172,25 @@ set_fullscreen (MlWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULLSCREEN]);
 }
 
+/* The back row's sizes: V_m's digits a tenth of the screen's height, no
+ * drawn text below 18 px. */
+#define PRESENTATION_TEXT_PX 18.0
+
+static void
+update_presentation_sizes (MlWindow *self)
+{
+  int width = 0, height = 0;
+
+  if (!self->presentation)
+    {
+      ml_gauge_set_floors (self->gauge, 0, 0);
+      return;
+    }
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  height = MAX (height, gtk_widget_get_height (GTK_WIDGET (self)));
+  ml_gauge_set_floors (self->gauge, height > 0 ? height / 10.0 : 0, PRESENTATION_TEXT_PX);
+}
+
 static void
 set_presentation (MlWindow *self,
                   gboolean  on)
@@ -183,11 +202,31 @@ set_presentation (MlWindow *self,
     {
       /* Leaving the presentation returns to the window as it was. */
       self->was_fullscreen = self->fullscreen;
+      self->controls_before_presentation = adw_flap_get_reveal_flap (self->flap);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      /* The room is the picture's: the header bar goes (Esc and F5 leave,
+       * every demo action has a key) and so do the controls (F9). */
+      adw_flap_set_reveal_flap (self->flap, FALSE);
     }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      adw_flap_set_reveal_flap (self->flap, self->controls_before_presentation);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->header), !on);
+  /* The gauge as wide as its large number needs, the membrane the rest. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->gauge), !on);
+  _ml_window_place_lesson_pane (self);
+  if (self->donnan != NULL)
+    {
+      if (on)
+        gtk_widget_add_css_class (GTK_WIDGET (self->donnan), "presentation");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->donnan), "presentation");
+    }
+  update_presentation_sizes (self);
   set_fullscreen (self, on || self->was_fullscreen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", on);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
@@ -219,6 +258,7 @@ visible_page_cb (AdwViewStack *stack,
 
   if (child != NULL && ADW_IS_BIN (child))
     build_page (self, child);
+  _ml_window_place_lesson_pane (self);
 }
 
 static guint
@@ -543,6 +583,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, math_box);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, bottom_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, header);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, stack);
@@ -586,6 +627,7 @@ paned_height_cb (GtkWidget  *widget,
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (height > 0)
     gtk_paned_set_position (self->paned, (int)(height * 0.55));
+  update_presentation_sizes (self);
 }
 
 static void

@@ -67,6 +67,10 @@ value_to_angle (MlGauge *self,
   return (START_DEGREES + SWEEP_DEGREES * frac) * G_PI / 180.0;
 }
 
+/* The ink height of the digits for a font of 1 px, about (DejaVu Sans Bold
+ * 0.73); the readout measures the real one and corrects. */
+#define DIGIT_INK 0.72
+
 static void
 compute_geometry (MlGauge  *self,
                   int       width,
@@ -80,12 +84,18 @@ compute_geometry (MlGauge  *self,
    * radius; a few rounds of fitting converge. */
   for (int i = 0; i < 6; i++)
     {
-      double ion_font = MAX (11.0, 0.085 * r);
+      double ion_font = MAX (MAX (11.0, 0.085 * r), self->text_floor);
       double out = 0.13 * r;
       double side = out + 2.8 * ion_font;
       double top = out + 1.3 * ion_font;
       /* Room below the ends for a pointer label pushed past the end. */
       double bottom = MAX (0.5 * (r + out) + 2.2 * ion_font, 0.64 * r);
+
+      /* With a floor for the number, room under the pivot for it and the
+       * two lines of its caption. */
+      if (self->number_floor > 0)
+        bottom = MAX (bottom, 0.15 * r + 1.25 * self->number_floor / DIGIT_INK
+                              + 2.8 * MAX (MAX (10.0, 0.07 * r), self->text_floor));
       double fit = MIN ((width - 2 * pad) / (2 * r + 2 * side),
                         (height - 2 * pad) / (r + top + bottom));
 
@@ -102,10 +112,10 @@ compute_geometry (MlGauge  *self,
   geo->radius = r;
   geo->track = MAX (3.0, 0.035 * r);
   geo->pointer_out = r + geo->track / 2.0 + 0.09 * r;
-  geo->tick_font = MAX (10.0, 0.072 * r);
-  geo->ion_font = MAX (11.0, 0.085 * r);
-  geo->number_font = MAX (16.0, 0.28 * r);
-  geo->caption_font = MAX (10.0, 0.07 * r);
+  geo->tick_font = MAX (MAX (10.0, 0.072 * r), self->text_floor);
+  geo->ion_font = MAX (MAX (11.0, 0.085 * r), self->text_floor);
+  geo->number_font = MAX (MAX (16.0, 0.28 * r), self->number_floor / DIGIT_INK);
+  geo->caption_font = MAX (MAX (10.0, 0.07 * r), self->text_floor);
   /* Words instead of a number must read from the back row as well: as
    * large as the readout's unit, and at least twice the scale's labels. */
   geo->message_font = MAX (2.0 * geo->tick_font, 0.55 * geo->number_font);
@@ -122,10 +132,11 @@ make_layout (MlGauge    *self,
   g_autoptr(PangoFontDescription) desc =
     pango_font_description_copy (pango_context_get_font_description (context));
   PangoAttrList *attrs = pango_attr_list_new ();
+  double px = ml_drawn_text_px (size_px * self->text_scale);
 
+  self->smallest_text_px = MIN (self->smallest_text_px, px);
   /* Larger with the desktop's text scaling, as every label of the app. */
-  pango_font_description_set_absolute_size (desc, ml_drawn_text_px (size_px * self->text_scale)
-                                                  * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (layout, desc);
   /* Tabular digits: the number does not jitter while a slider moves. */
@@ -306,10 +317,30 @@ draw_readout (MlGauge         *self,
 
       number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
       layout_size (number, &w, &h);
-      /* Never wider than the gap between the ends of the dial. */
-      if (w > 1.3 * geo->radius)
+      if (self->number_floor > 0)
         {
-          font *= 1.3 * geo->radius / w;
+          PangoRectangle ink;
+          double digits;
+
+          /* The floor is the digits' ink, measured: a font whose digits
+           * fall short grows until they reach it. */
+          pango_layout_get_extents (number, &ink, NULL);
+          digits = (double) ink.height / PANGO_SCALE;
+          if (digits > 0 && digits < self->number_floor)
+            {
+              font *= self->number_floor / digits;
+              g_object_unref (number);
+              number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
+              layout_size (number, &w, &h);
+            }
+        }
+      /* Never wider than the gap between the ends of the dial (with a
+       * floor, than the widget). */
+      if (w > (self->number_floor > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) - 8.0
+                                      : 1.3 * geo->radius))
+        {
+          font *= (self->number_floor > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) - 8.0
+                                          : 1.3 * geo->radius) / w;
           g_object_unref (number);
           number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
         }
@@ -320,7 +351,8 @@ draw_readout (MlGauge         *self,
       if (unit != NULL)
         {
           guint start = (guint) (unit - text + strlen (self->number_text));
-          PangoAttribute *size = pango_attr_size_new_absolute ((int) (0.55 * font * PANGO_SCALE));
+          PangoAttribute *size =
+            pango_attr_size_new_absolute ((int) (MAX (0.55 * font, self->text_floor) * PANGO_SCALE));
           PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
 
           size->start_index = weight->start_index = start;
@@ -330,6 +362,14 @@ draw_readout (MlGauge         *self,
       pango_layout_set_attributes (number, attrs);
       pango_attr_list_unref (attrs);
       layout_size (number, &w, &h);
+      {
+        g_autoptr (PangoLayout) digits = make_layout (self, self->number_text, font,
+                                                      PANGO_WEIGHT_BOLD);
+        PangoRectangle ink;
+
+        pango_layout_get_extents (digits, &ink, NULL);
+        self->drawn_digit_px = (double) ink.height / PANGO_SCALE;
+      }
 
       caption = make_layout (self, self->clamped ? _("clamped") : _("resting potential"),
                              geo->caption_font, PANGO_WEIGHT_NORMAL);
@@ -595,6 +635,8 @@ ensure_cache (MlGauge *self,
     return;
 
   ml_gauge_invalidate_cache (self);
+  self->smallest_text_px = G_MAXDOUBLE;
+  self->drawn_digit_px = 0;
   compute_geometry (self, width, height, &self->geo);
   self->cache_width = width;
   self->cache_height = height;

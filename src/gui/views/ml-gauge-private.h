@@ -65,6 +65,14 @@ struct _MlGauge
   char          *spoken_list;    /* the description: each E */
   /* A lesson waits for a prediction: no needle and no number. */
   gboolean       concealed;
+  /* Presentation mode: the digits at least this tall (ink, px) and every
+   * text at least this size (px); 0 for none. */
+  double         number_floor;
+  double         text_floor;
+  /* What the last drawing did, for tests: the digits' ink height and the
+   * smallest text. */
+  double         drawn_digit_px;
+  double         smallest_text_px;
 
   /* Where the needle was before the last change, until the next one: a
    * slider's drag is one change (steps closer than GHOST_QUIET_US). */

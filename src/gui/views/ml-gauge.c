@@ -268,10 +268,28 @@ ml_gauge_measure (GtkWidget      *widget,
                   int            *minimum_baseline,
                   int            *natural_baseline)
 {
+  MlGauge *self = ML_GAUGE (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 220;
       *natural = 360;
+      /* Presentation mode: wide enough for the number at its floor. */
+      if (self->number_floor > 0)
+        {
+          g_autoptr (PangoLayout) probe = gtk_widget_create_pango_layout (widget, "−88.8");
+          PangoFontDescription *desc = pango_font_description_from_string ("Sans Bold");
+          double em = self->number_floor / 0.72 * self->text_scale;
+          int w, h;
+
+          pango_font_description_set_absolute_size (desc, em * PANGO_SCALE);
+          pango_layout_set_font_description (probe, desc);
+          pango_font_description_free (desc);
+          pango_layout_get_pixel_size (probe, &w, &h);
+          /* and " mV" at a little over half the size */
+          *minimum = MAX (*minimum, w + (int) (0.95 * em) + 16);
+          *natural = MAX (*natural, *minimum);
+        }
     }
   else
     {
@@ -600,4 +618,33 @@ ml_gauge_get_concealed (MlGauge *self)
 {
   g_return_val_if_fail (ML_IS_GAUGE (self), FALSE);
   return self->concealed;
+}
+
+void
+ml_gauge_set_floors (MlGauge *self,
+                     double   number_px,
+                     double   text_px)
+{
+  g_return_if_fail (ML_IS_GAUGE (self));
+
+  if (self->number_floor == number_px && self->text_floor == text_px)
+    return;
+  self->number_floor = MAX (0.0, number_px);
+  self->text_floor = MAX (0.0, text_px);
+  ml_gauge_invalidate_cache (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+double
+ml_gauge_get_drawn_digit_height (MlGauge *self)
+{
+  g_return_val_if_fail (ML_IS_GAUGE (self), 0);
+  return self->drawn_digit_px;
+}
+
+double
+ml_gauge_get_smallest_text (MlGauge *self)
+{
+  g_return_val_if_fail (ML_IS_GAUGE (self), 0);
+  return self->smallest_text_px;
 }

@@ -38,6 +38,16 @@ void         ml_gauge_set_concealed       (MlGauge          *self,
                                            gboolean          concealed);
 gboolean     ml_gauge_get_concealed       (MlGauge          *self);
 
+/* Presentation mode: the number's digits at least @number_px tall (their
+ * ink) and every text at least @text_px; 0 and 0 for none. */
+void         ml_gauge_set_floors          (MlGauge          *self,
+                                           double            number_px,
+                                           double            text_px);
+/* What the last drawing did: the digits' ink height and the smallest text
+ * size, px (for tests of the presentation's sizes). */
+double       ml_gauge_get_drawn_digit_height (MlGauge       *self);
+double       ml_gauge_get_smallest_text   (MlGauge          *self);
+
 void         ml_gauge_set_session (MlGauge   *self,
                                    MlSession *session);
 MlSession   *ml_gauge_get_session (MlGauge   *self);
