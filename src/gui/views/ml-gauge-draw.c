@@ -294,6 +294,44 @@ breaks_between_words (PangoLayout *layout,
   return TRUE;
 }
 
+/* The readout "−69.1 mV" at @font, the unit smaller and lighter. */
+static PangoLayout *
+number_layout (MlGauge    *self,
+               const char *text,
+               double      font)
+{
+  PangoLayout *number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
+  const char *unit = strstr (text, self->number_text);
+  PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (number));
+
+  if (unit != NULL)
+    {
+      guint start = (guint) (unit - text + strlen (self->number_text));
+      PangoAttribute *size =
+        pango_attr_size_new_absolute ((int) (MAX (0.55 * font, self->text_floor) * PANGO_SCALE));
+      PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+
+      size->start_index = weight->start_index = start;
+      pango_attr_list_insert (attrs, size);
+      pango_attr_list_insert (attrs, weight);
+    }
+  pango_layout_set_attributes (number, attrs);
+  pango_attr_list_unref (attrs);
+  return number;
+}
+
+/* The ink height of the number's digits at @font. */
+static double
+digit_ink (MlGauge *self,
+           double   font)
+{
+  g_autoptr (PangoLayout) digits = make_layout (self, self->number_text, font, PANGO_WEIGHT_BOLD);
+  PangoRectangle ink;
+
+  pango_layout_get_extents (digits, &ink, NULL);
+  return (double) ink.height / PANGO_SCALE;
+}
+
 static void
 draw_readout (MlGauge         *self,
               cairo_t         *cr,
@@ -310,66 +348,37 @@ draw_readout (MlGauge         *self,
       g_autofree char *text = g_strdup_printf (_("%s mV"), self->number_text);
       g_autoptr(PangoLayout) number = NULL;
       g_autoptr(PangoLayout) caption = NULL;
-      PangoAttrList *attrs;
       double font = geo->number_font;
       double w, h, cw, ch, top;
-      const char *unit;
 
-      number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
-      layout_size (number, &w, &h);
+      double max_w = self->number_floor > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) - 8.0
+                                            : 1.3 * geo->radius;
+
+      number = number_layout (self, text, font);
       if (self->number_floor > 0)
         {
-          PangoRectangle ink;
-          double digits;
-
           /* The floor is the digits' ink, measured: a font whose digits
            * fall short grows until they reach it. */
-          pango_layout_get_extents (number, &ink, NULL);
-          digits = (double) ink.height / PANGO_SCALE;
+          double digits = digit_ink (self, font);
+
           if (digits > 0 && digits < self->number_floor)
             {
               font *= self->number_floor / digits;
               g_object_unref (number);
-              number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
-              layout_size (number, &w, &h);
+              number = number_layout (self, text, font);
             }
         }
+      layout_size (number, &w, &h);
       /* Never wider than the gap between the ends of the dial (with a
        * floor, than the widget). */
-      if (w > (self->number_floor > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) - 8.0
-                                      : 1.3 * geo->radius))
+      if (w > max_w)
         {
-          font *= (self->number_floor > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) - 8.0
-                                          : 1.3 * geo->radius) / w;
+          font *= max_w / w;
           g_object_unref (number);
-          number = make_layout (self, text, font, PANGO_WEIGHT_BOLD);
+          number = number_layout (self, text, font);
+          layout_size (number, &w, &h);
         }
-
-      /* The unit smaller and lighter than the number. */
-      unit = strstr (text, self->number_text);
-      attrs = pango_attr_list_copy (pango_layout_get_attributes (number));
-      if (unit != NULL)
-        {
-          guint start = (guint) (unit - text + strlen (self->number_text));
-          PangoAttribute *size =
-            pango_attr_size_new_absolute ((int) (MAX (0.55 * font, self->text_floor) * PANGO_SCALE));
-          PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
-
-          size->start_index = weight->start_index = start;
-          pango_attr_list_insert (attrs, size);
-          pango_attr_list_insert (attrs, weight);
-        }
-      pango_layout_set_attributes (number, attrs);
-      pango_attr_list_unref (attrs);
-      layout_size (number, &w, &h);
-      {
-        g_autoptr (PangoLayout) digits = make_layout (self, self->number_text, font,
-                                                      PANGO_WEIGHT_BOLD);
-        PangoRectangle ink;
-
-        pango_layout_get_extents (digits, &ink, NULL);
-        self->drawn_digit_px = (double) ink.height / PANGO_SCALE;
-      }
+      self->drawn_digit_px = digit_ink (self, font);
 
       caption = make_layout (self, self->clamped ? _("clamped") : _("resting potential"),
                              geo->caption_font, PANGO_WEIGHT_NORMAL);
