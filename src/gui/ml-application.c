@@ -181,6 +181,7 @@ set_accels (GtkApplication *app)
     { "win.presentation", { "F5", NULL } },
     { "win.leave-presentation", { "Escape", NULL } },
     { "win.next-preset", { "<Control>Page_Down", NULL } },
+    { "win.find-parameter", { "<Control>f", NULL } },
     { "win.previous-preset", { "<Control>Page_Up", NULL } },
     /* O for ouabain, W for washing it out. */
     { "win.block-pump", { "<Shift><Control>o", NULL } },

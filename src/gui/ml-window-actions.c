@@ -115,6 +115,14 @@ donnan_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->donnan));
 }
 
+static void
+find_parameter_cb (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  _ml_window_find_parameter (ML_WINDOW (widget));
+}
+
 /* Esc in presentation mode; disabled otherwise, so Esc reaches others. */
 static void
 leave_presentation_cb (GtkWidget  *widget,
@@ -351,6 +359,7 @@ _ml_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
                                    leave_presentation_cb);
   gtk_widget_class_install_action (widget_class, "win.next-preset", NULL, step_preset_cb);
+  gtk_widget_class_install_action (widget_class, "win.find-parameter", NULL, find_parameter_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-preset", NULL, step_preset_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);

@@ -91,6 +91,10 @@ GMenuModel *_ml_window_lessons_menu_new           (void);
 /* Beside the pages; in presentation mode on the membrane page, beside the
  * math, so the views keep the window's width for the back row's sizes. */
 void        _ml_window_place_lesson_pane          (MlWindow       *self);
+/* ml-window-find.c: Ctrl+F, go to a parameter by its name. */
+void        _ml_window_find_parameter             (MlWindow       *self);
+GStrv       _ml_window_find_matches               (MlWindow       *self,
+                                                   const char     *text);
 void     _ml_window_update_actions        (MlWindow         *self);
 
 G_END_DECLS

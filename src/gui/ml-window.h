@@ -80,5 +80,9 @@ gboolean          ml_window_start_lesson       (MlWindow       *self,
                                                 const char     *id_or_path,
                                                 GError        **error);
 MlLessonPane     *ml_window_get_lesson_pane    (MlWindow       *self);
+/* Opens the controls and gives the focus to the control of parameter @id
+ * ("K.out", "temperature"); FALSE when it is not shown for this cell. */
+gboolean          ml_window_go_to_parameter    (MlWindow       *self,
+                                                const char     *id);
 
 G_END_DECLS

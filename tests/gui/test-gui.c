@@ -607,6 +607,12 @@ test_shortcuts_show_keys (void)
   /* The pump's keys are there too. */
   g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.block-pump"));
   g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.restore-pump"));
+  /* And what a lecturer needs without the mouse. */
+  g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.lesson-next"));
+  g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.lesson-previous"));
+  g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.next-preset"));
+  g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.previous-preset"));
+  g_assert_nonnull (find_shortcut (GTK_WIDGET (overlay), "win.find-parameter"));
   /* Every shortcut on one page: a second page brings a page switcher
    * whose labels GTK 4.8 measures below zero (a fatal warning here). */
   g_assert_false (has_stack_switcher (GTK_WIDGET (overlay)));

@@ -145,6 +145,38 @@ test_keys (void)
   window_destroy (window);
 }
 
+/* Typing a name finds the parameter, and going there opens the controls
+ * and focuses its control, in presentation mode too. */
+static void
+test_find_parameter (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  g_auto (GStrv) na_p = _ml_window_find_matches (window, "na p");
+  g_auto (GStrv) temp = _ml_window_find_matches (window, "TEMP");
+  g_auto (GStrv) by_id = _ml_window_find_matches (window, "K.out");
+  g_auto (GStrv) none = _ml_window_find_matches (window, "zzz");
+  GtkWidget *focus, *control;
+
+  g_assert_true (g_strv_contains ((const char * const *)na_p, "Na.p"));
+  g_assert_false (g_strv_contains ((const char * const *)na_p, "K.p"));
+  g_assert_cmpstr (temp[0], ==, "temperature");
+  g_assert_true (g_strv_contains ((const char * const *)by_id, "K.out"));
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  g_object_set (window, "presentation", TRUE, NULL);
+  wait_ms (100);
+  g_assert_true (ml_window_go_to_parameter (window, "Na.p"));
+  /* once the controls pane has slid in */
+  wait_ms (600);
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  control = GTK_WIDGET (ml_controls_get_ion_control (window->controls, "Na", ML_ION_FIELD_P));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == control || gtk_widget_is_ancestor (focus, control));
+  g_assert_false (ml_window_go_to_parameter (window, "Mg.p"));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -161,5 +193,6 @@ main (int    argc,
   g_test_add_func ("/presentation/1024x768", test_1024x768);
   g_test_add_func ("/presentation/1280x720", test_1280x720);
   g_test_add_func ("/presentation/keys", test_keys);
+  g_test_add_func ("/presentation/find-parameter", test_find_parameter);
   return g_test_run ();
 }
