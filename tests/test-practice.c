@@ -586,6 +586,25 @@ test_moodle (void)
   }
 }
 
+/* The answer as the app prints it is an answer the checker takes: a
+ * student who types back the printed answer is right. */
+static void
+test_printed_answer_is_right (void)
+{
+  for (int t = 0; t < ML_PRACTICE_N_TOPICS; t++)
+    for (guint64 seed = 1; seed <= 200; seed++)
+      for (guint index = 0; index < 3; index++)
+        {
+          g_autoptr (MlProblem) p = ml_practice_generate (t, seed, index);
+          g_autofree char *message = NULL;
+          MlPracticeVerdict v = ml_problem_check (p, ml_problem_get_answer_text (p), &message);
+
+          if (v != ML_PRACTICE_RIGHT)
+            g_error ("topic %d seed %" G_GUINT64_FORMAT " index %u: “%s” is not right (%d): %s",
+                     t, seed, index, ml_problem_get_answer_text (p), v, message);
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -599,5 +618,6 @@ main (int    argc,
   g_test_add_func ("/practice/pinned", test_pinned);
   g_test_add_func ("/practice/checker-forms", test_checker_forms);
   g_test_add_func ("/practice/moodle", test_moodle);
+  g_test_add_func ("/practice/printed-answer-is-right", test_printed_answer_is_right);
   return g_test_run ();
 }

@@ -157,7 +157,7 @@ conc_text (double mm)
 
       return g_strdup_printf ("%s mM (%s nM)", number, nm);
     }
-  return g_strdup_printf ("%s mM", number);
+  return g_strdup_printf ("%s\u00a0mM", number);
 }
 
 static char *
@@ -165,7 +165,8 @@ temp_text (double t_c)
 {
   g_autofree char *number = ml_format_significant (t_c, 3);
 
-  return g_strdup_printf ("%s °C", number);
+  /* A no-break space: a line never parts a number from its unit. */
+  return g_strdup_printf ("%s\u00a0°C", number);
 }
 
 static char *
@@ -589,8 +590,10 @@ make_charge (MlProblem *p,
       g_string_append_printf (s, "[K⁺]·V·N_A = %s mol/L · %s L · %s /mol = %s\n", molar, vol, na,
                               sheld);
       g_string_append_printf (s, "N / ([K⁺]·V·N_A) = %s / %s\n= %s (%s %%)", n, sheld, sf, pct);
+      /* The answer as a student may type it back (the percentage is in
+       * the solution's last line). */
       set_answer (p, ch.fraction, ML_PRACTICE_UNIT_FRACTION, 0.02 * ch.fraction,
-                  g_strdup_printf ("%s (%s %%)", sf, pct));
+                  g_strdup (sf));
     }
   else
     {

@@ -190,6 +190,7 @@ set_accels (GtkApplication *app)
     { "win.show-page::membrane", { "<Alt>1", NULL } },
     { "win.show-page::time-course", { "<Alt>2", NULL } },
     { "win.show-page::plots", { "<Alt>3", NULL } },
+    { "win.show-page::practice", { "<Alt>4", NULL } },
     /* What a presentation clicker sends. */
     { "win.lesson-next", { "Page_Down", NULL } },
     { "win.lesson-previous", { "Page_Up", NULL } },
@@ -489,7 +490,7 @@ static const GOptionEntry option_entries[] = {
   { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Use the dark style for --screenshot"), NULL },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show this page for --screenshot: membrane, time-course or plots"), N_("NAME") },
+    N_("Show this page for --screenshot: membrane, time-course, plots or practice"), N_("NAME") },
   { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Presentation mode for --screenshot"), NULL },
   { "block-pump", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -630,9 +631,10 @@ ml_application_handle_local_options (GApplication *application,
         }
       g_variant_dict_lookup (options, "page", "s", &self->page);
       if (self->page != NULL && g_strcmp0 (self->page, "membrane") != 0
-          && g_strcmp0 (self->page, "time-course") != 0 && g_strcmp0 (self->page, "plots") != 0)
+          && g_strcmp0 (self->page, "time-course") != 0 && g_strcmp0 (self->page, "plots") != 0
+          && g_strcmp0 (self->page, "practice") != 0)
         {
-          g_printerr (_("membrane-lab: --page takes membrane, time-course or plots\n"));
+          g_printerr (_("membrane-lab: --page takes membrane, time-course, plots or practice\n"));
           return 2;
         }
       {

@@ -109,8 +109,7 @@ donnan_cb (GtkWidget  *widget,
                                            ml_session_get_solution (self->session)->temperature_c);
       g_object_add_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
       /* Enlarged with the presentation. */
-      if (self->presentation)
-        gtk_widget_add_css_class (GTK_WIDGET (self->donnan), "presentation");
+      ml_donnan_window_set_presentation (self->donnan, self->presentation);
     }
   gtk_window_present (GTK_WINDOW (self->donnan));
 }

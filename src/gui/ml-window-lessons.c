@@ -89,7 +89,14 @@ show_page_cb (MlLessonPane *pane,
 {
   if (g_strcmp0 (name, "donnan") == 0)
     {
+      const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);
+      const MlLessonStep *step = ml_lesson_get_step (lesson, ml_lesson_pane_get_step (pane));
+
       gtk_widget_activate_action (GTK_WIDGET (self), "win.donnan", NULL);
+      /* The window shows the case the step's numbers are about. */
+      if (self->donnan != NULL && step->has_donnan)
+        ml_donnan_window_set_case (self->donnan, step->donnan_anion_mm, step->donnan_valence,
+                                   step->donnan_bath_mm);
       return;
     }
   ml_window_show_page (self, name);

@@ -24,6 +24,7 @@
 
 #include "ml-donnan-window.h"
 #include "ml-plots-page.h"
+#include "ml-practice-page.h"
 #include "ml-time-course-page.h"
 #include "ml-presets.h"
 #include "ml-session.h"
@@ -218,12 +219,7 @@ set_presentation (MlWindow *self,
   gtk_widget_set_hexpand (GTK_WIDGET (self->gauge), !on);
   _ml_window_place_lesson_pane (self);
   if (self->donnan != NULL)
-    {
-      if (on)
-        gtk_widget_add_css_class (GTK_WIDGET (self->donnan), "presentation");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->donnan), "presentation");
-    }
+    ml_donnan_window_set_presentation (self->donnan, on);
   update_presentation_sizes (self);
   set_fullscreen (self, on || self->was_fullscreen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", on);
@@ -759,6 +755,8 @@ ml_window_init (MlWindow *self)
                       ml_time_course_page_new);
   ml_window_add_page (self, "plots", _("Plots"), "applications-graphics-symbolic",
                       ml_plots_page_new);
+  ml_window_add_page (self, "practice", _("Practice"), "accessories-calculator-symbolic",
+                      ml_practice_page_new);
 
   _ml_window_setup_lessons (self);
   gtk_box_append (GTK_BOX (self->math_box), self->math_concealed);

@@ -221,5 +221,70 @@ class ScreenReaderTest(unittest.TestCase):
         self.assertEqual(unnamed, [])
 
 
+
+class LessonReaderTest(unittest.TestCase):
+    """A lesson taken with a screen reader: the step is read, Page Down
+    steps on, the gauge says it hides V_m until the prediction, the typed
+    prediction and Enter give the result in words."""
+
+    @classmethod
+    def setUpClass(cls):
+        env = dict(os.environ)
+        env.pop('NO_AT_BRIDGE', None)
+        env.pop('GTK_A11Y', None)
+
+        def app():
+            desktop = pyatspi.Registry.getDesktop(0)
+            for a in desktop:
+                if a is not None and a.name == 'membrane-lab':
+                    return a
+            return None
+
+        for attempt in range(2):
+            cls.proc = subprocess.Popen([APP, '--lesson', 'nernst'], env=env,
+                                        stderr=subprocess.PIPE, text=True)
+            cls.app = wait_for(lambda: cls.proc.poll() is None and app(), timeout=20)
+            if cls.app is not None:
+                break
+            cls.proc.kill()
+            cls.proc.communicate(timeout=10)
+        assert cls.app is not None, 'the app did not appear on the AT-SPI bus'
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.communicate(timeout=10)
+
+    def label_starting(self, text):
+        return wait_for(lambda: find(self.app, 'label', text))
+
+    def test_lesson_by_keyboard(self):
+        self.assertIsNotNone(self.label_starting('Step 1 of 5'), 'the step is not read')
+        self.assertIsNotNone(self.label_starting('The Nernst potential'))
+        # RT/F at 37 °C, filled in by the core: 26.73 mV (k_B·T/e).
+        text = self.label_starting('An ion is at equilibrium')
+        self.assertIsNotNone(text)
+        # (the number is joined to its unit by a no-break space)
+        self.assertIn(fmt_mv(26.7267, 2)[:-3], text.name)
+
+        pyatspi.Registry.generateKeyboardEvent(0xff56, None, pyatspi.KEY_SYM)  # Page_Down
+        self.assertIsNotNone(self.label_starting('Step 2 of 5'), 'Page Down did not step')
+        gauge = wait_for(lambda: find(self.app, 'level bar', 'Membrane potential: hidden'))
+        self.assertIsNotNone(gauge, 'the gauge does not say it hides V_m')
+        entry = wait_for(lambda: find(self.app, 'text', 'Your prediction'))
+        self.assertIsNotNone(entry, 'no named entry for the prediction')
+        entry.queryEditableText().setTextContents('-82')
+        # GTK 4.8 takes no focus requests over AT-SPI: the button's action.
+        check = wait_for(lambda: find(self.app, 'push button', 'Check My Prediction'))
+        self.assertIsNotNone(check, 'no button to commit the prediction: '
+                             + repr([(n.getRoleName(), n.name) for n in walk(self.app)
+                                     if 'button' in n.getRoleName()][:40]))
+        check.queryAction().doAction(0)
+        # E_Cl for 5/110 mM at 37 °C: −(RT/F)·ln 22 = −82.6 mV; −82 is within 1 mV.
+        result = self.label_starting('Right. You predicted')
+        self.assertIsNotNone(result, 'the result is not read')
+        self.assertIn(fmt_mv(-82.61)[:-3], result.name)
+        self.assertIsNotNone(wait_for(lambda: find(self.app, 'level bar', 'Membrane potential −')))
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

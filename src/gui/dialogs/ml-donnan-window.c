@@ -17,7 +17,9 @@
 #include "ml-donnan-window.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "ml-donnan-view.h"
 #include "ml-format.h"
 #include "ml-physics.h"
 
@@ -42,6 +44,7 @@ struct _MlDonnanWindow
   GtkDropDown   *valence;
   GtkLabel      *results[N_RESULTS];
   GtkLabel      *summary;
+  MlDonnanView  *view;
 
   double         temperature_c;
 };
@@ -83,6 +86,9 @@ recompute (MlDonnanWindow *self)
                            self->temperature_c, &d);
   else
     ok = ml_donnan_open_bath (a, selected_valence (self), bath, self->temperature_c, &d);
+
+  /* The picture shows the same result as the numbers below it. */
+  ml_donnan_view_set_result (self->view, ok ? &d : NULL, a, selected_valence (self), closed);
 
   for (guint i = 0; i < N_RESULTS; i++)
     gtk_label_set_text (self->results[i], _("undefined"));
@@ -201,12 +207,14 @@ ml_donnan_window_init (MlDonnanWindow *self)
     N_("Donnan potential <i>V</i><sub>in</sub> − <i>V</i><sub>out</sub>"),
     N_("Osmotic excess inside"),
   };
-  GtkWidget *box, *header, *grid, *label, *results, *intro;
+  GtkWidget *box, *header, *grid, *label, *results, *intro, *paned;
   GtkStringList *valences;
 
   self->temperature_c = 37.0;
   gtk_window_set_title (GTK_WINDOW (self), _("Donnan Equilibrium"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 640);
+  /* Room for the picture above the controls and numbers. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 720, 560);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "donnan");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   adw_window_set_content (ADW_WINDOW (self), box);
@@ -229,7 +237,21 @@ ml_donnan_window_init (MlDonnanWindow *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Donnan equilibrium"), -1);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
-    gtk_box_append (GTK_BOX (box), scroller);
+
+    /* The two compartments stay in sight above the controls, which
+     * scroll; the divider gives either more room. */
+    self->view = ML_DONNAN_VIEW (ml_donnan_view_new ());
+    gtk_widget_set_margin_start (GTK_WIDGET (self->view), 6);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->view), 6);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->view), 6);
+    paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+    gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->view));
+    gtk_paned_set_end_child (GTK_PANED (paned), scroller);
+    gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+    gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+    gtk_paned_set_position (GTK_PANED (paned), 300);
+    gtk_widget_set_vexpand (paned, TRUE);
+    gtk_box_append (GTK_BOX (box), paned);
   }
 
   intro = gtk_label_new (_("Impermeant anions inside a cell, K⁺ and Cl⁻ free to cross the "
@@ -381,4 +403,49 @@ ml_donnan_window_get_text (MlDonnanWindow *self)
     g_string_append_printf (text, "%s\n", gtk_label_get_text (self->results[i]));
   g_string_append (text, gtk_label_get_text (self->summary));
   return g_string_free (text, FALSE);
+}
+
+/**
+ * ml_donnan_window_set_case:
+ * @self: a Donnan window
+ * @anion_mm: the impermeant anion inside, mM
+ * @valence: its valence, −1 or −2
+ * @bath_kcl_mm: the KCl of the open bath, mM
+ *
+ * Shows one open-bath case, as a lesson step ("Donnan=120,-1,100") asks.
+ */
+void
+ml_donnan_window_set_case (MlDonnanWindow *self,
+                           double          anion_mm,
+                           int             valence,
+                           double          bath_kcl_mm)
+{
+  g_return_if_fail (ML_IS_DONNAN_WINDOW (self));
+  g_return_if_fail (valence == -1 || valence == -2);
+  g_return_if_fail (isfinite (anion_mm) && isfinite (bath_kcl_mm));
+
+  ml_donnan_window_set_closed (self, FALSE);
+  ml_donnan_window_set_valence (self, valence);
+  ml_log_control_set_value (self->controls[ML_DONNAN_CONTROL_ANION], anion_mm);
+  ml_log_control_set_value (self->controls[ML_DONNAN_CONTROL_BATH], bath_kcl_mm);
+  recompute (self);
+}
+
+void
+ml_donnan_window_set_presentation (MlDonnanWindow *self,
+                                   gboolean        on)
+{
+  g_return_if_fail (ML_IS_DONNAN_WINDOW (self));
+
+  if (on)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+}
+
+MlDonnanView *
+ml_donnan_window_get_view (MlDonnanWindow *self)
+{
+  g_return_val_if_fail (ML_IS_DONNAN_WINDOW (self), NULL);
+  return self->view;
 }

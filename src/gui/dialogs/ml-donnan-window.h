@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ml-donnan-view.h"
 #include "ml-log-control.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,16 @@ void            ml_donnan_window_set_closed     (MlDonnanWindow *self,
                                                  gboolean         closed);
 void            ml_donnan_window_set_valence    (MlDonnanWindow *self,
                                                  int              z_a);
+/* One open-bath case, for a lesson step ("Donnan=120,-1,100"). */
+void            ml_donnan_window_set_case       (MlDonnanWindow *self,
+                                                 double           anion_mm,
+                                                 int              valence,
+                                                 double           bath_kcl_mm);
+/* Adds or removes the CSS class "presentation": larger text. */
+void            ml_donnan_window_set_presentation (MlDonnanWindow *self,
+                                                 gboolean         on);
+/* The picture of the two compartments, for tests. */
+MlDonnanView   *ml_donnan_window_get_view       (MlDonnanWindow *self);
 /* The results as text, one line each, for tests and the clipboard. */
 char           *ml_donnan_window_get_text       (MlDonnanWindow *self);
 

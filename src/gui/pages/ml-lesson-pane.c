@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-lesson-pane.h"
+#include "ml-widgets.h"
 
 struct _MlLessonPane
 {
@@ -760,7 +761,7 @@ ml_lesson_pane_init (MlLessonPane *self)
   self->question_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   self->question_label = wrapped_label ("heading");
   self->answers_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  self->commit_button = gtk_button_new_with_mnemonic (_("_Check My Prediction"));
+  self->commit_button = ml_button_new_with_mnemonic (_("_Check My Prediction"));
   gtk_widget_add_css_class (self->commit_button, "suggested-action");
   gtk_widget_set_halign (self->commit_button, GTK_ALIGN_START);
   g_signal_connect (self->commit_button, "clicked", G_CALLBACK (commit_clicked_cb), self);
