@@ -374,6 +374,8 @@ _ml_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-math", "math-visible");
   gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreen");
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+  gtk_widget_class_install_property_action (widget_class, "win.show-forces", "show-forces");
 }
 
 /* What can run follows the session. */

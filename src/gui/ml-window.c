@@ -38,6 +38,8 @@ enum {
   PROP_MATH_VISIBLE,
   PROP_FULLSCREEN,
   PROP_PRESENTATION,
+  PROP_SHOW_LEGEND,
+  PROP_SHOW_FORCES,
   N_PROPS
 };
 
@@ -155,6 +157,14 @@ math_visible_cb (GtkWidget  *scroller,
                  MlWindow   *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATH_VISIBLE]);
+}
+
+/* A lesson or a screenshot set a view option: the menu's toggles follow. */
+static void
+view_option_cb (MlWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FORCES]);
 }
 
 /* The requested state: GTK's "fullscreened" follows the window manager,
@@ -321,6 +331,8 @@ main_menu_new (void)
   section = g_menu_new ();
   g_menu_append (section, _("Show _Controls"), "win.toggle-controls");
   g_menu_append (section, _("Show the _Math"), "win.toggle-math");
+  g_menu_append (section, _("Show the _Legend"), "win.show-legend");
+  g_menu_append (section, _("Show Each Ion’s Two _Forces"), "win.show-forces");
   g_menu_append (section, _("_Fullscreen"), "win.fullscreen");
   g_menu_append (section, _("_Presentation Mode"), "win.presentation");
   style = g_menu_new ();
@@ -487,6 +499,14 @@ ml_window_get_property (GObject    *object,
     case PROP_PRESENTATION:
       g_value_set_boolean (value, self->presentation);
       break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->membrane != NULL
+                                  && ml_membrane_view_get_show_legend (self->membrane));
+      break;
+    case PROP_SHOW_FORCES:
+      g_value_set_boolean (value, self->membrane != NULL
+                                  && ml_membrane_view_get_show_forces (self->membrane));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -528,6 +548,12 @@ ml_window_set_property (GObject      *object,
     case PROP_PRESENTATION:
       set_presentation (self, g_value_get_boolean (value));
       break;
+    case PROP_SHOW_LEGEND:
+      ml_membrane_view_set_show_legend (self->membrane, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_FORCES:
+      ml_membrane_view_set_show_forces (self->membrane, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -568,6 +594,9 @@ ml_window_class_init (MlWindowClass *klass)
   properties[PROP_MATH_VISIBLE] = g_param_spec_boolean ("math-visible", NULL, NULL, TRUE, flags);
   properties[PROP_FULLSCREEN] = g_param_spec_boolean ("fullscreen", NULL, NULL, FALSE, flags);
   properties[PROP_PRESENTATION] = g_param_spec_boolean ("presentation", NULL, NULL, FALSE, flags);
+  /* The membrane view's options, as the menu's toggles. */
+  properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, FALSE, flags);
+  properties[PROP_SHOW_FORCES] = g_param_spec_boolean ("show-forces", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ML_TYPE_CONTROLS);
@@ -745,6 +774,10 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->controls, "invalid", G_CALLBACK (controls_invalid_cb), self);
   ml_gauge_set_session (self->gauge, self->session);
   ml_membrane_view_set_session (self->membrane, self->session);
+  g_signal_connect_swapped (self->membrane, "notify::show-legend", G_CALLBACK (view_option_cb),
+                            self);
+  g_signal_connect_swapped (self->membrane, "notify::show-forces", G_CALLBACK (view_option_cb),
+                            self);
   ml_math_view_set_session (self->math, self->session);
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);

@@ -142,6 +142,20 @@ test_keys (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-preset", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-preset", NULL));
   g_assert_cmpstr (ml_session_get_preset_id (window->session), ==, ids[n - 1]);
+
+  /* The menu's toggles of the membrane view, and a lesson that sets one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-forces", NULL));
+  g_assert_true (ml_membrane_view_get_show_forces (window->membrane));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-forces", NULL));
+  g_assert_false (ml_membrane_view_get_show_forces (window->membrane));
+  g_assert_true (ml_window_start_lesson (window, "two-forces", NULL));
+  {
+    gboolean legend = FALSE, forces = FALSE;
+
+    g_object_get (window, "show-legend", &legend, "show-forces", &forces, NULL);
+    g_assert_true (legend);
+    g_assert_true (forces);
+  }
   window_destroy (window);
 }
 
