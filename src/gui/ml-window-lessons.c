@@ -48,16 +48,66 @@ concealed_cb (MlLessonPane *pane,
   update_lesson_actions (self);
 }
 
+/* In the flap the pane stays visible and the flap reveals it; under the
+ * views it is shown and hidden. */
+static void
+show_pane (MlWindow *self)
+{
+  gboolean active = ml_lesson_pane_get_lesson (ML_LESSON_PANE (self->lesson_pane)) != NULL;
+  gboolean below = gtk_widget_get_parent (self->lesson_pane) == self->bottom_box;
+
+  gtk_widget_set_visible (self->lesson_pane, active || !below);
+  gtk_widget_set_visible (self->lesson_separator, active || !below);
+  adw_flap_set_reveal_flap (self->lesson_flap, active && !below);
+}
+
+static gboolean
+show_pane_idle (gpointer data)
+{
+  MlWindow *self = data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    show_pane (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 active_cb (MlLessonPane *pane,
            GParamSpec   *pspec,
            MlWindow     *self)
 {
-  gboolean active = ml_lesson_pane_get_lesson (pane) != NULL;
-
-  gtk_widget_set_visible (self->lesson_pane, active);
-  gtk_widget_set_visible (self->lesson_separator, active);
+  show_pane (self);
   update_lesson_actions (self);
+}
+
+/* AdwFlap hides its flap when it folds; a lesson's pane stays while the
+ * lesson runs, over the page's edge. */
+static void
+folded_cb (AdwFlap    *flap,
+           GParamSpec *pspec,
+           MlWindow   *self)
+{
+  if (ml_lesson_pane_get_lesson (ML_LESSON_PANE (self->lesson_pane)) != NULL
+      && adw_flap_get_flap (flap) == self->lesson_pane)
+    adw_flap_set_reveal_flap (flap, TRUE);
+}
+
+/* The pane is the flap at the pages' side, or a child of the box under the
+ * membrane's views; out of both before it moves. */
+static void
+take_out (MlWindow *self)
+{
+  if (adw_flap_get_flap (self->lesson_flap) == self->lesson_pane)
+    {
+      adw_flap_set_reveal_flap (self->lesson_flap, FALSE);
+      adw_flap_set_flap (self->lesson_flap, NULL);
+      adw_flap_set_separator (self->lesson_flap, NULL);
+    }
+  else
+    {
+      gtk_box_remove (GTK_BOX (self->bottom_box), self->lesson_separator);
+      gtk_box_remove (GTK_BOX (self->bottom_box), self->lesson_pane);
+    }
 }
 
 void
@@ -65,21 +115,38 @@ _ml_window_place_lesson_pane (MlWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
   gboolean below = self->presentation && g_strcmp0 (page, "membrane") == 0;
-  GtkWidget *target = below ? self->bottom_box : self->content_box;
+  gboolean is_below;
 
-  if (self->lesson_pane == NULL || gtk_widget_get_parent (self->lesson_pane) == target)
+  /* Not while the window goes: its stack changes pages as it empties. */
+  if (self->lesson_pane == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  is_below = gtk_widget_get_parent (self->lesson_pane) == self->bottom_box;
+  if (is_below == below && gtk_widget_get_parent (self->lesson_pane) != NULL)
     return;
   g_object_ref (self->lesson_pane);
   g_object_ref (self->lesson_separator);
-  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->lesson_pane)), self->lesson_pane);
-  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->lesson_separator)),
-                  self->lesson_separator);
-  gtk_box_append (GTK_BOX (target), self->lesson_separator);
-  gtk_box_append (GTK_BOX (target), self->lesson_pane);
+  if (gtk_widget_get_parent (self->lesson_pane) != NULL)
+    take_out (self);
+  if (below)
+    {
+      gtk_box_append (GTK_BOX (self->bottom_box), self->lesson_separator);
+      gtk_box_append (GTK_BOX (self->bottom_box), self->lesson_pane);
+    }
+  else
+    {
+      adw_flap_set_separator (self->lesson_flap, self->lesson_separator);
+      adw_flap_set_flap (self->lesson_flap, self->lesson_pane);
+    }
   /* Beside the math it shares the width; at the side it has its own. */
   gtk_widget_set_size_request (self->lesson_pane, below ? 440 : 340, -1);
   g_object_unref (self->lesson_separator);
   g_object_unref (self->lesson_pane);
+  /* Revealed once the flap has laid its new child out: AdwFlap 1.2 lays
+   * out a flap revealed in the same frame it was set from no width. */
+  if (below)
+    show_pane (self);
+  else
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_pane_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -137,10 +204,12 @@ _ml_window_setup_lessons (MlWindow *self)
   self->lesson_pane = pane;
   self->lesson_separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_size_request (pane, 340, -1);
-  gtk_widget_set_visible (pane, FALSE);
-  gtk_widget_set_visible (self->lesson_separator, FALSE);
-  gtk_box_append (GTK_BOX (self->content_box), self->lesson_separator);
-  gtk_box_append (GTK_BOX (self->content_box), pane);
+  /* A pane that lies over the page when the window is too narrow for
+   * both: a lesson never makes the window wider than the screen. */
+  gtk_widget_add_css_class (pane, "background");
+  _ml_window_place_lesson_pane (self);
+  g_signal_connect (self->lesson_flap, "notify::folded", G_CALLBACK (folded_cb), self);
+  g_signal_connect (self->lesson_flap, "notify::reveal-flap", G_CALLBACK (folded_cb), self);
   g_signal_connect (pane, "notify::concealed", G_CALLBACK (concealed_cb), self);
   g_signal_connect (pane, "notify::active", G_CALLBACK (active_cb), self);
   g_signal_connect (pane, "show-page", G_CALLBACK (show_page_cb), self);

@@ -29,7 +29,7 @@ struct _MlWindow
   MlMathView           *math;
   GtkMenuButton        *presets_button;
   GtkMenuButton        *main_menu_button;
-  GtkWidget            *content_box;
+  AdwFlap              *lesson_flap;
   GtkWidget            *math_box;
   GtkWidget            *bottom_box;
 

@@ -606,7 +606,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, MlWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_flap);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, math_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, bottom_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, header);

@@ -412,7 +412,7 @@ prediction_words (MlLessonPane       *self,
                   const MlLessonStep *step)
 {
   static const char *directions[] = {
-    N_("up"), N_("down"), N_("stays"),
+    NC_("direction", "up"), NC_("direction", "down"), NC_("direction", "stays"),
   };
 
   switch (step->ask)
@@ -437,7 +437,7 @@ outcome_words (const MlLessonStep *step,
                const MlSolution   *after)
 {
   static const char *directions[] = {
-    N_("up"), N_("down"), N_("stays"),
+    NC_("direction", "up"), NC_("direction", "down"), NC_("direction", "stays"),
   };
   g_autofree char *pattern = NULL;
   g_autofree char *change = NULL;
@@ -515,7 +515,15 @@ ml_lesson_pane_commit (MlLessonPane *self)
   self->answered = TRUE;
 
   g_free (self->result);
-  if (self->verdict == ML_LESSON_RIGHT)
+  if (step->ask == ML_LESSON_ASK_CHOICE)
+    self->result = self->verdict == ML_LESSON_RIGHT
+                   /* Translators: after a right choice; %s is the choice. */
+                   ? g_strdup_printf (_("Right: %s."), prediction)
+                   /* Translators: after a wrong choice: the student's, then
+                    * the right one. */
+                   : g_strdup_printf (_("Not this time. You chose: %s. The answer: %s."),
+                                      prediction, outcome);
+  else if (self->verdict == ML_LESSON_RIGHT)
     /* Translators: after a prediction: what the student said, what the
      * model gives. */
     self->result = g_strdup_printf (_("Right. You predicted: %s. The model: %s."),
@@ -788,6 +796,8 @@ ml_lesson_pane_init (MlLessonPane *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lesson"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
 
   self->back_button = nav_button ("go-previous-symbolic", _("Previous Step (Page Up)"),
