@@ -23,9 +23,9 @@
 static void
 update_lesson_actions (MlWindow *self)
 {
-  MlLessonPane *pane = ML_LESSON_PANE (self->lesson_pane);
-  const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);
-  guint step = ml_lesson_pane_get_step (pane);
+  MlLessonPane *pane = self->lesson_pane != NULL ? ML_LESSON_PANE (self->lesson_pane) : NULL;
+  const MlLesson *lesson = pane != NULL ? ml_lesson_pane_get_lesson (pane) : NULL;
+  guint step = pane != NULL ? ml_lesson_pane_get_step (pane) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.lesson-next",
@@ -48,27 +48,40 @@ concealed_cb (MlLessonPane *pane,
   update_lesson_actions (self);
 }
 
-/* In the flap the pane stays visible and the flap reveals it; under the
- * views it is shown and hidden. */
+/* Where the pane stands: beside the pages; over the page's right edge when
+ * the window is too narrow for both (a lesson never makes the window wider
+ * than the screen); or, in presentation mode on the membrane page, beside
+ * the math, so the views keep the width the back row's sizes need. */
+typedef enum
+{
+  PANE_SIDE,
+  PANE_OVER,
+  PANE_BELOW,
+} PanePlace;
+
+/* Narrower than this, a page and the pane do not both fit. */
+#define PANE_SIDE_MIN_WIDTH 1200
+
+static PanePlace
+wanted_place (MlWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+  int width = 0, height = 0;
+
+  if (self->presentation && g_strcmp0 (page, "membrane") == 0)
+    return PANE_BELOW;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 && width < PANE_SIDE_MIN_WIDTH ? PANE_OVER : PANE_SIDE;
+}
+
 static void
 show_pane (MlWindow *self)
 {
   gboolean active = ml_lesson_pane_get_lesson (ML_LESSON_PANE (self->lesson_pane)) != NULL;
-  gboolean below = gtk_widget_get_parent (self->lesson_pane) == self->bottom_box;
+  gboolean over = gtk_widget_get_parent (self->lesson_pane) == self->page_overlay;
 
-  gtk_widget_set_visible (self->lesson_pane, active || !below);
-  gtk_widget_set_visible (self->lesson_separator, active || !below);
-  adw_flap_set_reveal_flap (self->lesson_flap, active && !below);
-}
-
-static gboolean
-show_pane_idle (gpointer data)
-{
-  MlWindow *self = data;
-
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
-    show_pane (self);
-  return G_SOURCE_REMOVE;
+  gtk_widget_set_visible (self->lesson_pane, active);
+  gtk_widget_set_visible (self->lesson_separator, active && !over);
 }
 
 static void
@@ -80,73 +93,53 @@ active_cb (MlLessonPane *pane,
   update_lesson_actions (self);
 }
 
-/* AdwFlap hides its flap when it folds; a lesson's pane stays while the
- * lesson runs, over the page's edge. */
 static void
-folded_cb (AdwFlap    *flap,
-           GParamSpec *pspec,
-           MlWindow   *self)
+take_out (GtkWidget *widget)
 {
-  if (ml_lesson_pane_get_lesson (ML_LESSON_PANE (self->lesson_pane)) != NULL
-      && adw_flap_get_flap (flap) == self->lesson_pane)
-    adw_flap_set_reveal_flap (flap, TRUE);
-}
+  GtkWidget *parent = gtk_widget_get_parent (widget);
 
-/* The pane is the flap at the pages' side, or a child of the box under the
- * membrane's views; out of both before it moves. */
-static void
-take_out (MlWindow *self)
-{
-  if (adw_flap_get_flap (self->lesson_flap) == self->lesson_pane)
-    {
-      adw_flap_set_reveal_flap (self->lesson_flap, FALSE);
-      adw_flap_set_flap (self->lesson_flap, NULL);
-      adw_flap_set_separator (self->lesson_flap, NULL);
-    }
+  if (parent == NULL)
+    return;
+  if (GTK_IS_OVERLAY (parent))
+    gtk_overlay_remove_overlay (GTK_OVERLAY (parent), widget);
   else
-    {
-      gtk_box_remove (GTK_BOX (self->bottom_box), self->lesson_separator);
-      gtk_box_remove (GTK_BOX (self->bottom_box), self->lesson_pane);
-    }
+    gtk_box_remove (GTK_BOX (parent), widget);
 }
 
 void
 _ml_window_place_lesson_pane (MlWindow *self)
 {
-  const char *page = adw_view_stack_get_visible_child_name (self->stack);
-  gboolean below = self->presentation && g_strcmp0 (page, "membrane") == 0;
-  gboolean is_below;
+  PanePlace place;
+  GtkWidget *target;
 
   /* Not while the window goes: its stack changes pages as it empties. */
   if (self->lesson_pane == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
-  is_below = gtk_widget_get_parent (self->lesson_pane) == self->bottom_box;
-  if (is_below == below && gtk_widget_get_parent (self->lesson_pane) != NULL)
+  place = wanted_place (self);
+  target = place == PANE_BELOW ? self->bottom_box
+           : place == PANE_OVER ? self->page_overlay : self->content_box;
+  if (gtk_widget_get_parent (self->lesson_pane) == target)
     return;
   g_object_ref (self->lesson_pane);
   g_object_ref (self->lesson_separator);
-  if (gtk_widget_get_parent (self->lesson_pane) != NULL)
-    take_out (self);
-  if (below)
+  take_out (self->lesson_pane);
+  take_out (self->lesson_separator);
+  if (place == PANE_OVER)
     {
-      gtk_box_append (GTK_BOX (self->bottom_box), self->lesson_separator);
-      gtk_box_append (GTK_BOX (self->bottom_box), self->lesson_pane);
+      gtk_widget_set_halign (self->lesson_pane, GTK_ALIGN_END);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->page_overlay), self->lesson_pane);
     }
   else
     {
-      adw_flap_set_separator (self->lesson_flap, self->lesson_separator);
-      adw_flap_set_flap (self->lesson_flap, self->lesson_pane);
+      gtk_widget_set_halign (self->lesson_pane, GTK_ALIGN_FILL);
+      gtk_box_append (GTK_BOX (target), self->lesson_separator);
+      gtk_box_append (GTK_BOX (target), self->lesson_pane);
     }
   /* Beside the math it shares the width; at the side it has its own. */
-  gtk_widget_set_size_request (self->lesson_pane, below ? 440 : 340, -1);
+  gtk_widget_set_size_request (self->lesson_pane, place == PANE_BELOW ? 440 : 340, -1);
   g_object_unref (self->lesson_separator);
   g_object_unref (self->lesson_pane);
-  /* Revealed once the flap has laid its new child out: AdwFlap 1.2 lays
-   * out a flap revealed in the same frame it was set from no width. */
-  if (below)
-    show_pane (self);
-  else
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_pane_idle, g_object_ref (self), g_object_unref);
+  show_pane (self);
 }
 
 static void
@@ -196,25 +189,35 @@ set_view_cb (MlLessonPane *pane,
     ml_membrane_view_set_show_legend (self->membrane, on);
 }
 
-void
-_ml_window_setup_lessons (MlWindow *self)
+/* The pane is built for the first lesson, not with the window: most
+ * starts open none. */
+static MlLessonPane *
+ensure_pane (MlWindow *self)
 {
-  GtkWidget *pane = ml_lesson_pane_new (self->session);
+  GtkWidget *pane;
 
+  if (self->lesson_pane != NULL)
+    return ML_LESSON_PANE (self->lesson_pane);
+  pane = ml_lesson_pane_new (self->session);
   self->lesson_pane = pane;
-  self->lesson_separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  /* Kept by the window: over the page it has no parent. */
+  self->lesson_separator = g_object_ref_sink (gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_widget_set_size_request (pane, 340, -1);
   /* A pane that lies over the page when the window is too narrow for
    * both: a lesson never makes the window wider than the screen. */
   gtk_widget_add_css_class (pane, "background");
   _ml_window_place_lesson_pane (self);
-  g_signal_connect (self->lesson_flap, "notify::folded", G_CALLBACK (folded_cb), self);
-  g_signal_connect (self->lesson_flap, "notify::reveal-flap", G_CALLBACK (folded_cb), self);
   g_signal_connect (pane, "notify::concealed", G_CALLBACK (concealed_cb), self);
   g_signal_connect (pane, "notify::active", G_CALLBACK (active_cb), self);
   g_signal_connect (pane, "show-page", G_CALLBACK (show_page_cb), self);
   g_signal_connect (pane, "start-run", G_CALLBACK (start_run_cb), self);
   g_signal_connect (pane, "set-view", G_CALLBACK (set_view_cb), self);
+  return ML_LESSON_PANE (pane);
+}
+
+void
+_ml_window_setup_lessons (MlWindow *self)
+{
 
   /* What stands where the math was while a step waits. */
   self->math_concealed = gtk_label_new (_("The math shows once you have given your "
@@ -245,7 +248,7 @@ ml_window_start_lesson (MlWindow    *self,
     }
   if (lesson == NULL)
     return FALSE;
-  ml_lesson_pane_start (ML_LESSON_PANE (self->lesson_pane), lesson);
+  ml_lesson_pane_start (ensure_pane (self), lesson);
   update_lesson_actions (self);
   return TRUE;
 }
@@ -254,7 +257,7 @@ MlLessonPane *
 ml_window_get_lesson_pane (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
-  return ML_LESSON_PANE (self->lesson_pane);
+  return ensure_pane (self);
 }
 
 /* Actions ------------------------------------------------------------------- */
@@ -278,7 +281,7 @@ lesson_next_cb (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  ml_lesson_pane_next (ML_LESSON_PANE (self->lesson_pane));
+  ml_lesson_pane_next (ensure_pane (self));
   update_lesson_actions (self);
 }
 
@@ -289,7 +292,7 @@ lesson_previous_cb (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  ml_lesson_pane_previous (ML_LESSON_PANE (self->lesson_pane));
+  ml_lesson_pane_previous (ensure_pane (self));
   update_lesson_actions (self);
 }
 
@@ -300,7 +303,7 @@ lesson_restart_cb (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  ml_lesson_pane_restart (ML_LESSON_PANE (self->lesson_pane));
+  ml_lesson_pane_restart (ensure_pane (self));
   update_lesson_actions (self);
 }
 
@@ -311,7 +314,7 @@ lesson_close_cb (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  ml_lesson_pane_stop (ML_LESSON_PANE (self->lesson_pane));
+  ml_lesson_pane_stop (ensure_pane (self));
 }
 
 void

@@ -29,7 +29,8 @@ struct _MlWindow
   MlMathView           *math;
   GtkMenuButton        *presets_button;
   GtkMenuButton        *main_menu_button;
-  AdwFlap              *lesson_flap;
+  GtkWidget            *content_box;
+  GtkWidget            *page_overlay;
   GtkWidget            *math_box;
   GtkWidget            *bottom_box;
 

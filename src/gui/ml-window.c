@@ -453,6 +453,8 @@ ml_window_dispose (GObject *object)
   /* A load still running finds the window gone and does nothing. */
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  /* Ours while the pane lies over the page and it has no parent. */
+  g_clear_object (&self->lesson_separator);
   if (self->donnan != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->donnan), (gpointer *)&self->donnan);
@@ -606,7 +608,8 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_flap);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, page_overlay);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, math_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, bottom_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, header);
@@ -638,6 +641,7 @@ window_width_cb (GtkWidget  *widget,
   /* GTK 4.8 wants both pointers. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_widget_set_size_request (GTK_WIDGET (self->controls), width >= 1500 ? 400 : -1, -1);
+  _ml_window_place_lesson_pane (self);
 }
 
 /* Give the views a little more than half the height whenever the window's

@@ -139,7 +139,7 @@ take_lesson (const char *id,
   wait_ms (20);
   lesson = ml_lesson_pane_get_lesson (pane);
   g_assert_nonnull (lesson);
-  g_assert_true (adw_flap_get_reveal_flap (window->lesson_flap));
+  g_assert_true (gtk_widget_get_visible (window->lesson_pane));
   n = ml_lesson_get_n_steps (lesson);
 
   for (guint i = 0; i < n; i++)
@@ -192,7 +192,7 @@ take_lesson (const char *id,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-close", NULL));
   wait_ms (5);
-  g_assert_false (adw_flap_get_reveal_flap (window->lesson_flap));
+  g_assert_false (gtk_widget_get_visible (window->lesson_pane));
   g_assert_false (ml_gauge_get_concealed (window->gauge));
   window_destroy (window);
 }
