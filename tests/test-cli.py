@@ -1271,6 +1271,7 @@ class TestFigures(CliTestCase):
                               '.png, .svg or .pdf')
         self.assert_bad_input(['--handout', os.path.join(self.dir, 'h.svg')], '.pdf')
         self.assert_bad_input(['--plot', 'iv'], '--out')
+        self.assert_bad_input(['--plot', 'iv', '--out', path, '--handout', path], '--handout')
         self.assert_bad_input(['--out', path], '--plot')
         self.assert_bad_input(['--handout', path, '--json'], '--handout')
         self.assert_bad_input(['--plot', 'iv', '--out', self.dir], '--out')

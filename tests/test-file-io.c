@@ -19,6 +19,7 @@
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ml-file-io.h"
@@ -550,6 +551,57 @@ test_replace_async (void)
   remove_dir (dir);
 }
 
+/* A file its owner made read-only is not replaced behind their back.
+ * root may write anything, so the test runs for other users (and, as root,
+ * in a child that drops to "nobody"). */
+static void
+test_replace_read_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ml-ro-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ro.txt", NULL);
+  g_autofree char *content = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  if (geteuid () == 0)
+    {
+      pid_t pid;
+      int status = 0;
+
+      /* The folder must stay writable for the temporary file. */
+      g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_autoptr (GError) error = NULL;
+
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (77);
+          _exit (ml_file_replace_atomic (file, "new", 3, NULL, &error) ? 1
+                 : g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ? 0 : 2);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+        g_test_skip ("cannot become nobody");
+      else
+        g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  else
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (ml_file_replace_atomic (file, "new", 3, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    }
+  g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "old");
+  g_chmod (path, 0644);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +609,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/file-io/read/regular", test_read_regular);
+  g_test_add_func ("/file-io/replace/read-only", test_replace_read_only);
   g_test_add_func ("/file-io/read/limit", test_read_limit);
   g_test_add_func ("/file-io/read/dev-zero", test_read_dev_zero);
   g_test_add_func ("/file-io/read/fifo", test_read_fifo);

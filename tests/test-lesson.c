@@ -389,6 +389,35 @@ test_bad_lessons (void)
   assert_refused (HEAD "[Step 1]\nText=t\nDonnan=120,1,100\n", "[Step 1] Donnan");
   assert_refused (HEAD "[Step 1]\nText=\\q\n", "[Step 1] Text");
   assert_refused ("\xff\xfe", "UTF-8");
+  /* From review: a leading zero, empty choices, a question's keys on a
+   * step that asks nothing, a bath too dilute for sane numbers. */
+  assert_refused (HEAD "[Step 01]\nText=t\n", "[Step 01]");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\nChoices=;;\nAnswer=1\n"
+                  "Explain=e\n", "[Step 1] Choices");
+  assert_refused (HEAD "[Step 1]\nText=t\nChoices=x;y\n", "[Step 1] Question");
+  assert_refused (HEAD "[Step 1]\nText=t\nTolerance=1\n", "[Step 1] Question");
+  assert_refused (HEAD "[Step 1]\nText=t\nDonnan=1000,-10,1e-300\n", "[Step 1] Donnan");
+}
+
+/* A number question about a quantity the model leaves undefined (an ion
+ * the cell lacks) can have no right answer: it costs no attempt. */
+static void
+test_undefined_costs_nothing (void)
+{
+  g_autoptr (MlLesson) lesson = ml_lesson_load_data (HEAD "[Step 1]\nText=t\n"
+                                                     "Question=number\nAsk=a\nQuantity=e.Xx\n"
+                                                     "Tolerance=1\nExplain=e\n", -1, NULL);
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  const MlLessonStep *step;
+  MlLessonAnswer answer = { .number = "-70" };
+  MlSolution sol;
+
+  g_assert_nonnull (lesson);
+  step = ml_lesson_get_step (lesson, 0);
+  g_assert_true (ml_presets_load (cell, "mammalian-neuron", NULL));
+  ml_cell_solve (cell, &sol);
+  g_assert_cmpint (ml_lesson_step_check (step, &sol, &sol, &answer, NULL), ==,
+                   ML_LESSON_NOT_A_NUMBER);
 }
 
 /* A setting the cell cannot take leaves the cell as it was. */
@@ -442,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/lesson/fill", test_fill);
   g_test_add_func ("/lesson/bad-lessons", test_bad_lessons);
   g_test_add_func ("/lesson/apply-is-whole", test_apply_is_whole);
+  g_test_add_func ("/lesson/undefined-costs-nothing", test_undefined_costs_nothing);
   g_test_add_func ("/lesson/german", test_german);
   return g_test_run ();
 }

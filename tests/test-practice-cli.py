@@ -199,6 +199,8 @@ class TestJson(PracticeTestCase):
     def test_bad_options(self):
         self.assert_bad_input(['--practice', 'voltage'], '--practice', 'voltage')
         self.assert_bad_input(['--practice', 'nernst,'], '--practice')
+        # An empty list once divided by zero.
+        self.assert_bad_input(['--practice', ''], '--practice')
         self.assert_bad_input(['--practice', 'nernst', '--count', '0'], '--count', '0')
         self.assert_bad_input(['--practice', 'nernst', '--count', '10000'], '--count', '10000')
         self.assert_bad_input(['--practice', 'nernst', '--count', '2.5'], '--count')

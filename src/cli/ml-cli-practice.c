@@ -96,6 +96,15 @@ parse_topics (const char  *text,
         }
       g_array_append_val (topics, topic);
     }
+  if (topics->len == 0)
+    {
+      g_autofree char *ids = g_strjoinv (", ", (GStrv) ml_practice_topic_ids ());
+
+      /* Translators: the list of topics ("nernst, ghk, …"); do not
+       * translate "all". */
+      set_bad_value (error, _("--practice needs a topic: %s or all"), ids);
+      return NULL;
+    }
   return g_steal_pointer (&topics);
 }
 

@@ -588,6 +588,12 @@ parse_request (const Options  *opt,
       set_bad_value (error, _("--plot: “%s” is not a plot; use kout, iv or temperature"), quoted);
       return FALSE;
     }
+  if (opt->plot != NULL && opt->handout != NULL)
+    {
+      /* Translators: do not translate the option names. */
+      set_bad_value (error, _("--plot and --handout each write one file; give one of them"));
+      return FALSE;
+    }
   if ((opt->plot != NULL || opt->handout != NULL)
       && (opt->sweep != NULL || opt->simulate != NULL || opt->vm != NULL || opt->json
           || opt->donnan != NULL || opt->donnan_closed != NULL || opt->save != NULL))

@@ -463,6 +463,13 @@ replace_local (const char    *path,
           set_not_regular_error (error, st.st_mode);
           return FALSE;
         }
+      /* A rename would replace a file its owner made read-only: the user
+       * may not write it, so the save does not either. */
+      if (g_access (target, W_OK) != 0)
+        {
+          set_errno_error (error, errno);
+          return FALSE;
+        }
       had_target = TRUE;
     }
   else if (errno != ENOENT)

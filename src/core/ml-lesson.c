@@ -304,14 +304,20 @@ read_question (GKeyFile      *keyfile,
   step->tolerance = DEFAULT_TOLERANCE;
   if (kind == -2)
     {
-      if (g_key_file_has_key (keyfile, group, "Ask", NULL)
-          || g_key_file_has_key (keyfile, group, "Answer", NULL))
-        {
-          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, group, "Question",
-                                _("Ask and Answer need a Question: direction, number or "
-                                  "choice"));
-          return FALSE;
-        }
+      static const char * const needs_question[] = {
+        "Ask", "Answer", "Choices", "Quantity", "Tolerance", "Explain", NULL
+      };
+
+      for (guint i = 0; needs_question[i] != NULL; i++)
+        if (g_key_file_has_key (keyfile, group, needs_question[i], NULL))
+          {
+            /* Translators: %s is a key of a lesson (Ask, Choices …); keep
+             * the words direction, number and choice. */
+            ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_MISSING, group, "Question",
+                                   _("%s needs a Question: direction, number or choice"),
+                                   needs_question[i]);
+            return FALSE;
+          }
       return TRUE;
     }
   step->ask = ML_LESSON_ASK_DIRECTION + kind;
@@ -362,7 +368,14 @@ read_question (GKeyFile      *keyfile,
         return FALSE;
       }
     for (gsize i = 0; i < n; i++)
-      step->choices[i] = g_strdup (g_strstrip (choices[i]));
+      if (*g_strstrip (choices[i]) == '\0')
+        {
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Choices",
+                                _("a choice is empty"));
+          return FALSE;
+        }
+    for (gsize i = 0; i < n; i++)
+      step->choices[i] = g_strdup (choices[i]);
     step->n_choices = n;
     if (!g_key_file_has_key (keyfile, group, "Answer", NULL))
       {
@@ -458,14 +471,14 @@ read_step (GKeyFile      *keyfile,
           || !ml_text_parse_decimal (g_strstrip (parts[0]), &step->donnan_anion_mm)
           || !ml_text_parse_decimal (g_strstrip (parts[1]), &z)
           || !ml_text_parse_decimal (g_strstrip (parts[2]), &step->donnan_bath_mm)
-          || !(step->donnan_anion_mm > 0 && step->donnan_anion_mm <= 1000)
+          || !(step->donnan_anion_mm >= 0.1 && step->donnan_anion_mm <= 1000)
           || !(z <= -1 && z >= -10 && z == floor (z))
-          || !(step->donnan_bath_mm > 0 && step->donnan_bath_mm <= 1000))
+          || !(step->donnan_bath_mm >= 0.1 && step->donnan_bath_mm <= 1000))
         {
           ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Donnan",
-                                _("give the impermeant anion in mM (up to 1000), its "
-                                  "valence (−1 to −10) and the bath's KCl in mM, separated "
-                                  "by commas"));
+                                _("give the impermeant anion in mM (0.1 to 1000), its "
+                                  "valence (−1 to −10) and the bath's KCl in mM (0.1 to "
+                                  "1000), separated by commas"));
           return FALSE;
         }
       step->donnan_valence = (int)z;
@@ -511,7 +524,7 @@ check_groups (GKeyFile  *keyfile,
 
       if (strcmp (g, GROUP_LESSON) == 0)
         continue;
-      if (!g_str_has_prefix (g, "Step ")
+      if (!g_str_has_prefix (g, "Step ") || g[5] == '0'
           || !g_ascii_string_to_unsigned (g + 5, 10, 1, ML_LESSON_MAX_STEPS, &number, NULL)
           || number != (guint64)n + 1)
         {
@@ -1097,7 +1110,9 @@ ml_lesson_step_check (const MlLessonStep   *step,
     case ML_LESSON_ASK_NUMBER:
       if (!ml_lesson_quantity (step, step->quantity, after, &right, &unit))
         {
+          /* No answer can be right: it costs no attempt. */
           *msg = g_strdup (_("The model leaves this quantity undefined here"));
+          verdict = ML_LESSON_NOT_A_NUMBER;
           break;
         }
       verdict = parse_answer (answer->number, unit, &typed, msg);

@@ -75,6 +75,10 @@ answer (MlLessonPane       *pane,
   g_assert_true (ml_lesson_step_apply (step, expected, ML_PUMP_KINETIC, NULL));
   ml_lesson_step_solve (step, expected, &after);
 
+  /* Nothing chosen yet: nothing to commit. */
+  if (step->ask != ML_LESSON_ASK_NUMBER)
+    g_assert_false (ml_lesson_pane_commit (pane));
+
   switch (step->ask)
     {
     case ML_LESSON_ASK_DIRECTION:

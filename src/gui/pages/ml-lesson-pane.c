@@ -26,6 +26,8 @@
 #include "ml-lesson-pane.h"
 #include "ml-widgets.h"
 
+#include <string.h>
+
 struct _MlLessonPane
 {
   GtkWidget        parent_instance;
@@ -39,6 +41,8 @@ struct _MlLessonPane
   MlLessonDirection direction;
   guint            choice;
   MlPumpMode       pump_before_block;
+  gboolean         chosen;          /* a radio button was chosen */
+  MlCell          *start;           /* the cell a lesson without a preset starts from */
   char            *text;
   char            *result;
   char            *explanation;
@@ -207,6 +211,8 @@ radio_toggled_cb (GtkCheckButton *button,
 
   if (!gtk_check_button_get_active (button) || step == NULL)
     return;
+  self->chosen = TRUE;
+  gtk_widget_set_sensitive (self->commit_button, TRUE);
   if (step->ask == ML_LESSON_ASK_DIRECTION)
     self->direction = (MlLessonDirection) index;
   else
@@ -364,7 +370,9 @@ show_step (MlLessonPane *self)
   set_label (self->text_label, self->text);
   build_question (self, step);
   gtk_widget_set_visible (self->commit_button, step->ask != ML_LESSON_ASK_NONE);
-  gtk_widget_set_sensitive (self->commit_button, TRUE);
+  /* Nothing is chosen for the student: the button waits for a choice. */
+  self->chosen = FALSE;
+  gtk_widget_set_sensitive (self->commit_button, step->ask == ML_LESSON_ASK_NUMBER);
   set_label (self->message_label, NULL);
   set_label (self->result_label, NULL);
   set_label (self->explain_label, NULL);
@@ -386,6 +394,8 @@ replay_to (MlLessonPane *self,
   if (ml_lesson_get_preset (self->lesson) != NULL
       && !ml_session_load_preset (self->session, ml_lesson_get_preset (self->lesson), &error))
     g_warning ("%s", error->message);
+  else if (ml_lesson_get_preset (self->lesson) == NULL && self->start != NULL)
+    ml_cell_assign (cell, self->start);
   ml_cell_begin_batch (cell);
   for (guint i = 0; i < target; i++)
     {
@@ -423,8 +433,17 @@ prediction_words (MlLessonPane       *self,
     case ML_LESSON_ASK_CHOICE:
       return g_strdup (step->choices[self->choice]);
     case ML_LESSON_ASK_NUMBER:
-      return g_strdup_printf ("%s %s", gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                              gtk_label_get_text (GTK_LABEL (self->unit_label)));
+      {
+        g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                         GTK_EDITABLE (self->entry))));
+        gsize n = strlen (typed);
+
+        /* The unit once: the student's own, or the step's after a bare
+         * number. */
+        if (n > 0 && g_ascii_isdigit (typed[n - 1]))
+          return g_strdup_printf ("%s %s", typed, gtk_label_get_text (GTK_LABEL (self->unit_label)));
+        return g_steal_pointer (&typed);
+      }
     case ML_LESSON_ASK_NONE:
     default:
       return g_strdup ("");
@@ -482,13 +501,23 @@ ml_lesson_pane_commit (MlLessonPane *self)
   step = current_step (self);
   if (step == NULL || step->ask == ML_LESSON_ASK_NONE || self->answered)
     return FALSE;
+  if (step->ask != ML_LESSON_ASK_NUMBER && !self->chosen)
+    return FALSE;
   cell = ml_session_get_cell (self->session);
 
   /* Checked on a copy first: an answer that costs no attempt changes
-   * nothing. */
+   * nothing, and a setting this cell cannot take grades nothing. */
   ml_lesson_step_solve (step, cell, &before);
   scratch = ml_cell_copy (cell);
-  ml_lesson_step_apply (step, scratch, self->pump_before_block, NULL);
+  {
+    g_autoptr (GError) error = NULL;
+
+    if (!ml_lesson_step_apply (step, scratch, self->pump_before_block, &error))
+      {
+        set_label (self->message_label, error->message);
+        return FALSE;
+      }
+  }
   ml_lesson_step_solve (step, scratch, &after);
   answer.direction = self->direction;
   answer.choice = self->choice;
@@ -565,6 +594,10 @@ ml_lesson_pane_start (MlLessonPane *self,
   g_clear_pointer (&self->lesson, ml_lesson_free);
   self->lesson = lesson;
   self->pump_before_block = ML_PUMP_KINETIC;
+  /* Back and Restart replay from here when the lesson names no preset. */
+  g_clear_object (&self->start);
+  if (ml_lesson_get_preset (lesson) == NULL)
+    self->start = ml_cell_copy (ml_session_get_cell (self->session));
   replay_to (self, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
@@ -831,6 +864,7 @@ ml_lesson_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_object (&self->start);
   g_clear_pointer (&self->lesson, ml_lesson_free);
   G_OBJECT_CLASS (ml_lesson_pane_parent_class)->dispose (object);
 }
