@@ -8,8 +8,8 @@
  * is read as carefully as a scenario: every key is checked, a broken one
  * is an error naming "[Step 3] Key", and a lesson is returned only whole.
  * Numbers shown to the student are the core's: explanations name
- * quantities, and ml_lesson_fill() puts in the values of the solutions
- * before and after the step.
+ * quantities, and ml_lesson_fill() (ml-lesson-numbers.c) puts in the
+ * values of the solutions before and after the step.
  */
 #define G_LOG_DOMAIN "ml-lesson"
 
@@ -18,12 +18,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-lesson.h"
+#include "ml-lesson-private.h"
 #include "ml-file-io.h"
-#include "ml-format.h"
 #include "ml-keyfile-reader.h"
 #include "ml-params.h"
-#include "ml-physics.h"
-#include "ml-practice.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-text.h"
@@ -261,7 +259,6 @@ read_set (GKeyFile      *keyfile,
   return TRUE;
 }
 
-static gboolean quantity_name_is_valid (const char *name);
 
 /* Every {name} of @text is a quantity the lesson can fill. */
 static gboolean
@@ -275,7 +272,7 @@ check_placeholders (const char  *text,
       const char *end = strchr (p, '}');
       g_autofree char *name = end != NULL ? g_strndup (p + 1, end - p - 1) : NULL;
 
-      if (name == NULL || !quantity_name_is_valid (name))
+      if (name == NULL || !_ml_lesson_quantity_name_is_valid (name))
         {
           g_autofree char *quoted = ml_keyfile_quote (name != NULL ? name : p);
 
@@ -331,7 +328,7 @@ read_question (GKeyFile      *keyfile,
                                                           &present, error);
 
       step->quantity = g_strdup (present ? quantity : "vm");
-      if (!quantity_name_is_valid (step->quantity) || g_str_has_prefix (step->quantity, "before.")
+      if (!_ml_lesson_quantity_name_is_valid (step->quantity) || g_str_has_prefix (step->quantity, "before.")
           || g_str_has_prefix (step->quantity, "change."))
         {
           g_autofree char *quoted = ml_keyfile_quote (step->quantity);
@@ -748,384 +745,6 @@ ml_lesson_step_solve (const MlLessonStep *step,
     ml_cell_solve_at (cell, step->clamp_mv, out);
   else
     ml_cell_solve (cell, out);
-}
-
-/* Quantities --------------------------------------------------------------- */
-
-typedef enum
-{
-  Q_VM, Q_GHK, Q_PUMP, Q_PUMP_CURRENT, Q_RTF, Q_T, Q_IONS, Q_FRACTION, Q_ONE_IN, Q_SLOPE,
-  Q_E, Q_DF, Q_CURRENT, Q_DG, Q_DG_CHEM, Q_DG_EL, Q_P,
-  Q_DONNAN_VM, Q_DONNAN_RATIO, Q_DONNAN_K, Q_DONNAN_CL, Q_DONNAN_OSM,
-} Quantity;
-
-static const struct
-{
-  const char *name;
-  Quantity    q;
-  gboolean    per_ion;
-  const char *unit;
-  int         decimals;   /* -1: a count in words, -2: significant digits */
-} quantities[] = {
-  { "vm", Q_VM, FALSE, "mV", 1 },
-  { "ghk", Q_GHK, FALSE, "mV", 1 },
-  { "pump", Q_PUMP, FALSE, "mV", 1 },
-  { "pump-current", Q_PUMP_CURRENT, FALSE, "µA/cm²", 3 },
-  { "rtf", Q_RTF, FALSE, "mV", 2 },
-  { "t", Q_T, FALSE, "°C", 1 },
-  { "ions", Q_IONS, FALSE, "", -1 },
-  { "fraction", Q_FRACTION, FALSE, "%", -2 },
-  { "one-in", Q_ONE_IN, FALSE, "", -1 },
-  { "slope", Q_SLOPE, FALSE, "mV", 1 },
-  { "e", Q_E, TRUE, "mV", 1 },
-  { "df", Q_DF, TRUE, "mV", 1 },
-  { "i", Q_CURRENT, TRUE, "µA/cm²", 3 },
-  { "dg", Q_DG, TRUE, "kJ/mol", 2 },
-  { "dgchem", Q_DG_CHEM, TRUE, "kJ/mol", 2 },
-  { "dgel", Q_DG_EL, TRUE, "kJ/mol", 2 },
-  { "p", Q_P, TRUE, "", -2 },
-  { "donnan.vm", Q_DONNAN_VM, FALSE, "mV", 1 },
-  { "donnan.ratio", Q_DONNAN_RATIO, FALSE, "", -2 },
-  { "donnan.k", Q_DONNAN_K, FALSE, "mM", -2 },
-  { "donnan.cl", Q_DONNAN_CL, FALSE, "mM", -2 },
-  { "donnan.osm", Q_DONNAN_OSM, FALSE, "mOsm", -2 },
-};
-
-/* "e.K" → the entry of "e" and the ion "K"; "before." and "change." are
- * stripped by the caller. */
-static int
-find_quantity (const char  *name,
-               const char **ion)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (quantities); i++)
-    {
-      gsize len = strlen (quantities[i].name);
-
-      if (strncmp (name, quantities[i].name, len) != 0)
-        continue;
-      if (!quantities[i].per_ion && name[len] == '\0')
-        {
-          *ion = NULL;
-          return i;
-        }
-      if (quantities[i].per_ion && name[len] == '.' && name[len + 1] != '\0'
-          && strlen (name + len + 1) < ML_ION_NAME_MAX)
-        {
-          *ion = name + len + 1;
-          return i;
-        }
-    }
-  return -1;
-}
-
-static const char *
-strip_when (const char *name,
-            int        *when)
-{
-  *when = 0;
-  if (g_str_has_prefix (name, "before."))
-    {
-      *when = 1;
-      return name + 7;
-    }
-  if (g_str_has_prefix (name, "change."))
-    {
-      *when = 2;
-      return name + 7;
-    }
-  return name;
-}
-
-static gboolean
-quantity_name_is_valid (const char *name)
-{
-  const char *ion;
-  int when;
-
-  return find_quantity (strip_when (name, &when), &ion) >= 0;
-}
-
-static const MlIonResult *
-find_ion (const MlSolution *sol,
-          const char       *name)
-{
-  for (guint i = 0; i < sol->n_ions; i++)
-    if (g_ascii_strcasecmp (sol->ions[i].ion.name, name) == 0)
-      return &sol->ions[i];
-  return NULL;
-}
-
-static gboolean
-quantity_value (const MlLessonStep *step,
-                int                 entry,
-                const char         *ion_name,
-                const MlSolution   *sol,
-                double             *value)
-{
-  const MlIonResult *ion = ion_name != NULL ? find_ion (sol, ion_name) : NULL;
-  MlDonnan donnan;
-  gboolean nernst, dg;
-
-  if (quantities[entry].per_ion && ion == NULL)
-    return FALSE;
-  nernst = ion != NULL && ion->nernst_state == ML_NERNST_DEFINED;
-  dg = ion != NULL && ion->delta_g_defined && sol->vm_defined;
-  switch (quantities[entry].q)
-    {
-    case Q_VM:
-      *value = sol->vm_mv;
-      return sol->vm_defined;
-    case Q_GHK:
-      *value = sol->vm_ghk_mv;
-      return sol->ghk_condition == ML_CONDITION_NONE;
-    case Q_PUMP:
-      *value = sol->pump_contribution_mv;
-      return sol->vm_defined;
-    case Q_PUMP_CURRENT:
-      *value = sol->pump_current_ua_cm2;
-      return sol->vm_defined;
-    case Q_RTF:
-      *value = sol->rt_over_f_mv;
-      return TRUE;
-    case Q_T:
-      *value = sol->temperature_c;
-      return TRUE;
-    case Q_IONS:
-      *value = sol->charge.ions_moved;
-      return sol->vm_defined;
-    case Q_FRACTION:
-      *value = 100.0 * sol->charge.fraction;
-      return sol->vm_defined && sol->charge.fraction_defined;
-    case Q_ONE_IN:
-      *value = sol->charge.fraction > 0 ? 1.0 / sol->charge.fraction : 0;
-      return sol->vm_defined && sol->charge.fraction_defined && sol->charge.fraction > 0;
-    case Q_SLOPE:
-      *value = sol->rt_over_f_mv * G_LN10;
-      return TRUE;
-    case Q_E:
-      *value = ion->nernst_mv;
-      return nernst;
-    case Q_DF:
-      *value = ion->driving_force_mv;
-      return nernst && sol->vm_defined;
-    case Q_CURRENT:
-      *value = ion->current_ua_cm2;
-      return sol->vm_defined;
-    case Q_DG:
-      *value = ion->delta_g_total / 1000.0;
-      return dg;
-    case Q_DG_CHEM:
-      *value = ion->delta_g_chemical / 1000.0;
-      return dg;
-    case Q_DG_EL:
-      *value = ion->delta_g_electrical / 1000.0;
-      return dg;
-    case Q_P:
-      *value = ion->p_relative;
-      return ion->permeant;
-    case Q_DONNAN_VM:
-    case Q_DONNAN_RATIO:
-    case Q_DONNAN_K:
-    case Q_DONNAN_CL:
-    case Q_DONNAN_OSM:
-      if (!step->has_donnan
-          || !ml_donnan_open_bath (step->donnan_anion_mm, step->donnan_valence,
-                                   step->donnan_bath_mm, sol->temperature_c, &donnan))
-        return FALSE;
-      switch (quantities[entry].q)
-        {
-        case Q_DONNAN_VM: *value = donnan.vm_mv; break;
-        case Q_DONNAN_RATIO: *value = donnan.ratio; break;
-        case Q_DONNAN_K: *value = donnan.k_in; break;
-        case Q_DONNAN_CL: *value = donnan.cl_in; break;
-        default: *value = donnan.osmotic_excess_mosm; break;
-        }
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-gboolean
-ml_lesson_quantity (const MlLessonStep  *step,
-                    const char          *name,
-                    const MlSolution    *sol,
-                    double              *value,
-                    const char         **unit)
-{
-  const char *ion;
-  int entry;
-
-  g_return_val_if_fail (step != NULL && name != NULL && sol != NULL && value != NULL, FALSE);
-
-  entry = find_quantity (name, &ion);
-  if (entry < 0)
-    return FALSE;
-  if (unit != NULL)
-    *unit = quantities[entry].unit;
-  return quantity_value (step, entry, ion, sol, value) && isfinite (*value);
-}
-
-static void
-append_quantity (GString    *s,
-                 int         entry,
-                 double      value,
-                 gboolean    plus)
-{
-  const char *unit = quantities[entry].unit;
-
-  if (quantities[entry].decimals == -1)
-    ml_format_append_count (s, value);
-  else if (quantities[entry].decimals == -2)
-    ml_format_append_significant (s, value, 3);
-  else
-    ml_format_append_fixed (s, value, quantities[entry].decimals, plus);
-  /* A no-break space: a number is never parted from its unit. */
-  if (unit[0] != '\0' && strcmp (unit, "%") != 0)
-    g_string_append (s, "\u00a0");
-  g_string_append (s, unit);
-}
-
-char *
-ml_lesson_fill (const MlLessonStep *step,
-                const char         *text,
-                const MlSolution   *before,
-                const MlSolution   *after)
-{
-  GString *s;
-  const char *p;
-
-  g_return_val_if_fail (step != NULL && before != NULL && after != NULL, NULL);
-
-  if (text == NULL)
-    return g_strdup ("");
-  s = g_string_new (NULL);
-  for (p = text; *p != '\0';)
-    {
-      const char *open = strchr (p, '{');
-      const char *close = open != NULL ? strchr (open, '}') : NULL;
-      g_autofree char *name = NULL;
-      const char *base, *ion;
-      double a = 0, b = 0;
-      int when, entry;
-      gboolean ok;
-
-      if (close == NULL)
-        {
-          g_string_append (s, p);
-          break;
-        }
-      g_string_append_len (s, p, open - p);
-      p = close + 1;
-      name = g_strndup (open + 1, close - open - 1);
-      base = strip_when (name, &when);
-      entry = find_quantity (base, &ion);
-      if (entry < 0)
-        {
-          g_string_append (s, "—");
-          continue;
-        }
-      ok = quantity_value (step, entry, ion, after, &a) && isfinite (a);
-      if (when != 0)
-        ok = quantity_value (step, entry, ion, before, &b) && isfinite (b) && (when == 1 || ok);
-      if (!ok)
-        g_string_append (s, "—");
-      else if (when == 1)
-        append_quantity (s, entry, b, FALSE);
-      else if (when == 2)
-        append_quantity (s, entry, a - b, TRUE);
-      else
-        append_quantity (s, entry, a, FALSE);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* Checking ----------------------------------------------------------------- */
-
-MlLessonDirection
-ml_lesson_step_direction (const MlLessonStep *step,
-                          const MlSolution   *before,
-                          const MlSolution   *after)
-{
-  double a = 0, b = 0;
-  const char *name = step->quantity != NULL ? step->quantity : "vm";
-
-  if (!ml_lesson_quantity (step, name, before, &b, NULL)
-      || !ml_lesson_quantity (step, name, after, &a, NULL) || fabs (a - b) <= step->tolerance)
-    return ML_LESSON_SAME;
-  return a > b ? ML_LESSON_UP : ML_LESSON_DOWN;
-}
-
-/* A typed answer, "−82,6 mV", "-0.0826 V", read as practice problems read
- * theirs; a quantity without a unit of the practice's takes plain
- * numbers. */
-static MlLessonVerdict
-parse_answer (const char  *text,
-              const char  *unit,
-              double      *value,
-              char       **message)
-{
-  MlPracticeUnit kind = ML_PRACTICE_UNIT_RATIO;
-  MlPracticeVerdict verdict;
-
-  if (strcmp (unit, "mV") == 0)
-    kind = ML_PRACTICE_UNIT_MILLIVOLT;
-  else if (strcmp (unit, "kJ/mol") == 0)
-    kind = ML_PRACTICE_UNIT_KILOJOULE_PER_MOLE;
-  else if (strcmp (unit, "mM") == 0)
-    kind = ML_PRACTICE_UNIT_MILLIMOLAR;
-  else if (unit[0] == '\0')
-    kind = ML_PRACTICE_UNIT_ION_COUNT;
-  if (ml_practice_parse_in_unit (kind, text, value, &verdict))
-    return ML_LESSON_RIGHT;
-  *message = ml_practice_refusal_message (kind, text, verdict);
-  return verdict == ML_PRACTICE_WRONG_UNIT ? ML_LESSON_WRONG_UNIT : ML_LESSON_NOT_A_NUMBER;
-}
-
-MlLessonVerdict
-ml_lesson_step_check (const MlLessonStep   *step,
-                      const MlSolution     *before,
-                      const MlSolution     *after,
-                      const MlLessonAnswer *answer,
-                      char                **message)
-{
-  char *ignored = NULL;
-  char **msg = message != NULL ? message : &ignored;
-  MlLessonVerdict verdict = ML_LESSON_WRONG;
-  const char *unit = "";
-  double right = 0, typed = 0;
-
-  g_return_val_if_fail (step != NULL && answer != NULL, ML_LESSON_WRONG);
-
-  *msg = NULL;
-  switch (step->ask)
-    {
-    case ML_LESSON_ASK_DIRECTION:
-      verdict = answer->direction == ml_lesson_step_direction (step, before, after)
-                ? ML_LESSON_RIGHT : ML_LESSON_WRONG;
-      break;
-    case ML_LESSON_ASK_CHOICE:
-      verdict = answer->choice == step->answer ? ML_LESSON_RIGHT : ML_LESSON_WRONG;
-      break;
-    case ML_LESSON_ASK_NUMBER:
-      if (!ml_lesson_quantity (step, step->quantity, after, &right, &unit))
-        {
-          /* No answer can be right: it costs no attempt. */
-          *msg = g_strdup (_("The model leaves this quantity undefined here"));
-          verdict = ML_LESSON_NOT_A_NUMBER;
-          break;
-        }
-      verdict = parse_answer (answer->number, unit, &typed, msg);
-      if (verdict == ML_LESSON_RIGHT)
-        verdict = fabs (typed - right) <= step->tolerance ? ML_LESSON_RIGHT : ML_LESSON_WRONG;
-      break;
-    case ML_LESSON_ASK_NONE:
-    default:
-      verdict = ML_LESSON_RIGHT;
-      break;
-    }
-  g_free (ignored);
-  return verdict;
 }
 
 /* The shipped lessons ------------------------------------------------------ */
