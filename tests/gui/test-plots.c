@@ -192,7 +192,13 @@ test_sweep_table (void)
         }
       else
         g_assert_cmpstr (cells[5], ==, "");
+      /* Then each other ion's E and V − E, the core's: Na⁺ first. */
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[7], NULL) - sols[r].ions[1].nernst_mv), <,
+                         1e-4);
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[8], NULL)
+                               - sols[r].ions[1].driving_force_mv), <, 1e-4);
     }
+  g_assert_nonnull (strstr (lines[0], "\tE_Na mV\tV_m - E_Na mV\tE_Cl mV"));
   /* The CSV has the same cells with commas. */
   {
     g_autofree char *csv = ml_sweep_table_to_csv (table);

@@ -45,6 +45,7 @@ struct _MlSweepTable
   gboolean    defined[N_ROWS];
   double      na_out[N_ROWS];
   double      e_k[N_ROWS];
+  MlSolution  sols[N_ROWS];       /* each point whole, for the export's other ions */
   gboolean    trade;
   MlSession  *session;
   MlPlot     *plot;
@@ -133,6 +134,7 @@ recompute (MlSweepTable *self)
     return;
   ml_sweep_set_trade_na (sweep, self->trade);
   ml_sweep_run (sweep, cell, sols);
+  memcpy (self->sols, sols, sizeof sols);
   /* The measured values are the cell's (kept in its file). */
   {
     g_autofree char *param = NULL;
@@ -277,7 +279,14 @@ to_text (MlSweepTable *self,
   /* Plain ASCII numbers for a spreadsheet, whatever the display's minus. */
   g_string_append (s, self->trade ? "K.out mM|Na.out mM" : "K.out mM");
   g_string_append (s, "|V_m predicted mV|E_K mV|V_m - E_K mV|V_m measured mV|"
-                      "measured - predicted mV\n");
+                      "measured - predicted mV");
+  /* Then every other ion's E and V − E, as membrane-calc --sweep prints
+   * them. */
+  for (guint i = 0; i < self->sols[0].n_ions; i++)
+    if (self->sols[0].ions[i].ion.role != ML_ION_ROLE_K)
+      g_string_append_printf (s, "|E_%s mV|V_m - E_%s mV", self->sols[0].ions[i].ion.name,
+                              self->sols[0].ions[i].ion.name);
+  g_string_append_c (s, '\n');
   g_strdelimit (s->str, "|", sep);
   for (guint r = 0; r < N_ROWS; r++)
     {
@@ -305,6 +314,19 @@ to_text (MlSweepTable *self,
       if (isfinite (self->measured[r]) && self->defined[r])
         g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f",
                                              self->measured[r] - self->predicted[r]));
+      for (guint i = 0; i < self->sols[r].n_ions; i++)
+        {
+          const MlIonResult *ion = &self->sols[r].ions[i];
+
+          if (ion->ion.role == ML_ION_ROLE_K)
+            continue;
+          g_string_append_c (s, sep);
+          if (ion->nernst_state == ML_NERNST_DEFINED)
+            g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", ion->nernst_mv));
+          g_string_append_c (s, sep);
+          if (ion->nernst_state == ML_NERNST_DEFINED && self->defined[r])
+            g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", ion->driving_force_mv));
+        }
       g_string_append_c (s, '\n');
     }
   return g_string_free (s, FALSE);
