@@ -397,6 +397,12 @@ test_bad_lessons (void)
   assert_refused (HEAD "[Step 1]\nText=t\nChoices=x;y\n", "[Step 1] Question");
   assert_refused (HEAD "[Step 1]\nText=t\nTolerance=1\n", "[Step 1] Question");
   assert_refused (HEAD "[Step 1]\nText=t\nDonnan=1000,-10,1e-300\n", "[Step 1] Donnan");
+  /* Every language is checked, not only the user's. */
+  assert_refused (HEAD "[Step 1]\nText=t\nText[de]={bogus}\n", "[Step 1] Text[de]");
+  assert_refused (HEAD "[Step 1]\nText=t\nFoo[de]=1\n", "[Step 1] Foo[de]");
+  assert_refused (HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\nChoices=x;y;z\n"
+                  "Choices[de]=a;b\nAnswer=3\nExplain=e\n", "[Step 1] Choices[de]");
+  assert_refused (HEAD "[Step 1]\nText=t\nExplain[fr]=x\n", "[Step 1] Question");
 }
 
 /* A number question about a quantity the model leaves undefined (an ion

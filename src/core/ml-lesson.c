@@ -286,6 +286,62 @@ check_placeholders (const char  *text,
   return TRUE;
 }
 
+/* @key or a translation of it ("Explain[fr]"). */
+static gboolean
+has_any_spelling (GKeyFile   *keyfile,
+                  const char *group,
+                  const char *key)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (strncmp (keys[i], key, key_length) == 0
+        && (keys[i][key_length] == '\0' || keys[i][key_length] == '['))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every spelling of @key ("Text", "Text[de]" …) holds only quantities the
+ * lesson can fill and escapes that read; for "Choices", as many choices as
+ * the English. */
+static gboolean
+check_translations (GKeyFile    *keyfile,
+                    const char  *group,
+                    const char  *key,
+                    gsize        n_choices,
+                    GError     **error)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (strncmp (keys[i], key, key_length) != 0 || keys[i][key_length] != '[')
+        continue;
+      if (!ml_keyfile_check_escapes (keyfile, group, keys[i], error))
+        return FALSE;
+      value = g_key_file_get_value (keyfile, group, keys[i], NULL);
+      if (n_choices > 0)
+        {
+          g_auto (GStrv) list = g_key_file_get_string_list (keyfile, group, keys[i], NULL, NULL);
+
+          if (list == NULL || g_strv_length (list) != n_choices)
+            {
+              ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, keys[i],
+                                     _("a translation needs as many choices as the English, "
+                                       "%u, in the same order"), (guint) n_choices);
+              return FALSE;
+            }
+        }
+      else if (!check_placeholders (value, group, keys[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_question (GKeyFile      *keyfile,
                const char    *group,
@@ -306,7 +362,7 @@ read_question (GKeyFile      *keyfile,
       };
 
       for (guint i = 0; needs_question[i] != NULL; i++)
-        if (g_key_file_has_key (keyfile, group, needs_question[i], NULL))
+        if (has_any_spelling (keyfile, group, needs_question[i]))
           {
             /* Translators: %s is a key of a lesson (Ask, Choices …); keep
              * the words direction, number and choice. */
@@ -356,6 +412,13 @@ read_question (GKeyFile      *keyfile,
 
     if (!ml_keyfile_check_escapes (keyfile, group, "Choices", error))
       return FALSE;
+    {
+      g_auto (GStrv) english = g_key_file_get_string_list (keyfile, group, "Choices", NULL, NULL);
+
+      if (english != NULL
+          && !check_translations (keyfile, group, "Choices", g_strv_length (english), error))
+        return FALSE;
+    }
     choices = g_key_file_get_locale_string_list (keyfile, group, "Choices", NULL, &n, NULL);
     if (choices == NULL || n < 2 || n > ML_LESSON_MAX_CHOICES)
       {
@@ -412,7 +475,11 @@ read_step (GKeyFile      *keyfile,
         return FALSE;
     }
   step->text = ml_keyfile_read_locale_string (keyfile, group, "Text", TRUE, error);
-  if (step->text == NULL || !check_placeholders (step->text, group, "Text", error))
+  if (step->text == NULL || !check_translations (keyfile, group, "Text", 0, error)
+      || !check_translations (keyfile, group, "Ask", 0, error)
+      || !check_translations (keyfile, group, "Title", 0, error)
+      || !check_translations (keyfile, group, "Explain", 0, error)
+      || !check_placeholders (step->text, group, "Text", error))
     return FALSE;
 
   if (g_key_file_has_key (keyfile, group, "Preset", NULL))
@@ -580,7 +647,10 @@ ml_lesson_load_data (const char  *data,
                            _("The file is not a lesson: it is not valid UTF-8 text"));
       return NULL;
     }
-  if (!g_key_file_load_from_data (keyfile, length > 0 ? data : "", length, G_KEY_FILE_NONE,
+  /* Every language's keys are kept, so each is checked, not only the
+   * user's: a lesson that loads in English loads in German. */
+  if (!g_key_file_load_from_data (keyfile, length > 0 ? data : "", length,
+                                  G_KEY_FILE_KEEP_TRANSLATIONS,
                                   &local_error))
     {
       g_autofree char *reason = ml_text_cut (local_error->message, ML_TEXT_QUOTE_MAX_BYTES);
