@@ -74,6 +74,21 @@ def find(root, role, name_start):
     return None
 
 
+def unnamed_showing(app):
+    unnamed = []
+    for node in walk(app):
+        try:
+            states = node.getState()
+            if (states.contains(pyatspi.STATE_FOCUSABLE)
+                    and states.contains(pyatspi.STATE_SHOWING)
+                    and not (node.name or '').strip()):
+                unnamed.append(f'{node.getRoleName()} under {node.parent.getRoleName()} '
+                               f'{node.parent.name!r}')
+        except Exception:
+            continue
+    return unnamed
+
+
 class ScreenReaderTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -285,6 +300,13 @@ class LessonReaderTest(unittest.TestCase):
         self.assertIsNotNone(result, 'the result is not read')
         self.assertIn(fmt_mv(-82.61)[:-3], result.name)
         self.assertIsNotNone(wait_for(lambda: find(self.app, 'level bar', 'Membrane potential −')))
+        # Every control the lesson shows has a name, and so has the
+        # Practice page's (Alt+4).
+        self.assertEqual(unnamed_showing(self.app), [])
+        ScreenReaderTest.keys(self, ScreenReaderTest.ALT, ord('4'))
+        self.assertIsNotNone(wait_for(lambda: find(self.app, 'text', 'Your answer')),
+                             'Alt+4 did not show the practice page')
+        self.assertEqual(unnamed_showing(self.app), [])
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
