@@ -152,6 +152,14 @@ take_lesson (const char *id,
 
       g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, i);
       g_assert_null (strstr (ml_lesson_pane_get_text (pane), "{"));
+      /* The text is the lesson's, in the user's language, up to its first
+       * number. */
+      {
+        const char *brace = strchr (step->text, '{');
+        gsize len = brace != NULL ? (gsize)(brace - step->text) : strlen (step->text);
+
+        g_assert_cmpint (strncmp (ml_lesson_pane_get_text (pane), step->text, len), ==, 0);
+      }
       if (step->ask != ML_LESSON_ASK_NONE)
         {
           /* The prediction comes before anything shows the answer. */
@@ -211,6 +219,24 @@ test_every_lesson (void)
       g_test_message ("lesson %s", ids[i]);
       take_lesson (ids[i], i % 2 == 0);
     }
+}
+
+/* A lesson in German is taken as the English one is, and its pane shows
+ * the German text with the core's numbers. */
+static void
+test_german (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr (MlLesson) german = NULL;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  german = ml_lessons_load ("nernst", NULL);
+  g_assert_cmpstr (ml_lesson_get_title (german), ==, "Das Nernst-Potential");
+  take_lesson ("nernst", TRUE);
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }
 
 /* The Lessons menu lists each shipped lesson by its title. */
@@ -281,6 +307,7 @@ main (int    argc,
   adw_init ();
   g_test_add_func ("/lessons/every-lesson", test_every_lesson);
   g_test_add_func ("/lessons/menu", test_menu);
+  g_test_add_func ("/lessons/german", test_german);
   g_test_add_func ("/lessons/bad-file", test_bad_file);
   return g_test_run ();
 }
