@@ -203,9 +203,6 @@ ensure_pane (MlWindow *self)
   /* Kept by the window: over the page it has no parent. */
   self->lesson_separator = g_object_ref_sink (gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_widget_set_size_request (pane, 340, -1);
-  /* A pane that lies over the page when the window is too narrow for
-   * both: a lesson never makes the window wider than the screen. */
-  gtk_widget_add_css_class (pane, "background");
   _ml_window_place_lesson_pane (self);
   g_signal_connect (pane, "notify::concealed", G_CALLBACK (concealed_cb), self);
   g_signal_connect (pane, "notify::active", G_CALLBACK (active_cb), self);

@@ -24,7 +24,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-lesson-pane.h"
-#include "ml-widgets.h"
 
 #include <string.h>
 
@@ -47,6 +46,7 @@ struct _MlLessonPane
   char            *result;
   char            *explanation;
 
+  GtkWidget       *outer;           /* the template's one child */
   GtkWidget       *scroller;
   GtkWidget       *lesson_title;
   GtkWidget       *progress;
@@ -745,6 +745,7 @@ ml_lesson_pane_get_explanation (MlLessonPane *self)
 
 /* Building ------------------------------------------------------------------ */
 
+/* The answers' labels wrap like the pane's text. */
 static GtkWidget *
 wrapped_label (const char *css_class)
 {
@@ -758,20 +759,6 @@ wrapped_label (const char *css_class)
   return label;
 }
 
-static GtkWidget *
-nav_button (const char *icon,
-            const char *tooltip,
-            const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
 static void
 commit_clicked_cb (GtkButton    *button,
                    MlLessonPane *self)
@@ -782,87 +769,15 @@ commit_clicked_cb (GtkButton    *button,
 static void
 ml_lesson_pane_init (MlLessonPane *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (GTK_WIDGET (self), "lesson-pane");
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-
-  self->lesson_title = wrapped_label ("title-3");
-  self->progress = wrapped_label ("dim-label");
-  self->step_title = wrapped_label ("heading");
-  self->text_label = wrapped_label ("lesson-text");
-  /* Focusable, so a screen reader's user can move to each text. */
-  gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
-  self->question_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  self->question_label = wrapped_label ("heading");
-  self->answers_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  self->commit_button = ml_button_new_with_mnemonic (_("_Check My Prediction"));
-  gtk_widget_add_css_class (self->commit_button, "suggested-action");
-  gtk_widget_set_halign (self->commit_button, GTK_ALIGN_START);
-  g_signal_connect (self->commit_button, "clicked", G_CALLBACK (commit_clicked_cb), self);
-  self->message_label = wrapped_label ("error");
-  self->result_label = wrapped_label ("lesson-result");
-  gtk_label_set_selectable (GTK_LABEL (self->result_label), TRUE);
-  self->explain_label = wrapped_label ("lesson-text");
-  gtk_label_set_selectable (GTK_LABEL (self->explain_label), TRUE);
-
-  gtk_box_append (GTK_BOX (self->question_box), self->question_label);
-  gtk_box_append (GTK_BOX (self->question_box), self->answers_box);
-  gtk_box_append (GTK_BOX (self->question_box), self->commit_button);
-  gtk_box_append (GTK_BOX (self->question_box), self->message_label);
-
-  gtk_box_append (GTK_BOX (box), self->lesson_title);
-  gtk_box_append (GTK_BOX (box), self->progress);
-  gtk_box_append (GTK_BOX (box), self->step_title);
-  gtk_box_append (GTK_BOX (box), self->text_label);
-  gtk_box_append (GTK_BOX (box), self->question_box);
-  gtk_box_append (GTK_BOX (box), self->result_label);
-  gtk_box_append (GTK_BOX (box), self->explain_label);
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Lesson"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
-
-  self->back_button = nav_button ("go-previous-symbolic", _("Previous Step (Page Up)"),
-                                  "win.lesson-previous");
-  self->next_button = nav_button ("go-next-symbolic", _("Next Step (Page Down)"),
-                                  "win.lesson-next");
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_widget_add_css_class (nav, "toolbar");
-  gtk_box_append (GTK_BOX (nav), self->back_button);
-  gtk_box_append (GTK_BOX (nav), self->next_button);
-  gtk_box_append (GTK_BOX (nav), spacer);
-  gtk_box_append (GTK_BOX (nav), nav_button ("view-refresh-symbolic", _("Restart the Lesson"),
-                                             "win.lesson-restart"));
-  gtk_box_append (GTK_BOX (nav), nav_button ("window-close-symbolic", _("Close the Lesson"),
-                                             "win.lesson-close"));
-
-  gtk_box_append (GTK_BOX (outer), self->scroller);
-  gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (outer), nav);
-  gtk_widget_set_parent (outer, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Lesson"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static void
 ml_lesson_pane_dispose (GObject *object)
 {
   MlLessonPane *self = ML_LESSON_PANE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_LESSON_PANE);
   g_clear_object (&self->session);
   g_clear_object (&self->start);
   g_clear_pointer (&self->lesson, ml_lesson_free);
@@ -957,9 +872,25 @@ ml_lesson_pane_class_init (MlLessonPaneClass *klass)
     g_signal_new ("set-view", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lesson-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, outer);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, lesson_title);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, progress);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, step_title);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, text_label);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, question_box);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, question_label);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, answers_box);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, commit_button);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, message_label);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, result_label);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, explain_label);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonPane, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, commit_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lesson-pane");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 GtkWidget *
