@@ -132,8 +132,8 @@ static const struct
 } expected_directions[] = {
   { "two-forces", 2, ML_LESSON_UP },
   { "nernst", 3, ML_LESSON_UP },
-  { "ghk-vote", 4, ML_LESSON_UP },
-  { "pump", 2, ML_LESSON_UP },
+  { "ghk-vote", 6, ML_LESSON_UP },
+  { "pump", 3, ML_LESSON_UP },
   { "few-ions", 3, ML_LESSON_DOWN },
   { "temperature", 2, ML_LESSON_UP },
   { "cardiac-potassium", 2, ML_LESSON_UP },
@@ -166,12 +166,135 @@ check_direction_question (const char         *id,
     }
 }
 
-/* Walks @id as the app does and returns the solutions of each step after
- * it (for the textbook checks), @n at most. */
+/* A clamped step reads its numbers at the clamp's V, so {vm} there is
+ * the clamp itself; the cell's own V_m is {rest}.  (driving-force said
+ * "the cell rests at −70.0 mV without the clamp" with {vm}, which is the
+ * clamp: the free cell rests at −70.6 mV.) */
 static void
-walk_lesson (const char *id,
-             MlSolution *afters,
-             guint       n)
+check_clamp_words (const char         *id,
+                   guint               number,
+                   const MlLessonStep *step)
+{
+  static const char *clamped[] = { "{vm}", "{before.vm}", "{change.vm}" };
+
+  if (!step->has_clamp)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (clamped); i++)
+    if ((step->text != NULL && strstr (step->text, clamped[i]) != NULL)
+        || (step->explain != NULL && strstr (step->explain, clamped[i]) != NULL))
+      g_error ("%s step %u: %s under a clamp is the clamp's V; the cell's own is {rest}",
+               id, number, clamped[i]);
+}
+
+/* The value of a filled number written just before @at ("−7.3 mV more
+ * negative"): TRUE with its sign when @at follows "… mV". */
+static gboolean
+number_before (const char *text,
+               const char *at,
+               gboolean   *negative)
+{
+  const char *p = at;
+  const char *unit = "mV";
+
+  /* Back over " mV" (joined by a no-break space), then the digits. */
+  if (p - text < 3 || strncmp (p - 2, unit, 2) != 0)
+    return FALSE;
+  p -= 2;
+  if (p - text >= 2 && strncmp (p - 2, "\u00a0", 2) == 0)
+    p -= 2;
+  else if (p > text && p[-1] == ' ')
+    p--;
+  else
+    return FALSE;
+  while (p > text && (g_ascii_isdigit (p[-1]) || p[-1] == '.'))
+    p--;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  *negative = p - text >= 3 && strncmp (p - 3, "−", 3) == 0;
+  return TRUE;
+}
+
+/* What a sentence claims about the numbers it shows, checked against
+ * them: "near E_X" or "close to E_X" means within 10 mV (the nearest other
+ * E of the shipped cells is over 20 mV away); "near its own E" is too vague
+ * to check and is refused; "−7.3 mV more negative" is a double negative; a
+ * text that says the pump is stopped is read while it is. */
+static void
+check_claims (const char         *id,
+              guint               number,
+              const MlLessonStep *step,
+              const char         *filled,
+              const MlSolution   *sol)
+{
+  static const char *near[] = { "near E_", "close to E_" };
+  static const char *sign_words[] = { " more negative", " less negative" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (near); k++)
+    for (const char *p = strstr (filled, near[k]); p != NULL; p = strstr (p + 1, near[k]))
+      {
+        const char *name = p + strlen (near[k]);
+        gsize len = 0;
+        char ion[ML_ION_NAME_MAX];
+
+        while (g_ascii_isalpha (name[len]) && len + 1 < sizeof ion)
+          len++;
+        memcpy (ion, name, len);
+        ion[len] = '\0';
+        for (guint i = 0; i < sol->n_ions; i++)
+          if (strcmp (sol->ions[i].ion.name, ion) == 0
+              && !(fabs (sol->vm_mv - sol->ions[i].nernst_mv) <= 10.0))
+            g_error ("%s step %u: \"%s%s\" but V_m %.1f mV and E %.1f mV: %s", id, number,
+                     near[k], ion, sol->vm_mv, sol->ions[i].nernst_mv, filled);
+      }
+  if (strstr (filled, "near its own E") != NULL || strstr (filled, "close to its own E") != NULL)
+    g_error ("%s step %u: \"near its own E\" names no E to check: %s", id, number, filled);
+  for (guint k = 0; k < G_N_ELEMENTS (sign_words); k++)
+    for (const char *p = strstr (filled, sign_words[k]); p != NULL;
+         p = strstr (p + 1, sign_words[k]))
+      {
+        gboolean negative;
+
+        if (number_before (filled, p, &negative) && negative)
+          g_error ("%s step %u: a negative number made \"%s\": %s", id, number,
+                   sign_words[k] + 1, filled);
+      }
+  if (strstr (filled, "pump is stopped") != NULL && sol->pump_running)
+    g_error ("%s step %u: the text says the pump is stopped while it runs", id, number);
+  (void) step;
+}
+
+/* A direction's explanation opens with the words of the right answer
+ * ("Less negative, …"), the words the student chose from. */
+static void
+check_direction_words (const char         *id,
+                       guint               number,
+                       const MlLessonStep *step,
+                       const char         *explain,
+                       const MlSolution   *before,
+                       const MlSolution   *after)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *words = ml_lesson_direction_label (step, before,
+                                                 ml_lesson_step_direction (step, before, after));
+
+  /* The labels are translated through the catalogue, which a core test
+   * does not bind: the check is for the English text. */
+  if (language != NULL && strcmp (language, "C") != 0 && !g_str_has_prefix (language, "en"))
+    return;
+  if (!g_str_has_prefix (explain, words))
+    g_error ("%s step %u: the explanation should open with \"%s\": %s", id, number, words,
+             explain);
+}
+
+/* Walks @id as the app does and returns the solutions of each step before
+ * and after it, and the temperature split of its change (for the textbook
+ * checks), @n at most; each may be NULL. */
+static void
+walk_lesson_full (const char         *id,
+                  MlSolution         *befores,
+                  MlSolution         *afters,
+                  MlTemperatureSplit *splits,
+                  guint               n)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (MlLesson) lesson = ml_lessons_load (id, &error);
@@ -188,8 +311,20 @@ walk_lesson (const char *id,
       const MlLessonStep *step = ml_lesson_get_step (lesson, i);
       g_autofree char *text = NULL;
       g_autofree char *explain = NULL;
+      g_autoptr (MlCell) old = NULL;
       MlSolution before, after;
+      MlTemperatureSplit split;
+      gboolean has_split;
 
+      check_clamp_words (id, i + 1, step);
+      /* A question hides the gauge until it is answered: a number asked
+       * of a cell the step does not change needs V_m in the text. */
+      if (step->ask == ML_LESSON_ASK_NUMBER && !ml_lesson_step_has_setting (step)
+          && !step->has_clamp && step->quantity != NULL
+          && (g_str_has_prefix (step->quantity, "dg") || g_str_has_prefix (step->quantity, "df.")
+              || g_str_has_prefix (step->quantity, "i.")) && strstr (step->text, "{vm}") == NULL)
+        g_error ("%s step %u: the question needs V_m, which the gauge hides: state {vm}", id,
+                 i + 1);
       ml_lesson_step_solve (step, cell, &before);
       if (step->ask == ML_LESSON_ASK_NONE)
         {
@@ -200,20 +335,34 @@ walk_lesson (const char *id,
       text = ml_lesson_fill (step, step->text, &before, &before);
       if (strstr (text, "—") != NULL)
         g_error ("%s step %u: a quantity of the text is undefined: %s", id, i + 1, text);
+      check_claims (id, i + 1, step, text, &before);
       if (step->ask == ML_LESSON_ASK_NONE)
         {
-          if (i < n)
+          if (i < n && befores != NULL)
+            befores[i] = before;
+          if (i < n && afters != NULL)
             afters[i] = before;
           continue;
         }
+      old = ml_cell_copy (cell);
       g_assert_true (ml_lesson_step_apply (step, cell, ML_PUMP_KINETIC, &error));
       g_assert_no_error (error);
       ml_lesson_step_solve (step, cell, &after);
-      if (i < n)
+      has_split = ml_lesson_step_split (step, old, cell, &split);
+      g_clear_object (&old);
+      if (i < n && befores != NULL)
+        befores[i] = before;
+      if (i < n && afters != NULL)
         afters[i] = after;
-      explain = ml_lesson_fill (step, step->explain, &before, &after);
+      if (i < n && splits != NULL)
+        splits[i] = has_split ? split : (MlTemperatureSplit) { NAN, NAN, NAN, NAN };
+      explain = ml_lesson_fill_split (step, step->explain, &before, &after,
+                                      has_split ? &split : NULL);
       if (strstr (explain, "—") != NULL || strchr (explain, '{') != NULL)
         g_error ("%s step %u: the explanation is not filled: %s", id, i + 1, explain);
+      check_claims (id, i + 1, step, explain, &after);
+      if (step->ask == ML_LESSON_ASK_DIRECTION)
+        check_direction_words (id, i + 1, step, explain, &before, &after);
 
       switch (step->ask)
         {
@@ -242,6 +391,14 @@ walk_lesson (const char *id,
 }
 
 static void
+walk_lesson (const char *id,
+             MlSolution *afters,
+             guint       n)
+{
+  walk_lesson_full (id, NULL, afters, NULL, n);
+}
+
+static void
 test_every_lesson_walks (void)
 {
   const char * const *ids = ml_lessons_list ();
@@ -265,11 +422,23 @@ ion_of (const MlSolution *sol,
   return NULL;
 }
 
+static double
+rest_of (const char *preset)
+{
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  MlSolution sol;
+
+  g_assert_true (ml_presets_load (cell, preset, NULL));
+  ml_cell_solve (cell, &sol);
+  g_assert_true (sol.vm_defined);
+  return sol.vm_mv;
+}
+
 /* The lessons' headline numbers are the textbooks'. */
 static void
 test_textbook_numbers (void)
 {
-  MlSolution steps[8];
+  MlSolution steps[8], befores[8];
 
   /* Chloride 5/110 mM at 37 °C: E_Cl = −(RT/F)·ln(110/5) = −82.6 mV
    * (Purves et al. 2018, ch. 2; by hand 26.727 × 3.0910 = 82.61). */
@@ -292,11 +461,28 @@ test_textbook_numbers (void)
   /* P_Na = P_K: the GHK equation gives about −7 mV (Purves et al. 2018):
    * by hand (RT/F)·ln((5 + 145 + 0.45·10)/(140 + 15 + 0.45·110)) at
    * 37 °C with P_Cl/P_K = 0.45 is −7.5 mV (Ca²⁺ adds nearly nothing). */
-  walk_lesson ("ghk-vote", steps, G_N_ELEMENTS (steps));
-  assert_close (steps[2].vm_ghk_mv, RT_F_37 * log ((5 + 145 + 0.45 * 10) / (140 + 15 + 0.45 * 110)),
+  walk_lesson_full ("ghk-vote", befores, steps, NULL, G_N_ELEMENTS (steps));
+  assert_close (steps[3].vm_ghk_mv, RT_F_37 * log ((5 + 145 + 0.45 * 10) / (140 + 15 + 0.45 * 110)),
                 0.05);
-  /* Only K⁺ permeant, no pump: V_m is E_K. */
-  assert_close (steps[0].vm_mv, ion_of (&steps[0], "K")->nernst_mv, 1e-6);
+  /* Only K⁺ permeant, no pump: V_m is E_K; and the pump is stopped
+   * before the question is asked, as the text says. */
+  assert_close (steps[1].vm_mv, ion_of (&steps[1], "K")->nernst_mv, 1e-6);
+  g_assert_false (befores[1].pump_running);
+  /* P_Na = P_K: V_m between E_K and E_Na, and chloride (E_Cl ≈ −64 mV)
+   * pulls it more negative than K⁺ and Na⁺ alone: by hand, with P_Cl = 0,
+   * (RT/F)·ln((5 + 145)/(140 + 15)) = −0.88 mV, against −7.5 mV with it. */
+  g_assert_cmpfloat (steps[3].vm_mv, >, ion_of (&steps[3], "K")->nernst_mv);
+  g_assert_cmpfloat (steps[3].vm_mv, <, ion_of (&steps[3], "Na")->nernst_mv);
+  g_assert_cmpfloat (steps[3].vm_ghk_mv, <, RT_F_37 * log (150.0 / 155.0) - 5.0);
+  /* The swap starts from the resting neuron, not from the toxin's cell:
+   * −69 → +17 mV (the textbook's −68 → +19 mV is the GHK value alone,
+   * by hand (RT/F)·ln((0.05·5 + 145 + 0.45·10)/(0.05·140 + 15 + 0.45·110))
+   * = +19.8 mV). */
+  assert_close (befores[5].vm_mv, rest_of ("mammalian-neuron"), 1e-9);
+  assert_close (steps[5].vm_ghk_mv,
+                RT_F_37 * log ((0.05 * 5 + 145 + 0.45 * 10) / (0.05 * 140 + 15 + 0.45 * 110)),
+                0.05);
+  g_assert_cmpfloat (steps[5].vm_mv, >, 0);
 }
 
 static void
@@ -467,6 +653,139 @@ test_german (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* What each lesson says around its numbers holds for those numbers. */
+static void
+test_lessons_tell_the_truth (void)
+{
+  MlSolution befores[8], afters[8];
+  MlTemperatureSplit splits[8];
+  g_autoptr (MlLesson) lesson = NULL;
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  const MlIonResult *k, *na;
+  MlSolution rest;
+  double g_k, g_na;
+
+  /* driving-force, step 4, at −70 mV with 4 mM K⁺ outside: the issue's
+   * independent re-computation gives a driving-force ratio of about 5.2
+   * (130.6/25.0) and a chord-conductance ratio g_K/g_Na of about 4.5, far
+   * from the permeabilities' 20; so |I_Na| > |I_K|. */
+  walk_lesson_full ("driving-force", befores, afters, NULL, G_N_ELEMENTS (afters));
+  lesson = ml_lessons_load ("driving-force", NULL);
+  k = ion_of (&afters[3], "K");
+  na = ion_of (&afters[3], "Na");
+  g_k = k->current_ua_cm2 / k->driving_force_mv;
+  g_na = na->current_ua_cm2 / na->driving_force_mv;
+  assert_close (fabs (na->driving_force_mv / k->driving_force_mv), 5.2, 0.05);
+  assert_close (g_k / g_na, 4.5, 0.05);
+  g_assert_cmpfloat (fabs (na->current_ua_cm2), >, fabs (k->current_ua_cm2));
+  {
+    double value;
+
+    /* {rest} is the free cell's V_m (−70.57 mV), not the clamp's −70. */
+    g_assert_true (ml_lesson_quantity (ml_lesson_get_step (lesson, 3), "rest", &afters[3],
+                                       &value, NULL));
+    g_assert_true (ml_presets_load (cell, "mammalian-neuron", NULL));
+    g_assert_true (ml_params_set_value (cell, "K.out", 4.0));
+    ml_cell_solve (cell, &rest);
+    assert_close (value, rest.vm_mv, 1e-9);
+    assert_close (value, -70.57, 0.01);
+    /* "Even there the Na⁺ current is larger in size than the K⁺ current." */
+    g_assert_cmpfloat (fabs (ion_of (&rest, "Na")->current_ua_cm2), >,
+                       fabs (ion_of (&rest, "K")->current_ua_cm2));
+  }
+
+  /* two-forces, step 4: both pushes on Na⁺ inward, so they add. */
+  walk_lesson_full ("two-forces", befores, afters, NULL, G_N_ELEMENTS (afters));
+  na = ion_of (&afters[3], "Na");
+  g_assert_cmpfloat (na->chemical_push_mv, <, 0);
+  g_assert_cmpfloat (na->electrical_push_mv, <, 0);
+  assert_close (na->driving_force_mv, na->chemical_push_mv + na->electrical_push_mv, 1e-9);
+
+  /* pump: the default neuron, as the chapter's −70 → −66 mV on
+   * poisoning (Purves et al. 2018, ch. 4), within 1.5 mV; the step is the
+   * pump's own share, and the time course is already recording when the
+   * pump is blocked, so the block is an event of a run of the pumped
+   * cell and the rundown follows it. */
+  walk_lesson_full ("pump", befores, afters, NULL, G_N_ELEMENTS (afters));
+  g_clear_pointer (&lesson, ml_lesson_free);
+  lesson = ml_lessons_load ("pump", NULL);
+  g_assert_cmpstr (ml_lesson_get_preset (lesson), ==, "mammalian-neuron");
+  assert_close (befores[2].vm_mv, -70.0, 1.5);
+  assert_close (afters[2].vm_mv, -66.0, 1.5);
+  assert_close (afters[2].vm_mv - befores[2].vm_mv, -befores[2].pump_contribution_mv, 1e-9);
+  g_assert_cmpfloat (ml_lesson_get_step (lesson, 1)->run_speed, >, 0);
+  g_assert_cmpint (ml_lesson_get_step (lesson, 2)->pump, ==, ML_LESSON_PUMP_BLOCK);
+
+  /* temperature, 37 → 17 °C as the chapter's experiment: the choice
+   * marked right is the larger part of the core's split, in each cell;
+   * and a slowed pump gives back at most its share of V_m. */
+  walk_lesson_full ("temperature", befores, afters, splits, G_N_ELEMENTS (afters));
+  g_clear_pointer (&lesson, ml_lesson_free);
+  lesson = ml_lessons_load ("temperature", NULL);
+  for (guint i = 0; i < ml_lesson_get_n_steps (lesson); i++)
+    {
+      const MlLessonStep *step = ml_lesson_get_step (lesson, i);
+      gboolean rtf_larger;
+
+      if (step->ask != ML_LESSON_ASK_CHOICE)
+        continue;
+      g_assert_true (isfinite (splits[i].thermodynamic_mv));
+      assert_close (befores[i].temperature_c, 37.0, 1e-12);
+      assert_close (afters[i].temperature_c, 17.0, 1e-12);
+      rtf_larger = fabs (splits[i].thermodynamic_mv) > fabs (splits[i].kinetic_mv);
+      g_assert_cmpuint (step->answer, ==, rtf_larger ? 0 : 1);
+      g_assert_cmpfloat (fabs (splits[i].kinetic_mv), <=, fabs (befores[i].pump_contribution_mv));
+      /* Both parts depolarise. */
+      g_assert_cmpfloat (splits[i].thermodynamic_mv, >, 0);
+      g_assert_cmpfloat (splits[i].kinetic_mv, >, 0);
+    }
+
+  /* cardiac-potassium: the bath is in the normal range the text gives,
+   * 3.5–5 mM (Weiss et al. 2017). */
+  g_clear_pointer (&lesson, ml_lesson_free);
+  lesson = ml_lessons_load ("cardiac-potassium", NULL);
+  {
+    g_autoptr (MlCell) heart = lesson_cell (lesson);
+    double k_out;
+
+    g_assert_true (ml_lesson_step_apply (ml_lesson_get_step (lesson, 0), heart, ML_PUMP_KINETIC,
+                                         NULL));
+    g_assert_true (ml_params_get_value (heart, "K.out", &k_out));
+    g_assert_cmpfloat (k_out, >=, 3.5);
+    g_assert_cmpfloat (k_out, <=, 5.0);
+  }
+}
+
+/* A direction answer names the sign: "up" for a negative potential is
+ * ambiguous (cooling makes E_K smaller and less negative). */
+static void
+test_direction_words (void)
+{
+  g_autoptr (MlLesson) lesson = ml_lesson_load_data (
+    "[Lesson]\nVersion=1\nTitle=T\n"
+    "[Step 1]\nText=t\nQuestion=direction\nAsk=a\nSet=K.out=20\nExplain=e\n"
+    "[Step 2]\nText=t\nQuestion=direction\nAsk=a\nSet=radius=20\nQuantity=fraction\nExplain=e\n",
+    -1, NULL);
+  MlSolution sol = { 0 };
+
+  g_assert_nonnull (lesson);
+  sol.vm_defined = TRUE;
+  sol.vm_mv = -69.1;
+  g_assert_cmpstr (ml_lesson_direction_label (ml_lesson_get_step (lesson, 0), &sol, ML_LESSON_UP),
+                   ==, "Less negative");
+  g_assert_cmpstr (ml_lesson_direction_label (ml_lesson_get_step (lesson, 0), &sol, ML_LESSON_DOWN),
+                   ==, "More negative");
+  sol.vm_mv = 17.1;
+  g_assert_cmpstr (ml_lesson_direction_label (ml_lesson_get_step (lesson, 0), &sol, ML_LESSON_UP),
+                   ==, "More positive");
+  g_assert_cmpstr (ml_lesson_direction_label (ml_lesson_get_step (lesson, 0), &sol, ML_LESSON_DOWN),
+                   ==, "Less positive");
+  g_assert_cmpstr (ml_lesson_direction_label (ml_lesson_get_step (lesson, 0), &sol, ML_LESSON_SAME),
+                   ==, "Stays the same");
+  g_assert_cmpstr (ml_lesson_direction_label (ml_lesson_get_step (lesson, 1), &sol, ML_LESSON_DOWN),
+                   ==, "Smaller");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,5 +798,7 @@ main (int   argc,
   g_test_add_func ("/lesson/apply-is-whole", test_apply_is_whole);
   g_test_add_func ("/lesson/undefined-costs-nothing", test_undefined_costs_nothing);
   g_test_add_func ("/lesson/german", test_german);
+  g_test_add_func ("/lesson/lessons-tell-the-truth", test_lessons_tell_the_truth);
+  g_test_add_func ("/lesson/direction-words", test_direction_words);
   return g_test_run ();
 }

@@ -29,8 +29,9 @@
 
 typedef enum
 {
-  Q_VM, Q_GHK, Q_PUMP, Q_PUMP_CURRENT, Q_RTF, Q_T, Q_IONS, Q_FRACTION, Q_ONE_IN, Q_SLOPE,
-  Q_E, Q_DF, Q_CURRENT, Q_DG, Q_DG_CHEM, Q_DG_EL, Q_P,
+  Q_VM, Q_REST, Q_GHK, Q_PUMP, Q_PUMP_CURRENT, Q_RTF, Q_T, Q_IONS, Q_FRACTION, Q_ONE_IN,
+  Q_SLOPE, Q_SPLIT_RTF, Q_SPLIT_PUMP,
+  Q_E, Q_DF, Q_CURRENT, Q_CONDUCTANCE, Q_DG, Q_DG_CHEM, Q_DG_EL, Q_P,
   Q_DONNAN_VM, Q_DONNAN_RATIO, Q_DONNAN_K, Q_DONNAN_CL, Q_DONNAN_OSM,
 } Quantity;
 
@@ -43,6 +44,7 @@ static const struct
   int         decimals;   /* -1: a count in words, -2: significant digits */
 } quantities[] = {
   { "vm", Q_VM, FALSE, "mV", 1 },
+  { "rest", Q_REST, FALSE, "mV", 1 },
   { "ghk", Q_GHK, FALSE, "mV", 1 },
   { "pump", Q_PUMP, FALSE, "mV", 1 },
   { "pump-current", Q_PUMP_CURRENT, FALSE, "µA/cm²", 3 },
@@ -52,9 +54,12 @@ static const struct
   { "fraction", Q_FRACTION, FALSE, "%", -2 },
   { "one-in", Q_ONE_IN, FALSE, "", -1 },
   { "slope", Q_SLOPE, FALSE, "mV", 1 },
+  { "split.rtf", Q_SPLIT_RTF, FALSE, "mV", 1 },
+  { "split.pump", Q_SPLIT_PUMP, FALSE, "mV", 1 },
   { "e", Q_E, TRUE, "mV", 1 },
   { "df", Q_DF, TRUE, "mV", 1 },
   { "i", Q_CURRENT, TRUE, "µA/cm²", 3 },
+  { "g", Q_CONDUCTANCE, TRUE, "mS/cm²", -2 },
   { "dg", Q_DG, TRUE, "kJ/mol", 2 },
   { "dgchem", Q_DG_CHEM, TRUE, "kJ/mol", 2 },
   { "dgel", Q_DG_EL, TRUE, "kJ/mol", 2 },
@@ -131,11 +136,12 @@ find_ion (const MlSolution *sol,
 }
 
 static gboolean
-quantity_value (const MlLessonStep *step,
-                int                 entry,
-                const char         *ion_name,
-                const MlSolution   *sol,
-                double             *value)
+quantity_value (const MlLessonStep       *step,
+                int                       entry,
+                const char               *ion_name,
+                const MlSolution         *sol,
+                const MlTemperatureSplit *split,
+                double                   *value)
 {
   const MlIonResult *ion = ion_name != NULL ? find_ion (sol, ion_name) : NULL;
   MlDonnan donnan;
@@ -150,6 +156,16 @@ quantity_value (const MlLessonStep *step,
     case Q_VM:
       *value = sol->vm_mv;
       return sol->vm_defined;
+    case Q_REST:
+      /* The cell's own resting potential, also where a clamp holds V. */
+      *value = sol->vm_rest_mv;
+      return sol->condition == ML_CONDITION_NONE;
+    case Q_SPLIT_RTF:
+      *value = split != NULL ? split->thermodynamic_mv : 0;
+      return split != NULL;
+    case Q_SPLIT_PUMP:
+      *value = split != NULL ? split->kinetic_mv : 0;
+      return split != NULL;
     case Q_GHK:
       *value = sol->vm_ghk_mv;
       return sol->ghk_condition == ML_CONDITION_NONE;
@@ -186,6 +202,12 @@ quantity_value (const MlLessonStep *step,
     case Q_CURRENT:
       *value = ion->current_ua_cm2;
       return sol->vm_defined;
+    case Q_CONDUCTANCE:
+      /* The chord conductance I/(V − E): µA/cm² per mV is mS/cm². */
+      if (!nernst || !sol->vm_defined || fabs (ion->driving_force_mv) < 1e-9)
+        return FALSE;
+      *value = ion->current_ua_cm2 / ion->driving_force_mv;
+      return TRUE;
     case Q_DG:
       *value = ion->delta_g_total / 1000.0;
       return dg;
@@ -238,7 +260,7 @@ ml_lesson_quantity (const MlLessonStep  *step,
     return FALSE;
   if (unit != NULL)
     *unit = quantities[entry].unit;
-  return quantity_value (step, entry, ion, sol, value) && isfinite (*value);
+  return quantity_value (step, entry, ion, sol, NULL, value) && isfinite (*value);
 }
 
 static void
@@ -266,6 +288,16 @@ ml_lesson_fill (const MlLessonStep *step,
                 const char         *text,
                 const MlSolution   *before,
                 const MlSolution   *after)
+{
+  return ml_lesson_fill_split (step, text, before, after, NULL);
+}
+
+char *
+ml_lesson_fill_split (const MlLessonStep       *step,
+                      const char               *text,
+                      const MlSolution         *before,
+                      const MlSolution         *after,
+                      const MlTemperatureSplit *split)
 {
   GString *s;
   const char *p;
@@ -300,9 +332,9 @@ ml_lesson_fill (const MlLessonStep *step,
           g_string_append (s, "—");
           continue;
         }
-      ok = quantity_value (step, entry, ion, after, &a) && isfinite (a);
+      ok = quantity_value (step, entry, ion, after, split, &a) && isfinite (a);
       if (when != 0)
-        ok = quantity_value (step, entry, ion, before, &b) && isfinite (b) && (when == 1 || ok);
+        ok = quantity_value (step, entry, ion, before, split, &b) && isfinite (b) && (when == 1 || ok);
       if (!ok)
         g_string_append (s, "—");
       else if (when == 1)
@@ -310,7 +342,9 @@ ml_lesson_fill (const MlLessonStep *step,
       else if (when == 2)
         append_quantity (s, entry, a - b, TRUE);
       else
-        append_quantity (s, entry, a, FALSE);
+        /* A part of a change carries its sign, as a change does. */
+        append_quantity (s, entry, a, quantities[entry].q == Q_SPLIT_RTF
+                                      || quantities[entry].q == Q_SPLIT_PUMP);
     }
   return g_string_free (s, FALSE);
 }
@@ -401,4 +435,59 @@ ml_lesson_step_check (const MlLessonStep   *step,
     }
   g_free (ignored);
   return verdict;
+}
+
+/* The temperature split ----------------------------------------------------- */
+
+gboolean
+ml_lesson_step_split (const MlLessonStep *step,
+                      MlCell             *before,
+                      MlCell             *after,
+                      MlTemperatureSplit *out)
+{
+  g_return_val_if_fail (step != NULL && out != NULL, FALSE);
+
+  if (step->preset != NULL || step->pump != ML_LESSON_PUMP_KEEP)
+    return FALSE;
+  return ml_cell_split_temperature_change (before, after, out);
+}
+
+/* Direction words ----------------------------------------------------------- */
+
+const char *
+ml_lesson_direction_label (const MlLessonStep *step,
+                           const MlSolution   *before,
+                           MlLessonDirection   direction)
+{
+  const char *name = step->quantity != NULL ? step->quantity : "vm";
+  const char *unit = "";
+  double value = 0;
+  gboolean potential;
+
+  g_return_val_if_fail (step != NULL && before != NULL, "");
+
+  if (direction == ML_LESSON_SAME)
+    /* Translators: an answer to "which way does V_m go?" */
+    return C_("prediction", "Stays the same");
+  /* "Up" and "down" are ambiguous for a negative potential (a smaller E_K
+   * is a less negative one), so a potential's answers name its sign. */
+  potential = ml_lesson_quantity (step, name, before, &value, &unit) && strcmp (unit, "mV") == 0;
+  if (potential && value < 0)
+    return direction == ML_LESSON_UP
+           /* Translators: an answer to "which way does V_m go?" for a
+            * negative potential (−70 → −60 mV) */
+           ? C_("prediction", "Less negative")
+           /* Translators: −70 → −80 mV */
+           : C_("prediction", "More negative");
+  if (potential)
+    return direction == ML_LESSON_UP
+           /* Translators: +50 → +60 mV */
+           ? C_("prediction", "More positive")
+           /* Translators: +50 → +40 mV */
+           : C_("prediction", "Less positive");
+  return direction == ML_LESSON_UP
+         /* Translators: an answer to "which way does it go?" for a
+          * quantity that is not a potential (a share, a count) */
+         ? C_("prediction", "Larger")
+         : C_("prediction", "Smaller");
 }

@@ -21,6 +21,7 @@
 
 #include "ml-cell.h"
 #include "ml-solution.h"
+#include "ml-pump.h"
 
 G_BEGIN_DECLS
 
@@ -158,6 +159,30 @@ char               *ml_lesson_fill           (const MlLessonStep  *step,
                                               const char          *text,
                                               const MlSolution    *before,
                                               const MlSolution    *after);
+/* The same, where the step changed only the temperature: @split (from
+ * ml_lesson_step_split, may be NULL) gives {split.rtf} and {split.pump},
+ * the change's RT/F part and its pump-kinetics part. */
+char               *ml_lesson_fill_split     (const MlLessonStep  *step,
+                                              const char          *text,
+                                              const MlSolution    *before,
+                                              const MlSolution    *after,
+                                              const MlTemperatureSplit *split);
+/* The step's change from @before to @after (copies of the cell before and
+ * after its setting) split into its RT/F and pump-kinetics parts
+ * (ml_cell_split_temperature_change); FALSE unless only the temperature
+ * changed. */
+gboolean            ml_lesson_step_split     (const MlLessonStep  *step,
+                                              MlCell              *before,
+                                              MlCell              *after,
+                                              MlTemperatureSplit  *out);
+/* The words of a direction answer for the step's quantity, whose value
+ * before the step is @before: "Less negative" and "More negative" for a
+ * potential below zero, "More positive" and "Less positive" above it,
+ * "Larger" and "Smaller" for other quantities; "Stays the same".
+ * Translated. */
+const char         *ml_lesson_direction_label (const MlLessonStep *step,
+                                               const MlSolution   *before,
+                                               MlLessonDirection   direction);
 /* Where the step's quantity went from @before to @after (SAME within the
  * step's tolerance). */
 MlLessonDirection   ml_lesson_step_direction (const MlLessonStep  *step,

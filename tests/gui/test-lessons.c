@@ -70,10 +70,13 @@ answer (MlLessonPane       *pane,
 {
   g_autoptr (MlCell) expected = ml_cell_copy (cell);
   MlSolution before, after;
+  MlTemperatureSplit split;
+  gboolean has_split;
 
   ml_lesson_step_solve (step, cell, &before);
   g_assert_true (ml_lesson_step_apply (step, expected, ML_PUMP_KINETIC, NULL));
   ml_lesson_step_solve (step, expected, &after);
+  has_split = ml_lesson_step_split (step, cell, expected, &split);
 
   /* Nothing chosen yet: nothing to commit. */
   if (step->ask != ML_LESSON_ASK_NUMBER)
@@ -117,7 +120,8 @@ answer (MlLessonPane       *pane,
   /* The session's cell is the core's cell for the step. */
   {
     MlSolution now;
-    g_autofree char *explained = ml_lesson_fill (step, step->explain, &before, &after);
+    g_autofree char *explained = ml_lesson_fill_split (step, step->explain, &before, &after,
+                                                       has_split ? &split : NULL);
 
     ml_lesson_step_solve (step, cell, &now);
     g_assert_cmpfloat (now.vm_mv, ==, after.vm_mv);

@@ -280,12 +280,14 @@ build_question (MlLessonPane       *self,
     {
     case ML_LESSON_ASK_DIRECTION:
       {
-        const char *labels[] = {
-          /* Translators: the answers to "which way does V_m go?" */
-          C_("prediction", "Up"),
-          C_("prediction", "Down"),
-          C_("prediction", "Stays the same"),
-        };
+        MlSolution before;
+        const char *labels[3];
+
+        /* The words name the sign ("Less negative"), read from the cell
+         * as the step starts. */
+        ml_lesson_step_solve (step, ml_session_get_cell (self->session), &before);
+        for (MlLessonDirection d = ML_LESSON_UP; d <= ML_LESSON_SAME; d++)
+          labels[d] = ml_lesson_direction_label (step, &before, d);
 
         add_radios (self, labels, G_N_ELEMENTS (labels));
         self->direction = ML_LESSON_UP;
@@ -419,17 +421,13 @@ replay_to (MlLessonPane *self,
 
 static char *
 prediction_words (MlLessonPane       *self,
-                  const MlLessonStep *step)
+                  const MlLessonStep *step,
+                  const MlSolution   *before)
 {
-  static const char *directions[] = {
-    NC_("direction", "up"), NC_("direction", "down"), NC_("direction", "stays"),
-  };
-
   switch (step->ask)
     {
     case ML_LESSON_ASK_DIRECTION:
-      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "direction",
-                                     directions[self->direction]));
+      return g_strdup (ml_lesson_direction_label (step, before, self->direction));
     case ML_LESSON_ASK_CHOICE:
       return g_strdup (step->choices[self->choice]);
     case ML_LESSON_ASK_NUMBER:
@@ -455,9 +453,6 @@ outcome_words (const MlLessonStep *step,
                const MlSolution   *before,
                const MlSolution   *after)
 {
-  static const char *directions[] = {
-    NC_("direction", "up"), NC_("direction", "down"), NC_("direction", "stays"),
-  };
   g_autofree char *pattern = NULL;
   g_autofree char *change = NULL;
 
@@ -466,12 +461,12 @@ outcome_words (const MlLessonStep *step,
     case ML_LESSON_ASK_DIRECTION:
       pattern = g_strdup_printf ("{before.%s} → {%s}", step->quantity, step->quantity);
       change = ml_lesson_fill (step, pattern, before, after);
-      /* Translators: the result of a direction question: "up", then
-       * "−69.1 mV → −59.5 mV". */
+      /* Translators: the result of a direction question: "Less negative",
+       * then "−69.1 mV → −59.5 mV". */
       return g_strdup_printf (_("%s, %s"),
-                              g_dpgettext2 (GETTEXT_PACKAGE, "direction",
-                                            directions[ml_lesson_step_direction (step, before,
-                                                                                  after)]),
+                              ml_lesson_direction_label (step, before,
+                                                         ml_lesson_step_direction (step, before,
+                                                                                   after)),
                               change);
     case ML_LESSON_ASK_NUMBER:
       pattern = g_strdup_printf ("{%s}", step->quantity);
@@ -495,6 +490,8 @@ ml_lesson_pane_commit (MlLessonPane *self)
   g_autofree char *outcome = NULL;
   MlLessonAnswer answer = { 0 };
   MlSolution before, after;
+  MlTemperatureSplit split;
+  gboolean has_split;
 
   g_return_val_if_fail (ML_IS_LESSON_PANE (self), FALSE);
 
@@ -519,6 +516,7 @@ ml_lesson_pane_commit (MlLessonPane *self)
       }
   }
   ml_lesson_step_solve (step, scratch, &after);
+  has_split = ml_lesson_step_split (step, cell, scratch, &split);
   answer.direction = self->direction;
   answer.choice = self->choice;
   answer.number = self->entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (self->entry)) : "";
@@ -536,7 +534,7 @@ ml_lesson_pane_commit (MlLessonPane *self)
   if (self->entry != NULL)
     gtk_widget_remove_css_class (self->entry, "error");
 
-  prediction = prediction_words (self, step);
+  prediction = prediction_words (self, step, &before);
   apply_setting (self, step);
   announce_step (self, step, TRUE);
   ml_lesson_step_solve (step, cell, &after);
@@ -561,7 +559,8 @@ ml_lesson_pane_commit (MlLessonPane *self)
     self->result = g_strdup_printf (_("Not this time. You predicted: %s. The model: %s."),
                                     prediction, outcome);
   g_free (self->explanation);
-  self->explanation = ml_lesson_fill (step, step->explain, &before, &after);
+  self->explanation = ml_lesson_fill_split (step, step->explain, &before, &after,
+                                            has_split ? &split : NULL);
 
   set_label (self->message_label, NULL);
   set_label (self->result_label, self->result);
