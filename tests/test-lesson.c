@@ -525,6 +525,11 @@ test_fill (void)
                               ml_format_fixed (ion_of (&after, "K")->nernst_mv, 1, FALSE));
   g_assert_cmpstr (filled, ==, expected);
   g_assert_nonnull (strstr (filled, "−"));
+
+  /* A unit with a slash is not broken at it ("0.583 µA/" | "cm²"). */
+  g_free (filled);
+  filled = ml_lesson_fill (step, "{i.K}", &before, &after);
+  g_assert_nonnull (strstr (filled, "\u00a0µA/\u2060cm²"));
 }
 
 static void

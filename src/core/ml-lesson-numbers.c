@@ -277,10 +277,16 @@ append_quantity (GString    *s,
     ml_format_append_significant (s, value, 3);
   else
     ml_format_append_fixed (s, value, quantities[entry].decimals, plus);
-  /* A no-break space: a number is never parted from its unit. */
+  /* A no-break space: a number is never parted from its unit; and a word
+   * joiner after a slash keeps "µA/cm²" on one line. */
   if (unit[0] != '\0' && strcmp (unit, "%") != 0)
     g_string_append (s, "\u00a0");
-  g_string_append (s, unit);
+  for (const char *u = unit; *u != '\0'; u++)
+    {
+      g_string_append_c (s, *u);
+      if (*u == '/')
+        g_string_append (s, "\u2060");
+    }
 }
 
 char *
