@@ -212,9 +212,12 @@ ml_worksheet_render (const char  *path,
 
   /* The problems. */
   heading (&sheet, title, 18);
+  /* Translators: keep the markup: <i>N</i><sub>A</sub> is N with the
+   * subscript A. */
   indented (&sheet, _("Show your working. Give each answer with its unit; use the constants "
-                      "R = 8.314 J/(mol·K), F = 96 485 C/mol, e = 1.602 × 10⁻¹⁹ C and "
-                      "N_A = 6.022 × 10²³ /mol."), 9.5);
+                      "<i>R</i> = 8.314 J/(mol·K), <i>F</i> = 96 485 C/mol, "
+                      "<i>e</i> = 1.602 × 10⁻¹⁹ C and "
+                      "<i>N</i><sub>A</sub> = 6.022 × 10²³ /mol."), 9.5);
   sheet.y += 14;
   for (guint i = 0; i < n; i++)
     {

@@ -466,6 +466,41 @@ test_screenshots (Fixture       *f,
       test_write_png (surface, dark ? "practice-refused-dark.png" : "practice-refused-light.png");
       cairo_surface_destroy (surface);
     }
+
+  /* Typeset problems: P_K : P_Na of GHK and E_Ca of a driving force as
+   * subscripts, in the question and in the worked solution (no raw "_",
+   * no monospace). */
+  gtk_window_set_default_size (f->window, 1024, 768);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *topic = k == 0 ? "ghk" : "driving-force";
+      g_autofree char *name = g_strdup_printf ("practice-typeset-%s-1024x768.png", topic);
+      cairo_surface_t *surface;
+      GtkWidget *label;
+
+      ml_practice_page_set_topic (f->page, topic);
+      ml_practice_page_set_seed (f->page, 1);
+      ml_practice_page_show_solution (f->page);
+      p = ml_practice_page_get_problem (f->page);
+      label = find_widget (GTK_WIDGET (f->page), is_visible_label_with,
+                           ml_problem_get_question_markup (p));
+      g_assert_nonnull (label);
+      g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+      g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (label)), '_'));
+      label = find_widget (GTK_WIDGET (f->page), is_visible_label_with,
+                           ml_problem_get_solution_markup (p));
+      g_assert_nonnull (label);
+      g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+      g_assert_false (gtk_widget_has_css_class (label, "monospace"));
+      g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (label)), '_'));
+      wait_ms (200);
+      surface = test_render_on_theme (GTK_WIDGET (f->page), FALSE);
+      g_assert_true (ml_surface_is_varied (surface, 40));
+      test_write_png (surface, name);
+      cairo_surface_destroy (surface);
+    }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
