@@ -232,10 +232,8 @@ rt_f_text (double t_c)
   return g_strdup_printf (_("RT/F = %s mV at %s"), rtf, t);
 }
 
-/* The fewest decimals, @min or more, at which two parts as printed add up
- * to their total as printed: a student who adds the printed parts gets
- * the printed total.  Compared as whole numbers of the last decimal,
- * read back from the printed text itself. */
+/* @value as printed with @decimals, as a whole number of its last
+ * decimal, read back from the printed text itself. */
 static gint64
 printed_units (double value,
                int    decimals)
@@ -247,20 +245,6 @@ printed_units (double value,
     if (g_ascii_isdigit (*c))
       units = 10 * units + (*c - '0');
   return g_str_has_prefix (text, "−") ? -units : units;
-}
-
-static int
-sum_decimals (double a,
-              double b,
-              double total,
-              int    min)
-{
-  int d;
-
-  for (d = min; d < 8; d++)
-    if (printed_units (a, d) + printed_units (b, d) == printed_units (total, d))
-      break;
-  return d;
 }
 
 /* "E_K = (RT/zF)·ln([K⁺]out/[K⁺]in) = (26.73 mV / +1)·ln(5/140) = −89.1 mV"
@@ -553,7 +537,6 @@ make_delta_g (MlProblem *p,
 {
   const IonRanges *ion;
   double c_in, c_out, t_c, vm, chem = 0, elec = 0, total = 0, g;
-  int decimals;
   g_autofree char *label = NULL, *ci = NULL, *co = NULL, *t = NULL, *svm = NULL;
   g_autofree char *rt = NULL, *f = NULL, *z = NULL, *vm_v = NULL, *sci = NULL, *sco = NULL;
   g_autofree char *schem = NULL, *selec = NULL, *stotal = NULL;
@@ -584,12 +567,15 @@ make_delta_g (MlProblem *p,
   vm_v = ml_format_fixed (vm / 1000.0, 3, FALSE);
   sci = ml_format_significant (c_in, 4);
   sco = ml_format_significant (c_out, 4);
-  /* Two decimals, or as many more as make the printed parts add up to the
-   * printed total. */
-  decimals = sum_decimals (chem / 1000.0, elec / 1000.0, g, 2);
-  schem = ml_format_fixed (chem / 1000.0, decimals, FALSE);
-  selec = ml_format_fixed (elec / 1000.0, decimals, FALSE);
-  stotal = ml_format_fixed (g, decimals, FALSE);
+  /* The parts with two decimals, and the total as their printed sum, so
+   * that a student who adds the printed parts gets the printed total
+   * ("6.06 + (−5.98) = 0.08", not the 0.07 that ΔG = 0.075 rounds to).
+   * It is within 0.01 kJ/mol of ΔG, well inside the tolerance; the
+   * answer checked is ΔG itself. */
+  schem = ml_format_fixed (chem / 1000.0, 2, FALSE);
+  selec = ml_format_fixed (elec / 1000.0, 2, FALSE);
+  stotal = ml_format_fixed ((printed_units (chem / 1000.0, 2)
+                             + printed_units (elec / 1000.0, 2)) / 100.0, 2, FALSE);
 
   p->asked = "delta-g";
   p->ion = ion->name;

@@ -118,6 +118,9 @@ const char        *ml_problem_get_answer_text  (const MlProblem  *problem);
 MlPracticeVerdict  ml_problem_check            (const MlProblem  *problem,
                                                 const char       *answer_text,
                                                 char            **message);
+/* The message ml_problem_check() gives for a wrong answer, as Pango
+ * markup with the hint typeset. */
+char              *ml_problem_wrong_message_markup (const MlProblem *problem);
 /* The number of @answer_text in @unit, or converted to it ("−0.0826 V"
  * for mV); FALSE with the verdict (NOT_A_NUMBER or WRONG_UNIT) when it has
  * none.  Lessons read their predictions with it too. */

@@ -238,6 +238,12 @@ test_verdicts (Fixture       *f,
         assert_score (f->page, right, attempted);
         feedback = ml_practice_page_get_feedback (f->page);
         g_assert_nonnull (strstr (feedback, ml_problem_get_hint (p)));
+        /* The label shows the hint typeset. */
+        {
+          g_autofree char *markup = ml_problem_wrong_message_markup (p);
+
+          g_assert_true (shows_label (f->page, markup));
+        }
         g_assert_null (strstr (feedback, ml_problem_get_solution (p)));
         g_assert_false (shows_label (f->page, ml_problem_get_solution_markup (p)));
 

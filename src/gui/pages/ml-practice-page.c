@@ -64,6 +64,7 @@ struct _MlPracticePage
   guint            wrong;
   gboolean         solution_shown;
   char            *feedback_text;
+  char            *feedback_plain;   /* the feedback label's text, unmarked */
 
   /* The sitting */
   guint            n_right;
@@ -126,7 +127,7 @@ update_score (MlPracticePage *self)
 static void
 update_feedback_text (MlPracticePage *self)
 {
-  g_autoptr (GString) s = g_string_new (gtk_label_get_label (self->feedback));
+  g_autoptr (GString) s = g_string_new (self->feedback_plain);
 
   if (self->solution_shown)
     {
@@ -146,15 +147,31 @@ update_feedback_text (MlPracticePage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->feedback_text, -1);
 }
 
+/* @markup (may be NULL) is @text typeset, for the label; @text is what a
+ * screen reader and the tests get. */
+static void
+set_feedback_markup (MlPracticePage *self,
+                     const char     *text,
+                     const char     *markup,
+                     const char     *state)
+{
+  g_free (self->feedback_plain);
+  self->feedback_plain = g_strdup (text != NULL ? text : "");
+  if (markup != NULL)
+    gtk_label_set_markup (self->feedback, markup);
+  else
+    gtk_label_set_text (self->feedback, self->feedback_plain);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback), text != NULL && text[0] != '\0');
+  set_state_class (GTK_WIDGET (self->feedback), state);
+  update_feedback_text (self);
+}
+
 static void
 set_feedback (MlPracticePage *self,
               const char     *text,
               const char     *state)
 {
-  gtk_label_set_label (self->feedback, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback), text != NULL && text[0] != '\0');
-  set_state_class (GTK_WIDGET (self->feedback), state);
-  update_feedback_text (self);
+  set_feedback_markup (self, text, NULL, state);
 }
 
 static void
@@ -616,6 +633,7 @@ ml_practice_page_finalize (GObject *object)
 
   g_clear_pointer (&self->problem, ml_problem_free);
   g_clear_pointer (&self->feedback_text, g_free);
+  g_clear_pointer (&self->feedback_plain, g_free);
   G_OBJECT_CLASS (ml_practice_page_parent_class)->finalize (object);
 }
 
@@ -795,7 +813,12 @@ ml_practice_page_answer (MlPracticePage *self,
           reveal_solution (self);
         }
       else
-        set_feedback (self, message, "warning");
+        {
+          /* The hint typeset, as the question is. */
+          g_autofree char *markup = ml_problem_wrong_message_markup (self->problem);
+
+          set_feedback_markup (self, message, markup, "warning");
+        }
       break;
 
     case ML_PRACTICE_NOT_A_NUMBER:
