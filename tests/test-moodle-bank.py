@@ -236,6 +236,29 @@ class TestMoodleBank(unittest.TestCase):
         self.assertEqual(names, sorted(names))
         self.assertEqual(len(set(names)), 20)
 
+    @unittest.skipUnless(shutil.which('pdftotext'), 'pdftotext (poppler-utils) is not installed')
+    def test_numbers_are_the_worksheets(self):
+        # The worksheet of the same set prints problem N as "N." before its
+        # text; the bank's question N is that problem.
+        questions, problems = self.bank('all', 20, 7)
+        pdf = os.path.join(self.dir, 'sheet.pdf')
+        p = run('--practice', 'all', '--count', '20', '--seed', '7', '--pdf', pdf)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        t = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, text=True,
+                           encoding='utf-8', timeout=60)
+        self.assertEqual(t.returncode, 0, t.stderr)
+        # Lines and pages as single spaces.
+        sheet = ' ' + re.sub(r'\s+', ' ', t.stdout[:t.stdout.index('Answer key')])
+        at = 0
+        for q, problem in zip(questions[1:], problems):
+            number = int(re.match(r'Problem (\d+): ', text_of(q, 'name/text')).group(1))
+            mark = sheet.index(' %d. ' % number, at)
+            # The question's first words, before any subscript.
+            start = re.sub(r'\s+', ' ', re.split(r'_|<', problem['question'])[0])[:15]
+            at = sheet.index(start, mark)
+            self.assertLess(at - mark, 8, (number, start))
+            self.assertEqual(html_to_plain(text_of(q, 'questiontext/text')), problem['question'])
+
     def test_fractions_take_percent(self):
         questions, problems = self.bank('charge', 20, 3)
         fractions = 0
