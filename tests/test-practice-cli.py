@@ -55,7 +55,9 @@ def expected_answer(p):
         return (R * t_k * math.log(g['c_out'] / g['c_in']) - g['z'] * F * g['vm'] / 1000) / 1000
     if topic == 'charge':
         r_cm = g['radius_um'] * 1e-4
-        n = g['capacitance_uf_cm2'] * 1e-6 * 4 * math.pi * r_cm ** 2 * abs(g['vm']) / 1000 \
+        # From vm_start to vm: K⁺ leaving from 0, Na⁺ or Ca²⁺ entering.
+        dv = g['vm'] - g['vm_start']
+        n = g['capacitance_uf_cm2'] * 1e-6 * 4 * math.pi * r_cm ** 2 * abs(dv) / 1000 \
             / (abs(g['z']) * E)
         if asked == 'ions-moved':
             return n
@@ -233,7 +235,10 @@ class TestMoodle(PracticeTestCase):
         self.assertEqual(text.count('<question type="numerical">'), 20)
         problems = json.loads(self.ok(*args, '--json'))['problems']
         questions = ET.parse(path).getroot().findall('question')
-        self.assertEqual(len(questions), 20)
+        self.assertEqual(len(questions), 21)
+        # The category first, then the problems.
+        self.assertEqual(questions[0].get('type'), 'category')
+        questions = questions[1:]
         for q, p in zip(questions, problems):
             self.assertEqual(q.get('type'), 'numerical')
             answers = q.findall('answer')

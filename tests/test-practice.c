@@ -11,7 +11,8 @@
  *                  (Hodgkin & Katz 1949)
  *   driving force  V_m − E
  *   ΔG             RT·ln(c_out/c_in) − zF·V_m, one mole moved out
- *   charge         N = C_m·A·|V_m|/(|z|·e), A = 4πr²; fraction N/(c·(4/3)πr³·N_A)
+ *   charge         N = C_m·A·|ΔV_m|/(|z|·e), A = 4πr², ΔV_m from vm_start to vm;
+ *                  fraction N/(c·(4/3)πr³·N_A)
  *   Donnan         r = K_in/K_out = Cl_out/Cl_in with K_in − Cl_in = |z_A|·A
  *                  and K_in·Cl_in = c², found here by bisection
  * with R = N_A·k_B and F = N_A·e from the CODATA 2018 exact constants.
@@ -113,7 +114,8 @@ oracle (const MlProblem *p)
       {
         double r_cm = given (p, "radius_um") * 1e-4;
         double area = 4.0 * G_PI * r_cm * r_cm;
-        double n = given (p, "capacitance_uf_cm2") * 1e-6 * area * fabs (given (p, "vm")) / 1000.0
+        double dv = given (p, "vm") - given (p, "vm_start");
+        double n = given (p, "capacitance_uf_cm2") * 1e-6 * area * fabs (dv) / 1000.0
                    / (fabs (given (p, "z")) * CODATA_E);
 
         if (strcmp (asked, "fraction") == 0)
@@ -316,8 +318,20 @@ check_ranges (const MlProblem *p)
 
   if (ml_problem_lookup_given (p, "t_c", &v))
     g_assert_true (v >= 20.0 && v <= 37.0);
-  if (ml_problem_lookup_given (p, "vm", &v) && ml_problem_get_topic (p) != ML_PRACTICE_NERNST)
+  if (ml_problem_lookup_given (p, "vm", &v) && ml_problem_get_topic (p) != ML_PRACTICE_NERNST
+      && ml_problem_get_topic (p) != ML_PRACTICE_CHARGE)
     g_assert_true (v >= -90.0 && v <= -50.0);
+  /* A charge problem ends at a resting potential, or (Na⁺, Ca²⁺) starts
+   * at one and ends at most at an action potential's peak. */
+  if (ml_problem_get_topic (p) == ML_PRACTICE_CHARGE)
+    {
+      double start = given (p, "vm_start"), end = given (p, "vm");
+
+      if (start == 0.0)
+        g_assert_true (end >= -90.0 && end <= -50.0);
+      else
+        g_assert_true (start >= -90.0 && start <= -50.0 && end > start && end <= 50.0);
+    }
   if (ml_problem_lookup_given (p, "radius_um", &v))
     g_assert_true (v >= 5.0 && v <= 50.0);
   if (ml_problem_lookup_given (p, "capacitance_uf_cm2", &v))
@@ -561,8 +575,15 @@ test_moodle (void)
 
   for (guint t = 0; t < ML_PRACTICE_N_TOPICS; t++)
     problems[t] = ml_practice_generate (t, 3, t);
-  xml = ml_practice_moodle_xml (problems, ML_PRACTICE_N_TOPICS);
-  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>"));
+  xml = ml_practice_moodle_xml (problems, ML_PRACTICE_N_TOPICS, "Set 3");
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"
+                                        "  <question type=\"category\">"));
+  g_assert_nonnull (strstr (xml, "<text>$course$/top/Membrane Lab/Set 3</text>"));
+  /* Units optional (Moodle's UNITINPUT with no penalty), never UNITNONE. */
+  g_assert_null (strstr (xml, "<showunits>3</showunits>"));
+  g_assert_nonnull (strstr (xml, "<showunits>0</showunits>"));
+  g_assert_nonnull (strstr (xml, "<name>\n      <text>Problem 1: Nernst potential</text>"));
+  g_assert_nonnull (strstr (xml, "<name>\n      <text>Problem 6: Donnan equilibrium</text>"));
   for (p = xml; (p = strstr (p, "<question type=\"numerical\">")) != NULL; p++)
     n++;
   g_assert_cmpuint (n, ==, ML_PRACTICE_N_TOPICS);
@@ -580,9 +601,13 @@ test_moodle (void)
       ml_problem_free (problems[t]);
     }
   {
-    g_autofree char *empty = ml_practice_moodle_xml (NULL, 0);
+    g_autofree char *empty = ml_practice_moodle_xml (NULL, 0, "A/B & C");
 
-    g_assert_cmpstr (empty, ==, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n</quiz>\n");
+    /* A "/" in a name is doubled, so it does not make a subcategory. */
+    g_assert_cmpstr (empty, ==, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"
+                                "  <question type=\"category\">\n    <category>\n"
+                                "      <text>$course$/top/Membrane Lab/A//B &amp; C</text>\n"
+                                "    </category>\n  </question>\n</quiz>\n");
   }
 }
 
@@ -605,6 +630,375 @@ test_printed_answer_is_right (void)
         }
 }
 
+/* Sign ------------------------------------------------------------------- */
+
+#define N_SIGN_SEEDS 2000
+
+/* No answer's tolerance reaches zero: a number of the other sign is never
+ * right.  A driving force and a ΔG, whose sign is the lesson (which way
+ * the ion goes), stay at least three tolerances from zero.  Over 2000
+ * seeds × 5 problems of every topic; seed 0 #4 of ΔG once was
+ * 0.075 ± 0.2 kJ/mol. */
+static void
+test_sign (void)
+{
+  for (guint t = 0; t < ML_PRACTICE_N_TOPICS; t++)
+    for (guint64 seed = 0; seed < N_SIGN_SEEDS; seed++)
+      for (guint index = 0; index < N_INDICES; index++)
+        {
+          g_autoptr (MlProblem) p = ml_practice_generate (t, seed, index);
+          double answer = ml_problem_get_answer (p), tol = ml_problem_get_tolerance (p);
+          g_autofree char *opposite = format_c ("%.10g", -answer);
+          g_autofree char *edge = format_c ("%.10g", answer > 0 ? tol * 1e-3 : -tol * 1e-3);
+
+          if (!(fabs (answer) > tol))
+            g_error ("%s seed %" G_GUINT64_FORMAT " #%u: %.6g ± %g takes the other sign",
+                     ml_practice_topic_id (t), seed, index, answer, tol);
+          if ((t == ML_PRACTICE_DRIVING_FORCE || t == ML_PRACTICE_DELTA_G)
+              && !(fabs (answer) >= 3.0 * tol))
+            g_error ("%s seed %" G_GUINT64_FORMAT " #%u: %.6g ± %g is too near zero",
+                     ml_practice_topic_id (t), seed, index, answer, tol);
+          /* As the checker sees it: zero, a value of the right sign next
+           * to zero and the opposite number are all wrong. */
+          g_assert_cmpint (ml_problem_check (p, "0", NULL), ==, ML_PRACTICE_WRONG);
+          g_assert_cmpint (ml_problem_check (p, edge, NULL), ==, ML_PRACTICE_WRONG);
+          g_assert_cmpint (ml_problem_check (p, opposite, NULL), ==, ML_PRACTICE_WRONG);
+          /* The printed answer has the answer's sign. */
+          g_assert_true (g_str_has_prefix (ml_problem_get_answer_text (p), "−") == (answer < 0));
+        }
+}
+
+/* Arithmetic of the worked solutions ------------------------------------ */
+
+/* A printed decimal ("−5.98", "+19.1", "0.075") as a whole number of its
+ * last decimal, and the number of decimals. */
+static gboolean
+read_units (const char *text,
+            gint64     *units,
+            int        *decimals)
+{
+  const char *c = text;
+  gboolean negative = FALSE, point = FALSE;
+  gint64 u = 0;
+  int d = 0, digits = 0;
+
+  if (g_str_has_prefix (c, "−"))
+    {
+      negative = TRUE;
+      c += strlen ("−");
+    }
+  else if (*c == '+' || *c == '-')
+    negative = *c++ == '-';
+  for (; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        {
+          u = 10 * u + (*c - '0');
+          digits++;
+          d += point;
+        }
+      else if (*c == '.' && !point)
+        point = TRUE;
+      else
+        break;
+    }
+  if (digits == 0)
+    return FALSE;
+  *units = negative ? -u : u;
+  *decimals = d;
+  return TRUE;
+}
+
+static gint64
+scaled (gint64 units,
+        int    from,
+        int    to)
+{
+  for (; from < to; from++)
+    units *= 10;
+  return units;
+}
+
+/* The index of the first line of @lines from @from on that starts with
+ * @prefix and holds @needle (may be NULL), or -1. */
+static int
+find_line (GStrv       lines,
+           int         from,
+           const char *prefix,
+           const char *needle)
+{
+  for (int i = from; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix) && (needle == NULL || strstr (lines[i], needle)))
+      return i;
+  return -1;
+}
+
+/* a + b = total, with the parts and the total as printed. */
+static void
+assert_printed_sum (const MlProblem *p,
+                    const char      *a,
+                    const char      *b,
+                    const char      *total,
+                    gboolean         difference)
+{
+  gint64 ua, ub, ut;
+  int da, db, dt, d;
+
+  if (!read_units (a, &ua, &da) || !read_units (b, &ub, &db) || !read_units (total, &ut, &dt))
+    g_error ("%s seed %" G_GUINT64_FORMAT " #%u: cannot read “%s”, “%s”, “%s” in\n%s",
+             ml_practice_topic_id (ml_problem_get_topic (p)), ml_problem_get_seed (p),
+             ml_problem_get_index (p), a, b, total, ml_problem_get_solution (p));
+  d = MAX (MAX (da, db), dt);
+  ua = scaled (ua, da, d);
+  ub = scaled (ub, db, d);
+  ut = scaled (ut, dt, d);
+  if ((difference ? ua - ub : ua + ub) != ut)
+    g_error ("%s seed %" G_GUINT64_FORMAT " #%u: %s %s %s is not %s:\n%s",
+             ml_practice_topic_id (ml_problem_get_topic (p)), ml_problem_get_seed (p),
+             ml_problem_get_index (p), a, difference ? "−" : "+", b, total,
+             ml_problem_get_solution (p));
+}
+
+/* The number that starts @text, by the C locale's rules, − for a minus. */
+static double
+read_double (const char *text)
+{
+  g_autoptr (GString) s = g_string_new (text);
+
+  g_string_replace (s, "−", "-", 0);
+  return g_ascii_strtod (s->str, NULL);
+}
+
+/* The parts of every worked solution add up to its total as printed:
+ * ΔG's chemical and electrical parts (243 solutions printed
+ * "6.06 + (−5.98) = 0.07"), the driving force's V_m − E, and the GHK
+ * sums from their printed terms.  Over 2000 seeds × 5 problems. */
+static void
+test_solution_arithmetic (void)
+{
+  guint n_dg = 0, n_df = 0, n_ghk = 0;
+
+  for (guint64 seed = 0; seed < N_SIGN_SEEDS; seed++)
+    for (guint index = 0; index < N_INDICES; index++)
+      {
+        g_autoptr (MlProblem) dg = ml_practice_generate (ML_PRACTICE_DELTA_G, seed, index);
+        g_autoptr (MlProblem) df = ml_practice_generate (ML_PRACTICE_DRIVING_FORCE, seed, index);
+        g_autoptr (MlProblem) ghk = ml_practice_generate (ML_PRACTICE_GHK, seed, index);
+        g_auto (GStrv) dg_lines = g_strsplit (ml_problem_get_solution (dg), "\n", -1);
+        g_auto (GStrv) df_lines = g_strsplit (ml_problem_get_solution (df), "\n", -1);
+        g_auto (GStrv) ghk_lines = g_strsplit (ml_problem_get_solution (ghk), "\n", -1);
+        const char *line, *next;
+        int i;
+
+        /* "= 6.06 kJ/mol + (−5.98 kJ/mol)" then "= 0.08 kJ/mol" */
+        i = find_line (dg_lines, 0, "= ", " kJ/mol + (");
+        g_assert_cmpint (i, >=, 0);
+        g_assert_nonnull (dg_lines[i + 1]);
+        {
+          g_autofree char *a = NULL;
+          const char *b;
+
+          line = dg_lines[i] + strlen ("= ");
+          a = g_strndup (line, strstr (line, " kJ/mol") - line);
+          b = strstr (line, " + (") + strlen (" + (");
+          g_assert_true (g_str_has_prefix (dg_lines[i + 1], "= "));
+          next = dg_lines[i + 1] + strlen ("= ");
+          assert_printed_sum (dg, a, b, next, FALSE);
+          /* The total printed is the answer printed, within 0.01 kJ/mol
+           * (its parts' rounding) of ΔG. */
+          g_assert_cmpstr (next, ==, ml_problem_get_answer_text (dg));
+          g_assert_cmpfloat (fabs (read_double (next) - ml_problem_get_answer (dg)), <=,
+                             0.01 + 1e-9);
+          n_dg++;
+        }
+
+        /* "V_m − E_K = −70 mV − (−89.1 mV)" then "= +19.1 mV" */
+        i = find_line (df_lines, 0, "V_m − E_", NULL);
+        g_assert_cmpint (i, >=, 0);
+        g_assert_nonnull (df_lines[i + 1]);
+        {
+          const char *a = strstr (df_lines[i], " = ") + strlen (" = ");
+          const char *b = strstr (a, " − (") + strlen (" − (");
+
+          g_assert_true (g_str_has_prefix (df_lines[i + 1], "= "));
+          next = df_lines[i + 1] + strlen ("= ");
+          assert_printed_sum (df, a, b, next, TRUE);
+          g_assert_cmpstr (next, ==, ml_problem_get_answer_text (df));
+          n_df++;
+        }
+
+        /* "= 26.73 mV·ln((1·5.5 + 0.03·150 + 0.2·8)/(…))" then
+         * "= 26.73 mV·ln(11.6/157.9)": each printed sum of printed
+         * products. */
+        i = find_line (ghk_lines, 0, "= ", "ln((");
+        g_assert_cmpint (i, >=, 0);
+        g_assert_nonnull (ghk_lines[i + 1]);
+        {
+          const char *terms = strstr (ghk_lines[i], "ln((") + strlen ("ln((");
+          const char *sums;
+          double sum[2] = { 0, 0 }, printed[2];
+          guint k = 0;
+
+          next = ghk_lines[i + 1];
+          sums = strstr (next, "ln(");
+          g_assert_nonnull (sums);
+          sums += strlen ("ln(");
+          printed[0] = read_double (sums);
+          printed[1] = read_double (strchr (sums, '/') + 1);
+          for (const char *c = terms; k < 2 && *c != '\0';)
+            {
+              double factor = read_double (c);
+              const char *dot = strstr (c, "·");
+
+              c = dot + strlen ("·");
+              sum[k] += factor * read_double (c);
+              while (*c != '\0' && *c != '+' && *c != ')')
+                c++;
+              if (*c == ')')
+                {
+                  k++;
+                  c += k == 1 ? strlen (")/(") : 1;
+                }
+              else
+                c += strlen ("+ ");
+            }
+          g_assert_cmpuint (k, ==, 2);
+          for (guint j = 0; j < 2; j++)
+            if (!(fabs (sum[j] - printed[j]) <= 1e-9 * fabs (printed[j])))
+              g_error ("ghk seed %" G_GUINT64_FORMAT " #%u: the terms add up to %.10g, "
+                       "printed %.10g:\n%s", seed, index, sum[j], printed[j],
+                       ml_problem_get_solution (ghk));
+          n_ghk++;
+        }
+      }
+  g_assert_cmpuint (n_dg, ==, N_SIGN_SEEDS * N_INDICES);
+  g_assert_cmpuint (n_df, ==, N_SIGN_SEEDS * N_INDICES);
+  g_assert_cmpuint (n_ghk, ==, N_SIGN_SEEDS * N_INDICES);
+}
+
+/* Which way the ions go ------------------------------------------------- */
+
+/* A cation that enters makes the inside more positive, one that leaves
+ * more negative (ΔV = z·e·N/C, z·ΔV > 0 inward).  The question says
+ * "enter" or "leave" accordingly, K⁺ leaves to make the inside negative,
+ * and Na⁺ and Ca²⁺ only ever enter (Na⁺ in an action potential's
+ * upstroke, Ca²⁺ depolarising): no problem asks for Na⁺ or Ca²⁺ to leave
+ * a resting cell. */
+static void
+test_charge_direction (void)
+{
+  guint seen[3] = { 0, 0, 0 };
+
+  for (guint64 seed = 0; seed < N_SIGN_SEEDS; seed++)
+    for (guint index = 0; index < N_INDICES; index++)
+      {
+        g_autoptr (MlProblem) p = ml_practice_generate (ML_PRACTICE_CHARGE, seed, index);
+        const char *q = ml_problem_get_question (p), *ion = ml_problem_get_ion (p);
+        double dv = given (p, "vm") - given (p, "vm_start"), z = given (p, "z");
+        gboolean inward = z * dv > 0;
+
+        g_assert_cmpfloat (dv, !=, 0.0);
+        if (strcmp (ml_problem_get_asked (p), "fraction") == 0)
+          {
+            g_assert_cmpstr (ion, ==, "K");
+            g_assert_false (inward);
+            g_assert_nonnull (strstr (q, "K⁺ that left"));
+            continue;
+          }
+        g_assert_true ((strstr (q, " enter") != NULL) == inward);
+        g_assert_true ((strstr (q, " leave") != NULL) == !inward);
+        if (strcmp (ion, "K") == 0)
+          {
+            g_assert_false (inward);
+            g_assert_cmpfloat (given (p, "vm_start"), ==, 0.0);
+            g_assert_nonnull (strstr (q, "K⁺ ions must leave"));
+            seen[0]++;
+          }
+        else
+          {
+            g_assert_true (inward);
+            g_assert_nonnull (strstr (q, strcmp (ion, "Na") == 0 ? "Na⁺ ions must enter"
+                                                                 : "Ca²⁺ ions must enter"));
+            seen[strcmp (ion, "Na") == 0 ? 1 : 2]++;
+          }
+      }
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (seen[i], >, 100);
+}
+
+/* Typeset text ------------------------------------------------------------ */
+
+static void
+assert_markup (const char *markup)
+{
+  g_autoptr (GMarkupParseContext) context = NULL;
+  static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+  g_autofree char *wrapped = g_strconcat ("<m>", markup, "</m>", NULL);
+  g_autoptr (GError) error = NULL;
+
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  if (!g_markup_parse_context_parse (context, wrapped, -1, &error)
+      || !g_markup_parse_context_end_parse (context, &error))
+    g_error ("not markup (%s): %s", error->message, markup);
+}
+
+/* The question, hint and solution come as markup, with subscripts where
+ * the plain text writes "_": P_K and E_Ca are typeset in the window, the
+ * worksheet and the Moodle bank; the plain text keeps one spelling
+ * ("P_K", "[K⁺]out") and no tag. */
+static void
+test_markup (void)
+{
+  for (guint t = 0; t < ML_PRACTICE_N_TOPICS; t++)
+    for (guint64 seed = 1; seed <= 100; seed++)
+      {
+        g_autoptr (MlProblem) p = ml_practice_generate (t, seed, 0);
+        const char *texts[] = { ml_problem_get_question_markup (p),
+                                ml_problem_get_hint_markup (p),
+                                ml_problem_get_solution_markup (p) };
+        const char *plain[] = { ml_problem_get_question (p), ml_problem_get_hint (p),
+                                ml_problem_get_solution (p) };
+
+        /* The wrong answer's message, typeset, says what the plain one
+         * says. */
+        {
+          g_autofree char *message = NULL, *markup = ml_problem_wrong_message_markup (p);
+
+          g_assert_cmpint (ml_problem_check (p, "1e9", &message), ==, ML_PRACTICE_WRONG);
+          assert_markup (markup);
+          g_assert_nonnull (strstr (markup, ml_problem_get_hint_markup (p)));
+          g_assert_true (g_str_has_prefix (markup, "Not right yet. "));
+          g_assert_true (g_str_has_prefix (message, "Not right yet. "));
+          g_assert_cmpstr (strstr (message, ml_problem_get_hint (p)), ==, ml_problem_get_hint (p));
+        }
+        for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+          {
+            assert_markup (texts[i]);
+            g_assert_null (strchr (plain[i], '<'));
+            g_assert_null (strstr (plain[i], "&amp;"));
+            /* Where the plain text has a subscript, the markup has it as
+             * a <sub>, never as "_". */
+            g_assert_true ((strstr (plain[i], "_") != NULL) <= (strstr (texts[i], "<sub>") != NULL));
+            g_assert_null (strchr (texts[i], '_'));
+          }
+      }
+  {
+    g_autoptr (MlProblem) ghk = ml_practice_generate (ML_PRACTICE_GHK, 1, 0);
+    g_autoptr (MlProblem) df = ml_practice_generate (ML_PRACTICE_DRIVING_FORCE, 1, 0);
+
+    g_assert_nonnull (strstr (ml_problem_get_question (ghk), "P_K : P_Na : P_Cl = 1 : "));
+    g_assert_nonnull (strstr (ml_problem_get_question_markup (ghk),
+                              "<i>P</i><sub>K</sub> : <i>P</i><sub>Na</sub> : "
+                              "<i>P</i><sub>Cl</sub> = 1 : "));
+    /* Set 1's first driving force is of Ca²⁺ (pinned above). */
+    g_assert_nonnull (strstr (ml_problem_get_question_markup (df),
+                              "<i>V</i><sub>m</sub> − <i>E</i><sub>Ca</sub>?"));
+    g_assert_nonnull (strstr (ml_problem_get_solution_markup (df), "<i>E</i><sub>Ca</sub> = "));
+    g_assert_nonnull (strstr (ml_problem_get_solution (df), "E_Ca = (RT/zF)·ln([Ca²⁺]out/"
+                                                           "[Ca²⁺]in)"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -619,5 +1013,9 @@ main (int    argc,
   g_test_add_func ("/practice/checker-forms", test_checker_forms);
   g_test_add_func ("/practice/moodle", test_moodle);
   g_test_add_func ("/practice/printed-answer-is-right", test_printed_answer_is_right);
+  g_test_add_func ("/practice/sign", test_sign);
+  g_test_add_func ("/practice/solution-arithmetic", test_solution_arithmetic);
+  g_test_add_func ("/practice/charge-direction", test_charge_direction);
+  g_test_add_func ("/practice/markup", test_markup);
   return g_test_run ();
 }

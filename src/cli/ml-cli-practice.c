@@ -255,7 +255,7 @@ write_file (const MlCliPractice  *practice,
 
   if (practice->moodle != NULL)
     {
-      g_autofree char *xml = ml_practice_moodle_xml (problems, n);
+      g_autofree char *xml = ml_practice_moodle_xml (problems, n, title);
       g_autoptr (GFile) file = g_file_new_for_path (path);
 
       ok = ml_file_replace_atomic (file, xml, strlen (xml), NULL, &local_error);

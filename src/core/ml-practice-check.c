@@ -325,6 +325,32 @@ ml_practice_refusal_message (MlPracticeUnit     unit,
 }
 
 /**
+ * ml_problem_wrong_message_markup:
+ * @problem: the problem
+ *
+ * The message of ml_problem_check() for a wrong answer, with the hint
+ * typeset: Pango markup.
+ *
+ * Returns: (transfer full): the message
+ */
+char *
+ml_problem_wrong_message_markup (const MlProblem *problem)
+{
+  /* U+FFFC stands in for the hint while the sentence is escaped. */
+  static const char stand_in[] = "\xef\xbf\xbc";
+  g_autofree char *sentence = NULL, *escaped = NULL;
+  g_auto (GStrv) parts = NULL;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  sentence = g_strdup_printf (_("Not right yet. %s"), stand_in);
+  escaped = g_markup_escape_text (sentence, -1);
+  parts = g_strsplit (escaped, stand_in, 2);
+  return g_strconcat (parts[0], ml_problem_get_hint_markup (problem),
+                      parts[0] != NULL && parts[1] != NULL ? parts[1] : "", NULL);
+}
+
+/**
  * ml_problem_check:
  * @problem: the problem
  * @answer_text: what the student typed

@@ -20,6 +20,11 @@ struct _MlProblem
   const char      *ion;
   MlPracticeGiven  givens[MAX_GIVENS];
   guint            n_givens;
+  /* Pango markup (<i>, <sub> and entities only, which HTML reads the
+   * same), and the same as plain text ("V_m", "[K⁺]out"). */
+  char            *question_markup;
+  char            *hint_markup;
+  char            *solution_markup;
   char            *question;
   char            *hint;
   char            *solution;
@@ -30,7 +35,7 @@ struct _MlProblem
 };
 
 /* ml-practice-topics.c: chooses the values of @problem from its topic,
- * seed and index, and writes everything else. */
+ * seed and index, and writes everything else (the texts as markup). */
 void  _ml_practice_fill (MlProblem *problem);
 
 G_END_DECLS

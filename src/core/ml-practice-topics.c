@@ -232,8 +232,23 @@ rt_f_text (double t_c)
   return g_strdup_printf (_("RT/F = %s mV at %s"), rtf, t);
 }
 
+/* @value as printed with @decimals, as a whole number of its last
+ * decimal, read back from the printed text itself. */
+static gint64
+printed_units (double value,
+               int    decimals)
+{
+  g_autofree char *text = ml_format_fixed (value, decimals, FALSE);
+  gint64 units = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (g_ascii_isdigit (*c))
+      units = 10 * units + (*c - '0');
+  return g_str_has_prefix (text, "−") ? -units : units;
+}
+
 /* "E_K = (RT/zF)·ln([K⁺]out/[K⁺]in) = (26.73 mV / +1)·ln(5/140) = −89.1 mV"
- * as the lines of a solution. */
+ * as the lines of a solution, in markup. */
 static void
 append_nernst_lines (GString          *s,
                      const IonRanges  *ion,
@@ -250,11 +265,13 @@ append_nernst_lines (GString          *s,
   g_autofree char *co = ml_format_significant (c_out, 4);
   g_autofree char *e = mv_text (e_mv, 1, FALSE);
   g_autofree char *rt = rt_f_text (t_c);
+  g_autofree char *rt_escaped = g_markup_escape_text (rt, -1);
 
-  g_string_append_printf (s, "E_%s = (RT/zF)·ln([%s]out/[%s]in)%s", ion->name, label, label,
-                          one_line ? " " : "\n");
+  g_string_append_printf (s, "<i>E</i><sub>%s</sub> = (<i>RT</i>/<i>zF</i>)·"
+                             "ln([%s]<sub>out</sub>/[%s]<sub>in</sub>)%s",
+                          ion->name, label, label, one_line ? " " : "\n");
   if (!one_line)
-    g_string_append_printf (s, "%s\n", rt);
+    g_string_append_printf (s, "%s\n", rt_escaped);
   g_string_append_printf (s, "= (%s mV / %s)·ln(%s/%s)%s= %s", rtf, z, co, ci,
                           one_line ? " " : "\n", e);
 }
@@ -272,8 +289,37 @@ set_answer (MlProblem      *p,
   p->answer_text = answer_text;
 }
 
+/* A translated sentence with its %s filled, as markup: the sentences carry
+ * their own <i> and <sub>; the values filled in are escaped. */
+static char *
+markup_printf (const char *format,
+               ...) G_GNUC_PRINTF (1, 2);
+
+static char *
+markup_printf (const char *format,
+               ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, format);
+  text = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  return text;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Topics                                                                   */
+
+/* A signed answer (a driving force, a ΔG) is at least this many
+ * tolerances away from zero: no answer of the other sign is ever taken
+ * as right, and the sign, which is the lesson, is never a matter of
+ * rounding.  Values are drawn again until it is. */
+#define SIGN_MARGIN 3.0
+
+#define MV_TOLERANCE     0.5   /* mV */
+#define KJ_TOLERANCE     0.2   /* kJ/mol */
+#define MM_TOLERANCE     0.5   /* mM */
 
 static void
 make_nernst (MlProblem *p,
@@ -296,15 +342,18 @@ make_nernst (MlProblem *p,
   /* Translators: a practice problem.  The %s are, in order: an ion ("K⁺"),
    * its concentration inside and outside ("140 mM"), the ion again and a
    * temperature ("37 °C"). */
-  p->question = g_strdup_printf (_("A cell holds %s at %s inside and %s outside. What is the "
-                                   "equilibrium (Nernst) potential of %s at %s? Give it in mV."),
-                                 label, ci, co, label, t);
-  /* Translators: a hint; %s is an ion with its valence, "Ca²⁺". */
-  p->hint = g_strdup_printf (_("Use the Nernst equation, E = (RT/zF)·ln(c_out/c_in), with the "
-                               "valence z of %s."), label);
+  p->question_markup = markup_printf (_("A cell holds %s at %s inside and %s outside. What is "
+                                        "the equilibrium (Nernst) potential of %s at %s? Give "
+                                        "it in mV."),
+                                      label, ci, co, label, t);
+  /* Translators: a hint; %s is an ion with its valence, "Ca²⁺".  Keep
+   * the markup: <i>c</i><sub>out</sub> is c with the subscript "out". */
+  p->hint_markup = markup_printf (_("Use the Nernst equation, <i>E</i> = (<i>RT</i>/<i>zF</i>)·"
+                                    "ln(<i>c</i><sub>out</sub>/<i>c</i><sub>in</sub>), with the "
+                                    "valence <i>z</i> of %s."), label);
   append_nernst_lines (s, ion, c_in, c_out, t_c, e_mv, FALSE);
-  p->solution = g_string_free (s, FALSE);
-  set_answer (p, e_mv, ML_PRACTICE_UNIT_MILLIVOLT, 0.5, mv_text (e_mv, 1, FALSE));
+  p->solution_markup = g_string_free (s, FALSE);
+  set_answer (p, e_mv, ML_PRACTICE_UNIT_MILLIVOLT, MV_TOLERANCE, mv_text (e_mv, 1, FALSE));
 }
 
 static void
@@ -315,7 +364,7 @@ make_ghk (MlProblem *p,
   static const int p_cl_hundredths[] = { 0, 10, 20, 25, 30, 45, 50 };
   MlSpecies sp[3];
   double t_c = rng_temperature (rng), v = 0.0, num, den;
-  g_autofree char *t = temp_text (t_c), *rt = rt_f_text (t_c);
+  g_autofree char *t = temp_text (t_c), *rt = rt_f_text (t_c), *rt_escaped = NULL;
   g_autofree char *rtf = ml_format_fixed (ml_rt_over_f_mv (t_c), 2, FALSE);
   char *sc[6];
   g_autofree char *sp_na = NULL, *sp_cl = NULL;
@@ -352,25 +401,33 @@ make_ghk (MlProblem *p,
   sp_cl = ml_format_significant (sp[2].p, 3);
   /* Translators: a practice problem.  The %s are, in order: a temperature
    * ("37 °C"); K⁺ inside and outside, Na⁺ inside and outside, Cl⁻ inside
-   * and outside (numbers in mM); P_Na and P_Cl relative to P_K. */
-  p->question = g_strdup_printf (_("A cell at %s holds, in mM, K⁺ %s inside and %s outside, Na⁺ "
-                                   "%s inside and %s outside, Cl⁻ %s inside and %s outside. Its "
-                                   "permeabilities are P_K : P_Na : P_Cl = 1 : %s : %s. What is "
-                                   "its resting potential by the Goldman–Hodgkin–Katz equation? "
-                                   "Give it in mV."),
-                                 t, sc[0], sc[1], sc[2], sc[3], sc[4], sc[5], sp_na, sp_cl);
-  p->hint = g_strdup (_("Use the Goldman–Hodgkin–Katz voltage equation; for the anion Cl⁻ the "
-                        "inside and outside concentrations swap places."));
+   * and outside (numbers in mM); P_Na and P_Cl relative to P_K.  Keep the
+   * markup: <i>P</i><sub>K</sub> is P with the subscript K. */
+  p->question_markup = markup_printf (_("A cell at %s holds, in mM, K⁺ %s inside and %s outside, "
+                                        "Na⁺ %s inside and %s outside, Cl⁻ %s inside and %s "
+                                        "outside. Its permeabilities are <i>P</i><sub>K</sub> : "
+                                        "<i>P</i><sub>Na</sub> : <i>P</i><sub>Cl</sub> = "
+                                        "1 : %s : %s. What is its resting potential by the "
+                                        "Goldman–Hodgkin–Katz equation? Give it in mV."),
+                                      t, sc[0], sc[1], sc[2], sc[3], sc[4], sc[5], sp_na, sp_cl);
+  p->hint_markup = g_strdup (_("Use the Goldman–Hodgkin–Katz voltage equation; for the anion "
+                               "Cl⁻ the inside and outside concentrations swap places."));
 
-  /* The two sums are shown so the step can be followed; the answer is the
-   * core's GHK voltage. */
+  /* The two sums are shown so the step can be followed, with every digit
+   * of their exact decimal (each term has two decimals at most), so that
+   * the printed terms add up to the printed sums; the answer is the core's
+   * GHK voltage. */
   num = sp[0].p * sp[0].c_out + sp[1].p * sp[1].c_out + sp[2].p * sp[2].c_in;
   den = sp[0].p * sp[0].c_in + sp[1].p * sp[1].c_in + sp[2].p * sp[2].c_out;
-  snum = ml_format_significant (num, 4);
-  sden = ml_format_significant (den, 4);
-  g_string_append (s, "V_m = (RT/F)·ln((P_K[K⁺]out + P_Na[Na⁺]out + P_Cl[Cl⁻]in)"
-                      "/(P_K[K⁺]in + P_Na[Na⁺]in + P_Cl[Cl⁻]out))\n");
-  g_string_append_printf (s, "%s\n", rt);
+  snum = ml_format_significant (num, 7);
+  sden = ml_format_significant (den, 7);
+  rt_escaped = g_markup_escape_text (rt, -1);
+  g_string_append (s, "<i>V</i><sub>m</sub> = (<i>RT</i>/<i>F</i>)·ln((<i>P</i><sub>K</sub>"
+                      "[K⁺]<sub>out</sub> + <i>P</i><sub>Na</sub>[Na⁺]<sub>out</sub> + "
+                      "<i>P</i><sub>Cl</sub>[Cl⁻]<sub>in</sub>)/(<i>P</i><sub>K</sub>"
+                      "[K⁺]<sub>in</sub> + <i>P</i><sub>Na</sub>[Na⁺]<sub>in</sub> + "
+                      "<i>P</i><sub>Cl</sub>[Cl⁻]<sub>out</sub>))\n");
+  g_string_append_printf (s, "%s\n", rt_escaped);
   g_string_append_printf (s, "= %s mV·ln((1·%s + %s·%s + %s·%s)/(1·%s + %s·%s + %s·%s))\n",
                           rtf, sc[1], sp_na, sc[3], sp_cl, sc[4],
                           sc[0], sp_na, sc[2], sp_cl, sc[5]);
@@ -379,8 +436,8 @@ make_ghk (MlProblem *p,
   ml_format_append_millivolts (s, v, 1, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (sc); i++)
     g_free (sc[i]);
-  p->solution = g_string_free (s, FALSE);
-  set_answer (p, v, ML_PRACTICE_UNIT_MILLIVOLT, 0.5, mv_text (v, 1, FALSE));
+  p->solution_markup = g_string_free (s, FALSE);
+  set_answer (p, v, ML_PRACTICE_UNIT_MILLIVOLT, MV_TOLERANCE, mv_text (v, 1, FALSE));
 }
 
 /* A cell of one ion, for the core's per-ion numbers at a clamped V_m. */
@@ -405,17 +462,32 @@ static void
 make_driving_force (MlProblem *p,
                     Rng       *rng)
 {
-  const IonRanges *ion = rng_ion (rng, 10);
-  double c_in = rng_range (rng, &ion->in), c_out = rng_range (rng, &ion->out);
-  double t_c = rng_temperature (rng), vm = rng_vm (rng), df;
+  const IonRanges *ion;
+  double c_in, c_out, t_c, vm, df;
   MlSolution sol;
-  g_autofree char *label = ml_ion_label (ion->name, ion->z);
-  g_autofree char *ci = conc_text (c_in), *co = conc_text (c_out), *t = temp_text (t_c);
-  g_autofree char *svm = mv_text (vm, 0, FALSE), *se = NULL, *sdf = NULL;
+  g_autofree char *label = NULL, *ci = NULL, *co = NULL, *t = NULL;
+  g_autofree char *svm = NULL, *se = NULL, *sdf = NULL;
   GString *s = g_string_new (NULL);
 
-  solve_one_ion (ion, c_in, c_out, t_c, vm, &sol);
-  df = sol.ions[0].driving_force_mv;
+  /* An ion near its equilibrium has a driving force whose sign is lost in
+   * the tolerance: such values are drawn again. */
+  do
+    {
+      ion = rng_ion (rng, 10);
+      c_in = rng_range (rng, &ion->in);
+      c_out = rng_range (rng, &ion->out);
+      t_c = rng_temperature (rng);
+      vm = rng_vm (rng);
+      solve_one_ion (ion, c_in, c_out, t_c, vm, &sol);
+      df = sol.ions[0].driving_force_mv;
+    }
+  while (!(fabs (df) >= SIGN_MARGIN * MV_TOLERANCE));
+
+  label = ml_ion_label (ion->name, ion->z);
+  ci = conc_text (c_in);
+  co = conc_text (c_out);
+  t = temp_text (t_c);
+  svm = mv_text (vm, 0, FALSE);
   se = mv_text (sol.ions[0].nernst_mv, 1, FALSE);
   sdf = mv_text (df, 1, TRUE);
 
@@ -429,51 +501,81 @@ make_driving_force (MlProblem *p,
   /* Translators: a practice problem.  The %s are, in order: a temperature
    * ("37 °C"), a membrane potential ("−70 mV"), an ion ("K⁺"), its
    * concentration inside and outside ("140 mM"), the ion again, and the
-   * ion's short name as in E_K ("K"). */
-  p->question = g_strdup_printf (_("A cell at %s has a membrane potential of %s. It holds %s at "
-                                   "%s inside and %s outside. What is the driving force on %s, "
-                                   "V_m − E_%s? Give it in mV."),
-                                 t, svm, label, ci, co, label, ion->name);
-  p->hint = g_strdup (_("Find the ion’s Nernst potential E first; the driving force is "
-                        "V_m − E."));
+   * ion's short name as in E_K ("K").  Keep the markup:
+   * <i>V</i><sub>m</sub> is V with the subscript m. */
+  p->question_markup = markup_printf (_("A cell at %s has a membrane potential of %s. It holds "
+                                        "%s at %s inside and %s outside. What is the driving "
+                                        "force on %s, <i>V</i><sub>m</sub> − "
+                                        "<i>E</i><sub>%s</sub>? Give it in mV."),
+                                      t, svm, label, ci, co, label, ion->name);
+  p->hint_markup = g_strdup (_("Find the ion’s Nernst potential <i>E</i> first; the driving "
+                               "force is <i>V</i><sub>m</sub> − <i>E</i>."));
   append_nernst_lines (s, ion, c_in, c_out, t_c, sol.ions[0].nernst_mv, TRUE);
-  g_string_append_printf (s, "\nV_m − E_%s = %s − (%s)\n= %s\n", ion->name, svm, se, sdf);
-  if (sol.ions[0].direction > 0)
-    /* Translators: %s is an ion, "K⁺". */
-    g_string_append_printf (s, _("%s tends to leave the cell."), label);
-  else if (sol.ions[0].direction < 0)
-    /* Translators: %s is an ion, "Cl⁻". */
-    g_string_append_printf (s, _("%s tends to enter the cell."), label);
-  else
-    /* Translators: %s is an ion, "K⁺". */
-    g_string_append_printf (s, _("%s is at equilibrium."), label);
-  p->solution = g_string_free (s, FALSE);
-  set_answer (p, df, ML_PRACTICE_UNIT_MILLIVOLT, 0.5, g_steal_pointer (&sdf));
+  g_string_append_printf (s, "\n<i>V</i><sub>m</sub> − <i>E</i><sub>%s</sub> = %s − (%s)\n"
+                             "= %s\n", ion->name, svm, se, sdf);
+  {
+    g_autofree char *sentence = NULL;
+
+    if (sol.ions[0].direction > 0)
+      /* Translators: %s is an ion, "K⁺". */
+      sentence = markup_printf (_("%s tends to leave the cell."), label);
+    else if (sol.ions[0].direction < 0)
+      /* Translators: %s is an ion, "Cl⁻". */
+      sentence = markup_printf (_("%s tends to enter the cell."), label);
+    else
+      /* Translators: %s is an ion, "K⁺". */
+      sentence = markup_printf (_("%s is at equilibrium."), label);
+    g_string_append (s, sentence);
+  }
+  p->solution_markup = g_string_free (s, FALSE);
+  set_answer (p, df, ML_PRACTICE_UNIT_MILLIVOLT, MV_TOLERANCE, g_steal_pointer (&sdf));
 }
 
 static void
 make_delta_g (MlProblem *p,
               Rng       *rng)
 {
-  const IonRanges *ion = rng_ion (rng, 8);
-  double c_in = rng_range (rng, &ion->in), c_out = rng_range (rng, &ion->out);
-  double t_c = rng_temperature (rng), vm = rng_vm (rng), chem = 0, elec = 0, total = 0, g;
-  g_autofree char *label = ml_ion_label (ion->name, ion->z);
-  g_autofree char *ci = conc_text (c_in), *co = conc_text (c_out), *t = temp_text (t_c);
-  g_autofree char *svm = mv_text (vm, 0, FALSE);
-  g_autofree char *rt = ml_format_fixed (ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) / 1000.0,
-                                         4, FALSE);
-  g_autofree char *f = ml_format_fixed (ML_FARADAY / 1000.0, 3, FALSE);
-  g_autofree char *z = valence_text (ion->z), *vm_v = ml_format_fixed (vm / 1000.0, 3, FALSE);
-  g_autofree char *sci = ml_format_significant (c_in, 4), *sco = ml_format_significant (c_out, 4);
+  const IonRanges *ion;
+  double c_in, c_out, t_c, vm, chem = 0, elec = 0, total = 0, g;
+  g_autofree char *label = NULL, *ci = NULL, *co = NULL, *t = NULL, *svm = NULL;
+  g_autofree char *rt = NULL, *f = NULL, *z = NULL, *vm_v = NULL, *sci = NULL, *sco = NULL;
   g_autofree char *schem = NULL, *selec = NULL, *stotal = NULL;
   GString *s = g_string_new (NULL);
 
-  ml_delta_g_out (ion->z, c_in, c_out, vm, t_c, &chem, &elec, &total);
-  g = total / 1000.0;
+  /* Near zero the sign of ΔG, which says which way the ion goes by
+   * itself, would be lost in the tolerance: such values are drawn again. */
+  do
+    {
+      ion = rng_ion (rng, 8);
+      c_in = rng_range (rng, &ion->in);
+      c_out = rng_range (rng, &ion->out);
+      t_c = rng_temperature (rng);
+      vm = rng_vm (rng);
+      ml_delta_g_out (ion->z, c_in, c_out, vm, t_c, &chem, &elec, &total);
+      g = total / 1000.0;
+    }
+  while (!(fabs (g) >= SIGN_MARGIN * KJ_TOLERANCE));
+
+  label = ml_ion_label (ion->name, ion->z);
+  ci = conc_text (c_in);
+  co = conc_text (c_out);
+  t = temp_text (t_c);
+  svm = mv_text (vm, 0, FALSE);
+  rt = ml_format_fixed (ML_GAS_CONSTANT * ml_kelvin_from_celsius (t_c) / 1000.0, 4, FALSE);
+  f = ml_format_fixed (ML_FARADAY / 1000.0, 3, FALSE);
+  z = valence_text (ion->z);
+  vm_v = ml_format_fixed (vm / 1000.0, 3, FALSE);
+  sci = ml_format_significant (c_in, 4);
+  sco = ml_format_significant (c_out, 4);
+  /* The parts with two decimals, and the total as their printed sum, so
+   * that a student who adds the printed parts gets the printed total
+   * ("6.06 + (−5.98) = 0.08", not the 0.07 that ΔG = 0.075 rounds to).
+   * It is within 0.01 kJ/mol of ΔG, well inside the tolerance; the
+   * answer checked is ΔG itself. */
   schem = ml_format_fixed (chem / 1000.0, 2, FALSE);
   selec = ml_format_fixed (elec / 1000.0, 2, FALSE);
-  stotal = ml_format_fixed (g, 2, FALSE);
+  stotal = ml_format_fixed ((printed_units (chem / 1000.0, 2)
+                             + printed_units (elec / 1000.0, 2)) / 100.0, 2, FALSE);
 
   p->asked = "delta-g";
   p->ion = ion->name;
@@ -484,30 +586,44 @@ make_delta_g (MlProblem *p,
   add_given (p, "vm", vm);
   /* Translators: a practice problem.  The %s are, in order: a temperature
    * ("37 °C"), a membrane potential ("−70 mV"), an ion ("K⁺"), its
-   * concentration inside and outside ("140 mM") and the ion again. */
-  p->question = g_strdup_printf (_("At %s a cell with V_m = %s holds %s at %s inside and %s "
-                                   "outside. What is the free energy change ΔG of moving one "
-                                   "mole of %s from inside to outside? Give it in kJ/mol."),
-                                 t, svm, label, ci, co, label);
-  p->hint = g_strdup (_("Add the chemical and the electrical part: "
-                        "ΔG = RT·ln(c_out/c_in) − zF·V_m."));
-  g_string_append_printf (s, "ΔG = RT·ln([%s]out/[%s]in) − zF·V_m\n", label, label);
-  /* Translators: a line of a worked solution: RT in kJ/mol at a
-   * temperature ("37 °C"), then the Faraday constant in kJ/(mol·V). */
-  g_string_append_printf (s, _("RT = %s kJ/mol at %s, F = %s kJ/(mol·V)"), rt, t, f);
+   * concentration inside and outside ("140 mM") and the ion again.  Keep
+   * the markup: <i>V</i><sub>m</sub> is V with the subscript m. */
+  p->question_markup = markup_printf (_("At %s a cell with <i>V</i><sub>m</sub> = %s holds %s at "
+                                        "%s inside and %s outside. What is the free energy "
+                                        "change Δ<i>G</i> of moving one mole of %s from inside "
+                                        "to outside? Give it in kJ/mol."),
+                                      t, svm, label, ci, co, label);
+  p->hint_markup = g_strdup (_("Add the chemical and the electrical part: Δ<i>G</i> = "
+                               "<i>RT</i>·ln(<i>c</i><sub>out</sub>/<i>c</i><sub>in</sub>) − "
+                               "<i>zF</i>·<i>V</i><sub>m</sub>."));
+  g_string_append_printf (s, "Δ<i>G</i> = <i>RT</i>·ln([%s]<sub>out</sub>/[%s]<sub>in</sub>) − "
+                             "<i>zF</i>·<i>V</i><sub>m</sub>\n", label, label);
+  {
+    /* Translators: a line of a worked solution: RT in kJ/mol at a
+     * temperature ("37 °C"), then the Faraday constant in kJ/(mol·V). */
+    g_autofree char *constants = markup_printf (_("RT = %s kJ/mol at %s, F = %s kJ/(mol·V)"),
+                                                rt, t, f);
+
+    g_string_append (s, constants);
+  }
   g_string_append_printf (s, "\n= %s kJ/mol·ln(%s/%s) − (%s)·%s kJ/(mol·V)·(%s V)\n",
                           rt, sco, sci, z, f, vm_v);
   g_string_append_printf (s, "= %s kJ/mol + (%s kJ/mol)\n= %s kJ/mol\n", schem, selec, stotal);
-  if (g < 0)
-    /* Translators: %s is an ion, "K⁺". */
-    g_string_append_printf (s, _("Negative: %s leaving the cell is downhill (spontaneous)."),
-                            label);
-  else
-    /* Translators: %s is an ion, "Na⁺". */
-    g_string_append_printf (s, _("Positive: %s leaving the cell needs energy; entering is "
-                                 "downhill."), label);
-  p->solution = g_string_free (s, FALSE);
-  set_answer (p, g, ML_PRACTICE_UNIT_KILOJOULE_PER_MOLE, 0.2,
+  {
+    g_autofree char *sentence = NULL;
+
+    if (g < 0)
+      /* Translators: %s is an ion, "K⁺". */
+      sentence = markup_printf (_("Negative: %s leaving the cell is downhill (spontaneous)."),
+                                label);
+    else
+      /* Translators: %s is an ion, "Na⁺". */
+      sentence = markup_printf (_("Positive: %s leaving the cell needs energy; entering is "
+                                  "downhill."), label);
+    g_string_append (s, sentence);
+  }
+  p->solution_markup = g_string_free (s, FALSE);
+  set_answer (p, g, ML_PRACTICE_UNIT_KILOJOULE_PER_MOLE, KJ_TOLERANCE,
               g_strdup_printf ("%s kJ/mol", stotal));
 }
 
@@ -516,8 +632,10 @@ make_charge (MlProblem *p,
              Rng       *rng)
 {
   static const double radii[] = { 5, 6, 7.5, 8, 10, 12, 12.5, 15, 20, 25, 30, 40, 50 };
+  /* The upstroke's peak, and a calcium depolarisation's size, in mV. */
+  static const Range peak_range = { 20, 50, 5, 1 }, ca_step_range = { 10, 40, 5, 1 };
   double r = radii[rng_int (rng, 0, G_N_ELEMENTS (radii) - 1)];
-  double cm = ML_DEFAULT_CAPACITANCE, vm = rng_vm (rng), c = 0.0;
+  double cm = ML_DEFAULT_CAPACITANCE, vm = rng_vm (rng), vm_start = 0.0, c = 0.0;
   /* Two in five ask for the fraction of the cell's K⁺; the others count
    * the ions, mostly K⁺, sometimes Na⁺ or the divalent Ca²⁺. */
   static const int counted[] = { ION_K, ION_K, ION_K, ION_K, ION_K, ION_NA, ION_CA };
@@ -525,26 +643,43 @@ make_charge (MlProblem *p,
   const IonRanges *ion = &ion_ranges[fraction ? ION_K
                                               : counted[rng_int (rng, 0, G_N_ELEMENTS (counted) - 1)]];
   MlCharge ch;
-  g_autofree char *label = ml_ion_label (ion->name, ion->z);
   g_autofree char *sr = ml_format_significant (r, 3), *scm = ml_format_significant (cm, 3);
-  g_autofree char *svm = mv_text (vm, 0, FALSE), *sc = NULL;
-  g_autofree char *area = NULL, *q = NULL, *n = NULL, *vm_v = ml_format_fixed (fabs (vm) / 1000.0,
-                                                                             3, FALSE);
+  g_autofree char *svm = NULL, *sstart = NULL, *sc = NULL, *dv_v = NULL;
+  g_autofree char *area = NULL, *q = NULL, *n = NULL;
   g_autofree char *e = sci_text (ML_ELEMENTARY_CHARGE, 4);
   GString *s = g_string_new (NULL);
 
+  /* Which way the ions go follows the physiology: K⁺ leaving charges the
+   * inside negative from 0; Na⁺ entering makes the upstroke of an action
+   * potential, from rest to a positive peak; Ca²⁺ entering depolarises a
+   * resting cell.  A cation moving in makes the inside more positive, one
+   * moving out more negative. */
+  if (ion == &ion_ranges[ION_NA])
+    {
+      vm_start = vm;
+      vm = rng_range (rng, &peak_range);
+    }
+  else if (ion == &ion_ranges[ION_CA])
+    {
+      vm_start = vm;
+      vm = vm_start + rng_range (rng, &ca_step_range);
+    }
   if (fraction)
     c = rng_range (rng, &ion->in);
-  ml_charge_sphere (r, cm, vm, ion->z, c, &ch);
+  ml_charge_sphere (r, cm, vm - vm_start, ion->z, c, &ch);
   area = sci_text (ch.area_cm2, 4);
   q = sci_text (ch.charge_c, 3);
   n = sci_text (ch.ions_moved, 3);
+  svm = mv_text (vm, 0, vm > 0);
+  sstart = mv_text (vm_start, 0, FALSE);
+  dv_v = ml_format_fixed (fabs (vm - vm_start) / 1000.0, 3, FALSE);
 
   p->asked = fraction ? "fraction" : "ions-moved";
   p->ion = ion->name;
   add_given (p, "z", ion->z);
   add_given (p, "radius_um", r);
   add_given (p, "capacitance_uf_cm2", cm);
+  add_given (p, "vm_start", vm_start);
   add_given (p, "vm", vm);
   if (fraction)
     {
@@ -553,31 +688,56 @@ make_charge (MlProblem *p,
       /* Translators: a practice problem.  The %s are, in order: a radius
        * (a number, in µm), the capacitance (a number, in µF/cm²), a
        * concentration ("140 mM") and a membrane potential ("−70 mV"). */
-      p->question = g_strdup_printf (_("A spherical cell of radius %s µm, with a membrane "
-                                       "capacitance of %s µF/cm², holds %s K⁺. Its membrane is "
-                                       "charged to %s by K⁺ that left it. What fraction of the "
-                                       "cell’s K⁺ is that? Give a fraction, or a percentage "
-                                       "with %%."),
-                                     sr, scm, sc, svm);
-      p->hint = g_strdup (_("Count the ions with N = C_m·A·|V_m|/e (A = 4πr²), then divide by "
-                            "the K⁺ the cell holds, [K⁺]·(4/3)πr³·N_A."));
+      p->question_markup = markup_printf (_("A spherical cell of radius %s µm, with a membrane "
+                                            "capacitance of %s µF/cm², holds %s K⁺. Its membrane "
+                                            "is charged to %s by K⁺ that left it. What fraction "
+                                            "of the cell’s K⁺ is that? Give a fraction, or a "
+                                            "percentage with %%."),
+                                          sr, scm, sc, svm);
+      p->hint_markup = g_strdup (_("Count the ions with <i>N</i> = <i>C</i><sub>m</sub>·<i>A</i>·"
+                                   "|<i>V</i><sub>m</sub>|/<i>e</i> (<i>A</i> = 4π<i>r</i>²), "
+                                   "then divide by the K⁺ the cell holds, [K⁺]·(4/3)π<i>r</i>³·"
+                                   "<i>N</i><sub>A</sub>."));
     }
   else
     {
-      /* Translators: a practice problem.  The %s are, in order: a radius
-       * (a number, in µm), the capacitance (a number, in µF/cm²), an ion
-       * ("K⁺") and a membrane potential ("−70 mV"). */
-      p->question = g_strdup_printf (_("A spherical cell of radius %s µm has a membrane "
-                                       "capacitance of %s µF/cm². How many %s ions must cross its "
-                                       "membrane to charge it from 0 to %s? Give a number."),
-                                     sr, scm, label, svm);
-      p->hint = g_strdup (_("The charge is Q = C_m·A·|V_m| with A = 4πr²; divide it by the "
-                            "charge of one ion, |z|·e."));
+      if (ion == &ion_ranges[ION_K])
+        /* Translators: a practice problem.  The %s are, in order: a
+         * radius (a number, in µm), the capacitance (a number, in µF/cm²)
+         * and a membrane potential ("−70 mV"). */
+        p->question_markup = markup_printf (_("A spherical cell of radius %s µm has a membrane "
+                                              "capacitance of %s µF/cm². How many K⁺ ions must "
+                                              "leave it to charge its membrane from 0 to %s, "
+                                              "the inside negative? Give a number."),
+                                            sr, scm, svm);
+      else if (ion == &ion_ranges[ION_NA])
+        /* Translators: a practice problem.  The %s are, in order: a
+         * radius (a number, in µm), the capacitance (a number, in µF/cm²),
+         * the resting potential ("−70 mV") and the peak ("+35 mV"). */
+        p->question_markup = markup_printf (_("A spherical cell of radius %s µm has a membrane "
+                                              "capacitance of %s µF/cm². In an action "
+                                              "potential, Na⁺ ions entering it take its membrane "
+                                              "potential from %s to %s. How many Na⁺ ions must "
+                                              "enter? Give a number."),
+                                            sr, scm, sstart, svm);
+      else
+        /* Translators: a practice problem.  The %s are, in order: a
+         * radius (a number, in µm), the capacitance (a number, in µF/cm²),
+         * and two membrane potentials ("−70 mV", "−45 mV"). */
+        p->question_markup = markup_printf (_("A spherical cell of radius %s µm has a membrane "
+                                              "capacitance of %s µF/cm². Ca²⁺ ions entering it "
+                                              "depolarise its membrane from %s to %s. How many "
+                                              "Ca²⁺ ions must enter? Give a number."),
+                                            sr, scm, sstart, svm);
+      p->hint_markup = g_strdup (_("The charge is <i>Q</i> = <i>C</i><sub>m</sub>·<i>A</i>·"
+                                   "|Δ<i>V</i><sub>m</sub>| with <i>A</i> = 4π<i>r</i>²; divide "
+                                   "it by the charge of one ion, |<i>z</i>|·<i>e</i>."));
     }
-  g_string_append_printf (s, "A = 4πr² = 4π·(%s µm)² = %s cm²\n", sr, area);
-  g_string_append_printf (s, "Q = C_m·A·|V_m| = %s µF/cm² · %s cm² · %s V = %s C\n",
-                          scm, area, vm_v, q);
-  g_string_append_printf (s, "N = Q/(|z|·e) = %s C / (%d · %s C)\n= ", q, abs (ion->z), e);
+  g_string_append_printf (s, "<i>A</i> = 4π<i>r</i>² = 4π·(%s µm)² = %s cm²\n", sr, area);
+  g_string_append_printf (s, "<i>Q</i> = <i>C</i><sub>m</sub>·<i>A</i>·|Δ<i>V</i><sub>m</sub>| = "
+                             "%s µF/cm² · %s cm² · %s V = %s C\n", scm, area, dv_v, q);
+  g_string_append_printf (s, "<i>N</i> = <i>Q</i>/(|<i>z</i>|·<i>e</i>) = %s C / (%d · %s C)\n= ",
+                          q, abs (ion->z), e);
   if (fraction)
     {
       double held = ch.ions_moved / ch.fraction;
@@ -586,10 +746,11 @@ make_charge (MlProblem *p,
       g_autofree char *na = sci_text (ML_AVOGADRO, 4);
       g_autofree char *molar = ml_format_significant (c / 1000.0, 4);
 
-      g_string_append_printf (s, "%s\nV = (4/3)·πr³ = %s L\n", n, vol);
-      g_string_append_printf (s, "[K⁺]·V·N_A = %s mol/L · %s L · %s /mol = %s\n", molar, vol, na,
-                              sheld);
-      g_string_append_printf (s, "N / ([K⁺]·V·N_A) = %s / %s\n= %s (%s %%)", n, sheld, sf, pct);
+      g_string_append_printf (s, "%s\n<i>V</i> = (4/3)·π<i>r</i>³ = %s L\n", n, vol);
+      g_string_append_printf (s, "[K⁺]·<i>V</i>·<i>N</i><sub>A</sub> = %s mol/L · %s L · %s /mol = "
+                                 "%s\n", molar, vol, na, sheld);
+      g_string_append_printf (s, "<i>N</i> / ([K⁺]·<i>V</i>·<i>N</i><sub>A</sub>) = %s / %s\n"
+                                 "= %s (%s %%)", n, sheld, sf, pct);
       /* The answer as a student may type it back (the percentage is in
        * the solution's last line). */
       set_answer (p, ch.fraction, ML_PRACTICE_UNIT_FRACTION, 0.02 * ch.fraction,
@@ -600,9 +761,13 @@ make_charge (MlProblem *p,
       /* Translators: a number of ions, "5.49 × 10⁶ ions". */
       set_answer (p, ch.ions_moved, ML_PRACTICE_UNIT_ION_COUNT, 0.02 * ch.ions_moved,
                   g_strdup_printf (_("%s ions"), n));
-      g_string_append (s, p->answer_text);
+      {
+        g_autofree char *escaped = g_markup_escape_text (p->answer_text, -1);
+
+        g_string_append (s, escaped);
+      }
     }
-  p->solution = g_string_free (s, FALSE);
+  p->solution_markup = g_string_free (s, FALSE);
 }
 
 static void
@@ -637,40 +802,52 @@ make_donnan (MlProblem *p,
   /* Translators: a practice problem.  The %s are, in order: a valence
    * ("−1"), a concentration (a number, in mM), another concentration (a
    * number, in mM) and a temperature ("37 °C"). */
-  intro = g_strdup_printf (_("A cell holds an impermeant anion of valence %s at %s mM; its "
-                             "membrane lets only K⁺ and Cl⁻ through. It sits in a large bath of "
-                             "%s mM KCl at %s."), sz, sa, sb, t);
+  intro = markup_printf (_("A cell holds an impermeant anion of valence %s at %s mM; its "
+                           "membrane lets only K⁺ and Cl⁻ through. It sits in a large bath of "
+                           "%s mM KCl at %s."), sz, sa, sb, t);
   if (which == 0)
-    ask = _("At Donnan equilibrium, what is its membrane potential V_m? Give it in mV.");
+    ask = _("At Donnan equilibrium, what is its membrane potential <i>V</i><sub>m</sub>? Give "
+            "it in mV.");
   else if (which == 1)
     ask = _("At Donnan equilibrium, what is the K⁺ concentration inside? Give it in mM.");
   else
-    ask = _("At Donnan equilibrium, what is the Donnan ratio r = [K⁺]in/[K⁺]out?");
-  p->question = g_strconcat (intro, " ", ask, NULL);
-  p->hint = g_strdup (_("Combine electroneutrality inside, [K⁺]in = [Cl⁻]in + |z|·[A], with the "
-                        "Donnan rule [K⁺]in·[Cl⁻]in = [K⁺]out·[Cl⁻]out."));
-  g_string_append (s, "[K⁺]in = [Cl⁻]in + |z|·[A], [K⁺]in·[Cl⁻]in = c²\n");
-  g_string_append (s, "r = [K⁺]in/[K⁺]out = [Cl⁻]out/[Cl⁻]in = (|z|·[A] + √((|z|·[A])² + 4c²))/(2c)\n");
+    ask = _("At Donnan equilibrium, what is the Donnan ratio <i>r</i> = "
+            "[K⁺]<sub>in</sub>/[K⁺]<sub>out</sub>?");
+  p->question_markup = g_strconcat (intro, " ", ask, NULL);
+  p->hint_markup = g_strdup (_("Combine electroneutrality inside, [K⁺]<sub>in</sub> = "
+                               "[Cl⁻]<sub>in</sub> + |<i>z</i>|·[A], with the Donnan rule "
+                               "[K⁺]<sub>in</sub>·[Cl⁻]<sub>in</sub> = "
+                               "[K⁺]<sub>out</sub>·[Cl⁻]<sub>out</sub>."));
+  g_string_append (s, "[K⁺]<sub>in</sub> = [Cl⁻]<sub>in</sub> + |<i>z</i>|·[A], "
+                      "[K⁺]<sub>in</sub>·[Cl⁻]<sub>in</sub> = <i>c</i>²\n");
+  g_string_append (s, "<i>r</i> = [K⁺]<sub>in</sub>/[K⁺]<sub>out</sub> = [Cl⁻]<sub>out</sub>/"
+                      "[Cl⁻]<sub>in</sub> = (|<i>z</i>|·[A] + √((|<i>z</i>|·[A])² + "
+                      "4<i>c</i>²))/(2<i>c</i>)\n");
   g_string_append_printf (s, "= (%s + √(%s² + 4·%s²))/(2·%s)\n= %s", sfix, sfix, sb, sb, sr);
   if (which == 0)
     {
-      g_string_append_printf (s, "\nV_m = (RT/F)·ln([K⁺]out/[K⁺]in) = %s mV·ln(1/%s)\n= %s",
+      g_string_append_printf (s, "\n<i>V</i><sub>m</sub> = (<i>RT</i>/<i>F</i>)·"
+                                 "ln([K⁺]<sub>out</sub>/[K⁺]<sub>in</sub>) = %s mV·ln(1/%s)\n= %s",
                               rtf, sr, svm);
-      set_answer (p, d.vm_mv, ML_PRACTICE_UNIT_MILLIVOLT, 0.5, g_steal_pointer (&svm));
+      set_answer (p, d.vm_mv, ML_PRACTICE_UNIT_MILLIVOLT, MV_TOLERANCE, g_steal_pointer (&svm));
     }
   else if (which == 1)
     {
-      g_string_append_printf (s, "\n[K⁺]in = r·c = %s · %s mM\n= %s mM ([Cl⁻]in = c/r = %s mM)",
+      g_string_append_printf (s, "\n[K⁺]<sub>in</sub> = <i>r</i>·<i>c</i> = %s · %s mM\n= %s mM "
+                                 "([Cl⁻]<sub>in</sub> = <i>c</i>/<i>r</i> = %s mM)",
                               sr, sb, skin, sclin);
-      set_answer (p, d.k_in, ML_PRACTICE_UNIT_MILLIMOLAR, 0.5, g_strdup_printf ("%s mM", skin));
+      set_answer (p, d.k_in, ML_PRACTICE_UNIT_MILLIMOLAR, MM_TOLERANCE,
+                  g_strdup_printf ("%s mM", skin));
     }
   else
     {
-      g_string_append_printf (s, " ([K⁺]in = %s mM, [Cl⁻]in = %s mM)", skin, sclin);
+      g_string_append_printf (s, " ([K⁺]<sub>in</sub> = %s mM, [Cl⁻]<sub>in</sub> = %s mM)",
+                              skin, sclin);
       set_answer (p, d.ratio, ML_PRACTICE_UNIT_RATIO, 0.01, g_steal_pointer (&sr));
     }
-  p->solution = g_string_free (s, FALSE);
+  p->solution_markup = g_string_free (s, FALSE);
 }
+
 
 /**
  * _ml_practice_fill:

@@ -25,6 +25,70 @@ static const char *const topic_ids[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (topic_ids) == ML_PRACTICE_N_TOPICS + 1);
 
 /* ------------------------------------------------------------------------ */
+/* Markup to plain text                                                     */
+
+/* The texts are written once, as markup; the plain text spells a
+ * subscript with "_" ("V_m", "P_Na"), or with nothing after a bracket
+ * ("[K⁺]out"), the way a textbook's plain-text notation does. */
+static void
+plain_text (GMarkupParseContext *context,
+            const char          *text,
+            gsize                length,
+            gpointer             user_data,
+            GError             **error)
+{
+  g_string_append_len (user_data, text, length);
+}
+
+static void
+plain_start (GMarkupParseContext  *context,
+             const char           *element,
+             const char          **names,
+             const char          **values,
+             gpointer              user_data,
+             GError              **error)
+{
+  GString *out = user_data;
+
+  if (strcmp (element, "sub") == 0 && out->len > 0 && out->str[out->len - 1] != ']')
+    g_string_append_c (out, '_');
+}
+
+static char *
+markup_to_plain (const char *markup)
+{
+  static const GMarkupParser parser = { plain_start, NULL, plain_text, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autofree char *wrapped = g_strconcat ("<m>", markup, "</m>", NULL);
+  GString *out = g_string_new (NULL);
+
+  context = g_markup_parse_context_new (&parser, 0, out, NULL);
+  if (!g_markup_parse_context_parse (context, wrapped, -1, NULL)
+      || !g_markup_parse_context_end_parse (context, NULL))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The plain text of @p's markup; markup that does not parse (a
+ * translation that broke a tag) is shown as the text it is. */
+static void
+derive_plain (char **markup,
+              char **plain)
+{
+  *plain = markup_to_plain (*markup);
+  if (*plain == NULL)
+    {
+      g_warning ("practice text is not valid markup: %s", *markup);
+      *plain = g_strdup (*markup);
+      g_free (*markup);
+      *markup = g_markup_escape_text (*plain, -1);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 
 const char *
@@ -120,6 +184,9 @@ ml_practice_generate (MlPracticeTopic topic,
   p->seed = seed;
   p->index = index;
   _ml_practice_fill (p);
+  derive_plain (&p->question_markup, &p->question);
+  derive_plain (&p->hint_markup, &p->hint);
+  derive_plain (&p->solution_markup, &p->solution);
   return p;
 }
 
@@ -128,6 +195,9 @@ ml_problem_free (MlProblem *problem)
 {
   if (problem == NULL)
     return;
+  g_free (problem->question_markup);
+  g_free (problem->hint_markup);
+  g_free (problem->solution_markup);
   g_free (problem->question);
   g_free (problem->hint);
   g_free (problem->solution);
@@ -242,6 +312,27 @@ ml_problem_get_solution (const MlProblem *problem)
 {
   g_return_val_if_fail (problem != NULL, NULL);
   return problem->solution;
+}
+
+const char *
+ml_problem_get_question_markup (const MlProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->question_markup;
+}
+
+const char *
+ml_problem_get_hint_markup (const MlProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->hint_markup;
+}
+
+const char *
+ml_problem_get_solution_markup (const MlProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->solution_markup;
 }
 
 const char *

@@ -93,6 +93,8 @@ const MlPracticeGiven *ml_problem_get_given    (const MlProblem  *problem,
 gboolean           ml_problem_lookup_given     (const MlProblem  *problem,
                                                 const char       *key,
                                                 double           *value);
+/* Plain Unicode text, with "V_m", "E_K", "P_Na" and "[K⁺]out" for the
+ * subscripts, for a terminal or JSON. */
 const char        *ml_problem_get_question     (const MlProblem  *problem);
 double             ml_problem_get_answer       (const MlProblem  *problem);
 MlPracticeUnit     ml_problem_get_unit         (const MlProblem  *problem);
@@ -101,6 +103,12 @@ double             ml_problem_get_tolerance    (const MlProblem  *problem);
 const char        *ml_problem_get_hint         (const MlProblem  *problem);
 /* Lines separated by "\n", plain Unicode text. */
 const char        *ml_problem_get_solution     (const MlProblem  *problem);
+/* The question, hint and solution as Pango markup: <i>V</i><sub>m</sub>
+ * for V_m; only <i>, <sub> and the entities &amp; &lt; &gt;, which are
+ * HTML too.  Their text is the plain text's, but for the subscripts. */
+const char        *ml_problem_get_question_markup (const MlProblem *problem);
+const char        *ml_problem_get_hint_markup     (const MlProblem *problem);
+const char        *ml_problem_get_solution_markup (const MlProblem *problem);
 /* The answer as printed at the end of the solution: "−82.6 mV". */
 const char        *ml_problem_get_answer_text  (const MlProblem  *problem);
 
@@ -110,6 +118,9 @@ const char        *ml_problem_get_answer_text  (const MlProblem  *problem);
 MlPracticeVerdict  ml_problem_check            (const MlProblem  *problem,
                                                 const char       *answer_text,
                                                 char            **message);
+/* The message ml_problem_check() gives for a wrong answer, as Pango
+ * markup with the hint typeset. */
+char              *ml_problem_wrong_message_markup (const MlProblem *problem);
 /* The number of @answer_text in @unit, or converted to it ("−0.0826 V"
  * for mV); FALSE with the verdict (NOT_A_NUMBER or WRONG_UNIT) when it has
  * none.  Lessons read their predictions with it too. */
@@ -128,10 +139,13 @@ gboolean           ml_problem_parse_answer     (const MlProblem  *problem,
                                                 double           *value,
                                                 MlPracticeVerdict *verdict);
 
-/* ml-practice-moodle.c: a Moodle XML question bank, one numerical
- * question per problem. */
+/* ml-practice-moodle.c: a Moodle XML question bank: a category question
+ * named @category (the set's title, as on its worksheet), then one
+ * numerical question per problem, named with its number on the
+ * worksheet. */
 char              *ml_practice_moodle_xml      (MlProblem       **problems,
-                                                guint             n);
+                                                guint             n,
+                                                const char       *category);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlProblem, ml_problem_free)
 

@@ -56,6 +56,19 @@ text_layout (Sheet      *sheet,
   return layout;
 }
 
+/* The problems' texts are markup (V<sub>m</sub>), typeset as printed. */
+static PangoLayout *
+markup_layout (Sheet      *sheet,
+               const char *markup,
+               double      size,
+               double      width)
+{
+  PangoLayout *layout = text_layout (sheet, "", size, FALSE, width);
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -124,13 +137,16 @@ static void
 numbered (Sheet      *sheet,
           guint       number,
           const char *text,
+          gboolean    markup,
           gboolean    bold,
           double      after)
 {
   g_autofree char *label = g_strdup_printf ("%u.", number);
   g_autoptr (PangoLayout) num = text_layout (sheet, label, 10.5, TRUE, NUMBER_W);
-  g_autoptr (PangoLayout) body = text_layout (sheet, text, 10.5, bold,
-                                              sheet->width - 2 * MARGIN - NUMBER_W);
+  g_autoptr (PangoLayout) body = markup ? markup_layout (sheet, text, 10.5,
+                                                         sheet->width - 2 * MARGIN - NUMBER_W)
+                                        : text_layout (sheet, text, 10.5, bold,
+                                                       sheet->width - 2 * MARGIN - NUMBER_W);
   double h = layout_height (body);
 
   reserve (sheet, h + after);
@@ -141,11 +157,11 @@ numbered (Sheet      *sheet,
 
 static void
 indented (Sheet      *sheet,
-          const char *text,
+          const char *markup,
           double      size)
 {
-  g_autoptr (PangoLayout) layout = text_layout (sheet, text, size, FALSE,
-                                                sheet->width - 2 * MARGIN - NUMBER_W);
+  g_autoptr (PangoLayout) layout = markup_layout (sheet, markup, size,
+                                                  sheet->width - 2 * MARGIN - NUMBER_W);
   double h = layout_height (layout);
 
   reserve (sheet, h);
@@ -196,13 +212,17 @@ ml_worksheet_render (const char  *path,
 
   /* The problems. */
   heading (&sheet, title, 18);
+  /* Translators: keep the markup: <i>N</i><sub>A</sub> is N with the
+   * subscript A. */
   indented (&sheet, _("Show your working. Give each answer with its unit; use the constants "
-                      "R = 8.314 J/(mol·K), F = 96 485 C/mol, e = 1.602 × 10⁻¹⁹ C and "
-                      "N_A = 6.022 × 10²³ /mol."), 9.5);
+                      "<i>R</i> = 8.314 J/(mol·K), <i>F</i> = 96 485 C/mol, "
+                      "<i>e</i> = 1.602 × 10⁻¹⁹ C and "
+                      "<i>N</i><sub>A</sub> = 6.022 × 10²³ /mol."), 9.5);
   sheet.y += 14;
   for (guint i = 0; i < n; i++)
     {
-      numbered (&sheet, i + 1, ml_problem_get_question (problems[i]), FALSE, WORK_SPACE);
+      numbered (&sheet, i + 1, ml_problem_get_question_markup (problems[i]), TRUE, FALSE,
+                WORK_SPACE);
       answer_line (&sheet);
     }
   finish_page (&sheet);
@@ -212,15 +232,15 @@ ml_worksheet_render (const char  *path,
   sheet.y += 6;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PangoLayout) solution = text_layout (&sheet, ml_problem_get_solution (problems[i]),
-                                                      9.5, FALSE,
-                                                      sheet.width - 2 * MARGIN - NUMBER_W);
+      const char *markup = ml_problem_get_solution_markup (problems[i]);
+      g_autoptr (PangoLayout) solution = markup_layout (&sheet, markup, 9.5,
+                                                        sheet.width - 2 * MARGIN - NUMBER_W);
 
       /* The answer and the first lines of its solution stay together. */
-      numbered (&sheet, i + 1, ml_problem_get_answer_text (problems[i]), TRUE,
+      numbered (&sheet, i + 1, ml_problem_get_answer_text (problems[i]), FALSE, TRUE,
                 MIN (layout_height (solution), 60));
       sheet.y += 2;
-      indented (&sheet, ml_problem_get_solution (problems[i]), 9.5);
+      indented (&sheet, markup, 9.5);
       sheet.y += 12;
     }
   finish_page (&sheet);

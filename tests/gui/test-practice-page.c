@@ -83,8 +83,9 @@ static gboolean
 is_visible_label_with (GtkWidget     *widget,
                        gconstpointer  text)
 {
+  /* The label's own text: its markup for a typeset one. */
   return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
-         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -171,7 +172,8 @@ assert_shows (Fixture         *f,
   g_assert_cmpint (ml_problem_get_topic (shown), ==, topic);
   g_assert_cmpuint (ml_problem_get_index (shown), ==, index);
   g_assert_cmpstr (ml_problem_get_question (shown), ==, ml_problem_get_question (core));
-  g_assert_true (shows_label (f->page, ml_problem_get_question (core)));
+  /* Typeset: P_K and V_m as P and V with subscripts, not raw. */
+  g_assert_true (shows_label (f->page, ml_problem_get_question_markup (core)));
   g_assert_cmpstr (ml_practice_page_get_feedback (f->page), ==, "");
 }
 
@@ -236,15 +238,21 @@ test_verdicts (Fixture       *f,
         assert_score (f->page, right, attempted);
         feedback = ml_practice_page_get_feedback (f->page);
         g_assert_nonnull (strstr (feedback, ml_problem_get_hint (p)));
+        /* The label shows the hint typeset. */
+        {
+          g_autofree char *markup = ml_problem_wrong_message_markup (p);
+
+          g_assert_true (shows_label (f->page, markup));
+        }
         g_assert_null (strstr (feedback, ml_problem_get_solution (p)));
-        g_assert_false (shows_label (f->page, ml_problem_get_solution (p)));
+        g_assert_false (shows_label (f->page, ml_problem_get_solution_markup (p)));
 
         g_assert_cmpint (ml_practice_page_answer (f->page, wrong), ==, ML_PRACTICE_WRONG);
         assert_score (f->page, right, attempted);
         feedback = ml_practice_page_get_feedback (f->page);
         g_assert_nonnull (strstr (feedback, ml_problem_get_solution (p)));
         g_assert_nonnull (strstr (feedback, ml_problem_get_answer_text (p)));
-        g_assert_true (shows_label (f->page, ml_problem_get_solution (p)));
+        g_assert_true (shows_label (f->page, ml_problem_get_solution_markup (p)));
         /* Right now, after the solution: right, but not at the first attempt. */
         right_text2 = right_answer (p);
         g_assert_cmpint (ml_practice_page_answer (f->page, right_text2), ==, ML_PRACTICE_RIGHT);
@@ -291,7 +299,7 @@ test_show_solution (Fixture       *f,
   g_assert_cmpint (ml_practice_page_answer (f->page, right_text), ==, ML_PRACTICE_RIGHT);
   assert_score (f->page, 0, 1);
   /* The page owns the problem: keep the solution's words past it. */
-  solution = g_strdup (ml_problem_get_solution (p));
+  solution = g_strdup (ml_problem_get_solution_markup (p));
   ml_practice_page_next (f->page);
   g_assert_cmpstr (ml_practice_page_get_feedback (f->page), ==, "");
   g_assert_false (shows_label (f->page, solution));
@@ -355,7 +363,8 @@ test_export (Fixture       *f,
   for (guint i = 0; i < 20; i++)
     g_ptr_array_add (problems, ml_practice_generate ((MlPracticeTopic) (i % ML_PRACTICE_N_TOPICS),
                                                      5, i / ML_PRACTICE_N_TOPICS));
-  expected = ml_practice_moodle_xml ((MlProblem **) problems->pdata, problems->len);
+  expected = ml_practice_moodle_xml ((MlProblem **) problems->pdata, problems->len,
+                                     "Membrane Lab practice problems, set 5");
   g_assert_cmpstr (xml, ==, expected);
   if (have_program ("xmllint"))
     {
@@ -461,6 +470,41 @@ test_screenshots (Fixture       *f,
       wait_ms (200);
       surface = test_render_on_theme (GTK_WIDGET (f->page), dark);
       test_write_png (surface, dark ? "practice-refused-dark.png" : "practice-refused-light.png");
+      cairo_surface_destroy (surface);
+    }
+
+  /* Typeset problems: P_K : P_Na of GHK and E_Ca of a driving force as
+   * subscripts, in the question and in the worked solution (no raw "_",
+   * no monospace). */
+  gtk_window_set_default_size (f->window, 1024, 768);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *topic = k == 0 ? "ghk" : "driving-force";
+      g_autofree char *name = g_strdup_printf ("practice-typeset-%s-1024x768.png", topic);
+      cairo_surface_t *surface;
+      GtkWidget *label;
+
+      ml_practice_page_set_topic (f->page, topic);
+      ml_practice_page_set_seed (f->page, 1);
+      ml_practice_page_show_solution (f->page);
+      p = ml_practice_page_get_problem (f->page);
+      label = find_widget (GTK_WIDGET (f->page), is_visible_label_with,
+                           ml_problem_get_question_markup (p));
+      g_assert_nonnull (label);
+      g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+      g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (label)), '_'));
+      label = find_widget (GTK_WIDGET (f->page), is_visible_label_with,
+                           ml_problem_get_solution_markup (p));
+      g_assert_nonnull (label);
+      g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+      g_assert_false (gtk_widget_has_css_class (label, "monospace"));
+      g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (label)), '_'));
+      wait_ms (200);
+      surface = test_render_on_theme (GTK_WIDGET (f->page), FALSE);
+      g_assert_true (ml_surface_is_varied (surface, 40));
+      test_write_png (surface, name);
       cairo_surface_destroy (surface);
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

@@ -64,6 +64,7 @@ struct _MlPracticePage
   guint            wrong;
   gboolean         solution_shown;
   char            *feedback_text;
+  char            *feedback_plain;   /* the feedback label's text, unmarked */
 
   /* The sitting */
   guint            n_right;
@@ -126,14 +127,16 @@ update_score (MlPracticePage *self)
 static void
 update_feedback_text (MlPracticePage *self)
 {
-  g_autoptr (GString) s = g_string_new (gtk_label_get_label (self->feedback));
+  g_autoptr (GString) s = g_string_new (self->feedback_plain);
 
   if (self->solution_shown)
     {
       if (s->len > 0)
         g_string_append (s, "\n\n");
+      /* The solution's plain text ("V_m"), which spells out what the
+       * label shows as subscripts. */
       g_string_append_printf (s, "%s\n%s\n%s", _("Worked solution"),
-                              gtk_label_get_label (self->solution),
+                              ml_problem_get_solution (self->problem),
                               gtk_label_get_label (self->solution_answer));
     }
   g_free (self->feedback_text);
@@ -144,15 +147,31 @@ update_feedback_text (MlPracticePage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->feedback_text, -1);
 }
 
+/* @markup (may be NULL) is @text typeset, for the label; @text is what a
+ * screen reader and the tests get. */
+static void
+set_feedback_markup (MlPracticePage *self,
+                     const char     *text,
+                     const char     *markup,
+                     const char     *state)
+{
+  g_free (self->feedback_plain);
+  self->feedback_plain = g_strdup (text != NULL ? text : "");
+  if (markup != NULL)
+    gtk_label_set_markup (self->feedback, markup);
+  else
+    gtk_label_set_text (self->feedback, self->feedback_plain);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback), text != NULL && text[0] != '\0');
+  set_state_class (GTK_WIDGET (self->feedback), state);
+  update_feedback_text (self);
+}
+
 static void
 set_feedback (MlPracticePage *self,
               const char     *text,
               const char     *state)
 {
-  gtk_label_set_label (self->feedback, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback), text != NULL && text[0] != '\0');
-  set_state_class (GTK_WIDGET (self->feedback), state);
-  update_feedback_text (self);
+  set_feedback_markup (self, text, NULL, state);
 }
 
 static void
@@ -163,7 +182,8 @@ reveal_solution (MlPracticePage *self)
   if (self->solution_shown)
     return;
   self->solution_shown = TRUE;
-  gtk_label_set_label (self->solution, ml_problem_get_solution (self->problem));
+  /* Typeset, as the math is elsewhere: V with a subscript m. */
+  gtk_label_set_markup (self->solution, ml_problem_get_solution_markup (self->problem));
   /* Translators: before a practice problem's answer, "−82.6 mV". */
   answer = g_strdup_printf ("%s %s", _("Answer:"), ml_problem_get_answer_text (self->problem));
   gtk_label_set_label (self->solution_answer, answer);
@@ -208,7 +228,7 @@ load_problem (MlPracticePage *self)
   heading = g_strdup_printf (_("Problem %u · %s"), self->position + 1,
                              ml_practice_topic_title (ml_problem_get_topic (self->problem)));
   gtk_label_set_label (self->heading, heading);
-  gtk_label_set_label (self->question, ml_problem_get_question (self->problem));
+  gtk_label_set_markup (self->question, ml_problem_get_question_markup (self->problem));
 
   unit = ml_problem_get_unit (self->problem);
   symbol = ml_practice_unit_symbol (unit);
@@ -524,7 +544,7 @@ build_problem (MlPracticePage *self)
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
   gtk_box_append (GTK_BOX (self->solution_box), title);
-  self->solution = text_label ("monospace");
+  self->solution = text_label (NULL);
   gtk_label_set_selectable (self->solution, TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->solution),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
@@ -613,6 +633,7 @@ ml_practice_page_finalize (GObject *object)
 
   g_clear_pointer (&self->problem, ml_problem_free);
   g_clear_pointer (&self->feedback_text, g_free);
+  g_clear_pointer (&self->feedback_plain, g_free);
   G_OBJECT_CLASS (ml_practice_page_parent_class)->finalize (object);
 }
 
@@ -792,7 +813,12 @@ ml_practice_page_answer (MlPracticePage *self,
           reveal_solution (self);
         }
       else
-        set_feedback (self, message, "warning");
+        {
+          /* The hint typeset, as the question is. */
+          g_autofree char *markup = ml_problem_wrong_message_markup (self->problem);
+
+          set_feedback_markup (self, message, markup, "warning");
+        }
       break;
 
     case ML_PRACTICE_NOT_A_NUMBER:
@@ -860,11 +886,14 @@ ml_practice_page_export (MlPracticePage  *self,
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ml_problem_free);
   for (guint i = 0; i < count; i++)
     g_ptr_array_add (problems, problem_at (self->topic, self->seed, i));
+  seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seed);
+  /* Translators: the title of a set of problems; %s is its seed, a number. */
+  title = g_strdup_printf (_("Membrane Lab practice problems, set %s"), seed_text);
 
   if (xml)
     {
       g_autofree char *text = ml_practice_moodle_xml ((MlProblem **) problems->pdata,
-                                                      problems->len);
+                                                      problems->len, title);
       g_autoptr (GFile) file = g_file_new_for_path (path);
 
       if (!ml_file_replace_atomic (file, text, strlen (text), NULL, error))
@@ -874,9 +903,6 @@ ml_practice_page_export (MlPracticePage  *self,
     {
       double width, height;
 
-      seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seed);
-      /* Translators: the title of a set of problems; %s is its seed, a number. */
-      title = g_strdup_printf (_("Membrane Lab practice problems, set %s"), seed_text);
       ml_handout_paper (&width, &height);
       if (!ml_worksheet_render (path, (MlProblem **) problems->pdata, problems->len, title,
                                 width, height, error))
