@@ -1175,8 +1175,43 @@ class TestSweep(CliTestCase):
         self.assert_bad_input(['--sweep', 'K.out=1,abc'], 'abc')
         self.assert_bad_input(['--sweep', 'K.out=-1'], 'K.out')
         self.assert_bad_input(['--sweep', 'K.out=1:10:1'], 'K.out')
-        self.assert_bad_input(['--sweep', 'K.out=5', '--json'], '--sweep')
+        self.assert_bad_input(['--sweep', 'K.out=5', '--json', '--csv'], '--json')
+        self.assert_bad_input(['--sweep', 'K.out=5', '--vm', '-70'], '--sweep')
         self.assert_bad_input(['--sweep-keep-na'], '--sweep')
+
+    def test_cl_equilibrated_column(self):
+        # Once Cl⁻ inside has redistributed (E_Cl = V_m) it carries no current
+        # and V_m is the GHK potential of K⁺ and Na⁺ alone (pump off, Ca²⁺
+        # closed): V = (RT/F)·ln((P_K·K_o + P_Na·Na_o)/(P_K·K_i + P_Na·Na_i)).
+        cell = ['--ion', 'K,1,140,5,5e-7', '--ion', 'Na,1,15,145,2.5e-8',
+                '--ion', 'Cl,-1,10,110,2.25e-7', '--ion', 'Ca,2,0.0001,2,0', '--pump', 'off',
+                '--temperature', '37', '--sweep', 'K.out=2.5,10,40,100']
+        head, rows = self.sweep(*cell)
+        self.assertEqual(head[:4], ['K.out', 'Na.out', 'vm_mv', 'vm_cl_equilibrated_mv'])
+        p = run(*cell, '--json')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        doc = json.loads(p.stdout, parse_constant=reject_constant)
+        self.assertEqual(doc['parameter'], 'K.out')
+        self.assertTrue(doc['na_traded'])
+        self.assertEqual(len(doc['points']), len(rows))
+        rtf = rt_over_f_mv(37)
+        for r, j in zip(rows, doc['points']):
+            with self.subTest(k=r['K.out']):
+                k, na = r['K.out'], r['Na.out']
+                self.assertEqual(na, 145 - (k - 5))
+                later = rtf * math.log((k + 0.05 * na) / (140 + 0.05 * 15))
+                now = rtf * math.log((k + 0.05 * na + 0.45 * 10) / (140 + 0.05 * 15 + 0.45 * 110))
+                self.assertAlmostEqual(r['vm_cl_equilibrated_mv'], later, delta=1e-6)
+                self.assertAlmostEqual(r['vm_mv'], now, delta=1e-6)
+                for key in ('K.out', 'Na.out', 'vm_mv', 'vm_cl_equilibrated_mv', 'e_K_mv'):
+                    self.assertAlmostEqual(j[key], r[key], delta=1e-9, msg=key)
+        # At 100 mM by hand: ln(102.5/140.75) × 26.7268 = −8.476 mV, against
+        # −15.382 mV at once (Cl⁻ inside still 10 mM).
+        self.assertAlmostEqual(rows[3]['vm_cl_equilibrated_mv'], -8.476, delta=0.002)
+        self.assertAlmostEqual(rows[3]['vm_mv'], -15.382, delta=0.002)
+        table = run(*cell)
+        self.assertIn('after Cl⁻', table.stdout)
+        self.assertIn('K⁺ inside and the volume held', table.stdout)
 
 
 

@@ -566,11 +566,16 @@ parse_request (const Options  *opt,
       set_bad_value (error, _("--sweep-keep-na belongs to --sweep"));
       return FALSE;
     }
-  if (opt->sweep != NULL && (opt->simulate != NULL || opt->vm != NULL || opt->json
+  if (opt->sweep != NULL && (opt->simulate != NULL || opt->vm != NULL
                              || opt->donnan != NULL || opt->donnan_closed != NULL))
     {
-      set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, --json, "
+      set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, "
                               "--donnan and --donnan-closed cannot be used with it"));
+      return FALSE;
+    }
+  if (opt->sweep != NULL && opt->json && opt->csv)
+    {
+      set_bad_value (error, _("--sweep prints CSV or JSON; give --csv or --json, not both"));
       return FALSE;
     }
   if ((opt->plot != NULL) != (opt->out != NULL))
@@ -1094,7 +1099,9 @@ ml_cli_run (int       argc,
     { "sweep", 0, 0, G_OPTION_ARG_FILENAME, &opt.sweep,
       N_("Solve the cell for each value of one parameter, everything else held: "
          "PARAM=V1,V2,… or PARAM=FROM:TO:N[:log] (an id of --list-parameters); a sweep of "
-         "K.out takes as much Na⁺ out of the bath as it adds K⁺, as salines do"),
+         "K.out takes as much Na⁺ out of the bath as it adds K⁺, as salines do; each point "
+         "gives V_m at once (vm_mv) and once Cl⁻ inside has redistributed to E_Cl = V_m, K⁺ "
+         "inside held (vm_cl_equilibrated_mv); --csv or --json for a script"),
       N_("SPEC") },
     { "plot", 0, 0, G_OPTION_ARG_STRING, &opt.plot,
       N_("Write a plot of the cell to the file of --out: kout (V_m against outside K⁺, log "
@@ -1238,7 +1245,7 @@ ml_cli_run (int       argc,
           status = EXIT_BAD_INPUT;
           goto out;
         }
-      ml_cli_sweep_run (sweep, cell, opt.csv, out);
+      ml_cli_sweep_run (sweep, cell, opt.csv, opt.json, out);
       goto out;
     }
 

@@ -30,6 +30,12 @@ typedef struct
   gboolean *vm_defined;
   double   *e_k;          /* mV */
   gboolean *e_defined;
+  /* V_m once Cl⁻ inside has redistributed to E_Cl = V_m, K⁺ inside and
+   * the volume held (ml_cell_solve_cl_equilibrated()); the same as vm
+   * when the cell has no permeant Cl⁻ (then has_cl is FALSE). */
+  double   *vm_cl;        /* mV */
+  gboolean *vm_cl_defined;
+  gboolean  has_cl;
   double    slope;        /* the Nernst slope of K⁺, mV per decade */
   gboolean  trade_na;     /* Na⁺ outside traded for K⁺ */
   double    now_k_out;    /* the cell as it is */
