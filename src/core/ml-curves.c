@@ -95,6 +95,12 @@ ml_kout_curve_new (MlCell   *cell,
             self->decade_defined[d] = at[d].vm_defined;
             self->vm_decade[d] = at[d].vm_defined ? at[d].vm_mv : 0.0;
           }
+        ml_sweep_run_cl_equilibrated (decades, cell, at);
+        for (guint d = 0; d < 2; d++)
+          {
+            self->cl_decade_defined[d] = at[d].vm_defined;
+            self->vm_cl_decade[d] = at[d].vm_defined ? at[d].vm_mv : 0.0;
+          }
       }
   }
 

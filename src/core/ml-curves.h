@@ -44,6 +44,8 @@ typedef struct
   /* V_m at exactly 10 and 100 mM, as a student reads the plot. */
   double    vm_decade[2];
   gboolean  decade_defined[2];
+  double    vm_cl_decade[2];      /* the same after Cl⁻ has redistributed */
+  gboolean  cl_decade_defined[2];
 } MlKoutCurve;
 
 /* V_m from @k_from to @k_to mM of K⁺ outside (n points, log), the cell

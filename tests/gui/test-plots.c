@@ -84,8 +84,10 @@ test_kout_words (void)
   g_assert_nonnull (strstr (summary, "61.5 mV per tenfold K⁺"));
   g_assert_nonnull (strstr (summary, "Now −69.1 mV at 5 mM"));
   /* V_m at 10 mM K⁺ (Na⁺ 140 mM) from the command line's sweep:
-   * membrane-calc --sweep K.out=10 gives −62.58 mV. */
-  g_assert_nonnull (strstr (summary, "At 10 mM, −62.6 mV."));
+   * membrane-calc --sweep K.out=10 gives −62.58 mV at once, and
+   * −62.13 mV once Cl⁻ has redistributed (vm_cl_equilibrated_mv). */
+  g_assert_nonnull (strstr (summary, "At 10 mM, −62.6 mV at once, −62.1 mV once Cl⁻ has "
+                                     "redistributed."));
   ml_plot_set_measured (plot, k, v, 3);
   g_assert_nonnull (strstr (ml_plot_get_summary (plot), "3 measured points"));
 
@@ -154,7 +156,7 @@ test_sweep_table (void)
   MlPlot *plot = ml_plots_page_get_plot (page);
   g_autoptr (MlSweep) sweep = ml_sweep_parse ("K.out=2.5,5,10,20,40,80",
                                               ml_window_get_cell (window), NULL);
-  MlSolution sols[6];
+  MlSolution sols[6], later[6];
   g_autofree char *tsv = NULL;
   g_auto (GStrv) lines = NULL;
 
@@ -176,26 +178,32 @@ test_sweep_table (void)
 
   /* The copied text holds the core's numbers, Na⁺ traded (saline). */
   ml_sweep_run (sweep, ml_window_get_cell (window), sols);
+  ml_sweep_run_cl_equilibrated (sweep, ml_window_get_cell (window), later);
   tsv = ml_sweep_table_to_tsv (table);
   lines = g_strsplit (tsv, "\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "K.out mM\tNa.out mM\tV_m predicted mV"));
+  g_assert_true (g_str_has_prefix (lines[0], "K.out mM\tNa.out mM\tV_m predicted mV\t"
+                                             "V_m after Cl redistributed mV\tE_K mV"));
   for (guint r = 0; r < 6; r++)
     {
       g_auto (GStrv) cells = g_strsplit (lines[r + 1], "\t", -1);
 
       g_assert_cmpfloat (fabs (g_ascii_strtod (cells[2], NULL) - sols[r].vm_mv), <, 1e-4);
+      /* The neuron is not in Cl⁻ equilibrium at 5 mM (E_Cl −64 mV against
+       * V_m −69 mV), so after Cl⁻ the column differs at every saline. */
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[3], NULL) - later[r].vm_mv), <, 1e-4);
+      g_assert_cmpfloat (fabs (later[r].vm_mv - sols[r].vm_mv), >, 0.1);
       if (r == 2)
         {
-          g_assert_cmpfloat (g_ascii_strtod (cells[5], NULL), ==, -60.5);
-          g_assert_cmpfloat (fabs (g_ascii_strtod (cells[6], NULL) - (-60.5 - sols[r].vm_mv)),
+          g_assert_cmpfloat (g_ascii_strtod (cells[6], NULL), ==, -60.5);
+          g_assert_cmpfloat (fabs (g_ascii_strtod (cells[7], NULL) - (-60.5 - sols[r].vm_mv)),
                              <, 1e-4);
         }
       else
-        g_assert_cmpstr (cells[5], ==, "");
+        g_assert_cmpstr (cells[6], ==, "");
       /* Then each other ion's E and V − E, the core's: Na⁺ first. */
-      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[7], NULL) - sols[r].ions[1].nernst_mv), <,
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[8], NULL) - sols[r].ions[1].nernst_mv), <,
                          1e-4);
-      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[8], NULL)
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[9], NULL)
                                - sols[r].ions[1].driving_force_mv), <, 1e-4);
     }
   g_assert_nonnull (strstr (lines[0], "\tE_Na mV\tV_m - E_Na mV\tE_Cl mV"));
