@@ -1290,12 +1290,41 @@ class TestFigures(CliTestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         lines = p.stdout.strip().split('\n')
         col = lines[0].split(',').index('vm_mv')
+        col_cl = lines[0].split(',').index('vm_cl_equilibrated_mv')
         for row in lines[1:]:
             vm = float(row.split(',')[col])
             self.assertIn('%.1f' % vm, text, row)
+            # And the prediction once Cl⁻ has redistributed, beside it.
+            self.assertIn('%.1f' % float(row.split(',')[col_cl]), text, row)
+        # A practical sheet: aims, procedure, temperature, questions, lines
+        # for the name and the date; no measured points on the student's copy.
+        for part in ('Aims', 'Procedure', 'Questions', 'Name:', 'Date:', '37.0 °C',
+                     'after Cl'):
+            self.assertIn(part, text)
+        self.assertNotIn('Instructor', text)
+        # One notation: E with a subscript, never "Eₖ" or "E_(Na)".
+        self.assertNotIn('Eₖ', text)
+        self.assertNotIn('E_(', text)
+        self.assertNotIn('V_m', text)
         # And the first page has the cell's resting potential.
         vm = self.calc_json('--preset', 'mammalian-neuron')['vm_mv']
         self.assertIn('%.2f' % vm, text)
+
+    @unittest.skipUnless(tool('pdftotext'), 'pdftotext (poppler-utils) is not installed')
+    def test_handout_measured_only_when_asked(self):
+        scenario = os.path.join(self.dir, 'measured.membrane')
+        p = run('--preset', 'mammalian-neuron', '--save', scenario)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(scenario, 'a') as f:
+            f.write('\n[Measured]\nParameter=K.out\nValues=20;\nVm=-57.4;\n')
+        student = os.path.join(self.dir, 'student.pdf')
+        teacher = os.path.join(self.dir, 'teacher.pdf')
+        self.write(scenario, '--handout', student)
+        self.write(scenario, '--handout', teacher, '--handout-with-measured')
+        self.assertNotIn('-57.4', self.pdf_text(student))
+        text = self.pdf_text(teacher)
+        self.assertIn('-57.4', text)
+        self.assertIn('Instructor', text)
 
     def test_bad_figures_leave_the_old_file(self):
         path = os.path.join(self.dir, 'old.pdf')
@@ -1309,6 +1338,7 @@ class TestFigures(CliTestCase):
         self.assert_bad_input(['--plot', 'iv', '--out', path, '--handout', path], '--handout')
         self.assert_bad_input(['--out', path], '--plot')
         self.assert_bad_input(['--handout', path, '--json'], '--handout')
+        self.assert_bad_input(['--handout-with-measured'], '--handout')
         self.assert_bad_input(['--plot', 'iv', '--out', self.dir], '--out')
         with open(path) as f:
             self.assertEqual(f.read(), 'old')
