@@ -61,7 +61,6 @@ new_layout (cairo_t    *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_new ();
-  g_autofree char *expanded = ml_draw_markup (markup, size);
 
   pango_font_description_set_family (desc, "Sans");
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
@@ -73,7 +72,7 @@ new_layout (cairo_t    *cr,
       pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_markup (layout, expanded, -1);
+  ml_draw_layout_set_markup (layout, markup, size);
   return layout;
 }
 

@@ -56,6 +56,19 @@ ml_draw_text_px (double px)
 
 #define text_px ml_draw_text_px
 
+void
+ml_draw_layout_set_markup (PangoLayout *layout,
+                           const char  *markup,
+                           double       px)
+{
+  g_autofree char *expanded = ml_draw_markup (markup, px);
+
+  if (pango_parse_markup (expanded, -1, 0, NULL, NULL, NULL, NULL))
+    pango_layout_set_markup (layout, expanded, -1);
+  else
+    pango_layout_set_text (layout, markup != NULL ? markup : "", -1);
+}
+
 char *
 ml_draw_markup (const char *markup,
                 double      px)
@@ -146,11 +159,7 @@ layout_at (cairo_t       *cr,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   if (markup)
-    {
-      g_autofree char *expanded = ml_draw_markup (text, px);
-
-      pango_layout_set_markup (layout, expanded, -1);
-    }
+    ml_draw_layout_set_markup (layout, text, px);
   else
     pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -316,11 +325,7 @@ key_layout (cairo_t    *cr,
   pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  {
-    g_autofree char *expanded = ml_draw_markup (text, px);
-
-    pango_layout_set_markup (layout, expanded, -1);
-  }
+  ml_draw_layout_set_markup (layout, text, px);
   return layout;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 #include <glib.h>
 
 #include "ml-curves.h"
@@ -64,6 +65,11 @@ double ml_draw_text_px          (double             px);
  * @px: Pango 1.50's own <sub> sizes wrongly under a scaled cairo context
  * (a PNG at twice the pixels).  Newly allocated. */
 char *ml_draw_markup            (const char        *markup,
+                                 double             px);
+/* Sets @markup (expanded as above) on @layout; a translation whose markup
+ * does not parse is shown as its text rather than not at all. */
+void  ml_draw_layout_set_markup (PangoLayout       *layout,
+                                 const char        *markup,
                                  double             px);
 /* Black on white for paper. */
 void  ml_plot_style_init_print (MlPlotStyle       *style);
