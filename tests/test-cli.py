@@ -1175,8 +1175,43 @@ class TestSweep(CliTestCase):
         self.assert_bad_input(['--sweep', 'K.out=1,abc'], 'abc')
         self.assert_bad_input(['--sweep', 'K.out=-1'], 'K.out')
         self.assert_bad_input(['--sweep', 'K.out=1:10:1'], 'K.out')
-        self.assert_bad_input(['--sweep', 'K.out=5', '--json'], '--sweep')
+        self.assert_bad_input(['--sweep', 'K.out=5', '--json', '--csv'], '--json')
+        self.assert_bad_input(['--sweep', 'K.out=5', '--vm', '-70'], '--sweep')
         self.assert_bad_input(['--sweep-keep-na'], '--sweep')
+
+    def test_cl_equilibrated_column(self):
+        # Once Cl⁻ inside has redistributed (E_Cl = V_m) it carries no current
+        # and V_m is the GHK potential of K⁺ and Na⁺ alone (pump off, Ca²⁺
+        # closed): V = (RT/F)·ln((P_K·K_o + P_Na·Na_o)/(P_K·K_i + P_Na·Na_i)).
+        cell = ['--ion', 'K,1,140,5,5e-7', '--ion', 'Na,1,15,145,2.5e-8',
+                '--ion', 'Cl,-1,10,110,2.25e-7', '--ion', 'Ca,2,0.0001,2,0', '--pump', 'off',
+                '--temperature', '37', '--sweep', 'K.out=2.5,10,40,100']
+        head, rows = self.sweep(*cell)
+        self.assertEqual(head[:4], ['K.out', 'Na.out', 'vm_mv', 'vm_cl_equilibrated_mv'])
+        p = run(*cell, '--json')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        doc = json.loads(p.stdout, parse_constant=reject_constant)
+        self.assertEqual(doc['parameter'], 'K.out')
+        self.assertTrue(doc['na_traded'])
+        self.assertEqual(len(doc['points']), len(rows))
+        rtf = rt_over_f_mv(37)
+        for r, j in zip(rows, doc['points']):
+            with self.subTest(k=r['K.out']):
+                k, na = r['K.out'], r['Na.out']
+                self.assertEqual(na, 145 - (k - 5))
+                later = rtf * math.log((k + 0.05 * na) / (140 + 0.05 * 15))
+                now = rtf * math.log((k + 0.05 * na + 0.45 * 10) / (140 + 0.05 * 15 + 0.45 * 110))
+                self.assertAlmostEqual(r['vm_cl_equilibrated_mv'], later, delta=1e-6)
+                self.assertAlmostEqual(r['vm_mv'], now, delta=1e-6)
+                for key in ('K.out', 'Na.out', 'vm_mv', 'vm_cl_equilibrated_mv', 'e_K_mv'):
+                    self.assertAlmostEqual(j[key], r[key], delta=1e-9, msg=key)
+        # At 100 mM by hand: ln(102.5/140.75) × 26.7268 = −8.476 mV, against
+        # −15.382 mV at once (Cl⁻ inside still 10 mM).
+        self.assertAlmostEqual(rows[3]['vm_cl_equilibrated_mv'], -8.476, delta=0.002)
+        self.assertAlmostEqual(rows[3]['vm_mv'], -15.382, delta=0.002)
+        table = run(*cell)
+        self.assertIn('after Cl⁻', table.stdout)
+        self.assertIn('K⁺ inside and the volume held', table.stdout)
 
 
 
@@ -1255,12 +1290,41 @@ class TestFigures(CliTestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         lines = p.stdout.strip().split('\n')
         col = lines[0].split(',').index('vm_mv')
+        col_cl = lines[0].split(',').index('vm_cl_equilibrated_mv')
         for row in lines[1:]:
             vm = float(row.split(',')[col])
             self.assertIn('%.1f' % vm, text, row)
+            # And the prediction once Cl⁻ has redistributed, beside it.
+            self.assertIn('%.1f' % float(row.split(',')[col_cl]), text, row)
+        # A practical sheet: aims, procedure, temperature, questions, lines
+        # for the name and the date; no measured points on the student's copy.
+        for part in ('Aims', 'Procedure', 'Questions', 'Name:', 'Date:', '37.0 °C',
+                     'after Cl'):
+            self.assertIn(part, text)
+        self.assertNotIn('Instructor', text)
+        # One notation: E with a subscript, never "Eₖ" or "E_(Na)".
+        self.assertNotIn('Eₖ', text)
+        self.assertNotIn('E_(', text)
+        self.assertNotIn('V_m', text)
         # And the first page has the cell's resting potential.
         vm = self.calc_json('--preset', 'mammalian-neuron')['vm_mv']
         self.assertIn('%.2f' % vm, text)
+
+    @unittest.skipUnless(tool('pdftotext'), 'pdftotext (poppler-utils) is not installed')
+    def test_handout_measured_only_when_asked(self):
+        scenario = os.path.join(self.dir, 'measured.membrane')
+        p = run('--preset', 'mammalian-neuron', '--save', scenario)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(scenario, 'a') as f:
+            f.write('\n[Measured]\nParameter=K.out\nValues=20;\nVm=-57.4;\n')
+        student = os.path.join(self.dir, 'student.pdf')
+        teacher = os.path.join(self.dir, 'teacher.pdf')
+        self.write(scenario, '--handout', student)
+        self.write(scenario, '--handout', teacher, '--handout-with-measured')
+        self.assertNotIn('-57.4', self.pdf_text(student))
+        text = self.pdf_text(teacher)
+        self.assertIn('-57.4', text)
+        self.assertIn('Instructor', text)
 
     def test_bad_figures_leave_the_old_file(self):
         path = os.path.join(self.dir, 'old.pdf')
@@ -1274,6 +1338,7 @@ class TestFigures(CliTestCase):
         self.assert_bad_input(['--plot', 'iv', '--out', path, '--handout', path], '--handout')
         self.assert_bad_input(['--out', path], '--plot')
         self.assert_bad_input(['--handout', path, '--json'], '--handout')
+        self.assert_bad_input(['--handout-with-measured'], '--handout')
         self.assert_bad_input(['--plot', 'iv', '--out', self.dir], '--out')
         with open(path) as f:
             self.assertEqual(f.read(), 'old')

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "ml-cell.h"
+#include "ml-curves.h"
+#include "ml-presets.h"
 #include "ml-sweep.h"
 
 #include <gio/gio.h>
@@ -148,6 +150,108 @@ test_bad_specs (void)
     }
 }
 
+/* After Cl⁻ has redistributed (E_Cl = V_m) it carries no current, so V_m
+ * is the GHK potential of K⁺ and Na⁺ alone:
+ *   V = (RT/F)·ln((K_o + 0.05·Na_o)/(140 + 0.05·15)).
+ * At 100 mM K⁺ (Na⁺ 145 − 95 = 50 mM) by hand: ln(102.5/140.75) =
+ * ln 0.728242 = −0.317133, × 26.7268 mV = −8.476 mV; the instant value with
+ * Cl⁻ inside still at 10 mM is ln((102.5 + 4.5)/(140.75 + 49.5)) =
+ * ln 0.562418 = −0.575544 → −15.382 mV. */
+static void
+test_cl_equilibrated (void)
+{
+  g_autoptr (MlCell) cell = cell_new ();
+  g_autoptr (MlSweep) sweep = ml_sweep_parse ("K.out=2.5,5,10,20,40,80,100", cell, NULL);
+  MlSolution now[7], later[7];
+
+  ml_sweep_run (sweep, cell, now);
+  ml_sweep_run_cl_equilibrated (sweep, cell, later);
+  assert_close (now[6].vm_mv, -15.382, 0.002);
+  assert_close (later[6].vm_mv, -8.476, 0.002);
+  for (guint i = 0; i < 7; i++)
+    {
+      double k = ml_sweep_get_value (sweep, i), na = 145.0 - (k - 5.0);
+
+      g_assert_true (later[i].vm_defined);
+      assert_close (later[i].vm_mv, RT_F_37 * log ((k + 0.05 * na) / (140.0 + 0.05 * 15.0)), 1e-6);
+      /* Cl⁻ is at equilibrium in the solution given: E_Cl = V_m, no current,
+       * and K⁺ inside is held. */
+      assert_close (later[i].ions[2].nernst_mv, later[i].vm_mv, 1e-6);
+      assert_close (later[i].ions[2].current_ua_cm2, 0.0, 1e-9);
+      assert_close (later[i].ions[0].ion.c_in, 140.0, 0.0);
+      g_assert_true (later[i].ions[2].permeant);
+    }
+  /* The cell itself is not changed. */
+  assert_close (ml_cell_get_ion (cell, 2)->c_in, 10.0, 0.0);
+}
+
+/* Skeletal muscle in 100 mM K⁺, the saline of Hodgkin & Horowicz (1959,
+ * J. Physiol. 148:127): at once −35.5 mV (the value of an independent
+ * re-computation of the preset), and once Cl⁻ has redistributed the GHK
+ * potential of the other ions.  By hand, with Ca²⁺ switched off and the
+ * pump blocked, GHK of K⁺ and Na⁺ alone (P_Na/P_K = 0.01, K⁺ 155 inside,
+ * Na⁺ 12 inside and 145 − 96 = 49 outside), RT/F = 26.7268 mV at 37 °C:
+ *   ln((100 + 0.49)/(155 + 0.12)) = ln 0.647821 = −0.434141 → −11.603 mV.
+ * With the pump running its outward current takes V_m lower, by about
+ * I_p/G (a mV or so once Cl⁻ no longer shunts it), never by more than 2 mV
+ * here; Ca²⁺ (P_Ca/P_K = 0.001, far from its E) moves it by < 0.01 mV. */
+static void
+test_cl_equilibrated_muscle (void)
+{
+  g_autoptr (MlCell) cell = ml_cell_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MlSweep) sweep = NULL;
+  g_autoptr (MlKoutCurve) curve = NULL;
+  MlSolution now, later, off;
+  int ca;
+
+  g_assert_true (ml_presets_load (cell, "skeletal-muscle", &error));
+  g_assert_no_error (error);
+  sweep = ml_sweep_parse ("K.out=100", cell, &error);
+  g_assert_no_error (error);
+  ml_sweep_run (sweep, cell, &now);
+  ml_sweep_run_cl_equilibrated (sweep, cell, &later);
+  assert_close (now.vm_mv, -35.5, 0.1);
+
+  /* The plot's second curve is the same number. */
+  curve = ml_kout_curve_new (cell, 10.0, 100.0, 2, TRUE);
+  g_assert_true (curve->has_cl);
+  g_assert_true (curve->vm_cl_defined[1]);
+  assert_close (curve->vm_cl[1], later.vm_mv, 1e-9);
+  assert_close (curve->vm[1], now.vm_mv, 1e-9);
+
+  ca = ml_cell_find_role (cell, ML_ION_ROLE_CA);
+  ml_cell_set_ion_enabled (cell, ca, FALSE);
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  ml_sweep_run_cl_equilibrated (sweep, cell, &off);
+  assert_close (off.vm_mv, -11.603, 0.002);
+  g_assert_cmpfloat (later.vm_mv, <, off.vm_mv);
+  g_assert_cmpfloat (later.vm_mv, >, off.vm_mv - 2.0);
+}
+
+/* Nothing to redistribute, or nothing else to set V_m. */
+static void
+test_cl_equilibrated_edges (void)
+{
+  g_autoptr (MlCell) cell = cell_new ();
+  MlSolution a, b;
+
+  /* Cl⁻ closed: the instant solution. */
+  ml_cell_set_ion_value (cell, 2, ML_ION_FIELD_P, 0.0);
+  ml_cell_solve (cell, &a);
+  g_assert_true (ml_cell_solve_cl_equilibrated (cell, &b));
+  assert_close (b.vm_mv, a.vm_mv, 0.0);
+
+  /* Only Cl⁻ is permeant: once it has redistributed nothing sets V_m. */
+  ml_cell_set_ion_value (cell, 2, ML_ION_FIELD_P, 1e-6);
+  ml_cell_set_ion_value (cell, 0, ML_ION_FIELD_P, 0.0);
+  ml_cell_set_ion_value (cell, 1, ML_ION_FIELD_P, 0.0);
+  g_assert_false (ml_cell_solve_cl_equilibrated (cell, &b));
+  g_assert_false (b.vm_defined);
+  g_assert_cmpint (b.condition, ==, ML_CONDITION_NO_PERMEANT_ION);
+  g_assert_true (isfinite (b.vm_mv));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,5 +261,8 @@ main (int    argc,
   g_test_add_func ("/sweep/log-range", test_log_range);
   g_test_add_func ("/sweep/trade-runs-out", test_trade_runs_out);
   g_test_add_func ("/sweep/bad-specs", test_bad_specs);
+  g_test_add_func ("/sweep/cl-equilibrated", test_cl_equilibrated);
+  g_test_add_func ("/sweep/cl-equilibrated-muscle", test_cl_equilibrated_muscle);
+  g_test_add_func ("/sweep/cl-equilibrated-edges", test_cl_equilibrated_edges);
   return g_test_run ();
 }

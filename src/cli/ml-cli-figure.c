@@ -121,35 +121,11 @@ ml_cli_write_plot (MlCell      *cell,
                           caption, draw_figure, &figure, error);
 }
 
-/* Without the app's membrane view, the first page shows the I–V curves:
- * where each ion's current crosses zero and where the total does. */
-static double
-handout_iv (cairo_t  *cr,
-            double    x,
-            double    y,
-            double    max_w,
-            double    max_h,
-            gpointer  user_data)
-{
-  g_autoptr (MlIvCurve) iv = ml_iv_curve_new (user_data, ML_PLOT_IV_FROM, ML_PLOT_IV_TO, N_IV);
-  Figure figure = { { 0 } };
-  double height = MIN (max_h, 0.6 * max_w);
-
-  figure.data.kind = ML_PLOT_IV;
-  figure.data.iv = iv;
-  ml_plot_style_init_print (&figure.style);
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  draw_figure (cr, (int)max_w, (int)height, &figure);
-  cairo_restore (cr);
-  return height;
-}
-
 gboolean
 ml_cli_write_handout (MlCell      *cell,
                       MlCell      *reference,
                       const char  *title,
-                      const char  *numbers,
+                      gboolean     with_measured,
                       const char  *path,
                       GError     **error)
 {
@@ -165,5 +141,5 @@ ml_cli_write_handout (MlCell      *cell,
       return FALSE;
     }
   ml_handout_paper (&w, &h);
-  return ml_handout_render (path, cell, reference, title, numbers, TRUE, handout_iv, cell, w, h, error);
+  return ml_handout_render (path, cell, reference, title, with_measured, w, h, error);
 }

@@ -23,11 +23,12 @@ gboolean  ml_cli_write_plot    (MlCell      *cell,
                                 GError     **error);
 
 /* Writes the lab handout of @cell to @path (a PDF, on the locale's paper),
- * with @numbers as its math. */
+ * the one the app writes (ml_handout_render()); the measured V_m the cell
+ * keeps only @with_measured. */
 gboolean  ml_cli_write_handout (MlCell      *cell,
                                 MlCell      *reference,
                                 const char  *title,
-                                const char  *numbers,
+                                gboolean     with_measured,
                                 const char  *path,
                                 GError     **error);
 

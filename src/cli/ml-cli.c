@@ -78,6 +78,7 @@ typedef struct
   char     *plot;
   char     *out;
   char     *handout;
+  gboolean  handout_with_measured;
   char     *vm;
   char     *radius;
   char     *capacitance;
@@ -566,11 +567,16 @@ parse_request (const Options  *opt,
       set_bad_value (error, _("--sweep-keep-na belongs to --sweep"));
       return FALSE;
     }
-  if (opt->sweep != NULL && (opt->simulate != NULL || opt->vm != NULL || opt->json
+  if (opt->sweep != NULL && (opt->simulate != NULL || opt->vm != NULL
                              || opt->donnan != NULL || opt->donnan_closed != NULL))
     {
-      set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, --json, "
+      set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, "
                               "--donnan and --donnan-closed cannot be used with it"));
+      return FALSE;
+    }
+  if (opt->sweep != NULL && opt->json && opt->csv)
+    {
+      set_bad_value (error, _("--sweep prints CSV or JSON; give --csv or --json, not both"));
       return FALSE;
     }
   if ((opt->plot != NULL) != (opt->out != NULL))
@@ -586,6 +592,11 @@ parse_request (const Options  *opt,
       g_autofree char *quoted = ml_text_cut (opt->plot, ARG_QUOTE_MAX_BYTES);
 
       set_bad_value (error, _("--plot: “%s” is not a plot; use kout, iv or temperature"), quoted);
+      return FALSE;
+    }
+  if (opt->handout_with_measured && opt->handout == NULL)
+    {
+      set_bad_value (error, _("--handout-with-measured belongs to --handout"));
       return FALSE;
     }
   if (opt->plot != NULL && opt->handout != NULL)
@@ -1027,14 +1038,8 @@ write_figures (const Options  *opt,
   if (opt->plot != NULL)
     ok = ml_cli_write_plot (cell, rest, name, opt->plot, opt->out, &local_error);
   else
-    {
-      MlSolution sol;
-      g_autofree char *numbers = NULL;
-
-      ml_cell_solve (cell, &sol);
-      numbers = ml_cli_solution_to_table (cell, &sol, NULL, NULL);
-      ok = ml_cli_write_handout (cell, rest, name, numbers, opt->handout, &local_error);
-    }
+    ok = ml_cli_write_handout (cell, rest, name, opt->handout_with_measured, opt->handout,
+                               &local_error);
   if (!ok)
     {
       /* Translators: %s is an option (--out, --handout), then its file and the reason. */
@@ -1094,7 +1099,9 @@ ml_cli_run (int       argc,
     { "sweep", 0, 0, G_OPTION_ARG_FILENAME, &opt.sweep,
       N_("Solve the cell for each value of one parameter, everything else held: "
          "PARAM=V1,V2,… or PARAM=FROM:TO:N[:log] (an id of --list-parameters); a sweep of "
-         "K.out takes as much Na⁺ out of the bath as it adds K⁺, as salines do"),
+         "K.out takes as much Na⁺ out of the bath as it adds K⁺, as salines do; each point "
+         "gives V_m at once (vm_mv) and once Cl⁻ inside has redistributed to E_Cl = V_m, K⁺ "
+         "inside held (vm_cl_equilibrated_mv); --csv or --json for a script"),
       N_("SPEC") },
     { "plot", 0, 0, G_OPTION_ARG_STRING, &opt.plot,
       N_("Write a plot of the cell to the file of --out: kout (V_m against outside K⁺, log "
@@ -1104,9 +1111,14 @@ ml_cli_run (int       argc,
       N_("With --plot: the figure's file, PNG (at twice the pixels), SVG or PDF by its "
          "extension, with a caption line"), N_("FILE") },
     { "handout", 0, 0, G_OPTION_ARG_FILENAME, &opt.handout,
-      N_("Write the lab handout of the cell as a PDF on the locale's paper: the scenario, its "
-         "numbers, the salines of rising K⁺ with a column for the measured V_m, and the plot"),
+      N_("Write the lab handout of the cell as a PDF on the locale's paper, the one the app "
+         "writes: aims, the cell and its equations, the procedure, the salines of rising K⁺ "
+         "with the V_m predicted and columns to write the measured one in, the plot and "
+         "questions"),
       N_("FILE.pdf") },
+    { "handout-with-measured", 0, 0, G_OPTION_ARG_NONE, &opt.handout_with_measured,
+      N_("With --handout: the instructor's copy, with the measured V_m the scenario keeps in "
+         "the table and on the plot"), NULL },
     { "sweep-keep-na", 0, 0, G_OPTION_ARG_NONE, &opt.sweep_keep_na,
       N_("With --sweep of K.out: keep Na⁺ outside as it is (the bath's osmolarity rises)"),
       NULL },
@@ -1238,7 +1250,7 @@ ml_cli_run (int       argc,
           status = EXIT_BAD_INPUT;
           goto out;
         }
-      ml_cli_sweep_run (sweep, cell, opt.csv, out);
+      ml_cli_sweep_run (sweep, cell, opt.csv, opt.json, out);
       goto out;
     }
 

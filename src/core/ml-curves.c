@@ -54,6 +54,8 @@ ml_kout_curve_new (MlCell   *cell,
   self->vm_defined = g_new0 (gboolean, n);
   self->e_k = g_new0 (double, n);
   self->e_defined = g_new0 (gboolean, n);
+  self->vm_cl = g_new0 (double, n);
+  self->vm_cl_defined = g_new0 (gboolean, n);
   self->trade_na = trade_na && ml_sweep_can_trade_na (sweep, cell);
   self->slope = ml_nernst_slope_mv_per_decade (1, ml_cell_get_temperature (cell));
 
@@ -67,6 +69,18 @@ ml_kout_curve_new (MlCell   *cell,
       self->e_defined[i] = sols[i].ions[k].nernst_state == ML_NERNST_DEFINED;
       self->e_k[i] = self->e_defined[i] ? sols[i].ions[k].nernst_mv : 0.0;
     }
+  ml_sweep_run_cl_equilibrated (sweep, cell, sols);
+  for (guint i = 0; i < n; i++)
+    {
+      self->vm_cl_defined[i] = sols[i].vm_defined;
+      self->vm_cl[i] = sols[i].vm_defined ? sols[i].vm_mv : 0.0;
+    }
+  {
+    int cl = ml_cell_find_role (cell, ML_ION_ROLE_CL);
+    const MlIon *ion = cl >= 0 ? ml_cell_get_ion (cell, cl) : NULL;
+
+    self->has_cl = ion != NULL && ion->enabled && ion->p > 0.0;
+  }
 
   {
     g_autoptr (MlSweep) decades = ml_sweep_new_range (id, 10.0, 100.0, 2, TRUE, cell, NULL);
@@ -80,6 +94,12 @@ ml_kout_curve_new (MlCell   *cell,
           {
             self->decade_defined[d] = at[d].vm_defined;
             self->vm_decade[d] = at[d].vm_defined ? at[d].vm_mv : 0.0;
+          }
+        ml_sweep_run_cl_equilibrated (decades, cell, at);
+        for (guint d = 0; d < 2; d++)
+          {
+            self->cl_decade_defined[d] = at[d].vm_defined;
+            self->vm_cl_decade[d] = at[d].vm_defined ? at[d].vm_mv : 0.0;
           }
       }
   }
@@ -101,6 +121,8 @@ ml_kout_curve_free (MlKoutCurve *self)
   g_free (self->vm_defined);
   g_free (self->e_k);
   g_free (self->e_defined);
+  g_free (self->vm_cl);
+  g_free (self->vm_cl_defined);
   g_free (self);
 }
 

@@ -30,6 +30,12 @@ typedef struct
   gboolean *vm_defined;
   double   *e_k;          /* mV */
   gboolean *e_defined;
+  /* V_m once Cl⁻ inside has redistributed to E_Cl = V_m, K⁺ inside and
+   * the volume held (ml_cell_solve_cl_equilibrated()); the same as vm
+   * when the cell has no permeant Cl⁻ (then has_cl is FALSE). */
+  double   *vm_cl;        /* mV */
+  gboolean *vm_cl_defined;
+  gboolean  has_cl;
   double    slope;        /* the Nernst slope of K⁺, mV per decade */
   gboolean  trade_na;     /* Na⁺ outside traded for K⁺ */
   double    now_k_out;    /* the cell as it is */
@@ -38,6 +44,8 @@ typedef struct
   /* V_m at exactly 10 and 100 mM, as a student reads the plot. */
   double    vm_decade[2];
   gboolean  decade_defined[2];
+  double    vm_cl_decade[2];      /* the same after Cl⁻ has redistributed */
+  gboolean  cl_decade_defined[2];
 } MlKoutCurve;
 
 /* V_m from @k_from to @k_to mM of K⁺ outside (n points, log), the cell

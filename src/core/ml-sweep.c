@@ -328,3 +328,96 @@ ml_sweep_run (MlSweep    *self,
       ml_cell_solve (cell, &out[i]);
     }
 }
+
+gboolean
+ml_cell_solve_cl_equilibrated (MlCell     *cell,
+                               MlSolution *out)
+{
+  g_autoptr (MlCell) copy = NULL;
+  gboolean closed[ML_MAX_IONS] = { FALSE };
+  double p[ML_MAX_IONS] = { 0.0 };
+  gboolean any = FALSE, set_all = TRUE;
+  guint n;
+  MlSolution without;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  copy = ml_cell_copy (cell);
+  n = MIN (ml_cell_get_n_ions (copy), ML_MAX_IONS);
+  ml_cell_begin_batch (copy);
+  for (guint i = 0; i < n; i++)
+    {
+      const MlIon *ion = ml_cell_get_ion (copy, i);
+
+      if (ion->role == ML_ION_ROLE_CL && ion->enabled && ion->p > 0.0)
+        {
+          closed[i] = TRUE;
+          p[i] = ion->p;
+          any = TRUE;
+          ml_cell_set_ion_value (copy, i, ML_ION_FIELD_P, 0.0);
+        }
+    }
+  ml_cell_end_batch (copy);
+  if (!any)
+    {
+      ml_cell_solve (cell, out);
+      return out->vm_defined;
+    }
+
+  /* With Cl⁻ closed, V_m is what the other ions and the pump make it. */
+  ml_cell_solve (copy, &without);
+  if (!without.vm_defined)
+    {
+      *out = without;
+      return FALSE;
+    }
+
+  ml_cell_begin_batch (copy);
+  for (guint i = 0; i < n; i++)
+    {
+      const MlIon *ion = ml_cell_get_ion (copy, i);
+      /* E = (RT/zF)·ln(c_out/c_in) = V_m  ⇔  c_in = c_out·e^(−zV_m/(RT/F)). */
+      double c_in = ion->c_out * exp (-ion->z * without.vm_mv / without.rt_over_f_mv);
+
+      if (!closed[i])
+        continue;
+      if (!isfinite (c_in) || !ml_concentration_is_valid (c_in))
+        {
+          set_all = FALSE;
+          continue;
+        }
+      ml_cell_set_ion_value (copy, i, ML_ION_FIELD_C_IN, c_in);
+    }
+  if (set_all)
+    for (guint i = 0; i < n; i++)
+      if (closed[i])
+        ml_cell_set_ion_value (copy, i, ML_ION_FIELD_P, p[i]);
+  ml_cell_end_batch (copy);
+  if (!set_all)
+    {
+      *out = without;
+      return FALSE;
+    }
+  ml_cell_solve (copy, out);
+  return out->vm_defined;
+}
+
+void
+ml_sweep_run_cl_equilibrated (MlSweep    *self,
+                              MlCell     *base,
+                              MlSolution *out)
+{
+  g_autoptr (MlCell) cell = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ML_IS_CELL (base));
+  g_return_if_fail (out != NULL);
+
+  cell = ml_cell_copy (base);
+  for (guint i = 0; i < self->values->len; i++)
+    {
+      ml_sweep_set_point (self, base, i, cell);
+      ml_cell_solve_cl_equilibrated (cell, &out[i]);
+    }
+}

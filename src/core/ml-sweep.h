@@ -64,6 +64,32 @@ void            ml_sweep_run            (MlSweep     *self,
                                          MlCell      *base,
                                          MlSolution  *out);
 
+/* After the instant: the cell once its Cl⁻ has redistributed.
+ *
+ * In this model Cl⁻ crosses the membrane by its passive GHK leak alone (no
+ * transporter moves it), so a change of the bath is followed, over
+ * minutes, by Cl⁻ moving until E_Cl = V_m (Hodgkin & Horowicz 1959,
+ * J. Physiol. 148:127).  Then Cl⁻ carries no current and V_m is the
+ * zero-current potential of everything else: the solution of the cell
+ * with P_Cl = 0.  @out is the whole solution of the cell with Cl⁻ inside
+ * set to that equilibrium, c_in = c_out·e^(V_m·F/RT), so E_Cl = V_m in it.
+ *
+ * What else would follow is held: the K⁺ that enters with the Cl⁻ and the
+ * water that follows both (the fibre swells) are not modelled, so K⁺ and
+ * Na⁺ inside, and the volume, stay as they are.
+ *
+ * Only ions of the Cl⁻ role redistribute; a cell without a permeant Cl⁻
+ * gives its instant solution.  Without any other permeant ion the result is
+ * undefined (ML_CONDITION_NO_PERMEANT_ION).  Returns FALSE then, and when
+ * the equilibrium Cl⁻ inside is beyond what a concentration may be: then
+ * @out is the solution with P_Cl = 0, whose V_m is the same. */
+gboolean        ml_cell_solve_cl_equilibrated (MlCell     *cell,
+                                               MlSolution *out);
+/* As ml_sweep_run(), each point after its Cl⁻ has redistributed. */
+void            ml_sweep_run_cl_equilibrated  (MlSweep    *self,
+                                               MlCell     *base,
+                                               MlSolution *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlSweep, ml_sweep_free)
 
 G_END_DECLS

@@ -12,27 +12,19 @@
 
 G_BEGIN_DECLS
 
-/* Draws a figure of the membrane at (@x, @y) within @max_w × @max_h and
- * returns the height it took. */
-typedef double (*MlHandoutFigure) (cairo_t  *cr,
-                                   double    x,
-                                   double    y,
-                                   double    max_w,
-                                   double    max_h,
-                                   gpointer  user_data);
-
-/* Writes the handout of @cell (what differs from @reference in its caption)
- * titled @title, with @numbers as the page's math (in monospace when
- * @numbers_are_table, whose columns line up by spaces), @figure (may be
- * NULL) above them, on paper of @paper_width × @paper_height points. */
+/* Writes the lab handout of @cell, titled @title (the caption says what
+ * differs from @reference, which may be NULL), on paper of @paper_width ×
+ * @paper_height points: two pages, the cell, its equations, aims,
+ * procedure and temperature, then the salines of rising K⁺ with the V_m
+ * predicted at once and after Cl⁻ has redistributed, the plot and the
+ * questions.  The V_m measured and kept with the cell are shown only
+ * @with_measured (the instructor's copy).  The app and membrane-calc both
+ * write it with this one function. */
 gboolean  ml_handout_render (const char       *path,
                              MlCell           *cell,
                              MlCell           *reference,
                              const char       *title,
-                             const char       *numbers,
-                             gboolean          numbers_are_table,
-                             MlHandoutFigure   figure,
-                             gpointer          figure_data,
+                             gboolean          with_measured,
                              double            paper_width,
                              double            paper_height,
                              GError          **error);

@@ -56,6 +56,48 @@ ml_draw_text_px (double px)
 
 #define text_px ml_draw_text_px
 
+void
+ml_draw_layout_set_markup (PangoLayout *layout,
+                           const char  *markup,
+                           double       px)
+{
+  g_autofree char *expanded = ml_draw_markup (markup, px);
+
+  if (pango_parse_markup (expanded, -1, 0, NULL, NULL, NULL, NULL))
+    pango_layout_set_markup (layout, expanded, -1);
+  else
+    pango_layout_set_text (layout, markup != NULL ? markup : "", -1);
+}
+
+char *
+ml_draw_markup (const char *markup,
+                double      px)
+{
+  g_autofree char *sub = g_strdup_printf ("<span size=\"70%%\" rise=\"%d\">",
+                                          -(int)(0.2 * px * PANGO_SCALE));
+  g_autofree char *sup = g_strdup_printf ("<span size=\"70%%\" rise=\"%d\">",
+                                          (int)(0.4 * px * PANGO_SCALE));
+  GString *s = g_string_new (NULL);
+  const char *p = markup != NULL ? markup : "";
+
+  while (*p != '\0')
+    {
+      if (g_str_has_prefix (p, "<sub>") || g_str_has_prefix (p, "<sup>"))
+        {
+          g_string_append (s, p[3] == 'b' ? sub : sup);
+          p += 5;
+        }
+      else if (g_str_has_prefix (p, "</sub>") || g_str_has_prefix (p, "</sup>"))
+        {
+          g_string_append (s, "</span>");
+          p += 6;
+        }
+      else
+        g_string_append_c (s, *p++);
+    }
+  return g_string_free (s, FALSE);
+}
+
 typedef struct
 {
   double x0, x1, y0, y1;       /* the data range */
@@ -96,15 +138,16 @@ nice_step (double span,
 }
 
 static void
-text_at (cairo_t       *cr,
-         const char    *text,
-         double         px,
-         gboolean       bold,
-         double         x,
-         double         y,
-         double         xalign,
-         double         yalign,
-         const MlRgba  *color)
+layout_at (cairo_t       *cr,
+           const char    *text,
+           gboolean       markup,
+           double         px,
+           gboolean       bold,
+           double         x,
+           double         y,
+           double         xalign,
+           double         yalign,
+           const MlRgba  *color)
 {
   g_autoptr (PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_new ();
@@ -115,12 +158,19 @@ text_at (cairo_t       *cr,
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text, -1);
+  if (markup)
+    ml_draw_layout_set_markup (layout, text, px);
+  else
+    pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   set_rgba (cr, color);
   cairo_move_to (cr, x - xalign * w, y - yalign * h);
   pango_cairo_show_layout (cr, layout);
 }
+
+#define text_at(cr, text, ...) layout_at ((cr), (text), FALSE, __VA_ARGS__)
+/* Pango markup: V<sub>m</sub>, as the handout typesets it. */
+#define markup_at(cr, text, ...) layout_at ((cr), (text), TRUE, __VA_ARGS__)
 
 /* Axes, grid and tick labels; the titles under and beside them. */
 static void
@@ -183,8 +233,8 @@ draw_frame (const MlPlotStyle *self,
   cairo_rectangle (cr, floor (f->left) + 0.5, floor (f->top) + 0.5,
                    floor (f->right - f->left), floor (f->bottom - f->top));
   cairo_stroke (cr);
-  text_at (cr, x_title, 0.9 * f->font, TRUE, f->right, f->bottom + 1.5 * f->font, 1.0, 0.0, &dim);
-  text_at (cr, y_title, 0.9 * f->font, TRUE, f->left, f->top - 0.3 * f->font, 0.0, 1.0, &dim);
+  markup_at (cr, x_title, 0.9 * f->font, TRUE, f->right, f->bottom + 1.5 * f->font, 1.0, 0.0, &dim);
+  markup_at (cr, y_title, 0.9 * f->font, TRUE, f->left, f->top - 0.3 * f->font, 0.0, 1.0, &dim);
 }
 
 static void
@@ -232,6 +282,195 @@ dot (cairo_t       *cr,
     }
 }
 
+/* A legend: what each line and mark of the plot is, in a box put in the
+ * corner of the frame that covers the fewest points of the curves, so no
+ * label lies on a curve. */
+typedef enum
+{
+  KEY_SOLID,
+  KEY_DASHED,
+  KEY_DOTTED,
+  KEY_OPEN_DOT,
+  KEY_FILLED_DOT,
+  KEY_TEXT,       /* a note, no mark */
+} KeyKind;
+
+typedef struct
+{
+  KeyKind  kind;
+  MlRgba   color;
+  double   width;     /* of the line, px */
+  char    *text;
+} Key;
+
+typedef struct
+{
+  const double   *x;
+  const double   *y;
+  const gboolean *defined;
+  guint           n;
+} Trace;
+
+#define MAX_KEYS 8
+
+static PangoLayout *
+key_layout (cairo_t    *cr,
+            const char *text,
+            double      px)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, "Sans");
+  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  ml_draw_layout_set_markup (layout, text, px);
+  return layout;
+}
+
+static guint
+points_in (const Frame *f,
+           const Trace *traces,
+           guint        n_traces,
+           double       x,
+           double       y,
+           double       w,
+           double       h)
+{
+  guint count = 0;
+
+  for (guint t = 0; t < n_traces; t++)
+    for (guint i = 0; i < traces[t].n; i++)
+      {
+        double px, py;
+
+        if (traces[t].defined != NULL && !traces[t].defined[i])
+          continue;
+        if (f->log_x && !(traces[t].x[i] > 0.0))
+          continue;
+        px = fx (f, traces[t].x[i]);
+        py = fy (f, traces[t].y[i]);
+        if (px >= x && px <= x + w && py >= y && py <= y + h)
+          count++;
+      }
+  return count;
+}
+
+static void
+draw_legend (const MlPlotStyle *self,
+             cairo_t           *cr,
+             const Frame       *f,
+             Key               *keys,
+             guint              n_keys,
+             const Trace       *traces,
+             guint              n_traces)
+{
+  double px = 0.85 * f->font, pad = 0.45 * f->font, swatch = 2.4 * f->font;
+  double row = 1.3 * px, text_w = 0.0, w, h, best_x = 0.0, best_y = 0.0;
+  guint best = G_MAXUINT;
+  MlRgba bg = self->dark ? (MlRgba) { 0.12f, 0.12f, 0.12f, 0.9f }
+                         : (MlRgba) { 1.0f, 1.0f, 1.0f, 0.9f };
+  MlRgba edge = self->fg;
+
+  if (n_keys == 0)
+    return;
+  for (guint k = 0; k < n_keys; k++)
+    {
+      g_autoptr (PangoLayout) layout = key_layout (cr, keys[k].text, px);
+      int lw, lh;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      text_w = MAX (text_w, lw + (keys[k].kind == KEY_TEXT ? 0.0 : swatch + 0.4 * f->font));
+      row = MAX (row, lh * 1.1);
+    }
+  w = text_w + 2 * pad;
+  h = n_keys * row + 2 * pad;
+
+  /* The corners, top left first: a V_m–K⁺ plot rises to the right. */
+  {
+    double inset = 0.4 * f->font;
+    double xs[4] = { f->left + inset, f->right - inset - w, f->right - inset - w, f->left + inset };
+    double ys[4] = { f->top + inset, f->top + inset, f->bottom - inset - h, f->bottom - inset - h };
+
+    for (guint c = 0; c < 4; c++)
+      {
+        guint n = points_in (f, traces, n_traces, xs[c], ys[c], w, h);
+
+        if (n < best)
+          {
+            best = n;
+            best_x = xs[c];
+            best_y = ys[c];
+          }
+      }
+  }
+
+  set_rgba (cr, &bg);
+  cairo_rectangle (cr, best_x, best_y, w, h);
+  cairo_fill_preserve (cr);
+  edge.alpha = 0.4;
+  set_rgba (cr, &edge);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  for (guint k = 0; k < n_keys; k++)
+    {
+      double y = best_y + pad + (k + 0.5) * row;
+      double x = best_x + pad;
+      double tx = keys[k].kind == KEY_TEXT ? x : x + swatch + 0.4 * f->font;
+      g_autoptr (PangoLayout) layout = key_layout (cr, keys[k].text, px);
+      int lw, lh;
+
+      cairo_save (cr);
+      set_rgba (cr, &keys[k].color);
+      cairo_set_line_width (cr, keys[k].width);
+      switch (keys[k].kind)
+        {
+        case KEY_DASHED:
+          {
+            double dash[2] = { 0.6 * f->font, 0.35 * f->font };
+
+            cairo_set_dash (cr, dash, 2, 0);
+          }
+          G_GNUC_FALLTHROUGH;
+        case KEY_SOLID:
+        case KEY_DOTTED:
+          if (keys[k].kind == KEY_DOTTED)
+            {
+              double dash[2] = { 0.01, 0.3 * f->font };
+
+              cairo_set_dash (cr, dash, 2, 0);
+            }
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x + swatch, y);
+          cairo_stroke (cr);
+          break;
+        case KEY_OPEN_DOT:
+        case KEY_FILLED_DOT:
+          dot (cr, x + swatch / 2.0, y, 0.4 * f->font, keys[k].kind == KEY_FILLED_DOT,
+               &keys[k].color);
+          break;
+        case KEY_TEXT:
+        default:
+          break;
+        }
+      cairo_restore (cr);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      set_rgba (cr, &self->fg);
+      cairo_move_to (cr, tx, y - lh / 2.0);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static void
+keys_clear (Key   *keys,
+            guint  n)
+{
+  for (guint k = 0; k < n; k++)
+    g_clear_pointer (&keys[k].text, g_free);
+}
+
 static void
 draw_kout (const MlPlotStyle *self,
            const MlPlotData  *data,
@@ -239,12 +478,11 @@ draw_kout (const MlPlotStyle *self,
            Frame   *f)
 {
   const MlKoutCurve *c = data->kout;
-  MlRgba k_line, k_text;
+  MlRgba k_line;
   double lo = 0.0, hi = 0.0;
   gboolean any = FALSE;
 
   ion_shape ("K", self->dark, &k_line);
-  ion_text ("K", self->dark, self->high_contrast, &k_text);
 
   for (guint i = 0; i < c->n; i++)
     {
@@ -252,6 +490,12 @@ draw_kout (const MlPlotStyle *self,
         {
           lo = any ? MIN (lo, c->vm[i]) : c->vm[i];
           hi = any ? MAX (hi, c->vm[i]) : c->vm[i];
+          any = TRUE;
+        }
+      if (c->has_cl && c->vm_cl_defined[i])
+        {
+          lo = any ? MIN (lo, c->vm_cl[i]) : c->vm_cl[i];
+          hi = any ? MAX (hi, c->vm_cl[i]) : c->vm_cl[i];
           any = TRUE;
         }
       if (c->e_defined[i])
@@ -266,7 +510,7 @@ draw_kout (const MlPlotStyle *self,
   f->log_x = TRUE;
   f->y0 = MAX (-200.0, floor ((any ? lo : -100.0) / 20.0) * 20.0);
   f->y1 = MIN (150.0, ceil ((any ? hi : 40.0) / 20.0) * 20.0);
-  draw_frame (self, cr, f, _("K⁺ outside (mM, log scale)"), _("V_m (mV)"));
+  draw_frame (self, cr, f, _("K⁺ outside (mM, log scale)"), _("V<sub>m</sub> (mV)"));
 
   cairo_save (cr);
   cairo_rectangle (cr, f->left, f->top, f->right - f->left, f->bottom - f->top);
@@ -286,6 +530,18 @@ draw_kout (const MlPlotStyle *self,
   set_rgba (cr, &self->fg);
   polyline (cr, f, c->k_out, c->vm, c->vm_defined, c->n);
   cairo_stroke (cr);
+  /* After Cl⁻ has redistributed: dotted, in the same ink. */
+  if (c->has_cl)
+    {
+      double dash[2] = { 0.01, 0.3 * f->font };
+
+      cairo_save (cr);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, MAX (3.0, 0.24 * f->font));
+      polyline (cr, f, c->k_out, c->vm_cl, c->vm_cl_defined, c->n);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
 
   /* Measured points, open circles. */
   for (guint i = 0; i < data->n_measured; i++)
@@ -301,35 +557,48 @@ draw_kout (const MlPlotStyle *self,
     dot (cr, fx (f, c->now_k_out), fy (f, c->now_vm), 0.35 * f->font, TRUE, &self->fg);
   cairo_restore (cr);
 
-  /* The slope, written on the Nernst line near its upper end. */
+  /* What each line and mark is. */
   {
+    Key keys[MAX_KEYS] = { { 0 } };
+    Trace traces[4] = {
+      { c->k_out, c->vm, c->vm_defined, c->n },
+      { c->k_out, c->e_k, c->e_defined, c->n },
+      { c->k_out, c->vm_cl, c->vm_cl_defined, c->has_cl ? c->n : 0 },
+      { data->measured_k, data->measured_vm, NULL, data->n_measured },
+    };
     g_autofree char *slope = ml_format_fixed (c->slope, 1, FALSE);
-    /* Translators: on the Nernst line of the plot, "E_K: 61.5 mV per
+    guint n = 0;
+
+    keys[n++] = (Key) { KEY_SOLID, self->fg, MAX (2.5, 0.2 * f->font),
+                        g_strdup (c->has_cl ? _("V<sub>m</sub> at once (Cl⁻ inside as it was)")
+                                            : _("V<sub>m</sub>")) };
+    if (c->has_cl)
+      keys[n++] = (Key) { KEY_DOTTED, self->fg, MAX (3.0, 0.24 * f->font),
+                          /* Translators: the plot's legend, the second V_m curve. */
+                          g_strdup (_("V<sub>m</sub> once Cl⁻ has redistributed "
+                                      "(E<sub>Cl</sub> = V<sub>m</sub>; K⁺ inside held)")) };
+    /* Translators: the plot's legend, the Nernst line: "E_K, 61.5 mV per
      * tenfold K⁺". */
-    g_autofree char *text = g_strdup_printf (_("E_K: %s mV per tenfold K⁺"), slope);
-    guint j = (guint)(0.8 * (c->n - 1));
+    keys[n++] = (Key) { KEY_DASHED, k_line, MAX (1.5, 0.12 * f->font),
+                        g_strdup_printf (_("E<sub>K</sub>, %s mV per tenfold K⁺"), slope) };
+    if (data->n_measured > 0)
+      keys[n++] = (Key) { KEY_OPEN_DOT, self->fg, 1.0, g_strdup (_("V<sub>m</sub> measured")) };
+    if (c->now_defined)
+      {
+        g_autofree char *vm = ml_format_millivolts (c->now_vm, 1, TRUE);
+        g_autofree char *k = ml_format_significant (c->now_k_out, 3);
 
-    if (c->e_defined[j])
-      text_at (cr, text, f->font, TRUE, fx (f, c->k_out[j]) - 0.3 * f->font,
-               fy (f, c->e_k[j]) - 0.3 * f->font, 1.0, 1.0, &k_text);
+        /* Translators: the plot's legend, the present point, "the cell now:
+         * −69.1 mV at 5 mM". */
+        keys[n++] = (Key) { KEY_FILLED_DOT, self->fg, 1.0,
+                            g_strdup_printf (_("the cell now: %s at %s mM"), vm, k) };
+      }
+    keys[n++] = (Key) { KEY_TEXT, self->fg, 1.0,
+                        g_strdup (c->trade_na ? _("Na⁺ outside traded for K⁺, mole for mole")
+                                              : _("Na⁺ outside kept as it is")) };
+    draw_legend (self, cr, f, keys, n, traces, G_N_ELEMENTS (traces));
+    keys_clear (keys, n);
   }
-  {
-    guint j = 2;
-
-    if (c->vm_defined[j])
-      text_at (cr, c->trade_na ? _("V_m (Na⁺ traded for K⁺)") : _("V_m (Na⁺ kept)"), f->font,
-               TRUE, fx (f, c->k_out[j]), fy (f, c->vm[j]) - 0.6 * f->font, 0.0, 1.0, &self->fg);
-  }
-  if (c->now_defined)
-    {
-      g_autofree char *vm = ml_format_millivolts (c->now_vm, 1, TRUE);
-      g_autofree char *k = ml_format_significant (c->now_k_out, 3);
-      /* Translators: the present point, "now −69.1 mV at 5 mM". */
-      g_autofree char *text = g_strdup_printf (_("now %s at %s mM"), vm, k);
-
-      text_at (cr, text, 0.9 * f->font, FALSE, fx (f, c->now_k_out) + 0.6 * f->font,
-               fy (f, c->now_vm) + 0.3 * f->font, 0.0, 0.0, &self->fg);
-    }
 }
 
 static void
@@ -364,7 +633,7 @@ draw_iv (const MlPlotStyle *self,
   f->log_x = FALSE;
   f->y0 = lo - 0.08 * span;
   f->y1 = hi + 0.08 * span;
-  draw_frame (self, cr, f, _("V (mV)"), _("Current (µA/cm², outward up; dashed: the pump; thick: the total)"));
+  draw_frame (self, cr, f, _("V (mV)"), _("Current (µA/cm², outward up)"));
 
   cairo_save (cr);
   cairo_rectangle (cr, f->left, f->top, f->right - f->left, f->bottom - f->top);
@@ -395,15 +664,15 @@ draw_iv (const MlPlotStyle *self,
       /* Its reversal potential, a tick on the zero line. */
       if (c->e_state[k] == ML_NERNST_DEFINED && c->e[k] > f->x0 && c->e[k] < f->x1)
         {
-          g_autofree char *label = ml_ion_label (c->names[k], c->z[k]);
-          g_autofree char *e = g_strdup_printf ("E %s", label);
+          g_autofree char *name = g_markup_escape_text (c->names[k], -1);
+          g_autofree char *e = g_strdup_printf ("E<sub>%s</sub>", name);
           double x = fx (f, c->e[k]), y = fy (f, 0.0);
 
           set_rgba (cr, &line);
           cairo_move_to (cr, x, y - 0.5 * f->font);
           cairo_line_to (cr, x, y + 0.5 * f->font);
           cairo_stroke (cr);
-          text_at (cr, e, 0.85 * f->font, TRUE, x, y + 0.6 * f->font, 0.5, 0.0, &text);
+          markup_at (cr, e, 0.85 * f->font, TRUE, x, y + 0.6 * f->font, 0.5, 0.0, &text);
         }
     }
   /* Each ion's name beside its curve at 35 mV above rest, pushed apart so
@@ -462,16 +731,7 @@ draw_iv (const MlPlotStyle *self,
   polyline (cr, f, c->v, c->total, NULL, c->n);
   cairo_stroke (cr);
   if (c->rest_defined)
-    {
-      g_autofree char *vm = ml_format_millivolts (c->rest, 1, TRUE);
-      /* Translators: where the total current crosses zero. */
-      g_autofree char *text = g_strdup_printf (_("V_rest %s: the total crosses zero"), vm);
-
-      dot (cr, fx (f, c->rest), fy (f, 0.0), 0.4 * f->font, TRUE, &self->fg);
-      /* Under the plot's top edge, left of the cursor's readout. */
-      text_at (cr, text, 0.9 * f->font, TRUE, f->left + 0.5 * f->font, f->bottom - 0.4 * f->font,
-               0.0, 1.0, &self->fg);
-    }
+    dot (cr, fx (f, c->rest), fy (f, 0.0), 0.4 * f->font, TRUE, &self->fg);
   /* The cursor and what it reads. */
   if (data->have_cursor)
     {
@@ -504,6 +764,36 @@ draw_iv (const MlPlotStyle *self,
         }
     }
   cairo_restore (cr);
+
+  /* The total and the pump in a legend, where no curve runs. */
+  {
+    Key keys[MAX_KEYS] = { { 0 } };
+    Trace traces[ML_MAX_IONS + 2];
+    guint n = 0, t = 0;
+
+    for (guint k = 0; k < c->n_ions; k++)
+      if (c->permeant[k])
+        traces[t++] = (Trace) { c->v, c->i[k], NULL, c->n };
+    traces[t++] = (Trace) { c->v, c->pump, NULL, c->n };
+    traces[t++] = (Trace) { c->v, c->total, NULL, c->n };
+    if (c->rest_defined)
+      {
+        g_autofree char *vm = ml_format_millivolts (c->rest, 1, TRUE);
+
+        /* Translators: the I–V plot's legend, the thick curve and the dot
+         * where it crosses zero. */
+        keys[n++] = (Key) { KEY_SOLID, self->fg, MAX (3.0, 0.24 * f->font),
+                            g_strdup_printf (_("the total; ● V<sub>rest</sub> %s, where it "
+                                               "crosses zero"), vm) };
+      }
+    else
+      keys[n++] = (Key) { KEY_SOLID, self->fg, MAX (3.0, 0.24 * f->font),
+                          g_strdup (_("the total")) };
+    keys[n++] = (Key) { KEY_DASHED, self->fg, MAX (1.5, 0.12 * f->font),
+                        g_strdup (_("the pump")) };
+    draw_legend (self, cr, f, keys, n, traces, t);
+    keys_clear (keys, n);
+  }
 }
 
 static void
@@ -530,7 +820,7 @@ draw_temperature (const MlPlotStyle *self,
   f->log_x = FALSE;
   f->y0 = floor ((any ? lo : -100.0) / 5.0) * 5.0 - 5.0;
   f->y1 = ceil ((any ? hi : 0.0) / 5.0) * 5.0 + 5.0;
-  draw_frame (self, cr, f, _("Temperature (°C)"), _("V_m (mV)"));
+  draw_frame (self, cr, f, _("Temperature (°C)"), _("V<sub>m</sub> (mV)"));
 
   cairo_save (cr);
   cairo_rectangle (cr, f->left, f->top, f->right - f->left, f->bottom - f->top);
@@ -552,15 +842,16 @@ draw_temperature (const MlPlotStyle *self,
   dot (cr, fx (f, c->now_t), fy (f, c->now_vm), 0.35 * f->font, TRUE, &self->fg);
   cairo_restore (cr);
   {
-    guint j = c->n / 10;
+    Key keys[MAX_KEYS] = { { 0 } };
+    Trace traces[2] = { { c->t, c->vm, c->defined, c->n }, { c->t, c->vm_held, c->defined, c->n } };
+    guint n = 0;
 
-    if (c->defined[j])
-      {
-        text_at (cr, _("V_m, the pump’s rate following T"), f->font, TRUE, fx (f, c->t[j]),
-                 fy (f, c->vm[j]) - 0.4 * f->font, 0.0, 1.0, &self->fg);
-        text_at (cr, _("dashed: the pump’s rate held (RT/F alone)"), f->font, FALSE,
-                 fx (f, c->t[j]), fy (f, c->vm_held[j]) + 1.1 * f->font, 0.0, 0.0, &self->fg);
-      }
+    keys[n++] = (Key) { KEY_SOLID, self->fg, MAX (3.0, 0.22 * f->font),
+                        g_strdup (_("V<sub>m</sub>, the pump’s rate following T")) };
+    keys[n++] = (Key) { KEY_DASHED, self->fg, MAX (2.0, 0.15 * f->font),
+                        g_strdup (_("the pump’s rate held (RT/F alone)")) };
+    draw_legend (self, cr, f, keys, n, traces, G_N_ELEMENTS (traces));
+    keys_clear (keys, n);
   }
 }
 

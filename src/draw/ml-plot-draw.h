@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 #include <glib.h>
 
 #include "ml-curves.h"
@@ -59,6 +60,17 @@ double ml_plot_iv_v_at          (const MlPlotStyle *style,
 /* A text size in pixels rounded down to a few steps (1 px below 24 px, 2 px
  * up to 48 px, 4 px above), never below 1 px: the GUI's drawn views share it. */
 double ml_draw_text_px          (double             px);
+/* @markup (Pango markup with <sub> and <sup>, as translators see it) with
+ * each <sub>/<sup> as a span of 70 % size raised or lowered for text of
+ * @px: Pango 1.50's own <sub> sizes wrongly under a scaled cairo context
+ * (a PNG at twice the pixels).  Newly allocated. */
+char *ml_draw_markup            (const char        *markup,
+                                 double             px);
+/* Sets @markup (expanded as above) on @layout; a translation whose markup
+ * does not parse is shown as its text rather than not at all. */
+void  ml_draw_layout_set_markup (PangoLayout       *layout,
+                                 const char        *markup,
+                                 double             px);
 /* Black on white for paper. */
 void  ml_plot_style_init_print (MlPlotStyle       *style);
 void  ml_plot_draw_data        (const MlPlotData  *data,

@@ -44,6 +44,7 @@ struct _MlApplication
   double          run_s;
   char           *plot;          /* kout, iv or temperature */
   gboolean        handout;       /* the file is the lab handout, not a picture */
+  gboolean        handout_measured; /* the instructor's copy */
   gboolean        legend;        /* the membrane view's legend and two forces */
   gboolean        forces;
   char           *lesson;        /* a lesson to start: an id or a file */
@@ -247,7 +248,8 @@ take_screenshot_cb (gpointer user_data)
   MlApplication *self = ML_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(GError) error = NULL;
 
-  if (self->handout ? !ml_handout_write (window, self->screenshot_path, &error)
+  if (self->handout ? !ml_handout_write (window, self->screenshot_path, self->handout_measured,
+                                         &error)
                     : !ml_screenshot_widget (GTK_WIDGET (window), self->screenshot_path, &error))
     {
       g_printerr ("membrane-lab: %s\n", error->message);
@@ -286,9 +288,6 @@ prepare_screenshot (MlApplication *self,
                                  : g_str_equal (self->plot, "temperature") ? ML_PLOT_TEMPERATURE
                                  : ML_PLOT_KOUT);
     }
-  /* The handout draws the membrane as it is on screen. */
-  if (self->handout)
-    ml_window_show_page (window, "membrane");
   if (self->presentation)
     g_object_set (window, "presentation", TRUE, NULL);
   if (self->legend)
@@ -500,6 +499,8 @@ static const GOptionEntry option_entries[] = {
   { "handout", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --screenshot FILE.pdf: write the lab handout of the scenario instead of a picture"),
     NULL },
+  { "handout-with-measured", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --handout: the instructor's copy, with the measured V_m the scenario keeps"), NULL },
   { "lesson", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Start a lesson: a shipped one by its id (nernst, ghk-vote …) or a lesson file"),
     N_("LESSON") },
@@ -601,6 +602,12 @@ ml_application_handle_local_options (GApplication *application,
       self->presentation = g_variant_dict_contains (options, "presentation");
       self->block_pump = g_variant_dict_contains (options, "block-pump");
       self->handout = g_variant_dict_contains (options, "handout");
+      self->handout_measured = g_variant_dict_contains (options, "handout-with-measured");
+      if (self->handout_measured && !self->handout)
+        {
+          g_printerr (_("membrane-lab: --handout-with-measured goes with --handout\n"));
+          return 2;
+        }
       self->legend = g_variant_dict_contains (options, "legend");
       self->forces = g_variant_dict_contains (options, "forces");
       g_variant_dict_lookup (options, "step", "i", &self->lesson_step);
@@ -667,6 +674,7 @@ ml_application_handle_local_options (GApplication *application,
            || g_variant_dict_contains (options, "block-pump")
            || g_variant_dict_contains (options, "plot")
            || g_variant_dict_contains (options, "handout")
+           || g_variant_dict_contains (options, "handout-with-measured")
            || g_variant_dict_contains (options, "legend")
            || g_variant_dict_contains (options, "forces")
            || g_variant_dict_contains (options, "step")

@@ -153,52 +153,23 @@ step_preset_cb (GtkWidget  *widget,
   g_object_set (self, "preset", ids[at], NULL);
 }
 
-typedef struct
+/* Writes the handout; FALSE (and the window says why) when it cannot. */
+gboolean
+_ml_window_write_handout (MlWindow   *self,
+                          const char *path,
+                          gboolean    with_measured)
 {
-  MlWindow *window;
-  char     *path;
-  guint     ticks;
-} HandoutJob;
-
-/* Two frames after the membrane page is shown its view has a size and a
- * picture: then the handout is written. */
-static gboolean
-handout_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  HandoutJob *job = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (++job->ticks < 3)
-    return G_SOURCE_CONTINUE;
-  if (!ml_handout_write (job->window, job->path, &error))
-    ml_window_show_error (job->window, error->message);
-  return G_SOURCE_REMOVE;
+  if (!ml_handout_write (self, path, with_measured, &error))
+    {
+      ml_window_show_error (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-static void
-handout_job_free (gpointer data)
-{
-  HandoutJob *job = data;
-
-  g_object_unref (job->window);
-  g_free (job->path);
-  g_free (job);
-}
-
-void
-_ml_window_write_handout (MlWindow   *self,
-                          const char *path)
-{
-  HandoutJob *job = g_new0 (HandoutJob, 1);
-
-  job->window = g_object_ref (self);
-  job->path = g_strdup (path);
-  ml_window_show_page (self, "membrane");
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->membrane), handout_tick_cb, job,
-                                handout_job_free);
-}
+#define CHOICE_MEASURED "measured"
 
 static void
 handout_response_cb (GtkNativeDialog *dialog,
@@ -212,10 +183,13 @@ handout_response_cb (GtkNativeDialog *dialog,
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog),
+                                                        CHOICE_MEASURED);
+
       if (path == NULL)
         ml_window_show_error (self, _("The handout can only be saved to a local folder"));
       else
-        _ml_window_write_handout (self, path);
+        _ml_window_write_handout (self, path, g_strcmp0 (choice, "true") == 0);
     }
   g_object_unref (dialog);
 }
@@ -240,6 +214,10 @@ handout_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  /* The student's copy by default: the measured points are the answer. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), CHOICE_MEASURED,
+                               _("Instructor’s copy: show the measured V_m"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), CHOICE_MEASURED, "false");
   g_signal_connect (dialog, "response", G_CALLBACK (handout_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

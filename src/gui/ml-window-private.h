@@ -59,10 +59,11 @@ struct _MlWindow
 typedef void (*MlWindowContinuation) (MlWindow *self,
                                       gpointer  data);
 
-/* ml-window-actions.c: the handout, written once the membrane page is on
- * screen. */
-void     _ml_window_write_handout     (MlWindow             *self,
-                                       const char           *path);
+/* ml-window-actions.c: the handout (the instructor's copy @with_measured);
+ * FALSE when it could not be written, and the window says why. */
+gboolean _ml_window_write_handout     (MlWindow             *self,
+                                       const char           *path,
+                                       gboolean              with_measured);
 
 /* ml-window-files.c */
 void     ml_window_confirm_discard    (MlWindow             *self,

@@ -20,6 +20,8 @@
 #include "ml-figure.h"
 #include "ml-format.h"
 #include "ml-plots-page.h"
+#include "ml-presets.h"
+#include "ml-scenario.h"
 #include "ml-sweep.h"
 #include "ml-sweep-table.h"
 #include "ml-screenshot.h"
@@ -84,8 +86,10 @@ test_kout_words (void)
   g_assert_nonnull (strstr (summary, "61.5 mV per tenfold K⁺"));
   g_assert_nonnull (strstr (summary, "Now −69.1 mV at 5 mM"));
   /* V_m at 10 mM K⁺ (Na⁺ 140 mM) from the command line's sweep:
-   * membrane-calc --sweep K.out=10 gives −62.58 mV. */
-  g_assert_nonnull (strstr (summary, "At 10 mM, −62.6 mV."));
+   * membrane-calc --sweep K.out=10 gives −62.58 mV at once, and
+   * −62.13 mV once Cl⁻ has redistributed (vm_cl_equilibrated_mv). */
+  g_assert_nonnull (strstr (summary, "At 10 mM, −62.6 mV at once, −62.1 mV once Cl⁻ has "
+                                     "redistributed."));
   ml_plot_set_measured (plot, k, v, 3);
   g_assert_nonnull (strstr (ml_plot_get_summary (plot), "3 measured points"));
 
@@ -154,7 +158,7 @@ test_sweep_table (void)
   MlPlot *plot = ml_plots_page_get_plot (page);
   g_autoptr (MlSweep) sweep = ml_sweep_parse ("K.out=2.5,5,10,20,40,80",
                                               ml_window_get_cell (window), NULL);
-  MlSolution sols[6];
+  MlSolution sols[6], later[6];
   g_autofree char *tsv = NULL;
   g_auto (GStrv) lines = NULL;
 
@@ -176,26 +180,32 @@ test_sweep_table (void)
 
   /* The copied text holds the core's numbers, Na⁺ traded (saline). */
   ml_sweep_run (sweep, ml_window_get_cell (window), sols);
+  ml_sweep_run_cl_equilibrated (sweep, ml_window_get_cell (window), later);
   tsv = ml_sweep_table_to_tsv (table);
   lines = g_strsplit (tsv, "\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "K.out mM\tNa.out mM\tV_m predicted mV"));
+  g_assert_true (g_str_has_prefix (lines[0], "K.out mM\tNa.out mM\tV_m predicted mV\t"
+                                             "V_m after Cl redistributed mV\tE_K mV"));
   for (guint r = 0; r < 6; r++)
     {
       g_auto (GStrv) cells = g_strsplit (lines[r + 1], "\t", -1);
 
       g_assert_cmpfloat (fabs (g_ascii_strtod (cells[2], NULL) - sols[r].vm_mv), <, 1e-4);
+      /* The neuron is not in Cl⁻ equilibrium at 5 mM (E_Cl −64 mV against
+       * V_m −69 mV), so after Cl⁻ the column differs at every saline. */
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[3], NULL) - later[r].vm_mv), <, 1e-4);
+      g_assert_cmpfloat (fabs (later[r].vm_mv - sols[r].vm_mv), >, 0.1);
       if (r == 2)
         {
-          g_assert_cmpfloat (g_ascii_strtod (cells[5], NULL), ==, -60.5);
-          g_assert_cmpfloat (fabs (g_ascii_strtod (cells[6], NULL) - (-60.5 - sols[r].vm_mv)),
+          g_assert_cmpfloat (g_ascii_strtod (cells[6], NULL), ==, -60.5);
+          g_assert_cmpfloat (fabs (g_ascii_strtod (cells[7], NULL) - (-60.5 - sols[r].vm_mv)),
                              <, 1e-4);
         }
       else
-        g_assert_cmpstr (cells[5], ==, "");
+        g_assert_cmpstr (cells[6], ==, "");
       /* Then each other ion's E and V − E, the core's: Na⁺ first. */
-      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[7], NULL) - sols[r].ions[1].nernst_mv), <,
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[8], NULL) - sols[r].ions[1].nernst_mv), <,
                          1e-4);
-      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[8], NULL)
+      g_assert_cmpfloat (fabs (g_ascii_strtod (cells[9], NULL)
                                - sols[r].ions[1].driving_force_mv), <, 1e-4);
     }
   g_assert_nonnull (strstr (lines[0], "\tE_Na mV\tV_m - E_Na mV\tE_Cl mV"));
@@ -237,39 +247,66 @@ test_details (void)
   window_destroy (window);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+  char *text = NULL;
+
+  g_assert_true (run_ok (pdftotext, &text));
+  return text;
+}
+
 /* The handout: two pages on the locale's paper (A4 for C.UTF-8, whose
  * LC_PAPER is 210 × 297 mm), both with something printed, the practical's
- * predictions in its text. */
+ * predictions in its text; the student's copy without the measured V_m,
+ * the instructor's with it. */
 static void
 test_handout (void)
 {
   MlWindow *window = window_new ();
   g_autofree char *pdf = g_build_filename (test_dir, "handout.pdf", NULL);
+  g_autofree char *teacher = g_build_filename (test_dir, "handout-teacher.pdf", NULL);
   g_autofree char *prefix = g_build_filename (test_dir, "handout-page", NULL);
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *teacher_text = NULL;
   const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
-  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
   const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "40", pdf, prefix, NULL };
 
+  /* A V_m measured at 20 mM K⁺ that no prediction of the neuron's salines
+   * rounds to (they are −72.5 … −23.3 mV at once). */
+  ml_cell_set_measured_point (ml_window_get_cell (window), "K.out", 20.0, -57.4);
   ml_window_show_page (window, "plots");
   wait_ms (50);
-  _ml_window_write_handout (window, pdf);
-  for (int i = 0; i < 100 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
-    wait_ms (20);
-  wait_ms (50);
-  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (_ml_window_write_handout (window, pdf, FALSE));
+  g_assert_true (_ml_window_write_handout (window, teacher, TRUE));
   g_assert_true (run_ok (pdfinfo, &info));
   g_test_message ("%s", info);
   g_assert_nonnull (strstr (info, "Pages:           2"));
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
-  g_assert_true (run_ok (pdftotext, &text));
+  text = pdf_text (pdf);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Mammalian neuron"));
   g_assert_nonnull (strstr (text, "measured"));
   /* The prediction at 10 mM K⁺, as membrane-calc --sweep K.out=10 gives
-   * it (−62.58 mV), to the handout's one decimal. */
+   * it: −62.58 mV at once, −62.13 mV once Cl⁻ has redistributed
+   * (vm_cl_equilibrated_mv), to the handout's one decimal. */
   g_assert_nonnull (strstr (text, "−62.6"));
+  g_assert_nonnull (strstr (text, "−62.1"));
+  /* The sheet's parts. */
+  g_assert_nonnull (strstr (text, "Aims"));
+  g_assert_nonnull (strstr (text, "Procedure"));
+  g_assert_nonnull (strstr (text, "Questions"));
+  g_assert_nonnull (strstr (text, "Name:"));
+  g_assert_nonnull (strstr (text, "Date:"));
+  g_assert_nonnull (strstr (text, "37.0 °C"));
+  /* The student's copy keeps the measured value to itself. */
+  g_assert_null (strstr (text, "−57.4"));
+  g_assert_null (strstr (text, "Instructor"));
+  teacher_text = pdf_text (teacher);
+  g_assert_nonnull (strstr (teacher_text, "−57.4"));
+  g_assert_nonnull (strstr (teacher_text, "Instructor"));
   g_assert_true (run_ok (pdftoppm, NULL));
   for (int n = 1; n <= 2; n++)
     {
@@ -284,27 +321,79 @@ test_handout (void)
 }
 
 /* One line each from the command line: the I–V curves as SVG, the
- * handout as PDF; a bad kind of plot is exit 2. */
+ * handout as PDF; a bad kind of plot is exit 2.  The window's handout and
+ * membrane-calc's are one: the same text, for a preset and for a scenario
+ * file with measured values, the student's and the instructor's copy. */
 static void
 test_command_line (void)
 {
   const char *app = g_getenv ("MEMBRANE_LAB");
+  const char *calc = g_getenv ("MEMBRANE_CALC");
   g_autofree char *svg = g_build_filename (test_dir, "cli-iv.svg", NULL);
   g_autofree char *pdf = g_build_filename (test_dir, "cli-handout.pdf", NULL);
+  g_autofree char *calc_pdf = g_build_filename (test_dir, "calc-handout.pdf", NULL);
+  g_autofree char *scenario = g_build_filename (test_dir, "measured.membrane", NULL);
   g_autofree char *info = NULL;
   const char *iv[] = { app, "--screenshot", svg, "--plot", "iv", "--size", "1024x768", NULL };
   const char *handout[] = { app, "--screenshot", pdf, "--handout", "--preset", "squid-axon", NULL };
+  const char *calc_handout[] = { calc, "--preset", "squid-axon", "--handout", calc_pdf, NULL };
   const char *bad[] = { app, "--screenshot", svg, "--plot", "pie", NULL };
+  const char *bad_measured[] = { app, "--screenshot", svg, "--handout-with-measured", NULL };
   const char *xmllint[] = { "xmllint", "--noout", svg, NULL };
   const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *said = NULL;
 
   g_assert_nonnull (app);
+  g_assert_nonnull (calc);
   g_assert_true (run_ok (iv, NULL));
   g_assert_true (run_ok (xmllint, NULL));
   g_assert_true (run_ok (handout, NULL));
   g_assert_true (run_ok (pdfinfo, &info));
   g_assert_nonnull (strstr (info, "Pages:           2"));
   g_assert_false (run_ok (bad, NULL));
+  g_assert_false (run_ok (bad_measured, NULL));
+
+  /* membrane-calc says what it wrote: kept off the test's TAP output. */
+  g_assert_true (run_ok (calc_handout, &said));
+  {
+    g_autofree char *a = pdf_text (pdf);
+    g_autofree char *b = pdf_text (calc_pdf);
+
+    g_assert_nonnull (strstr (a, "Squid"));
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  /* A scenario with a measured point: both copies from both. */
+  {
+    g_autoptr (MlCell) cell = ml_cell_new_default ();
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GFile) file = g_file_new_for_path (scenario);
+
+    ml_cell_set_measured_point (cell, "K.out", 40.0, -38.8);
+    g_assert_true (ml_scenario_save_file (cell, file, NULL, &error));
+    g_assert_no_error (error);
+  }
+  for (int teacher = 0; teacher < 2; teacher++)
+    {
+      const char *gui[] = { app, "--screenshot", pdf, "--handout", scenario,
+                            teacher ? "--handout-with-measured" : NULL, NULL };
+      const char *cli[] = { calc, scenario, "--handout", calc_pdf,
+                            teacher ? "--handout-with-measured" : NULL, NULL };
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      g_autofree char *wrote = NULL;
+
+      g_assert_true (run_ok (gui, NULL));
+      g_assert_true (run_ok (cli, &wrote));
+      a = pdf_text (pdf);
+      b = pdf_text (calc_pdf);
+      g_assert_cmpstr (a, ==, b);
+      if (teacher)
+        g_assert_nonnull (strstr (a, "−38.8"));
+      else
+        g_assert_null (strstr (a, "−38.8"));
+    }
 }
 
 static void

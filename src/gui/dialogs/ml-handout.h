@@ -11,13 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* Writes @window's scenario as a handout: its name, notes and source, the
- * membrane figure, the math with the numbers, the table of salines of
- * rising K⁺ with an empty column for what the students measure, and the
- * plot of V_m against outside K⁺.  A4 or Letter, from the locale's paper.
- * The membrane view must be on screen (the window shows its page first). */
+/* Writes @window's scenario as the lab handout (ml_handout_render(), as
+ * membrane-calc --handout does), on the locale's paper, A4 or Letter; the
+ * measured V_m the scenario keeps only @with_measured. */
 gboolean  ml_handout_write  (MlWindow    *window,
                              const char  *path,
+                             gboolean     with_measured,
                              GError     **error);
 
 G_END_DECLS

@@ -26,7 +26,7 @@
 #include "ml-view-session.h"
 
 #define N_ROWS        6
-#define N_COLUMNS     7
+#define N_COLUMNS     8
 #define MEASURED_MAX  300.0   /* mV either way */
 
 static const double k_values[N_ROWS] = { 2.5, 5.0, 10.0, 20.0, 40.0, 80.0 };
@@ -42,6 +42,8 @@ struct _MlSweepTable
   GtkEntry   *entries[N_ROWS];
   double      measured[N_ROWS];   /* NAN when not measured */
   double      predicted[N_ROWS];
+  double      later[N_ROWS];      /* V_m once Cl⁻ has redistributed */
+  gboolean    later_defined[N_ROWS];
   gboolean    defined[N_ROWS];
   double      na_out[N_ROWS];
   double      e_k[N_ROWS];
@@ -54,7 +56,7 @@ struct _MlSweepTable
 
 G_DEFINE_FINAL_TYPE (MlSweepTable, ml_sweep_table, GTK_TYPE_WIDGET)
 
-enum { COL_K, COL_NA, COL_VM, COL_EK, COL_DF, COL_MEASURED, COL_DIFF };
+enum { COL_K, COL_NA, COL_VM, COL_VM_CL, COL_EK, COL_DF, COL_MEASURED, COL_DIFF };
 
 /* The id the measured values are kept under: the K⁺ ion's "K.out". */
 static char *
@@ -94,6 +96,9 @@ update_row (MlSweepTable *self,
                                     : g_strdup ("—");
   g_autofree char *vm = self->defined[row] ? ml_format_millivolts (self->predicted[row], 2, FALSE)
                                            : g_strdup (_("undefined"));
+  g_autofree char *later = self->later_defined[row]
+                           ? ml_format_millivolts (self->later[row], 2, FALSE)
+                           : g_strdup (_("undefined"));
   g_autofree char *ek = ml_format_millivolts (self->e_k[row], 2, FALSE);
   g_autofree char *df = self->defined[row]
                         ? ml_format_millivolts (self->predicted[row] - self->e_k[row], 2, TRUE)
@@ -105,6 +110,7 @@ update_row (MlSweepTable *self,
   gtk_label_set_label (self->cells[row][COL_K], k);
   gtk_label_set_label (self->cells[row][COL_NA], na);
   gtk_label_set_label (self->cells[row][COL_VM], vm);
+  gtk_label_set_label (self->cells[row][COL_VM_CL], later);
   gtk_label_set_label (self->cells[row][COL_EK], ek);
   gtk_label_set_label (self->cells[row][COL_DF], df);
   gtk_label_set_label (self->cells[row][COL_DIFF], diff);
@@ -133,6 +139,12 @@ recompute (MlSweepTable *self)
   if (sweep == NULL)
     return;
   ml_sweep_set_trade_na (sweep, self->trade);
+  ml_sweep_run_cl_equilibrated (sweep, cell, sols);
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      self->later_defined[r] = sols[r].vm_defined;
+      self->later[r] = sols[r].vm_defined ? sols[r].vm_mv : 0.0;
+    }
   ml_sweep_run (sweep, cell, sols);
   memcpy (self->sols, sols, sizeof sols);
   /* The measured values are the cell's (kept in its file). */
@@ -278,8 +290,8 @@ to_text (MlSweepTable *self,
 
   /* Plain ASCII numbers for a spreadsheet, whatever the display's minus. */
   g_string_append (s, self->trade ? "K.out mM|Na.out mM" : "K.out mM");
-  g_string_append (s, "|V_m predicted mV|E_K mV|V_m - E_K mV|V_m measured mV|"
-                      "measured - predicted mV");
+  g_string_append (s, "|V_m predicted mV|V_m after Cl redistributed mV|E_K mV|V_m - E_K mV|"
+                      "V_m measured mV|measured - predicted mV");
   /* Then every other ion's E and V − E, as membrane-calc --sweep prints
    * them. */
   for (guint i = 0; i < self->sols[0].n_ions; i++)
@@ -301,6 +313,9 @@ to_text (MlSweepTable *self,
       g_string_append_c (s, sep);
       if (self->defined[r])
         g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->predicted[r]));
+      g_string_append_c (s, sep);
+      if (self->later_defined[r])
+        g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->later[r]));
       g_string_append_c (s, sep);
       g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", self->e_k[r]));
       g_string_append_c (s, sep);
@@ -425,7 +440,10 @@ static void
 ml_sweep_table_init (MlSweepTable *self)
 {
   const char *heads[N_COLUMNS] = {
-    N_("K⁺ out, mM"), N_("Na⁺ out, mM"), N_("V_m predicted"), N_("E_K"), N_("V_m − E_K"),
+    N_("K⁺ out, mM"), N_("Na⁺ out, mM"), N_("V_m predicted, at once"),
+    /* Translators: a column head of the salines' table: V_m once Cl⁻ inside
+     * has moved to E_Cl = V_m, K⁺ inside held (minutes after the change). */
+    N_("V_m after Cl⁻ redistributes"), N_("E_K"), N_("V_m − E_K"),
     N_("V_m measured"), N_("measured − predicted"),
   };
   GtkWidget *row_box, *copy, *title;
@@ -464,6 +482,8 @@ ml_sweep_table_init (MlSweepTable *self)
 
       gtk_widget_add_css_class (head, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (head), 1.0);
+      gtk_label_set_wrap (GTK_LABEL (head), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (head), 14);
       gtk_grid_attach (self->grid, head, c, 0, 1, 1);
     }
   for (guint r = 0; r < N_ROWS; r++)
@@ -498,6 +518,17 @@ ml_sweep_table_init (MlSweepTable *self)
         }
     }
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->grid));
+  {
+    GtkWidget *note = gtk_label_new (_("At once: Cl⁻ inside as it was. After Cl⁻ redistributes: "
+                                       "Cl⁻ inside has moved until E_Cl = V_m, as it does over "
+                                       "minutes in a fibre with a large Cl⁻ permeability; K⁺ "
+                                       "inside and the volume are held."));
+
+    gtk_label_set_xalign (GTK_LABEL (note), 0.0);
+    gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+    gtk_widget_add_css_class (note, "dim-label");
+    gtk_box_append (GTK_BOX (self->box), note);
+  }
   self->message = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->message, 0.0);
   gtk_label_set_wrap (self->message, TRUE);

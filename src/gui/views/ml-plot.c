@@ -124,7 +124,17 @@ update_summary (MlPlot *self)
             g_autofree char *vm = ml_format_millivolts (c->vm_decade[d], 1, TRUE);
 
             g_string_append_c (s, ' ');
-            g_string_append_printf (s, _("At %s mM, %s."), d == 0 ? "10" : "100", vm);
+            if (c->has_cl && c->cl_decade_defined[d])
+              {
+                g_autofree char *later = ml_format_millivolts (c->vm_cl_decade[d], 1, TRUE);
+
+                /* Translators: the plot's spoken summary: V_m at 10 or 100 mM
+                 * K⁺ at once, and once Cl⁻ inside has redistributed. */
+                g_string_append_printf (s, _("At %s mM, %s at once, %s once Cl⁻ has "
+                                             "redistributed."), d == 0 ? "10" : "100", vm, later);
+              }
+            else
+              g_string_append_printf (s, _("At %s mM, %s."), d == 0 ? "10" : "100", vm);
           }
       if (self->measured_k != NULL && self->measured_k->len > 0)
         {
