@@ -237,6 +237,18 @@ class TestIons(CliTestCase):
         vm = -rt_over_f_mv(sol['temperature_c']) * math.log(d['k_in_mm'] / 150)
         self.assertAlmostEqual(d['vm_mv'], vm, delta=1e-9)
 
+    def test_donnan_valence_range(self):
+        # The valences the lessons take, −1 to −10: a trivalent anion.
+        # Hand: K_in − Cl_in = 3·100 = 300, K_in·Cl_in = 150², so
+        # K_in = (300 + √(300² + 4·150²))/2 = 362.13 mM.
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--donnan', '100,-3,150')
+        self.assertAlmostEqual(sol['donnan']['k_in_mm'], 362.13, delta=0.01)
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--donnan', '100,-10,150')
+        self.assertAlmostEqual(sol['donnan']['k_in_mm'] - sol['donnan']['cl_in_mm'], 1000,
+                               delta=1e-6)
+        for z in ('-11', '0', '1', '-2.5'):
+            self.assert_bad_input(['--donnan', '100,%s,150' % z], 'valence', '-10', '-1')
+
     def test_donnan_closed_equal_volumes(self):
         # Hand: A = 100 mM (z = −1) and no KCl inside, 100 mM KCl outside,
         # equal volumes.  δ mM of KCl moves in: (100 + δ)·δ = (100 − δ)²,

@@ -16,6 +16,7 @@
 #include "ml-cell.h"
 #include "ml-format.h"
 #include "ml-lesson.h"
+#include "ml-physics.h"
 #include "ml-params.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
@@ -445,6 +446,41 @@ test_apply_is_whole (void)
   assert_close (k_out, 5.0, 0);
 }
 
+/* One range of Donnan valences for the reader, the calculator and the
+ * window: every valence the reader takes the core solves (a -3 was taken
+ * by the reader and refused by the window and membrane-calc). */
+static void
+test_donnan_valence (void)
+{
+  for (int z = -12; z <= 1; z++)
+    {
+      g_autofree char *data = g_strdup_printf (HEAD "[Step 1]\nText=t\nDonnan=120,%d,100\n", z);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MlLesson) lesson = ml_lesson_load_data (data, -1, &error);
+      MlDonnan d;
+
+      g_assert_cmpint (lesson != NULL, ==, ml_donnan_valence_is_valid (z));
+      g_assert_cmpint (ml_donnan_open_bath (120, z, 100, 37, &d), ==, ml_donnan_valence_is_valid (z));
+      if (lesson == NULL)
+        {
+          g_assert_nonnull (strstr (error->message, "[Step 1] Donnan"));
+          continue;
+        }
+      g_assert_cmpint (ml_lesson_get_step (lesson, 0)->donnan_valence, ==, z);
+    }
+  /* Hand calculation, open bath: K_in − Cl_in = 3·120 = 360 and
+   * K_in·Cl_in = 100², so K_in = (360 + √(360² + 4·100²))/2 = 385.91 mM. */
+  {
+    MlDonnan d;
+
+    g_assert_true (ml_donnan_open_bath (120, -3, 100, 37, &d));
+    assert_close (d.k_in, 385.91, 0.01);
+  }
+  g_assert_true (ml_donnan_valence_is_valid (-10));
+  g_assert_false (ml_donnan_valence_is_valid (-11));
+  g_assert_false (ml_donnan_valence_is_valid (0));
+}
+
 /* The lesson in German is read in German and walks the same. */
 static void
 test_german (void)
@@ -479,5 +515,6 @@ main (int   argc,
   g_test_add_func ("/lesson/apply-is-whole", test_apply_is_whole);
   g_test_add_func ("/lesson/undefined-costs-nothing", test_undefined_costs_nothing);
   g_test_add_func ("/lesson/german", test_german);
+  g_test_add_func ("/lesson/donnan-valence", test_donnan_valence);
   return g_test_run ();
 }

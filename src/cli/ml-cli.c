@@ -29,6 +29,7 @@
 
 #include "ml-cell.h"
 #include "ml-cli.h"
+#include "ml-physics.h"
 #include "ml-cli-output.h"
 #include "ml-cli-figure.h"
 #include "ml-cli-practice.h"
@@ -303,13 +304,15 @@ parse_field (const Field  *field,
         gboolean anion = field->kind == FIELD_ANION_VALENCE;
         gint64 v = 0;
 
-        if (!g_ascii_string_to_signed (text, 10, -2, anion ? -1 : 2, &v, NULL) || v == 0)
+        if (!g_ascii_string_to_signed (text, 10, anion ? ML_DONNAN_VALENCE_MIN : -2,
+                                       anion ? ML_DONNAN_VALENCE_MAX : 2, &v, NULL) || v == 0)
           {
             if (anion)
               /* Translators: the first %s is an option (--donnan), the second
-               * the whole argument as given, the last the valence given. */
-              set_bad_value (error, _("%s “%s”: the valence must be -1 or -2, not “%s”"),
-                             option, arg, text);
+               * the whole argument as given, the two numbers the valences
+               * taken (-10 and -1), the last %s the valence given. */
+              set_bad_value (error, _("%s “%s”: the valence must be a whole number from %d to %d, not “%s”"),
+                             option, arg, ML_DONNAN_VALENCE_MIN, ML_DONNAN_VALENCE_MAX, text);
             else
               /* Translators: the first %s is an option (--ion), the second the
                * whole argument as given, the last the valence given. */
