@@ -22,6 +22,7 @@
 #include "ml-scenario.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -481,6 +482,36 @@ test_donnan_valence (void)
   g_assert_false (ml_donnan_valence_is_valid (0));
 }
 
+/* A lesson file's error names the file, whether it is missing or wrong
+ * ("No such file or directory" alone, before). */
+static void
+test_file_errors_name_the_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ml-lesson-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "week3-missing.lesson", NULL);
+  g_autofree char *broken = g_build_filename (dir, "week3-broken.lesson", NULL);
+  g_autoptr (GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr (GError) error = NULL;
+  MlLesson *lesson;
+
+  lesson = ml_lesson_load_file (missing_file, NULL, &error);
+  g_assert_null (lesson);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "week3-missing.lesson"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (broken, HEAD "[Step 1]\nText=t\nDonnan=120,1,100\n", -1,
+                                      NULL));
+  lesson = ml_lesson_load_file (broken_file, NULL, &error);
+  g_assert_null (lesson);
+  g_assert_true (error->domain == ML_SCENARIO_ERROR);
+  g_assert_nonnull (strstr (error->message, "week3-broken.lesson"));
+  g_assert_nonnull (strstr (error->message, "[Step 1] Donnan"));
+  g_remove (broken);
+  g_rmdir (dir);
+}
+
 /* The lesson in German is read in German and walks the same. */
 static void
 test_german (void)
@@ -516,5 +547,6 @@ main (int   argc,
   g_test_add_func ("/lesson/undefined-costs-nothing", test_undefined_costs_nothing);
   g_test_add_func ("/lesson/german", test_german);
   g_test_add_func ("/lesson/donnan-valence", test_donnan_valence);
+  g_test_add_func ("/lesson/file-errors-name-the-file", test_file_errors_name_the_file);
   return g_test_run ();
 }

@@ -727,13 +727,28 @@ ml_lesson_load_file (GFile         *file,
                      GError       **error)
 {
   g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  MlLesson *lesson = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!ml_file_read_bounded (file, LESSON_MAX_BYTES, cancellable, &contents, &length, error))
-    return NULL;
-  return ml_lesson_load_data (contents, length, error);
+  if (ml_file_read_bounded (file, LESSON_MAX_BYTES, cancellable, &contents, &length,
+                            &local_error))
+    lesson = ml_lesson_load_data (contents, length, &local_error);
+  if (lesson == NULL)
+    {
+      /* The message names the file: "No such file or directory" alone
+       * does not say which of the lessons a teacher gave was wrong. */
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *quoted = ml_text_cut (name, ML_TEXT_QUOTE_MAX_BYTES);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: the first %s is the lesson file's name, the
+                    * second why it does not open. */
+                   _("The lesson “%s” cannot be opened: %s"), quoted, local_error->message);
+    }
+  return lesson;
 }
 
 const char *
