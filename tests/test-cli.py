@@ -237,6 +237,18 @@ class TestIons(CliTestCase):
         vm = -rt_over_f_mv(sol['temperature_c']) * math.log(d['k_in_mm'] / 150)
         self.assertAlmostEqual(d['vm_mv'], vm, delta=1e-9)
 
+    def test_donnan_valence_range(self):
+        # The valences the lessons take, −1 to −10: a trivalent anion.
+        # Hand: K_in − Cl_in = 3·100 = 300, K_in·Cl_in = 150², so
+        # K_in = (300 + √(300² + 4·150²))/2 = 362.13 mM.
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--donnan', '100,-3,150')
+        self.assertAlmostEqual(sol['donnan']['k_in_mm'], 362.13, delta=0.01)
+        sol = self.calc_json('--ion', 'K,1,140,5,1e-6', '--donnan', '100,-10,150')
+        self.assertAlmostEqual(sol['donnan']['k_in_mm'] - sol['donnan']['cl_in_mm'], 1000,
+                               delta=1e-6)
+        for z in ('-11', '0', '1', '-2.5'):
+            self.assert_bad_input(['--donnan', '100,%s,150' % z], 'valence', '-10', '-1')
+
     def test_donnan_closed_equal_volumes(self):
         # Hand: A = 100 mM (z = −1) and no KCl inside, 100 mM KCl outside,
         # equal volumes.  δ mM of KCl moves in: (100 + δ)·δ = (100 − δ)²,
@@ -796,6 +808,40 @@ class TestHostileInput(CliTestCase):
     def test_long_argument_is_cut(self):
         line = self.assert_bad_input(['--ion', 'K,1,' + '1' * 100000 + ',5,1e-6'], '--ion',
                                      'too long')
+        self.assertLess(len(line.encode()), 300)
+
+    def test_long_values_accepted(self):
+        # What a user types is accepted: an output path of a real folder
+        # tree, a sweep of 16 values, an --ion written with many digits.
+        # Only the quotation in a message is shortened (to 60 bytes).
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(tmp, 'home', 'student', 'Documents', 'Physiology-2026',
+                                  'week3', 'resting-potential-practical', 'group-B')
+            os.makedirs(folder)
+            for args, name in ((['--plot', 'kout', '--out'], 'kout-plot-for-the-handout.png'),
+                               (['--handout'], 'resting-potential-handout-group-B.pdf'),
+                               (['--practice', 'nernst', '--count', '2', '--moodle'],
+                                'nernst-question-bank-for-moodle.xml'),
+                               (['--practice', 'nernst', '--count', '2', '--pdf'],
+                                'nernst-worksheet-with-answers.pdf')):
+                path = os.path.join(folder, name)
+                self.assertGreater(len(path.encode()), 60)
+                p = run(*args, path)
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertGreater(os.path.getsize(path), 0)
+        values = ','.join(str(v) for v in range(1, 17))
+        p = run('--sweep', 'K.out=' + values, '--csv')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(len(p.stdout.strip().split('\n')), 1 + 16)
+        # The same ion with every digit written gives the same V_rest.
+        long_k = 'K,1,140.00000000000000000000,5.000000000000000000000,1.000000000000000000e-06'
+        self.assertGreater(len(long_k), 60)
+        a = self.calc_json('--ion', long_k)
+        b = self.calc_json('--ion', 'K,1,140,5,1e-6')
+        self.assertEqual(a['vm_ghk_mv'], b['vm_ghk_mv'])
+        # A long bad value is refused with its quotation shortened.
+        line = self.assert_bad_input(['--ion', 'K,1,140,5,' + '7' * 2000 + 'x'],
+                                     '--ion', 'not a number')
         self.assertLess(len(line.encode()), 300)
 
     def test_option_value_not_utf8(self):

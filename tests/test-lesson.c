@@ -16,11 +16,13 @@
 #include "ml-cell.h"
 #include "ml-format.h"
 #include "ml-lesson.h"
+#include "ml-physics.h"
 #include "ml-params.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -636,6 +638,71 @@ test_apply_is_whole (void)
   assert_close (k_out, 5.0, 0);
 }
 
+/* One range of Donnan valences for the reader, the calculator and the
+ * window: every valence the reader takes the core solves (a -3 was taken
+ * by the reader and refused by the window and membrane-calc). */
+static void
+test_donnan_valence (void)
+{
+  for (int z = -12; z <= 1; z++)
+    {
+      g_autofree char *data = g_strdup_printf (HEAD "[Step 1]\nText=t\nDonnan=120,%d,100\n", z);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MlLesson) lesson = ml_lesson_load_data (data, -1, &error);
+      MlDonnan d;
+
+      g_assert_cmpint (lesson != NULL, ==, ml_donnan_valence_is_valid (z));
+      g_assert_cmpint (ml_donnan_open_bath (120, z, 100, 37, &d), ==, ml_donnan_valence_is_valid (z));
+      if (lesson == NULL)
+        {
+          g_assert_nonnull (strstr (error->message, "[Step 1] Donnan"));
+          continue;
+        }
+      g_assert_cmpint (ml_lesson_get_step (lesson, 0)->donnan_valence, ==, z);
+    }
+  /* Hand calculation, open bath: K_in − Cl_in = 3·120 = 360 and
+   * K_in·Cl_in = 100², so K_in = (360 + √(360² + 4·100²))/2 = 385.91 mM. */
+  {
+    MlDonnan d;
+
+    g_assert_true (ml_donnan_open_bath (120, -3, 100, 37, &d));
+    assert_close (d.k_in, 385.91, 0.01);
+  }
+  g_assert_true (ml_donnan_valence_is_valid (-10));
+  g_assert_false (ml_donnan_valence_is_valid (-11));
+  g_assert_false (ml_donnan_valence_is_valid (0));
+}
+
+/* A lesson file's error names the file, whether it is missing or wrong
+ * ("No such file or directory" alone, before). */
+static void
+test_file_errors_name_the_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ml-lesson-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "week3-missing.lesson", NULL);
+  g_autofree char *broken = g_build_filename (dir, "week3-broken.lesson", NULL);
+  g_autoptr (GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr (GError) error = NULL;
+  MlLesson *lesson;
+
+  lesson = ml_lesson_load_file (missing_file, NULL, &error);
+  g_assert_null (lesson);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "week3-missing.lesson"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (broken, HEAD "[Step 1]\nText=t\nDonnan=120,1,100\n", -1,
+                                      NULL));
+  lesson = ml_lesson_load_file (broken_file, NULL, &error);
+  g_assert_null (lesson);
+  g_assert_true (error->domain == ML_SCENARIO_ERROR);
+  g_assert_nonnull (strstr (error->message, "week3-broken.lesson"));
+  g_assert_nonnull (strstr (error->message, "[Step 1] Donnan"));
+  g_remove (broken);
+  g_rmdir (dir);
+}
+
 /* The lesson in German is read in German and walks the same. */
 static void
 test_german (void)
@@ -805,5 +872,7 @@ main (int   argc,
   g_test_add_func ("/lesson/german", test_german);
   g_test_add_func ("/lesson/lessons-tell-the-truth", test_lessons_tell_the_truth);
   g_test_add_func ("/lesson/direction-words", test_direction_words);
+  g_test_add_func ("/lesson/donnan-valence", test_donnan_valence);
+  g_test_add_func ("/lesson/file-errors-name-the-file", test_file_errors_name_the_file);
   return g_test_run ();
 }

@@ -23,12 +23,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "ml-cell.h"
 #include "ml-cli.h"
+#include "ml-physics.h"
 #include "ml-cli-output.h"
 #include "ml-cli-figure.h"
 #include "ml-cli-practice.h"
@@ -39,13 +41,23 @@
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-solution.h"
+#include "ml-sweep.h"
 #include "ml-text.h"
 
 #define EXIT_BAD_INPUT 2
 #define EXIT_INTERNAL  1
 
-/* An argument quoted in a message keeps at most this many bytes. */
+/* An argument quoted in a message keeps at most this many bytes; it is
+ * only the length of a quotation, never a limit on what is accepted. */
 #define ARG_QUOTE_MAX_BYTES 60
+
+/* What is accepted: a file name up to PATH_MAX (its NUL not counted), a sweep list of up to
+ * ML_SWEEP_MAX_POINTS values (each written in up to 32 bytes, as
+ * "-1.2345678901234567e-300" is), and any other value up to
+ * ARG_VALUE_MAX_BYTES, far more than a number, an --ion or an --event
+ * needs, so that only a runaway argument is refused. */
+#define ARG_VALUE_MAX_BYTES 4096
+#define ARG_SWEEP_MAX_BYTES (64 + 32 * ML_SWEEP_MAX_POINTS)
 
 /* The ranges of a cell's inputs are those of the parameter table
  * (ml-params.h), which the scenario reader reads too, so a command line
@@ -189,7 +201,10 @@ parse_number (const char  *text,
               GError     **error)
 {
   double v;
+  g_autofree char *arg_shown = arg != NULL ? ml_text_cut (arg, ARG_QUOTE_MAX_BYTES) : NULL;
+  g_autofree char *text_shown = ml_text_cut (text, ARG_QUOTE_MAX_BYTES);
 
+  /* Long values are accepted; only their quotations are shortened. */
   if (!ml_text_parse_decimal (text, &v))
     {
       if (arg != NULL)
@@ -197,11 +212,11 @@ parse_number (const char  *text,
          * option (--ion), the second the whole argument as given, the third
          * the field (“inside concentration”), the last the field's text. */
         set_bad_value (error, _("%s “%s”: the %s “%s” is not a number"),
-                       option, arg, what, text);
+                       option, arg_shown, what, text_shown);
       else
         /* Translators: the first %s is an option (--temperature), the
          * second the value given. */
-        set_bad_value (error, _("%s: “%s” is not a number"), option, text);
+        set_bad_value (error, _("%s: “%s” is not a number"), option, text_shown);
       return FALSE;
     }
   if (v < min || v > max)
@@ -216,11 +231,11 @@ parse_number (const char  *text,
          * whole argument as given, the third the field (“permeability”),
          * then the allowed range (“0–1 cm/s”) and the field's text. */
         set_bad_value (error, _("%s “%s”: the %s must lie in the range %s, not %s"),
-                       option, arg, what, range, text);
+                       option, arg_shown, what, range, text_shown);
       else
         /* Translators: the first %s is an option (--temperature), then the
          * allowed range (“-273.15–200 °C”) and the value given. */
-        set_bad_value (error, _("%s must lie in the range %s, not %s"), option, range, text);
+        set_bad_value (error, _("%s must lie in the range %s, not %s"), option, range, text_shown);
       return FALSE;
     }
   *out = v;
@@ -289,10 +304,12 @@ parse_field (const Field  *field,
     case FIELD_NAME:
       if (!ion_name_is_valid (text))
         {
+          g_autofree char *shown = ml_text_cut (text, ARG_QUOTE_MAX_BYTES);
+
           /* Translators: the first %s is an option (--ion), the second the
            * whole argument as given, the third the name given. */
           set_bad_value (error, _("%s “%s”: the name “%s” must be 1 to %d letters or digits"),
-                         option, arg, text, ML_ION_NAME_MAX - 1);
+                         option, arg, shown, ML_ION_NAME_MAX - 1);
           return FALSE;
         }
       g_strlcpy (field->out, text, ML_ION_NAME_MAX);
@@ -304,18 +321,22 @@ parse_field (const Field  *field,
         gboolean anion = field->kind == FIELD_ANION_VALENCE;
         gint64 v = 0;
 
-        if (!g_ascii_string_to_signed (text, 10, -2, anion ? -1 : 2, &v, NULL) || v == 0)
+        if (!g_ascii_string_to_signed (text, 10, anion ? ML_DONNAN_VALENCE_MIN : -2,
+                                       anion ? ML_DONNAN_VALENCE_MAX : 2, &v, NULL) || v == 0)
           {
+            g_autofree char *shown = ml_text_cut (text, ARG_QUOTE_MAX_BYTES);
+
             if (anion)
               /* Translators: the first %s is an option (--donnan), the second
-               * the whole argument as given, the last the valence given. */
-              set_bad_value (error, _("%s “%s”: the valence must be -1 or -2, not “%s”"),
-                             option, arg, text);
+               * the whole argument as given, the two numbers the valences
+               * taken (-10 and -1), the last %s the valence given. */
+              set_bad_value (error, _("%s “%s”: the valence must be a whole number from %d to %d, not “%s”"),
+                             option, arg, ML_DONNAN_VALENCE_MIN, ML_DONNAN_VALENCE_MAX, shown);
             else
               /* Translators: the first %s is an option (--ion), the second the
                * whole argument as given, the last the valence given. */
               set_bad_value (error, _("%s “%s”: the valence must be 1, 2, -1 or -2, not “%s”"),
-                             option, arg, text);
+                             option, arg, shown);
             return FALSE;
           }
         *(int *)field->out = (int)v;
@@ -355,7 +376,10 @@ parse_fields (const char   *option,
 {
   g_auto(GStrv) texts = g_strsplit (arg, ",", -1);
   guint n = g_strv_length (texts);
+  g_autofree char *shown = ml_text_cut (arg, ARG_QUOTE_MAX_BYTES);
 
+  /* The whole argument is read; messages quote it shortened. */
+  arg = shown;
   if (n != n_fields)
     {
       /* Translators: the first %s is an option (--ion), the second the
@@ -452,6 +476,7 @@ quote_file (const char *path)
 static gboolean
 check_value (const char  *option,
              const char  *value,
+             gsize        max_bytes,
              GError     **error)
 {
   if (value == NULL)
@@ -465,14 +490,14 @@ check_value (const char  *option,
       set_bad_value (error, _("%s: the value “%s” is not valid UTF-8 text"), option, quoted);
       return FALSE;
     }
-  if (strlen (value) > ARG_QUOTE_MAX_BYTES)
+  if (strlen (value) > max_bytes)
     {
       g_autofree char *quoted = ml_text_cut (value, 24);
 
       /* Translators: the first %s is an option (--ion), the second the start
        * of its value, then the longest value accepted. */
       set_bad_value (error, _("%s: the value “%s” is too long (at most %d characters)"),
-                     option, quoted, ARG_QUOTE_MAX_BYTES);
+                     option, quoted, (int)max_bytes);
       return FALSE;
     }
   return TRUE;
@@ -482,39 +507,39 @@ static gboolean
 check_values (const Options  *opt,
               GError        **error)
 {
-  const struct { const char *option; const char *value; } singles[] = {
-    { "--preset", opt->preset },
-    { "--temperature", opt->temperature },
-    { "--pump-ratio", opt->pump_ratio },
-    { "--pump-current", opt->pump_current },
-    { "--pump", opt->pump_mode },
-    { "--pump-imax", opt->pump_imax },
-    { "--simulate", opt->simulate },
-    { "--every", opt->every },
-    { "--sweep", opt->sweep },
-    { "--plot", opt->plot },
-    { "--out", opt->out },
-    { "--handout", opt->handout },
-    { "--vm", opt->vm },
-    { "--radius", opt->radius },
-    { "--capacitance", opt->capacitance },
-    { "--donnan", opt->donnan },
-    { "--donnan-closed", opt->donnan_closed },
-    { "--practice", opt->practice },
-    { "--count", opt->count },
-    { "--seed", opt->seed },
-    { "--moodle", opt->moodle },
-    { "--pdf", opt->pdf },
+  const struct { const char *option; const char *value; gsize max_bytes; } singles[] = {
+    { "--preset", opt->preset, ARG_VALUE_MAX_BYTES },
+    { "--temperature", opt->temperature, ARG_VALUE_MAX_BYTES },
+    { "--pump-ratio", opt->pump_ratio, ARG_VALUE_MAX_BYTES },
+    { "--pump-current", opt->pump_current, ARG_VALUE_MAX_BYTES },
+    { "--pump", opt->pump_mode, ARG_VALUE_MAX_BYTES },
+    { "--pump-imax", opt->pump_imax, ARG_VALUE_MAX_BYTES },
+    { "--simulate", opt->simulate, ARG_VALUE_MAX_BYTES },
+    { "--every", opt->every, ARG_VALUE_MAX_BYTES },
+    { "--sweep", opt->sweep, ARG_SWEEP_MAX_BYTES },
+    { "--plot", opt->plot, ARG_VALUE_MAX_BYTES },
+    { "--out", opt->out, PATH_MAX - 1 },
+    { "--handout", opt->handout, PATH_MAX - 1 },
+    { "--vm", opt->vm, ARG_VALUE_MAX_BYTES },
+    { "--radius", opt->radius, ARG_VALUE_MAX_BYTES },
+    { "--capacitance", opt->capacitance, ARG_VALUE_MAX_BYTES },
+    { "--donnan", opt->donnan, ARG_VALUE_MAX_BYTES },
+    { "--donnan-closed", opt->donnan_closed, ARG_VALUE_MAX_BYTES },
+    { "--practice", opt->practice, ARG_VALUE_MAX_BYTES },
+    { "--count", opt->count, ARG_VALUE_MAX_BYTES },
+    { "--seed", opt->seed, ARG_VALUE_MAX_BYTES },
+    { "--moodle", opt->moodle, PATH_MAX - 1 },
+    { "--pdf", opt->pdf, PATH_MAX - 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
-    if (!check_value (singles[i].option, singles[i].value, error))
+    if (!check_value (singles[i].option, singles[i].value, singles[i].max_bytes, error))
       return FALSE;
   for (guint i = 0; opt->ions != NULL && opt->ions[i] != NULL; i++)
-    if (!check_value ("--ion", opt->ions[i], error))
+    if (!check_value ("--ion", opt->ions[i], ARG_VALUE_MAX_BYTES, error))
       return FALSE;
   for (guint i = 0; opt->events != NULL && opt->events[i] != NULL; i++)
-    if (!check_value ("--event", opt->events[i], error))
+    if (!check_value ("--event", opt->events[i], ARG_VALUE_MAX_BYTES, error))
       return FALSE;
   return TRUE;
 }

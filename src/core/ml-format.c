@@ -228,25 +228,17 @@ char *
 ml_ion_label (const char *name,
               int         z)
 {
-  const char *sign;
+  static const char *const digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *number = g_strdup_printf ("%d", ABS (z));
+  GString *label = g_string_new (name);
 
-  switch (z)
-    {
-    case 1:
-      sign = "⁺";
-      break;
-    case -1:
-      sign = "⁻";
-      break;
-    case 2:
-      sign = "²⁺";
-      break;
-    case -2:
-      sign = "²⁻";
-      break;
-    default:
-      sign = "";
-    }
-
-  return g_strconcat (name, sign, NULL);
+  /* "⁺" alone for a charge of one, the superscript digits before it else
+   * (a Donnan anion of valence −3 is "A³⁻"). */
+  if (z == 0)
+    return g_string_free (label, FALSE);
+  if (ABS (z) != 1)
+    for (const char *d = number; *d != '\0'; d++)
+      g_string_append (label, digits[*d - '0']);
+  g_string_append (label, z > 0 ? "⁺" : "⁻");
+  return g_string_free (label, FALSE);
 }

@@ -22,6 +22,7 @@
 #include "ml-file-io.h"
 #include "ml-keyfile-reader.h"
 #include "ml-params.h"
+#include "ml-physics.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-text.h"
@@ -536,13 +537,18 @@ read_step (GKeyFile      *keyfile,
           || !ml_text_parse_decimal (g_strstrip (parts[1]), &z)
           || !ml_text_parse_decimal (g_strstrip (parts[2]), &step->donnan_bath_mm)
           || !(step->donnan_anion_mm >= 0.1 && step->donnan_anion_mm <= 1000)
-          || !(z <= -1 && z >= -10 && z == floor (z))
+          || !(z == floor (z) && fabs (z) <= 100 && ml_donnan_valence_is_valid ((int)z))
           || !(step->donnan_bath_mm >= 0.1 && step->donnan_bath_mm <= 1000))
         {
-          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Donnan",
-                                _("give the impermeant anion in mM (0.1 to 1000), its "
-                                  "valence (−1 to −10) and the bath's KCl in mM (0.1 to "
-                                  "1000), separated by commas"));
+          g_autofree char *what = NULL;
+
+          /* Translators: the two numbers are the valences the Donnan
+           * calculator takes, −10 and −1. */
+          what = g_strdup_printf (_("give the impermeant anion in mM (0.1 to 1000), its "
+                                    "valence (%d to %d) and the bath's KCl in mM (0.1 to "
+                                    "1000), separated by commas"),
+                                  ML_DONNAN_VALENCE_MIN, ML_DONNAN_VALENCE_MAX);
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, "Donnan", what);
           return FALSE;
         }
       step->donnan_valence = (int)z;
@@ -721,13 +727,28 @@ ml_lesson_load_file (GFile         *file,
                      GError       **error)
 {
   g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  MlLesson *lesson = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!ml_file_read_bounded (file, LESSON_MAX_BYTES, cancellable, &contents, &length, error))
-    return NULL;
-  return ml_lesson_load_data (contents, length, error);
+  if (ml_file_read_bounded (file, LESSON_MAX_BYTES, cancellable, &contents, &length,
+                            &local_error))
+    lesson = ml_lesson_load_data (contents, length, &local_error);
+  if (lesson == NULL)
+    {
+      /* The message names the file: "No such file or directory" alone
+       * does not say which of the lessons a teacher gave was wrong. */
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *quoted = ml_text_cut (name, ML_TEXT_QUOTE_MAX_BYTES);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: the first %s is the lesson file's name, the
+                    * second why it does not open. */
+                   _("The lesson “%s” cannot be opened: %s"), quoted, local_error->message);
+    }
+  return lesson;
 }
 
 const char *

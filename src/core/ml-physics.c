@@ -370,6 +370,12 @@ donnan_finish (double    a_mm,
 }
 
 bool
+ml_donnan_valence_is_valid (int z_a)
+{
+  return z_a >= ML_DONNAN_VALENCE_MIN && z_a <= ML_DONNAN_VALENCE_MAX;
+}
+
+bool
 ml_donnan_open_bath (double    a_mm,
                      int       z_a,
                      double    bath_mm,
@@ -382,7 +388,7 @@ ml_donnan_open_bath (double    a_mm,
   double r;
 
   *out = (MlDonnan) { 0 };
-  if (z_a >= 0 || !(a_mm >= 0.0) || !(bath_mm > 0.0) || !isfinite (a_mm)
+  if (!ml_donnan_valence_is_valid (z_a) || !(a_mm >= 0.0) || !(bath_mm > 0.0) || !isfinite (a_mm)
       || !isfinite (bath_mm))
     return false;
 
@@ -412,7 +418,7 @@ ml_donnan_closed (double    a_mm,
   double fixed, rho, total, b, root, x, k_in, k_out;
 
   *out = (MlDonnan) { 0 };
-  if (z_a >= 0 || !(a_mm >= 0.0) || !(kcl_in_mm >= 0.0) || !(kcl_out_mm >= 0.0)
+  if (!ml_donnan_valence_is_valid (z_a) || !(a_mm >= 0.0) || !(kcl_in_mm >= 0.0) || !(kcl_out_mm >= 0.0)
       || !(v_in > 0.0) || !(v_out > 0.0) || !isfinite (a_mm) || !isfinite (kcl_in_mm)
       || !isfinite (kcl_out_mm) || !isfinite (v_in) || !isfinite (v_out))
     return false;

@@ -135,6 +135,16 @@ void   ml_charge_sphere         (double    radius_um,
 
 /* Donnan equilibrium.  Inside: impermeant anion of concentration a (mM) and
  * valence z_a < 0, with K⁺ and Cl⁻ permeant. */
+
+/* The valences the Donnan calculator takes, for every caller (a lesson's
+ * Donnan= key, the Donnan window, membrane-calc --donnan): from a small
+ * anion's −1 to −10, the net charge of a small protein near neutral pH
+ * (the fixed anions of a cell average well under −2 per molecule, Alberts,
+ * Molecular Biology of the Cell, 6th ed., ch. 11). */
+#define ML_DONNAN_VALENCE_MIN (-10)
+#define ML_DONNAN_VALENCE_MAX (-1)
+
+bool   ml_donnan_valence_is_valid (int z_a);
 typedef struct
 {
   double k_in;        /* mM */

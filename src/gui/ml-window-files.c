@@ -218,6 +218,29 @@ ml_window_open_dialog (MlWindow *self)
 
 /* The question. */
 
+/* The continuation of a "Discard" runs once the dialog has answered and is
+ * gone: closing the window from inside the dialog's own response handler
+ * destroyed the window while the dialog, transient for it, was still being
+ * finalised (reads of the freed window).  The window is held until then. */
+static gboolean
+pending_idle_cb (gpointer user_data)
+{
+  Pending *pending = user_data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (pending->window)))
+    pending_run (pending, pending->window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_run_later (Pending  *pending,
+                   MlWindow *self)
+{
+  pending->window = g_object_ref (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_idle_cb, pending,
+                   (GDestroyNotify) pending_free);
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -227,10 +250,7 @@ discard_response_cb (AdwMessageDialog *dialog,
   MlWindow *self = ML_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      pending_run (pending, self);
-      pending_free (pending);
-    }
+    pending_run_later (pending, self);
   else if (g_strcmp0 (response, "save") == 0 && ml_session_get_busy (self->session))
     {
       /* One save at a time: a second could finish first and leave the

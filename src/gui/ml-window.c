@@ -695,8 +695,22 @@ store_settings (MlWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
     {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_autoptr(GSettingsSchemaKey) width_key = NULL;
+      g_autoptr(GSettingsSchemaKey) height_key = NULL;
+      g_autoptr(GVariant) w = g_variant_ref_sink (g_variant_new_int32 (width));
+      g_autoptr(GVariant) h = g_variant_ref_sink (g_variant_new_int32 (height));
+
+      /* Only a size the schema's range takes: another is a CRITICAL. */
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      width_key = g_settings_schema_get_key (schema, "window-width");
+      height_key = g_settings_schema_get_key (schema, "window-height");
+      if (g_settings_schema_key_range_check (width_key, w)
+          && g_settings_schema_key_range_check (height_key, h))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
     }
   g_settings_set_boolean (self->settings, "controls-visible", adw_flap_get_reveal_flap (self->flap));
   g_settings_set_boolean (self->settings, "math-visible", gtk_widget_get_visible (self->math_scroller));

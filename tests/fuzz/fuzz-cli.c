@@ -67,7 +67,8 @@ takes_value (const char *arg)
 {
   static const char * const options[] = {
     "--preset", "--temperature", "--ion", "--pump-ratio", "--pump-current", "--vm",
-    "--radius", "--capacitance", "--donnan", "--donnan-closed",
+    "--radius", "--capacitance", "--donnan", "--donnan-closed", "--pump", "--pump-imax",
+    "--simulate", "--every", "--event", "--sweep", "--plot", "--practice", "--count", "--seed",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
@@ -129,7 +130,17 @@ make_args (const uint8_t *data,
   return g_strv_builder_end (builder);
 }
 
-/* A token "nan", "inf" or "infinity" in any case, not part of a longer word.
+/* A letter, a digit or '_': what a name is made of.  A CSV header joins an
+ * ion's name into a column's with '_' ("e_nan_mv" for an ion named "nan"),
+ * and no number is ever printed against a '_'. */
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* A token "nan", "inf" or "infinity" in any case, not part of a longer word
+ * (a name such as "e_nan_mv" included).
  * Three places print such a word legitimately, and none is a number: a
  * quoted JSON string ("+inf" as a Nernst state, or an ion named "Inf"), an
  * ion's label in the table, which is always followed by its charge (⁺, ⁻
@@ -142,7 +153,7 @@ find_bare_nan_inf (const char *text)
 
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (p > text && g_ascii_isalnum (p[-1]))
+      if (p > text && is_word_char (p[-1]))
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (words); i++)
         {
@@ -150,7 +161,7 @@ find_bare_nan_inf (const char *text)
           const char *after = p + len;
           const char *before = p;
 
-          if (g_ascii_strncasecmp (p, words[i], len) != 0 || g_ascii_isalnum (*after))
+          if (g_ascii_strncasecmp (p, words[i], len) != 0 || is_word_char (*after))
             continue;
           if (before > text && (before[-1] == '+' || before[-1] == '-'))
             before--;

@@ -326,6 +326,27 @@ test_window_set_case (void)
   ml_donnan_window_set_valence (window, -1);
   assert_contains (ml_donnan_view_get_description (view), view_v);
 
+  /* A lesson's Donnan=120,-3,100: the window shows that case, as the core
+   * solves it (hand: K_in = (360 + √(360² + 4·100²))/2 = 385.91 mM), not
+   * the −1 it showed after a CRITICAL. */
+  {
+    MlDonnan d3;
+    g_autofree char *text3 = NULL;
+    g_autofree char *v3 = NULL;
+
+    g_assert_true (ml_donnan_open_bath (120.0, -3, 100.0, 37.0, &d3));
+    g_assert_cmpfloat (fabs (d3.k_in - 385.91), <, 0.01);
+    v3 = ml_format_millivolts (d3.vm_mv, 2, TRUE);
+    ml_donnan_window_set_case (window, 120.0, -3, 100.0);
+    text3 = ml_donnan_window_get_text (window);
+    assert_contains (text3, "385.9 mM");
+    assert_contains (text3, v3);
+    assert_contains (ml_donnan_view_get_description (view), "A³⁻");
+    ml_donnan_window_set_case (window, 120.0, ML_DONNAN_VALENCE_MIN, 100.0);
+    assert_contains (ml_donnan_view_get_description (view), "A¹⁰⁻");
+    ml_donnan_window_set_case (window, 120.0, -1, 100.0);
+  }
+
   for (guint dark = 0; dark < 2; dark++)
     {
       set_dark (dark);

@@ -54,7 +54,9 @@ G_DEFINE_FINAL_TYPE (MlDonnanWindow, ml_donnan_window, ADW_TYPE_WINDOW)
 static int
 selected_valence (MlDonnanWindow *self)
 {
-  return gtk_drop_down_get_selected (self->valence) == 1 ? -2 : -1;
+  /* Item i is the valence −1 − i: −1 first, the core's lowest last. */
+  return ML_DONNAN_VALENCE_MAX - (int)MIN (gtk_drop_down_get_selected (self->valence),
+                                           (guint)(ML_DONNAN_VALENCE_MAX - ML_DONNAN_VALENCE_MIN));
 }
 
 static char *
@@ -267,8 +269,13 @@ ml_donnan_window_init (MlDonnanWindow *self)
 
   label = caption_new (_("Its valence"));
   valences = gtk_string_list_new (NULL);
-  gtk_string_list_append (valences, "−1");
-  gtk_string_list_append (valences, "−2");
+  for (int z = ML_DONNAN_VALENCE_MAX; z >= ML_DONNAN_VALENCE_MIN; z--)
+    {
+      /* With a true minus sign, as the rest of the window writes it. */
+      g_autofree char *item = g_strdup_printf ("−%d", -z);
+
+      gtk_string_list_append (valences, item);
+    }
   self->valence = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (valences), NULL));
   gtk_widget_set_halign (GTK_WIDGET (self->valence), GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->valence), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -388,8 +395,8 @@ ml_donnan_window_set_valence (MlDonnanWindow *self,
                               int             z_a)
 {
   g_return_if_fail (ML_IS_DONNAN_WINDOW (self));
-  g_return_if_fail (z_a == -1 || z_a == -2);
-  gtk_drop_down_set_selected (self->valence, z_a == -2 ? 1 : 0);
+  g_return_if_fail (ml_donnan_valence_is_valid (z_a));
+  gtk_drop_down_set_selected (self->valence, (guint)(ML_DONNAN_VALENCE_MAX - z_a));
 }
 
 char *
@@ -409,7 +416,7 @@ ml_donnan_window_get_text (MlDonnanWindow *self)
  * ml_donnan_window_set_case:
  * @self: a Donnan window
  * @anion_mm: the impermeant anion inside, mM
- * @valence: its valence, −1 or −2
+ * @valence: its valence, ML_DONNAN_VALENCE_MIN to ML_DONNAN_VALENCE_MAX
  * @bath_kcl_mm: the KCl of the open bath, mM
  *
  * Shows one open-bath case, as a lesson step ("Donnan=120,-1,100") asks.
@@ -421,7 +428,7 @@ ml_donnan_window_set_case (MlDonnanWindow *self,
                            double          bath_kcl_mm)
 {
   g_return_if_fail (ML_IS_DONNAN_WINDOW (self));
-  g_return_if_fail (valence == -1 || valence == -2);
+  g_return_if_fail (ml_donnan_valence_is_valid (valence));
   g_return_if_fail (isfinite (anion_mm) && isfinite (bath_kcl_mm));
 
   ml_donnan_window_set_closed (self, FALSE);

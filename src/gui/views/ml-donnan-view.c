@@ -860,7 +860,7 @@ ml_donnan_view_new (void)
  * @self: a Donnan view
  * @result: (nullable): the core's equilibrium, copied; NULL when undefined
  * @anion_mm: the impermeant anion inside, mM
- * @valence: its valence, −1 or −2
+ * @valence: its valence, ML_DONNAN_VALENCE_MIN to ML_DONNAN_VALENCE_MAX
  * @closed: whether the outside is a closed compartment
  *
  * Sets what the picture and its description show.
@@ -875,7 +875,7 @@ ml_donnan_view_set_result (MlDonnanView   *self,
   MlDonnan zero = { 0 };
 
   g_return_if_fail (ML_IS_DONNAN_VIEW (self));
-  g_return_if_fail (valence == -1 || valence == -2);
+  g_return_if_fail (ml_donnan_valence_is_valid (valence));
 
   if (result == NULL)
     result = &zero;
