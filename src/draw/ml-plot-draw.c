@@ -768,7 +768,8 @@ draw_iv (const MlPlotStyle *self,
   /* The total and the pump in a legend, where no curve runs. */
   {
     Key keys[MAX_KEYS] = { { 0 } };
-    Trace traces[ML_MAX_IONS + 2];
+    Trace traces[ML_MAX_IONS + 3];
+    double cursor_x[32], cursor_y[32];
     guint n = 0, t = 0;
 
     for (guint k = 0; k < c->n_ions; k++)
@@ -776,6 +777,25 @@ draw_iv (const MlPlotStyle *self,
         traces[t++] = (Trace) { c->v, c->i[k], NULL, c->n };
     traces[t++] = (Trace) { c->v, c->pump, NULL, c->n };
     traces[t++] = (Trace) { c->v, c->total, NULL, c->n };
+    /* The cursor's line and its readout beside it, at the top, count as
+     * curves: the legend keeps off them. */
+    if (data->have_cursor)
+      {
+        double dv = (f->x1 - f->x0) * 9.0 * f->font / MAX (f->right - f->left, 1.0);
+        double rows = 1.25 * (data->at_cursor.n_ions + 1) * f->font;
+        double dy = (f->y1 - f->y0) * rows / MAX (f->bottom - f->top, 1.0);
+
+        for (guint a = 0; a < G_N_ELEMENTS (cursor_x); a++)
+          {
+            guint col = a / 8, row = a % 8;
+
+            /* Column 0 runs down the line; columns 1–3 fill the readout. */
+            cursor_x[a] = data->cursor + col * dv / 3.0;
+            cursor_y[a] = col == 0 ? f->y0 + (f->y1 - f->y0) * row / 7.0
+                                   : f->y1 - dy * row / 7.0;
+          }
+        traces[t++] = (Trace) { cursor_x, cursor_y, NULL, G_N_ELEMENTS (cursor_x) };
+      }
     if (c->rest_defined)
       {
         g_autofree char *vm = ml_format_millivolts (c->rest, 1, TRUE);
