@@ -135,6 +135,63 @@ ml_keyfile_check_escapes (GKeyFile    *keyfile,
   return FALSE;
 }
 
+gboolean
+ml_keyfile_check_length (GKeyFile    *keyfile,
+                         const char  *group,
+                         const char  *key,
+                         glong        max_chars,
+                         gboolean     list,
+                         GError     **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) items = NULL;
+
+      if (strncmp (keys[i], key, key_length) != 0
+          || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
+        continue;
+      if (list)
+        items = g_key_file_get_string_list (keyfile, group, keys[i], NULL, NULL);
+      else
+        {
+          char *value = g_key_file_get_string (keyfile, group, keys[i], NULL);
+
+          if (value != NULL)
+            {
+              items = g_new0 (char *, 2);
+              items[0] = value;
+            }
+        }
+      for (guint j = 0; items != NULL && items[j] != NULL; j++)
+        {
+          glong n = g_utf8_strlen (items[j], -1);
+
+          if (n > max_chars)
+            {
+              g_autofree char *where = ml_text_cut (keys[i], ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+              if (list)
+                /* Translators: a choice of a lesson is too long: its number,
+                 * its length, the longest allowed. */
+                ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                                       _("choice %u is %ld characters long; at most %ld are "
+                                         "allowed"), j + 1, n, max_chars);
+              else
+                /* Translators: a lesson's text is too long: its length, then
+                 * the longest allowed. */
+                ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                                       _("the text is %ld characters long; at most %ld are "
+                                         "allowed"), n, max_chars);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Every "Key" and "Key[ll]" of @group must be a readable string. */
 static gboolean
 check_locale_keys (GKeyFile    *keyfile,

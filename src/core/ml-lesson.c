@@ -469,6 +469,15 @@ read_step (GKeyFile      *keyfile,
 
   if (!check_keys (keyfile, group, step_keys, error))
     return FALSE;
+  /* Every text the pane shows, in every language, within its cap. */
+  if (!ml_keyfile_check_length (keyfile, group, "Title", ML_LESSON_TITLE_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, group, "Text", ML_LESSON_TEXT_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, group, "Ask", ML_LESSON_ASK_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, group, "Choices", ML_LESSON_CHOICE_MAX_CHARS, TRUE,
+                                   error)
+      || !ml_keyfile_check_length (keyfile, group, "Explain", ML_LESSON_EXPLAIN_MAX_CHARS, FALSE,
+                                   error))
+    return FALSE;
   if (g_key_file_has_key (keyfile, group, "Title", NULL))
     {
       step->title = ml_keyfile_read_locale_string (keyfile, group, "Title", FALSE, error);
@@ -684,6 +693,11 @@ ml_lesson_load_data (const char  *data,
     }
   if (!read_number (keyfile, GROUP_LESSON, "Version", 1, ML_LESSON_FORMAT_VERSION, &version,
                     error))
+    return NULL;
+  if (!ml_keyfile_check_length (keyfile, GROUP_LESSON, "Title", ML_LESSON_TITLE_MAX_CHARS, FALSE,
+                                error)
+      || !ml_keyfile_check_length (keyfile, GROUP_LESSON, "Description",
+                                   ML_LESSON_DESCRIPTION_MAX_CHARS, FALSE, error))
     return NULL;
   lesson->title = ml_keyfile_read_locale_string (keyfile, GROUP_LESSON, "Title", TRUE, error);
   if (lesson->title == NULL)
