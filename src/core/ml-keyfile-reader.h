@@ -38,6 +38,19 @@ gboolean  ml_keyfile_check_escapes      (GKeyFile    *keyfile,
                                          const char  *group,
                                          const char  *key,
                                          GError     **error);
+/* As ml_keyfile_check_escapes, for a list: "\;" is a ';' in an item. */
+gboolean  ml_keyfile_check_list_escapes (GKeyFile    *keyfile,
+                                         const char  *group,
+                                         const char  *key,
+                                         GError     **error);
+
+/* The text of a key file, before GKeyFile reads it: a group, or a key in
+ * one group, given twice is an error naming both lines (GKeyFile keeps the
+ * last without a word). */
+gboolean  ml_keyfile_check_duplicates   (const char  *data,
+                                         gsize        length,
+                                         GError     **error);
+
 /* Every spelling of @key ("Text", "Text[de]" …) at most @max_chars
  * characters long, each item of a list (@list: "a;b;c") on its own; an
  * error naming the group and the key otherwise.  A value that does not
