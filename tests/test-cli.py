@@ -1066,6 +1066,62 @@ class TestPumpModels(CliTestCase):
 class TestSimulate(CliTestCase):
     """--simulate: the time course of the pump–leak model."""
 
+    def test_years(self):
+        # "up to 10 years": 10y is taken (a year of 365 days, so the last
+        # row is at 87 600 h), 11y is not.
+        p = run('--simulate', '10y', '--csv')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        last = p.stdout.strip().split('\n')[-1].split(',')
+        self.assertAlmostEqual(float(last[0]), 10 * 365 * 86400, delta=1e-6)
+        self.assert_bad_input(['--simulate', '11y'], '--simulate', '10 years')
+
+    def test_event_rows_count(self):
+        # 80 000 time rows (1000 s every 12.5 ms) and 10 001 events of two
+        # rows each: more than the 100 000 rows a run may print, refused at
+        # once instead of running.
+        events = []
+        for i in range(10001):
+            events += ['--event', '%gs:pump-off' % (0.05 * (i + 1))]
+        start = time.monotonic()
+        line = self.assert_bad_input(['--simulate', '1000s', '--every', '0.0125s'] + events,
+                                     '--simulate', '100000', 'events')
+        self.assertIn('20002', line)
+        self.assertLess(time.monotonic() - start, 5.0)
+
+    def test_progress_on_a_terminal(self):
+        # A run over a second says how far it is on stderr when stderr is a
+        # terminal, and clears the line; piped, stderr stays empty.
+        import pty
+        master, slave = pty.openpty()
+        try:
+            start = time.monotonic()
+            p = subprocess.run([BINARY, '--simulate', '10y', '--every', '1h', '--csv'],
+                               stdout=subprocess.PIPE, stderr=slave, env=env_c(), timeout=120)
+            took = time.monotonic() - start
+            os.close(slave)
+            slave = None
+            err = b''
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                err += chunk
+        finally:
+            if slave is not None:
+                os.close(slave)
+            os.close(master)
+        self.assertEqual(p.returncode, 0)
+        if took > 1.5:
+            self.assertIn(b'simulating', err)
+            self.assertIn(b'%', err)
+            self.assertTrue(err.endswith(b'\r\x1b[K'), err[-40:])
+        p = run('--simulate', '10y', '--every', '1h', '--csv')
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(p.stderr, '')
+
     def simulate(self, *args):
         p = run(*args, '--csv')
         self.assertEqual(p.returncode, 0, p.stderr)

@@ -703,6 +703,61 @@ test_file_errors_name_the_file (void)
   g_rmdir (dir);
 }
 
+/* The lesson format, from a review of hostile lessons. */
+static void
+test_format_review (void)
+{
+  const char *old = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (old);
+  const char *choice_de_only = HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\n"
+                               "Choices[de]=x;y\nAnswer=1\nExplain=e\n";
+
+  /* Choices[de] alone: refused in every language, German included. */
+  assert_refused (choice_de_only, "[Step 1] Choices");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  assert_refused (choice_de_only, "[Step 1] Choices");
+  {
+    /* "\;" is a semicolon inside a choice, in German too. */
+    g_autoptr (GError) error = NULL;
+    g_autoptr (MlLesson) lesson = ml_lesson_load_data (
+      HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\nChoices=K\\; Na;Cl\n"
+      "Choices[de]=K\\; Na (de);Cl (de)\nAnswer=1\nExplain=e\n", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ml_lesson_get_step (lesson, 0)->n_choices, ==, 2);
+    g_assert_cmpstr (ml_lesson_get_step (lesson, 0)->choices[0], ==, "K; Na (de)");
+  }
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (MlLesson) lesson = ml_lesson_load_data (
+      HEAD "[Step 1]\nText=t\nQuestion=choice\nAsk=a\nChoices=K\\; Na;Cl;Ca\nAnswer=1\n"
+      "Explain=e\n", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ml_lesson_get_step (lesson, 0)->n_choices, ==, 3);
+    g_assert_cmpstr (ml_lesson_get_step (lesson, 0)->choices[0], ==, "K; Na");
+    g_assert_cmpstr (ml_lesson_get_step (lesson, 0)->choices[1], ==, "Cl");
+  }
+  /* Empty texts, in any language. */
+  assert_refused ("[Lesson]\nVersion=1\nTitle=\n[Step 1]\nText=t\n", "[Lesson] Title");
+  assert_refused (HEAD "[Step 1]\nText=\n", "[Step 1] Text");
+  assert_refused (HEAD "[Step 1]\nText=  \n", "[Step 1] Text");
+  assert_refused (HEAD "[Step 1]\nText=t\nText[de]=\n", "[Step 1] Text[de]");
+  assert_refused (HEAD "[Step 1]\nTitle=\nText=t\n", "[Step 1] Title");
+  /* A group or a key given twice names both lines (1-based: [Lesson] is
+   * line 1). */
+  assert_refused (HEAD "[Step 1]\nText=t\n[Step 1]\nText=u\n", "lines 4 and 6");
+  assert_refused (HEAD "[Step 1]\nText=t\n[Step 1]\nText=u\n", "[Step 1]");
+  assert_refused (HEAD "[Step 1]\nText=t\n\n# note\nText = u\n", "[Step 1] Text");
+  assert_refused (HEAD "[Step 1]\nText=t\n\n# note\nText = u\n", "lines 5 and 8");
+  assert_refused ("[Lesson]\nVersion=1\nTitle=T\nTitle=U\n[Step 1]\nText=t\n", "lines 3 and 4");
+}
+
 /* The lesson in German is read in German and walks the same. */
 static void
 test_german (void)
@@ -874,5 +929,6 @@ main (int   argc,
   g_test_add_func ("/lesson/direction-words", test_direction_words);
   g_test_add_func ("/lesson/donnan-valence", test_donnan_valence);
   g_test_add_func ("/lesson/file-errors-name-the-file", test_file_errors_name_the_file);
+  g_test_add_func ("/lesson/format-review", test_format_review);
   return g_test_run ();
 }

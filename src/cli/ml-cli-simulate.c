@@ -21,8 +21,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
-/* A run of at most 10 years and at most this many rows. */
+/* A run of at most 10 years (of 365 days, as ml_text_parse_duration's
+ * "y") and at most this many rows, the events' included. */
 #define MAX_DURATION_S (10.0 * 365.0 * 86400.0)
 #define MAX_ROWS       100000
 #define QUOTE_BYTES    60
@@ -203,7 +205,7 @@ ml_cli_simulate_parse (const char  *duration,
       g_autofree char *quoted = ml_text_cut (duration, QUOTE_BYTES);
 
       set_error (error, _("--simulate “%s”: give a duration above 0 and up to 10 years, "
-                          "such as 90s, 30min, 2h or 3d"), quoted);
+                          "such as 90s, 30min, 2h, 3d or 10y"), quoted);
       return NULL;
     }
 
@@ -230,6 +232,22 @@ ml_cli_simulate_parse (const char  *duration,
         return NULL;
       g_array_append_val (self->events, event);
     }
+  /* Each event prints two rows (the cell before it and after it): they
+   * count toward the cap as the time rows do. */
+  {
+    double rows = floor (self->duration_s / self->every_s) + 2.0 + 2.0 * self->events->len;
+
+    if (rows > MAX_ROWS)
+      {
+        /* Translators: a run's rows: how many it would print, how many of
+         * them the events make, the most allowed. */
+        set_error (error, _("--simulate: the run would print %.0f rows (%u for the events), more "
+                            "than %d; give a longer --every or fewer events"),
+                   rows, 2 * self->events->len, MAX_ROWS);
+        return NULL;
+      }
+  }
+
   /* Stable for equal times: the order given is the order applied. */
   for (guint i = 1; i < self->events->len; i++)
     for (guint j = i; j > 0 && compare_events (&g_array_index (self->events, Event, j - 1),
@@ -333,6 +351,44 @@ row (Table                    *table,
   }
 }
 
+/* A run that takes more than a second says how far it is on stderr, when
+ * stderr is a terminal (a script reading it sees nothing), and clears the
+ * line when it ends. */
+typedef struct
+{
+  gboolean tty;
+  gboolean shown;
+  gint64   start_us;
+  gint64   last_us;
+} Progress;
+
+static void
+progress_show (Progress *p,
+               double    t_s,
+               double    duration_s)
+{
+  gint64 now;
+
+  if (!p->tty)
+    return;
+  now = g_get_monotonic_time ();
+  if (now - p->start_us < G_USEC_PER_SEC || now - p->last_us < G_USEC_PER_SEC / 4)
+    return;
+  p->last_us = now;
+  p->shown = TRUE;
+  /* Translators: the progress of a long run, on the terminal; %.0f%% is
+   * the share of the simulated time done, "45%". */
+  g_printerr ("\r");
+  g_printerr (_("membrane-calc: simulating… %.0f%%"), 100.0 * MIN (t_s / duration_s, 1.0));
+}
+
+static void
+progress_end (Progress *p)
+{
+  if (p->shown)
+    g_printerr ("\r\033[K");
+}
+
 static const MlSimulationSample *
 last_sample (MlSimulation *sim)
 {
@@ -352,6 +408,7 @@ ml_cli_simulate_run (MlCliSimulate *self,
   Table table = { csv, 1.0, "t s", out, cell };
   guint next_event = 0;
   guint64 k = 1;
+  Progress progress = { isatty (STDERR_FILENO), FALSE, g_get_monotonic_time (), 0 };
 
   if (pump_mode == ML_PUMP_OFF)
     pump_mode = ML_PUMP_KINETIC;
@@ -391,6 +448,7 @@ ml_cli_simulate_run (MlCliSimulate *self,
         row (&table, last_sample (sim), NULL);
       if (running && t_next == t_out)
         k++;
+      progress_show (&progress, ml_simulation_get_time (sim), self->duration_s);
 
       /* Every event due now, also while paused: one of them may undo the
        * cause (the temperature set back, a channel opened again). */
@@ -435,4 +493,5 @@ ml_cli_simulate_run (MlCliSimulate *self,
       if (ml_simulation_get_time (sim) >= self->duration_s)
         break;
     }
+  progress_end (&progress);
 }

@@ -102,27 +102,31 @@ ml_keyfile_get_trimmed (GKeyFile    *keyfile,
  * and sets a second error over the first (a GLib warning) when an unknown
  * escape is followed by a trailing backslash. */
 static gboolean
-escapes_are_valid (const char *raw)
+escapes_are_valid (const char *raw,
+                   gboolean    list)
 {
+  /* In a list, "\;" is a semicolon inside an item (GKeyFile's string
+   * lists read it so). */
   for (const char *p = raw; *p != '\0'; p++)
     if (*p == '\\')
       {
         p++;
-        if (*p == '\0' || strchr ("sntr\\", *p) == NULL)
+        if (*p == '\0' || (strchr ("sntr\\", *p) == NULL && !(list && *p == ';')))
           return FALSE;
       }
   return TRUE;
 }
 
-gboolean
-ml_keyfile_check_escapes (GKeyFile    *keyfile,
-                          const char  *group,
-                          const char  *key,
-                          GError     **error)
+static gboolean
+check_escapes (GKeyFile    *keyfile,
+               const char  *group,
+               const char  *key,
+               gboolean     list,
+               GError     **error)
 {
   g_autofree char *raw = g_key_file_get_value (keyfile, group, key, NULL);
 
-  if (raw == NULL || escapes_are_valid (raw))
+  if (raw == NULL || escapes_are_valid (raw, list))
     return TRUE;
 
   {
@@ -133,6 +137,158 @@ ml_keyfile_check_escapes (GKeyFile    *keyfile,
                           "s, n, t, r or another backslash"));
   }
   return FALSE;
+}
+
+gboolean
+ml_keyfile_check_escapes (GKeyFile    *keyfile,
+                          const char  *group,
+                          const char  *key,
+                          GError     **error)
+{
+  return check_escapes (keyfile, group, key, FALSE, error);
+}
+
+gboolean
+ml_keyfile_check_list_escapes (GKeyFile    *keyfile,
+                               const char  *group,
+                               const char  *key,
+                               GError     **error)
+{
+  return check_escapes (keyfile, group, key, TRUE, error);
+}
+
+gboolean
+ml_keyfile_check_duplicates (const char  *data,
+                             gsize        length,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *group = NULL;
+  const char *end = data + length;
+  guint line = 0;
+
+  /* GKeyFile keeps the last of a group or key given twice, without a word;
+   * a lesson or a scenario is refused instead, naming both lines. */
+  for (const char *p = data; p < end; )
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *stop = nl != NULL ? nl : end;
+      g_autofree char *text = g_strndup (p, stop - p);
+      char *s = g_strstrip (text);
+
+      line++;
+      p = nl != NULL ? nl + 1 : end;
+      if (*s == '\0' || *s == '#')
+        continue;
+      if (*s == '[')
+        {
+          char *close = strchr (s, ']');
+          guint first;
+
+          if (close == NULL)
+            continue;   /* GKeyFile's own error */
+          *close = '\0';
+          first = GPOINTER_TO_UINT (g_hash_table_lookup (groups, s + 1));
+          if (first != 0)
+            {
+              g_autofree char *quoted = ml_text_cut (s + 1, ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+              /* Translators: a group ("[Step 1]") given twice; the two line
+               * numbers. */
+              ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, quoted, NULL,
+                                     _("the group is given twice, on lines %u and %u"),
+                                     first, line);
+              return FALSE;
+            }
+          g_hash_table_insert (groups, g_strdup (s + 1), GUINT_TO_POINTER (line));
+          g_free (group);
+          group = g_strdup (s + 1);
+          g_hash_table_remove_all (keys);
+          continue;
+        }
+      {
+        char *eq = strchr (s, '=');
+        guint first;
+
+        if (eq == NULL || group == NULL)
+          continue;   /* GKeyFile's own error */
+        *eq = '\0';
+        g_strchomp (s);
+        first = GPOINTER_TO_UINT (g_hash_table_lookup (keys, s));
+        if (first != 0)
+          {
+            g_autofree char *g = ml_text_cut (group, ML_TEXT_QUOTE_MAX_BYTES / 2);
+            g_autofree char *k = ml_text_cut (s, ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+            /* Translators: a key given twice in one group; the two line
+             * numbers. */
+            ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, g, k,
+                                   _("the key is given twice, on lines %u and %u"),
+                                   first, line);
+            return FALSE;
+          }
+        g_hash_table_insert (keys, g_strdup (s), GUINT_TO_POINTER (line));
+      }
+    }
+  return TRUE;
+}
+
+gboolean
+ml_keyfile_check_length (GKeyFile    *keyfile,
+                         const char  *group,
+                         const char  *key,
+                         glong        max_chars,
+                         gboolean     list,
+                         GError     **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) items = NULL;
+
+      if (strncmp (keys[i], key, key_length) != 0
+          || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
+        continue;
+      if (list)
+        items = g_key_file_get_string_list (keyfile, group, keys[i], NULL, NULL);
+      else
+        {
+          char *value = g_key_file_get_string (keyfile, group, keys[i], NULL);
+
+          if (value != NULL)
+            {
+              items = g_new0 (char *, 2);
+              items[0] = value;
+            }
+        }
+      for (guint j = 0; items != NULL && items[j] != NULL; j++)
+        {
+          glong n = g_utf8_strlen (items[j], -1);
+
+          if (n > max_chars)
+            {
+              g_autofree char *where = ml_text_cut (keys[i], ML_TEXT_QUOTE_MAX_BYTES / 2);
+
+              if (list)
+                /* Translators: a choice of a lesson is too long: its number,
+                 * its length, the longest allowed. */
+                ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                                       _("choice %u is %ld characters long; at most %ld are "
+                                         "allowed"), j + 1, n, max_chars);
+              else
+                /* Translators: a lesson's text is too long: its length, then
+                 * the longest allowed. */
+                ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                                       _("the text is %ld characters long; at most %ld are "
+                                         "allowed"), n, max_chars);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
 }
 
 /* Every "Key" and "Key[ll]" of @group must be a readable string. */

@@ -38,6 +38,30 @@ gboolean  ml_keyfile_check_escapes      (GKeyFile    *keyfile,
                                          const char  *group,
                                          const char  *key,
                                          GError     **error);
+/* As ml_keyfile_check_escapes, for a list: "\;" is a ';' in an item. */
+gboolean  ml_keyfile_check_list_escapes (GKeyFile    *keyfile,
+                                         const char  *group,
+                                         const char  *key,
+                                         GError     **error);
+
+/* The text of a key file, before GKeyFile reads it: a group, or a key in
+ * one group, given twice is an error naming both lines (GKeyFile keeps the
+ * last without a word). */
+gboolean  ml_keyfile_check_duplicates   (const char  *data,
+                                         gsize        length,
+                                         GError     **error);
+
+/* Every spelling of @key ("Text", "Text[de]" …) at most @max_chars
+ * characters long, each item of a list (@list: "a;b;c") on its own; an
+ * error naming the group and the key otherwise.  A value that does not
+ * read (a broken escape) is left to the reader's other checks. */
+gboolean  ml_keyfile_check_length       (GKeyFile    *keyfile,
+                                         const char  *group,
+                                         const char  *key,
+                                         glong        max_chars,
+                                         gboolean     list,
+                                         GError     **error);
+
 /* The value for the user's language (Key[de]…), every spelling checked;
  * NULL when absent (an error only when @required) or broken. */
 char     *ml_keyfile_read_locale_string (GKeyFile    *keyfile,

@@ -287,6 +287,37 @@ check_placeholders (const char  *text,
   return TRUE;
 }
 
+/* No spelling of @key ("Text", "Text[de]" …) is empty or blank: a lesson
+ * that says nothing in one language says nothing in any. */
+static gboolean
+check_not_empty (GKeyFile    *keyfile,
+                 const char  *group,
+                 const char  *key,
+                 GError     **error)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (strncmp (keys[i], key, key_length) != 0
+          || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
+        continue;
+      value = g_key_file_get_string (keyfile, group, keys[i], NULL);
+      if (value != NULL && *g_strstrip (value) == '\0')
+        {
+          g_autofree char *where = ml_keyfile_quote (keys[i]);
+
+          ml_keyfile_set_error (error, ML_SCENARIO_ERROR_INVALID, group, where,
+                                _("the text is empty"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* @key or a translation of it ("Explain[fr]"). */
 static gboolean
 has_any_spelling (GKeyFile   *keyfile,
@@ -322,7 +353,8 @@ check_translations (GKeyFile    *keyfile,
 
       if (strncmp (keys[i], key, key_length) != 0 || keys[i][key_length] != '[')
         continue;
-      if (!ml_keyfile_check_escapes (keyfile, group, keys[i], error))
+      if (n_choices > 0 ? !ml_keyfile_check_list_escapes (keyfile, group, keys[i], error)
+                        : !ml_keyfile_check_escapes (keyfile, group, keys[i], error))
         return FALSE;
       value = g_key_file_get_value (keyfile, group, keys[i], NULL);
       if (n_choices > 0)
@@ -411,7 +443,15 @@ read_question (GKeyFile      *keyfile,
     double answer = 0;
     gsize n = 0;
 
-    if (!ml_keyfile_check_escapes (keyfile, group, "Choices", error))
+    /* The English choices decide for every language: a lesson whose only
+     * Choices are Choices[de] is refused in German too. */
+    if (!g_key_file_has_key (keyfile, group, "Choices", NULL))
+      {
+        ml_keyfile_set_error (error, ML_SCENARIO_ERROR_MISSING, group, "Choices",
+                              _("the key is missing; it is required"));
+        return FALSE;
+      }
+    if (!ml_keyfile_check_list_escapes (keyfile, group, "Choices", error))
       return FALSE;
     {
       g_auto (GStrv) english = g_key_file_get_string_list (keyfile, group, "Choices", NULL, NULL);
@@ -420,7 +460,15 @@ read_question (GKeyFile      *keyfile,
           && !check_translations (keyfile, group, "Choices", g_strv_length (english), error))
         return FALSE;
     }
-    choices = g_key_file_get_locale_string_list (keyfile, group, "Choices", NULL, &n, NULL);
+    {
+      /* g_key_file_get_locale_string_list() splits at every ';', "\;"
+       * too: the user's language's key is found, then read as a list. */
+      g_autofree char *locale = g_key_file_get_locale_for_key (keyfile, group, "Choices", NULL);
+      g_autofree char *key = locale != NULL ? g_strdup_printf ("Choices[%s]", locale)
+                                            : g_strdup ("Choices");
+
+      choices = g_key_file_get_string_list (keyfile, group, key, &n, NULL);
+    }
     if (choices == NULL || n < 2 || n > ML_LESSON_MAX_CHOICES)
       {
         ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, "Choices",
@@ -468,6 +516,20 @@ read_step (GKeyFile      *keyfile,
   int word;
 
   if (!check_keys (keyfile, group, step_keys, error))
+    return FALSE;
+  if (!check_not_empty (keyfile, group, "Title", error)
+      || !check_not_empty (keyfile, group, "Text", error)
+      || !check_not_empty (keyfile, group, "Ask", error)
+      || !check_not_empty (keyfile, group, "Explain", error))
+    return FALSE;
+  /* Every text the pane shows, in every language, within its cap. */
+  if (!ml_keyfile_check_length (keyfile, group, "Title", ML_LESSON_TITLE_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, group, "Text", ML_LESSON_TEXT_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, group, "Ask", ML_LESSON_ASK_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, group, "Choices", ML_LESSON_CHOICE_MAX_CHARS, TRUE,
+                                   error)
+      || !ml_keyfile_check_length (keyfile, group, "Explain", ML_LESSON_EXPLAIN_MAX_CHARS, FALSE,
+                                   error))
     return FALSE;
   if (g_key_file_has_key (keyfile, group, "Title", NULL))
     {
@@ -653,6 +715,8 @@ ml_lesson_load_data (const char  *data,
                            _("The file is not a lesson: it is not valid UTF-8 text"));
       return NULL;
     }
+  if (!ml_keyfile_check_duplicates (data, length, error))
+    return NULL;
   /* Every language's keys are kept, so each is checked, not only the
    * user's: a lesson that loads in English loads in German. */
   if (!g_key_file_load_from_data (keyfile, length > 0 ? data : "", length,
@@ -684,6 +748,12 @@ ml_lesson_load_data (const char  *data,
     }
   if (!read_number (keyfile, GROUP_LESSON, "Version", 1, ML_LESSON_FORMAT_VERSION, &version,
                     error))
+    return NULL;
+  if (!check_not_empty (keyfile, GROUP_LESSON, "Title", error)
+      || !ml_keyfile_check_length (keyfile, GROUP_LESSON, "Title", ML_LESSON_TITLE_MAX_CHARS, FALSE,
+                                   error)
+      || !ml_keyfile_check_length (keyfile, GROUP_LESSON, "Description",
+                                   ML_LESSON_DESCRIPTION_MAX_CHARS, FALSE, error))
     return NULL;
   lesson->title = ml_keyfile_read_locale_string (keyfile, GROUP_LESSON, "Title", TRUE, error);
   if (lesson->title == NULL)

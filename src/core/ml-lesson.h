@@ -27,6 +27,17 @@ G_BEGIN_DECLS
 
 #define ML_LESSON_MAX_STEPS 64
 #define ML_LESSON_MAX_CHOICES 6
+/* The longest texts a lesson may give, in characters, in every language:
+ * a label lays out a long word that cannot break in a time that grows
+ * roughly with the square of its length (25 000 characters took 40 s), so
+ * the reader refuses more than the pane shows in well under a second (the
+ * shipped lessons' longest are 43, 165, 457, 103, 63 and 367). */
+#define ML_LESSON_TITLE_MAX_CHARS       80
+#define ML_LESSON_DESCRIPTION_MAX_CHARS 400
+#define ML_LESSON_TEXT_MAX_CHARS        640
+#define ML_LESSON_ASK_MAX_CHARS         240
+#define ML_LESSON_CHOICE_MAX_CHARS      100
+#define ML_LESSON_EXPLAIN_MAX_CHARS     640
 #define ML_LESSON_FORMAT_VERSION 1
 
 typedef enum

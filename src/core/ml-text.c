@@ -57,11 +57,11 @@ ml_text_parse_decimal (const char *text,
 
 /**
  * ml_text_parse_duration:
- * @text: "90", "90s", "30min", "2h", "1.5h", "3d"
+ * @text: "90", "90s", "30min", "2h", "1.5h", "3d", "10y"
  * @seconds: (out): the duration in seconds
  *
  * A decimal number (ml_text_parse_decimal()) with an optional unit: s
- * (the default), min, h or d.  Negative and infinite durations are
+ * (the default), min, h, d or y (a year of 365 days).  Negative and infinite durations are
  * refused.
  *
  * Returns: %TRUE when @text is such a duration
@@ -72,6 +72,7 @@ ml_text_parse_duration (const char *text,
 {
   static const struct { const char *unit; double factor; } units[] = {
     { "min", 60.0 }, { "s", 1.0 }, { "h", 3600.0 }, { "d", 86400.0 },
+    { "y", 365.0 * 86400.0 },
   };
   g_autofree char *number = NULL;
   double factor = 1.0, value;

@@ -152,6 +152,153 @@ ml_window_save_dialog (MlWindow             *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The file on disk against what the window last read or wrote: its etag
+ * (GIO's for a local file is the modification time to the nanosecond), as
+ * GNOME Text Editor compares it before a save. */
+
+typedef enum
+{
+  DISK_AS_READ,
+  DISK_CHANGED,
+  DISK_DELETED,
+} DiskState;
+
+static char *
+query_etag (GFile   *file,
+            GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+
+  if (info == NULL)
+    return NULL;
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+/* Once the session holds its file unmodified (just read or just written),
+ * what is on disk is the window's own. */
+static void
+remember_disk (MlWindow *self)
+{
+  GFile *file = ml_session_get_file (self->session);
+
+  if (file == NULL)
+    {
+      g_clear_object (&self->disk_file);
+      g_clear_pointer (&self->disk_etag, g_free);
+      return;
+    }
+  if (ml_session_get_modified (self->session) || ml_session_get_busy (self->session))
+    return;
+  g_set_object (&self->disk_file, file);
+  g_free (self->disk_etag);
+  self->disk_etag = query_etag (file, NULL);
+}
+
+static void
+session_file_cb (MlSession  *session,
+                 GParamSpec *pspec,
+                 MlWindow   *self)
+{
+  remember_disk (self);
+}
+
+void
+_ml_window_setup_files (MlWindow *self)
+{
+  g_signal_connect (self->session, "notify::file", G_CALLBACK (session_file_cb), self);
+  g_signal_connect (self->session, "notify::modified", G_CALLBACK (session_file_cb), self);
+  g_signal_connect (self->session, "notify::busy", G_CALLBACK (session_file_cb), self);
+}
+
+static DiskState
+disk_state (MlWindow *self,
+            GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  if (self->disk_file == NULL || !g_file_equal (self->disk_file, file))
+    return DISK_AS_READ;
+  etag = query_etag (file, &error);
+  if (etag == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return DISK_DELETED;
+  /* Unknown either way (no etag, a folder that cannot be read): the save
+   * itself will say what is wrong. */
+  if (etag == NULL || self->disk_etag == NULL)
+    return DISK_AS_READ;
+  return g_strcmp0 (etag, self->disk_etag) == 0 ? DISK_AS_READ : DISK_CHANGED;
+}
+
+static void
+disk_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  Pending *pending = user_data;
+  MlWindow *self = ML_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GFile *file = ml_session_get_file (self->session);
+
+  if (file != NULL && (g_strcmp0 (response, "overwrite") == 0
+                       || g_strcmp0 (response, "save") == 0))
+    save_to (self, file, pending);
+  else if (file != NULL && g_strcmp0 (response, "reload") == 0)
+    {
+      /* The other program's file, in place of the edits; they stay one
+       * undo away.  What was to follow the save (a close) does not run. */
+      ml_window_start_loading (self, file, TRUE);
+      pending_free (pending);
+    }
+  else
+    pending_free (pending);
+}
+
+static void
+ask_about_disk (MlWindow  *self,
+                DiskState  state,
+                Pending   *pending)
+{
+  g_autofree char *name = g_file_get_basename (ml_session_get_file (self->session));
+  g_autofree char *shown = g_filename_display_name (name);
+  GtkWidget *dialog;
+
+  if (state == DISK_CHANGED)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
+      /* Translators: %s is the scenario's file name. */
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was changed by another program since it was "
+                                        "opened. Reload it and set your changes aside (Undo "
+                                        "brings them back), or overwrite it with your changes?"),
+                                      shown);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "reload", _("_Reload"),
+                                        "overwrite", _("_Overwrite"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Deleted"), NULL);
+      /* Translators: %s is the scenario's file name. */
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was deleted or moved by another program since it "
+                                        "was opened. Save it again in its old place?"), shown);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "save", _("_Save Again"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (disk_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 ml_window_save_current (MlWindow             *self,
                         MlWindowContinuation  then,
@@ -159,12 +306,21 @@ ml_window_save_current (MlWindow             *self,
                         GDestroyNotify        destroy)
 {
   GFile *file = ml_session_get_file (self->session);
+  DiskState state;
 
   /* A preset is never overwritten: the first save of it asks for a name. */
   if (file == NULL)
-    ml_window_save_dialog (self, then, data, destroy);
-  else
+    {
+      ml_window_save_dialog (self, then, data, destroy);
+      return;
+    }
+  /* Another program's edit is not overwritten, nor a deleted file made
+   * again, without asking. */
+  state = disk_state (self, file);
+  if (state == DISK_AS_READ)
     save_to (self, file, pending_new (then, data, destroy));
+  else
+    ask_about_disk (self, state, pending_new (then, data, destroy));
 }
 
 /* Opening. */

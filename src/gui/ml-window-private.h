@@ -43,6 +43,8 @@ struct _MlWindow
   char                 *last_error;
   GCancellable         *load_cancellable; /* while a file loads */
   GSettings            *settings;    /* NULL when the schema is not installed */
+  GFile                *disk_file;   /* the file as last read or written … */
+  char                 *disk_etag;   /* … and its etag then; NULL if unknown */
 
   gboolean              close_confirmed;
   gboolean              close_when_idle; /* close once the save ends */
@@ -80,6 +82,8 @@ void     ml_window_save_current       (MlWindow             *self,
                                        gpointer              data,
                                        GDestroyNotify        destroy);
 void     ml_window_export_dialog      (MlWindow             *self);
+/* Follows the session's file, so a save sees what another program did. */
+void     _ml_window_setup_files       (MlWindow             *self);
 
 /* ml-window.c */
 void     ml_window_update_title       (MlWindow             *self);

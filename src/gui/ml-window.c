@@ -453,6 +453,8 @@ ml_window_dispose (GObject *object)
   /* A load still running finds the window gone and does nothing. */
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->disk_file);
+  g_clear_pointer (&self->disk_etag, g_free);
   /* Ours while the pane lies over the page and it has no parent. */
   g_clear_object (&self->lesson_separator);
   if (self->donnan != NULL)
@@ -786,6 +788,7 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->session, "notify::file", G_CALLBACK (session_state_cb), self);
   g_signal_connect (self->session, "notify::preset-id", G_CALLBACK (preset_id_cb), self);
   g_signal_connect (self->session, "solved", G_CALLBACK (solved_cb), self);
+  _ml_window_setup_files (self);
   g_signal_connect (self->session, "origin-changed", G_CALLBACK (origin_changed_cb), self);
 
   ml_controls_set_session (self->controls, self->session);
