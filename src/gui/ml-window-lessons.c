@@ -28,8 +28,10 @@ update_lesson_actions (MlWindow *self)
   guint step = pane != NULL ? ml_lesson_pane_get_step (pane) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
+  /* At a question Page Down first reveals, on the last step too. */
   gtk_widget_action_set_enabled (widget, "win.lesson-next",
-                                 lesson != NULL && step + 1 < ml_lesson_get_n_steps (lesson));
+                                 lesson != NULL && (step + 1 < ml_lesson_get_n_steps (lesson)
+                                                    || ml_lesson_pane_get_asking (pane)));
   gtk_widget_action_set_enabled (widget, "win.lesson-previous", lesson != NULL && step > 0);
   gtk_widget_action_set_enabled (widget, "win.lesson-restart", lesson != NULL);
   gtk_widget_action_set_enabled (widget, "win.lesson-close", lesson != NULL);
@@ -111,6 +113,8 @@ _ml_window_place_lesson_pane (MlWindow *self)
 {
   PanePlace place;
   GtkWidget *target;
+  GtkWidget *focus;
+  gboolean had_focus;
 
   /* Not while the window goes: its stack changes pages as it empties. */
   if (self->lesson_pane == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -120,6 +124,13 @@ _ml_window_place_lesson_pane (MlWindow *self)
            : place == PANE_OVER ? self->page_overlay : self->content_box;
   if (gtk_widget_get_parent (self->lesson_pane) == target)
     return;
+  /* The focus leaves the pane before it moves (GTK 4.8 would otherwise
+   * realize the moving widget's accessible between its unroot and root)
+   * and comes back after. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->lesson_pane);
+  if (had_focus)
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   g_object_ref (self->lesson_pane);
   g_object_ref (self->lesson_separator);
   take_out (self->lesson_pane);
@@ -140,6 +151,8 @@ _ml_window_place_lesson_pane (MlWindow *self)
   g_object_unref (self->lesson_separator);
   g_object_unref (self->lesson_pane);
   show_pane (self);
+  if (had_focus)
+    ml_lesson_pane_focus_step (ML_LESSON_PANE (self->lesson_pane));
 }
 
 static void
@@ -225,6 +238,17 @@ _ml_window_setup_lessons (MlWindow *self)
   update_lesson_actions (self);
 }
 
+static gboolean
+focus_pane_idle (gpointer data)
+{
+  MlWindow *self = data;
+
+  if (self->lesson_pane != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self))
+      && gtk_widget_get_mapped (self->lesson_pane))
+    ml_lesson_pane_focus_step (ML_LESSON_PANE (self->lesson_pane));
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 ml_window_start_lesson (MlWindow    *self,
                         const char  *id_or_path,
@@ -247,6 +271,9 @@ ml_window_start_lesson (MlWindow    *self,
     return FALSE;
   ml_lesson_pane_start (ensure_pane (self), lesson);
   update_lesson_actions (self);
+  /* The focus goes into the lesson once the menu that started it has
+   * closed (it would stay in the closed menu, and no key would work). */
+  g_idle_add_full (G_PRIORITY_LOW, focus_pane_idle, g_object_ref (self), g_object_unref);
   return TRUE;
 }
 

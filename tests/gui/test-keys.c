@@ -1,0 +1,249 @@
+/* test-keys.c — the real window driven by keys alone, as a lecturer with a
+ * presentation clicker, a student and a screen-reader user drive it
+ *
+ * Copyright 2026 The Membrane Lab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window belongs to the application, so it has the application's
+ * shortcuts, and every key goes through the X server (test_press_keys):
+ * what a key does here is what it does for a user, focus included.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "gui-test-support.h"
+#include "ml-application.h"
+#include "ml-lesson-pane.h"
+#include "ml-window-private.h"
+
+static MlApplication *app;
+
+static MlWindow *
+window_new (int width,
+            int height)
+{
+  MlWindow *window = ml_window_new_full (GTK_APPLICATION (app), FALSE);
+
+  g_assert_true (ml_window_load_preset (window, "mammalian-neuron", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_ms (300);
+  return window;
+}
+
+static void
+window_destroy (MlWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_wait_ms (50);
+}
+
+static GtkWidget *
+focus_of (MlWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Waits up to 3 s for @cond (polled). */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    for (int _i = 0; _i < 60 && !(cond); _i++) \
+      test_wait_ms (50); \
+  } G_STMT_END
+
+/* 1. F10 → Lessons → a lesson → Enter: the keys go on working. */
+static void
+test_lesson_from_menu (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  MlLessonPane *pane;
+  GtkWidget *focus;
+
+  test_press_keys (GTK_WIDGET (window), "F10");
+  WAIT_FOR (gtk_menu_button_get_popover (window->main_menu_button) != NULL
+            && gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (window->main_menu_button))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (window->main_menu_button))));
+  /* "_Lessons" by its mnemonic opens the submenu; the first lesson is
+   * its first item. */
+  /* "_Lessons" by its mnemonic; Enter opens the submenu, whose first row
+   * is its title; Down to the first lesson, Enter. */
+  test_press_keys (GTK_WIDGET (window), "l");
+  test_press_keys (GTK_WIDGET (window), "Return");
+  test_wait_ms (200);
+  test_press_keys (GTK_WIDGET (window), "Down");
+  test_press_keys (GTK_WIDGET (window), "Return");
+  test_wait_ms (300);
+  pane = ml_window_get_lesson_pane (window);
+  g_assert_nonnull (ml_lesson_pane_get_lesson (pane));
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 0);
+
+  /* The focus is somewhere a key reaches: in the window, on a control
+   * that shows. */
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, window->lesson_pane));
+
+  /* Page Down steps on. */
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 1);
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 1);
+  /* F9 shows and hides the controls. */
+  {
+    gboolean shown = adw_flap_get_reveal_flap (window->flap);
+
+    test_press_keys (GTK_WIDGET (window), "F9");
+    g_assert_true (adw_flap_get_reveal_flap (window->flap) != shown);
+    test_press_keys (GTK_WIDGET (window), "F9");
+    g_assert_true (adw_flap_get_reveal_flap (window->flap) == shown);
+  }
+  /* F5 presents, Esc leaves. */
+  test_press_keys (GTK_WIDGET (window), "F5");
+  WAIT_FOR (window->presentation);
+  g_assert_true (window->presentation);
+  test_press_keys (GTK_WIDGET (window), "Escape");
+  WAIT_FOR (!window->presentation);
+  g_assert_false (window->presentation);
+  window_destroy (window);
+}
+
+/* Any item of the main menu: Presentation Mode by its mnemonic, and the
+ * keys work on (the header bar with the menu's button has gone). */
+static void
+test_menu_item_keeps_keys (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  GtkWidget *focus;
+
+  test_press_keys (GTK_WIDGET (window), "F10");
+  test_wait_ms (200);
+  test_press_keys (GTK_WIDGET (window), "p");
+  WAIT_FOR (window->presentation);
+  g_assert_true (window->presentation);
+  test_wait_ms (200);
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  test_press_keys (GTK_WIDGET (window), "F9");
+  WAIT_FOR (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  test_press_keys (GTK_WIDGET (window), "F9");
+  WAIT_FOR (!adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  test_press_keys (GTK_WIDGET (window), "Escape");
+  WAIT_FOR (!window->presentation);
+  g_assert_false (window->presentation);
+  window_destroy (window);
+}
+
+static gboolean
+focus_in_entry (MlWindow *window)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL
+         && gtk_widget_is_ancestor (focus, window->lesson_pane);
+}
+
+/* 2. A clicker's Page Down at a question reveals before it steps on; the
+ * question takes the focus; the number keys choose; Page Up keeps what
+ * was answered. */
+static void
+test_clicker_at_questions (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  MlLessonPane *pane = ml_window_get_lesson_pane (window);
+  g_autofree char *explained = NULL;
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s", "nernst"));
+  test_wait_ms (200);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), window->lesson_pane));
+
+  /* Step 2 asks for E_Cl: its entry has the focus. */
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 1);
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 1);
+  g_assert_true (ml_lesson_pane_get_concealed (pane));
+  WAIT_FOR (focus_in_entry (window));
+  g_assert_true (focus_in_entry (window));
+
+  /* Page Down with nothing typed: the step waits and says why. */
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 1);
+  g_assert_false (ml_lesson_pane_get_answered (pane));
+  g_assert_true (ml_lesson_pane_get_concealed (pane));
+  g_assert_true (focus_in_entry (window));
+
+  /* Typed, then Page Down: the answer shows, the step stays.
+   * E_Cl = −(RT/F)·ln(110/5) = −26.73 mV × 3.091 = −82.6 mV at 37 °C;
+   * −82 is within the step's tolerance. */
+  test_type_text (GTK_WIDGET (window), "-82");
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (ml_lesson_pane_get_answered (pane));
+  g_assert_true (ml_lesson_pane_get_answered (pane));
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 1);
+  g_assert_cmpint (ml_lesson_pane_get_verdict (pane), ==, ML_LESSON_RIGHT);
+  g_assert_false (ml_gauge_get_concealed (window->gauge));
+  explained = g_strdup (ml_lesson_pane_get_explanation (pane));
+  g_assert_nonnull (explained);
+
+  /* On to step 3, a choice of direction: its first choice has the focus,
+   * and "2" picks the second ("Down"; E_K = −(RT/F)·ln(140/5) shrinks in
+   * size with T: −89.1 mV at 37 °C, −84.2 mV at 20 °C, so "Up" is right). */
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 2);
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 2);
+  focus = focus_of (window);
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_widget_get_first_child (gtk_widget_get_parent (focus)) == focus);
+  test_press_keys (GTK_WIDGET (window), "2");
+  focus = focus_of (window);
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_true (gtk_widget_get_prev_sibling (focus) == gtk_widget_get_first_child (gtk_widget_get_parent (focus)));
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (ml_lesson_pane_get_answered (pane));
+  g_assert_true (ml_lesson_pane_get_answered (pane));
+  g_assert_cmpint (ml_lesson_pane_get_verdict (pane), ==, ML_LESSON_WRONG);
+
+  /* Page Up: step 2 as it was answered, its explanation to re-read. */
+  test_press_keys (GTK_WIDGET (window), "Page_Up");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 1);
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 1);
+  g_assert_true (ml_lesson_pane_get_answered (pane));
+  g_assert_false (ml_lesson_pane_get_concealed (pane));
+  g_assert_cmpstr (ml_lesson_pane_get_explanation (pane), ==, explained);
+  /* … and on again, to step 3 still answered. */
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 2);
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 2);
+  g_assert_true (ml_lesson_pane_get_answered (pane));
+  g_assert_cmpint (ml_lesson_pane_get_verdict (pane), ==, ML_LESSON_WRONG);
+  window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GError) error = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = ml_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  /* Its startup: the style sheet, the shortcuts. */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/keys/lesson-from-menu", test_lesson_from_menu);
+  g_test_add_func ("/keys/menu-item-keeps-keys", test_menu_item_keeps_keys);
+  g_test_add_func ("/keys/clicker-at-questions", test_clicker_at_questions);
+  return g_test_run ();
+}
