@@ -122,12 +122,21 @@ find_parameter_cb (GtkWidget  *widget,
   _ml_window_find_parameter (ML_WINDOW (widget));
 }
 
-/* Esc in presentation mode; disabled otherwise, so Esc reaches others. */
+/* Esc in presentation mode; disabled otherwise, so Esc reaches others.
+ * The controls F9 brought over the picture go first, as a popup would;
+ * the next Esc leaves. */
 static void
 leave_presentation_cb (GtkWidget  *widget,
                        const char *action,
                        GVariant   *parameter)
 {
+  MlWindow *self = ML_WINDOW (widget);
+
+  if (self->presentation && adw_flap_get_reveal_flap (self->flap))
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
   g_object_set (widget, "presentation", FALSE, NULL);
 }
 

@@ -106,18 +106,27 @@ focus_window (GtkWidget *window)
   if (!GDK_IS_X11_DISPLAY (display))
     g_error ("keys: the tests send keys through X11 (GDK_BACKEND=x11)");
   xdisplay = gdk_x11_display_get_xdisplay (display);
-  /* Nothing else has a window here, and no window manager gives focus:
-   * the test does, unless a popover of the window holds it (it is the
-   * window's too). */
+  /* No window manager gives the focus here: the test gives it to the
+   * window the keys are for, unless it is there already, or in a popover
+   * (a popup surface) of that window. */
   if (surface != NULL && gtk_widget_get_mapped (window))
     {
+      Window xid = gdk_x11_surface_get_xid (surface);
       Window focus = None;
+      GdkSurface *focused = NULL;
       int revert = 0;
 
       XGetInputFocus (xdisplay, &focus, &revert);
-      if (focus == None || focus == PointerRoot || focus == DefaultRootWindow (xdisplay))
-        XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent,
-                        CurrentTime);
+      if (focus != None && focus != PointerRoot)
+        focused = gdk_x11_surface_lookup_for_display (display, focus);
+      if (focus != xid
+          && !(focused != NULL && GDK_IS_POPUP (focused)
+               && gdk_popup_get_parent (GDK_POPUP (focused)) == surface))
+        {
+          XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+          XSync (xdisplay, False);
+          test_wait_ms (30);
+        }
     }
   return xdisplay;
 }

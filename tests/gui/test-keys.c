@@ -16,6 +16,7 @@
 
 #include "gui-test-support.h"
 #include "ml-application.h"
+#include "ml-details-window.h"
 #include "ml-lesson-pane.h"
 #include "ml-window-private.h"
 
@@ -227,6 +228,60 @@ test_clicker_at_questions (void)
   window_destroy (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *list = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (list, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* 4. In presentation mode Esc first hides the controls F9 showed, then
+ * leaves; Esc closes Scenario Details. */
+static void
+test_escape (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  GtkWindow *details;
+
+  test_press_keys (GTK_WIDGET (window), "F5");
+  WAIT_FOR (window->presentation);
+  g_assert_true (window->presentation);
+  test_press_keys (GTK_WIDGET (window), "F9");
+  WAIT_FOR (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  test_press_keys (GTK_WIDGET (window), "Escape");
+  WAIT_FOR (!adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (window->presentation);
+  test_press_keys (GTK_WIDGET (window), "Escape");
+  WAIT_FOR (!window->presentation);
+  g_assert_false (window->presentation);
+
+  /* Main menu → Scenario Details (its mnemonic), then Esc. */
+  test_press_keys (GTK_WIDGET (window), "F10");
+  test_wait_ms (200);
+  test_press_keys (GTK_WIDGET (window), "d");
+  WAIT_FOR (find_toplevel (ML_TYPE_DETAILS_WINDOW) != NULL);
+  details = find_toplevel (ML_TYPE_DETAILS_WINDOW);
+  g_assert_nonnull (details);
+  test_wait_ms (200);
+  /* From the notes too, where a text view has the keys. */
+  test_press_keys (GTK_WIDGET (details), "Tab");
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (details))));
+  test_press_keys (GTK_WIDGET (details), "Escape");
+  WAIT_FOR (find_toplevel (ML_TYPE_DETAILS_WINDOW) == NULL);
+  g_assert_null (find_toplevel (ML_TYPE_DETAILS_WINDOW));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -245,5 +300,6 @@ main (int    argc,
   g_test_add_func ("/keys/lesson-from-menu", test_lesson_from_menu);
   g_test_add_func ("/keys/menu-item-keeps-keys", test_menu_item_keeps_keys);
   g_test_add_func ("/keys/clicker-at-questions", test_clicker_at_questions);
+  g_test_add_func ("/keys/escape", test_escape);
   return g_test_run ();
 }
