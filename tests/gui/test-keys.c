@@ -282,6 +282,40 @@ test_escape (void)
   window_destroy (window);
 }
 
+/* 8. Presentation mode entered and left with Alt+2 between: back on the
+ * membrane page the controls stand beside the views, as before, not over
+ * the channels and the math. */
+static void
+test_leave_presentation_from_time_course (void)
+{
+  MlWindow *window = window_new (1024, 768);
+
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  test_wait_ms (400);
+  g_assert_false (adw_flap_get_folded (window->flap));
+  test_press_keys (GTK_WIDGET (window), "F5");
+  WAIT_FOR (window->presentation);
+  test_wait_ms (300);
+  test_press_keys (GTK_WIDGET (window), "<Alt>2");
+  WAIT_FOR (g_strcmp0 (adw_view_stack_get_visible_child_name (window->stack), "time-course") == 0);
+  test_wait_ms (300);
+  test_press_keys (GTK_WIDGET (window), "Escape");
+  WAIT_FOR (!window->presentation);
+  test_press_keys (GTK_WIDGET (window), "<Alt>1");
+  test_wait_ms (500);
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_folded (window->flap));
+  /* The membrane view has the width the controls leave it. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->membrane))
+                   + gtk_widget_get_width (GTK_WIDGET (window->controls)), <=, 1024);
+  /* F9 twice: the same. */
+  test_press_keys (GTK_WIDGET (window), "F9");
+  test_press_keys (GTK_WIDGET (window), "F9");
+  test_wait_ms (500);
+  g_assert_false (adw_flap_get_folded (window->flap));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,5 +335,7 @@ main (int    argc,
   g_test_add_func ("/keys/menu-item-keeps-keys", test_menu_item_keeps_keys);
   g_test_add_func ("/keys/clicker-at-questions", test_clicker_at_questions);
   g_test_add_func ("/keys/escape", test_escape);
+  g_test_add_func ("/keys/leave-presentation-from-time-course",
+                   test_leave_presentation_from_time_course);
   return g_test_run ();
 }
