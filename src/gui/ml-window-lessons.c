@@ -52,8 +52,9 @@ concealed_cb (MlLessonPane *pane,
 
 /* Where the pane stands: beside the pages; over the page's right edge when
  * the window is too narrow for both (a lesson never makes the window wider
- * than the screen); or, in presentation mode on the membrane page, beside
- * the math, so the views keep the width the back row's sizes need. */
+ * than the screen); or, on the membrane page in presentation mode or in a
+ * narrow window, beside the math, so the views keep their width (the back
+ * row's sizes, and the gauge, which the pane would cover at 1024 px). */
 typedef enum
 {
   PANE_SIDE,
@@ -70,9 +71,10 @@ wanted_place (MlWindow *self)
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
   int width = 0, height = 0;
 
-  if (self->presentation && g_strcmp0 (page, "membrane") == 0)
-    return PANE_BELOW;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (g_strcmp0 (page, "membrane") == 0
+      && (self->presentation || (width > 0 && width < PANE_SIDE_MIN_WIDTH)))
+    return PANE_BELOW;
   return width > 0 && width < PANE_SIDE_MIN_WIDTH ? PANE_OVER : PANE_SIDE;
 }
 
@@ -233,6 +235,7 @@ _ml_window_setup_lessons (MlWindow *self)
   self->math_concealed = gtk_label_new (_("The math shows once you have given your "
                                           "prediction."));
   gtk_widget_add_css_class (self->math_concealed, "dim-label");
+  gtk_widget_add_css_class (self->math_concealed, "math-concealed");
   gtk_label_set_wrap (GTK_LABEL (self->math_concealed), TRUE);
   gtk_widget_set_visible (self->math_concealed, FALSE);
   update_lesson_actions (self);

@@ -141,6 +141,20 @@ test_menu_item_keeps_keys (void)
   window_destroy (window);
 }
 
+/* No label of @widget's is drawn selected. */
+static void
+assert_nothing_selected (GtkWidget *widget)
+{
+  int start, end;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
+      && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end))
+    g_error ("“%s” is drawn selected", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_nothing_selected (child);
+}
+
 static gboolean
 focus_in_entry (MlWindow *window)
 {
@@ -225,6 +239,21 @@ test_clicker_at_questions (void)
   g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 2);
   g_assert_true (ml_lesson_pane_get_answered (pane));
   g_assert_cmpint (ml_lesson_pane_get_verdict (pane), ==, ML_LESSON_WRONG);
+  assert_nothing_selected (window->lesson_pane);
+
+  /* Restarted: nothing given yet.  Back from a question whose entry has
+   * the focus: the step's text takes it, and is not drawn selected (7). */
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>Home");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 0);
+  g_assert_cmpuint (ml_lesson_pane_get_step (pane), ==, 0);
+  test_press_keys (GTK_WIDGET (window), "Page_Down");
+  WAIT_FOR (focus_in_entry (window));
+  g_assert_false (ml_lesson_pane_get_answered (pane));
+  g_assert_true (focus_in_entry (window));
+  test_press_keys (GTK_WIDGET (window), "Page_Up");
+  WAIT_FOR (ml_lesson_pane_get_step (pane) == 0);
+  test_wait_ms (100);
+  assert_nothing_selected (window->lesson_pane);
   window_destroy (window);
 }
 
