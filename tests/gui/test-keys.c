@@ -18,6 +18,7 @@
 #include "ml-application.h"
 #include "ml-details-window.h"
 #include "ml-lesson-pane.h"
+#include "ml-log-control.h"
 #include "ml-window-private.h"
 
 static MlApplication *app;
@@ -345,6 +346,54 @@ test_leave_presentation_from_time_course (void)
   window_destroy (window);
 }
 
+/* 3. Ctrl+F, a name, Enter: the focus is where the value is typed. */
+static void
+test_find_then_type (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  MlCell *cell = ml_window_get_cell (window);
+  GtkSpinButton *spin = ml_log_control_get_spin (ml_controls_get_control (window->controls,
+                                                                          ML_CONTROL_TEMPERATURE));
+  GtkWidget *focus = NULL;
+  GtkWindow *finder = NULL;
+
+  test_press_keys (GTK_WIDGET (window), "<Control>f");
+  /* The finder is a window of its own (a window manager would give it
+   * the keys; the test does). */
+  for (int i = 0; i < 60 && finder == NULL; i++)
+    {
+      GListModel *list = gtk_window_get_toplevels ();
+
+      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+        {
+          g_autoptr (GtkWindow) w = g_list_model_get_item (list, k);
+
+          if (w != GTK_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+            finder = w;
+        }
+      test_wait_ms (50);
+    }
+  g_assert_nonnull (finder);
+  test_wait_ms (100);
+  test_type_text (GTK_WIDGET (finder), "temp");
+  test_press_keys (GTK_WIDGET (finder), "Return");
+  for (int i = 0; i < 60; i++)
+    {
+      focus = focus_of (window);
+      if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == GTK_WIDGET (spin))
+        break;
+      test_wait_ms (50);
+    }
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == GTK_WIDGET (spin));
+  /* Typed at once (the field's text is selected on focus), Enter: 20 °C. */
+  test_type_text (GTK_WIDGET (window), "20");
+  test_press_keys (GTK_WIDGET (window), "Return");
+  test_wait_ms (100);
+  g_assert_cmpfloat_with_epsilon (ml_cell_get_temperature (cell), 20.0, 1e-9);
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,5 +415,6 @@ main (int    argc,
   g_test_add_func ("/keys/escape", test_escape);
   g_test_add_func ("/keys/leave-presentation-from-time-course",
                    test_leave_presentation_from_time_course);
+  g_test_add_func ("/keys/find-then-type", test_find_then_type);
   return g_test_run ();
 }
