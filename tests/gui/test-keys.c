@@ -394,6 +394,34 @@ test_find_then_type (void)
   window_destroy (window);
 }
 
+/* 6. Alt+4: the answer is typed at once. */
+static void
+test_practice_takes_typing (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  GtkWidget *page, *focus, *entry;
+
+  test_press_keys (GTK_WIDGET (window), "<Alt>4");
+  WAIT_FOR (ml_window_get_page (window, "practice") != NULL
+            && gtk_widget_get_mapped (ml_window_get_page (window, "practice")));
+  page = ml_window_get_page (window, "practice");
+  g_assert_nonnull (page);
+  test_wait_ms (100);
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (entry, page));
+  test_type_text (GTK_WIDGET (window), "-61.5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "-61.5");
+  /* Away and back: the focus comes back to the answer. */
+  test_press_keys (GTK_WIDGET (window), "<Alt>1");
+  test_press_keys (GTK_WIDGET (window), "<Alt>4");
+  test_wait_ms (100);
+  g_assert_true (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_ENTRY) == entry);
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,5 +444,6 @@ main (int    argc,
   g_test_add_func ("/keys/leave-presentation-from-time-course",
                    test_leave_presentation_from_time_course);
   g_test_add_func ("/keys/find-then-type", test_find_then_type);
+  g_test_add_func ("/keys/practice-takes-typing", test_practice_takes_typing);
   return g_test_run ();
 }
