@@ -422,6 +422,48 @@ test_practice_takes_typing (void)
   window_destroy (window);
 }
 
+/* 9. An 800×600 window: the pages are switched from a bar at the bottom,
+ * by keys too. */
+static void
+test_switcher_at_800 (void)
+{
+  MlWindow *window = window_new (800, 600);
+  graphene_rect_t bounds;
+
+  test_wait_ms (300);
+  g_assert_nonnull (window->switcher_bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (window->switcher_bar)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->switcher_bar),
+                                            GTK_WIDGET (window), &bounds));
+  /* At the bottom, inside the window, tall enough to click. */
+  g_assert_cmpfloat (bounds.size.height, >=, 30);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (window)) + 0.5);
+  g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (window)) / 2.0);
+  {
+    cairo_surface_t *surface = test_render_on_theme (GTK_WIDGET (window), FALSE);
+
+    test_write_png (surface, "window-800x600.png");
+    cairo_surface_destroy (surface);
+  }
+  /* Not in presentation mode, where the room is the picture's. */
+  test_press_keys (GTK_WIDGET (window), "F5");
+  WAIT_FOR (window->presentation);
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  test_press_keys (GTK_WIDGET (window), "Escape");
+  WAIT_FOR (!window->presentation);
+  test_wait_ms (200);
+  g_assert_true (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  window_destroy (window);
+
+  /* A wide window has the switcher in its header bar. */
+  window = window_new (1400, 900);
+  test_wait_ms (300);
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,5 +487,6 @@ main (int    argc,
                    test_leave_presentation_from_time_course);
   g_test_add_func ("/keys/find-then-type", test_find_then_type);
   g_test_add_func ("/keys/practice-takes-typing", test_practice_takes_typing);
+  g_test_add_func ("/keys/switcher-at-800x600", test_switcher_at_800);
   return g_test_run ();
 }
