@@ -334,6 +334,49 @@ balance_pump_cb (GtkWidget  *widget,
  * the window's help overlay, which is what shows each action's keys (GTK
  * reads them from the application) and destroys it with the window; this
  * action stays the one that shows it. */
+/* GTK 4.8 names some keys by their keysym ("Page_Down"): a key cap reads
+ * as the key is printed. */
+static void
+relabel_keys (GtkWidget *widget,
+              gboolean   in_shortcut)
+{
+  if (in_shortcut && GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_strcmp0 (text, "Page_Down") == 0)
+        /* Translators: a key's name as printed on it, in the shortcuts window. */
+        gtk_label_set_text (GTK_LABEL (widget), C_("key", "Page Down"));
+      else if (g_strcmp0 (text, "Page_Up") == 0)
+        gtk_label_set_text (GTK_LABEL (widget), C_("key", "Page Up"));
+      else if (text != NULL && strchr (text, '_') != NULL)
+        {
+          g_autofree char *spaced = g_strdelimit (g_strdup (text), "_", ' ');
+
+          gtk_label_set_text (GTK_LABEL (widget), spaced);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    relabel_keys (child, in_shortcut || GTK_IS_SHORTCUT_LABEL (widget));
+}
+
+static gboolean
+relabel_keys_idle (gpointer data)
+{
+  relabel_keys (GTK_WIDGET (data), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The key caps are made when the window shows (the actions' keys come from
+ * the application then) and for each search: named again after. */
+static void
+shortcuts_map_cb (GtkWidget *window)
+{
+  relabel_keys (window, FALSE);
+  g_idle_add_full (G_PRIORITY_LOW, relabel_keys_idle, g_object_ref (window), g_object_unref);
+}
+
 static void
 shortcuts_cb (GtkWidget  *widget,
               const char *action,
@@ -349,7 +392,18 @@ shortcuts_cb (GtkWidget  *widget,
       gtk_application_window_set_help_overlay (self,
                                                GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
     }
-  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
+  {
+    GtkWidget *shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (self));
+
+    if (g_object_get_data (G_OBJECT (shortcuts), "ml-relabel") == NULL)
+      {
+        g_object_set_data (G_OBJECT (shortcuts), "ml-relabel", GINT_TO_POINTER (1));
+        g_signal_connect (shortcuts, "map", G_CALLBACK (shortcuts_map_cb), NULL);
+        g_signal_connect_swapped (shortcuts, "notify::section-name",
+                                  G_CALLBACK (shortcuts_map_cb), shortcuts);
+      }
+    gtk_window_present (GTK_WINDOW (shortcuts));
+  }
 }
 
 void

@@ -464,6 +464,63 @@ test_switcher_at_800 (void)
   window_destroy (window);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* 10. The shortcuts window (Ctrl+?) fits a 1024×768 projector and names
+ * its keys as a keyboard does ("Page Down", not "Page_Down"). */
+static void
+test_shortcuts_window (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  GtkWindow *shortcuts;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  int width, height;
+
+  test_press_keys (GTK_WIDGET (window), "<Control>question");
+  WAIT_FOR (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL
+            && gtk_widget_get_mapped (GTK_WIDGET (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW))));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  test_wait_ms (300);
+  width = gtk_widget_get_width (GTK_WIDGET (shortcuts));
+  height = gtk_widget_get_height (GTK_WIDGET (shortcuts));
+  g_test_message ("shortcuts window %d×%d", width, height);
+  {
+    cairo_surface_t *surface = test_render_on_theme (GTK_WIDGET (shortcuts), FALSE);
+
+    test_write_png (surface, "shortcuts-window.png");
+    cairo_surface_destroy (surface);
+  }
+  collect_labels (GTK_WIDGET (shortcuts), texts);
+  /* The other section, with its own keys. */
+  g_object_set (shortcuts, "section-name", "demonstrations", NULL);
+  test_wait_ms (300);
+  {
+    cairo_surface_t *surface = test_render_on_theme (GTK_WIDGET (shortcuts), FALSE);
+
+    test_write_png (surface, "shortcuts-window-2.png");
+    cairo_surface_destroy (surface);
+  }
+  collect_labels (GTK_WIDGET (shortcuts), texts);
+  g_assert_cmpint (width, <=, 1024);
+  g_assert_cmpint (height, <=, 768);
+  g_assert_cmpuint (texts->len, >, 20);
+  for (guint i = 0; i < texts->len; i++)
+    if (strchr (g_ptr_array_index (texts, i), '_') != NULL)
+      g_error ("the shortcuts window reads “%s”", (char *) g_ptr_array_index (texts, i));
+  gtk_window_destroy (shortcuts);
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -488,5 +545,6 @@ main (int    argc,
   g_test_add_func ("/keys/find-then-type", test_find_then_type);
   g_test_add_func ("/keys/practice-takes-typing", test_practice_takes_typing);
   g_test_add_func ("/keys/switcher-at-800x600", test_switcher_at_800);
+  g_test_add_func ("/keys/shortcuts-window", test_shortcuts_window);
   return g_test_run ();
 }
