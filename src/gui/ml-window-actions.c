@@ -361,11 +361,23 @@ relabel_keys (GtkWidget *widget,
     relabel_keys (child, in_shortcut || GTK_IS_SHORTCUT_LABEL (widget));
 }
 
+/* A weak reference: the window may go first (and a late last reference
+ * would make GTK 4.8 finalize it after the window it belonged to). */
 static gboolean
 relabel_keys_idle (gpointer data)
 {
-  relabel_keys (GTK_WIDGET (data), FALSE);
+  g_autoptr (GtkWidget) window = g_weak_ref_get (data);
+
+  if (window != NULL)
+    relabel_keys (window, FALSE);
   return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 /* The key caps are made when the window shows (the actions' keys come from
@@ -373,8 +385,11 @@ relabel_keys_idle (gpointer data)
 static void
 shortcuts_map_cb (GtkWidget *window)
 {
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
   relabel_keys (window, FALSE);
-  g_idle_add_full (G_PRIORITY_LOW, relabel_keys_idle, g_object_ref (window), g_object_unref);
+  g_weak_ref_init (ref, window);
+  g_idle_add_full (G_PRIORITY_LOW, relabel_keys_idle, ref, weak_ref_free);
 }
 
 static void
