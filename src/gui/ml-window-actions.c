@@ -76,7 +76,18 @@ export_cb (GtkWidget  *widget,
            const char *action,
            GVariant   *parameter)
 {
-  ml_window_export_dialog (ML_WINDOW (widget));
+  MlWindow *self = ML_WINDOW (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *page = name != NULL ? ml_window_get_page (self, name) : NULL;
+
+  /* The figure of the page on screen: the plot, the chart recorder (their
+   * own Save Figure…), or the membrane and the gauge. */
+  if (g_strcmp0 (name, "plots") == 0 && page != NULL)
+    gtk_widget_activate_action (page, "plots.save", NULL);
+  else if (g_strcmp0 (name, "time-course") == 0 && page != NULL)
+    gtk_widget_activate_action (page, "recorder.export-figure", NULL);
+  else
+    ml_window_export_dialog (self);
 }
 
 static void

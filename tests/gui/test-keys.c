@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -521,6 +522,83 @@ test_shortcuts_window (void)
   window_destroy (window);
 }
 
+/* The file chooser a figure's Ctrl+E opens: the file's whole path typed
+ * into its name, Enter. */
+static void
+save_through_dialog (MlWindow   *window,
+                     const char *path)
+{
+  GtkWindow *dialog = NULL;
+
+  for (int i = 0; i < 100 && dialog == NULL; i++)
+    {
+      GListModel *list = gtk_window_get_toplevels ();
+
+      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+        {
+          g_autoptr (GtkWindow) w = g_list_model_get_item (list, k);
+
+          if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+            dialog = w;
+        }
+      test_wait_ms (50);
+    }
+  g_assert_nonnull (dialog);
+  test_wait_ms (300);
+  test_press_keys (GTK_WIDGET (dialog), "<Control>a");
+  test_type_text (GTK_WIDGET (dialog), path);
+  test_press_keys (GTK_WIDGET (dialog), "Return");
+  for (int i = 0; i < 100 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    test_wait_ms (50);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  test_wait_ms (200);
+}
+
+/* Distinct colours in the upper four fifths of a PNG (above the caption). */
+static guint
+colours_above_caption (const char *path)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int w, h, stride;
+  guchar *data;
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  w = cairo_image_surface_get_width (png);
+  h = cairo_image_surface_get_height (png);
+  stride = cairo_image_surface_get_stride (png);
+  data = cairo_image_surface_get_data (png);
+  for (int y = 0; y < h * 4 / 5; y += 2)
+    for (int x = 0; x < w; x += 2)
+      g_hash_table_add (seen, GUINT_TO_POINTER (*(guint32 *)(data + y * stride + 4 * x)));
+  cairo_surface_destroy (png);
+  return g_hash_table_size (seen);
+}
+
+/* 15. Ctrl+E (Export Figure…) on the Plots page writes the plot. */
+static void
+test_export_on_plots_page (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  g_autofree char *dir = g_dir_make_tmp ("mlkeys-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plot.png", NULL);
+  guint colours;
+
+  test_press_keys (GTK_WIDGET (window), "<Alt>3");
+  WAIT_FOR (ml_window_get_page (window, "plots") != NULL);
+  test_wait_ms (400);
+  test_press_keys (GTK_WIDGET (window), "<Control>e");
+  save_through_dialog (window, path);
+  /* A plot has its axes, its lines in the ions' colours, its anti-aliased
+   * text: hundreds of colours; an empty page, a handful. */
+  colours = colours_above_caption (path);
+  g_test_message ("%u colours above the caption", colours);
+  g_assert_cmpuint (colours, >, 50);
+  g_unlink (path);
+  g_rmdir (dir);
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -546,5 +624,6 @@ main (int    argc,
   g_test_add_func ("/keys/practice-takes-typing", test_practice_takes_typing);
   g_test_add_func ("/keys/switcher-at-800x600", test_switcher_at_800);
   g_test_add_func ("/keys/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/keys/export-on-plots-page", test_export_on_plots_page);
   return g_test_run ();
 }
