@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 #include "ml-details-window.h"
 #include "ml-lesson-pane.h"
 #include "ml-log-control.h"
+#include "ml-plots-page.h"
 #include "ml-window-private.h"
 
 static MlApplication *app;
@@ -599,6 +601,98 @@ test_export_on_plots_page (void)
   window_destroy (window);
 }
 
+/* LC_NUMERIC in German (a decimal comma); compiled into a temporary
+ * LOCPATH when the system has not got it.  FALSE when neither works. */
+static gboolean
+numbers_in_german (char **locpath)
+{
+  *locpath = NULL;
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    return TRUE;
+  if (g_file_test ("/usr/share/i18n/locales/de_DE", G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_dir_make_tmp ("mlkeys-locale-XXXXXX", NULL);
+      g_autofree char *out = g_build_filename (dir, "de_DE.UTF-8", NULL);
+      const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", out, NULL };
+
+      /* (localedef exits 1 after warnings, the locale written all the same) */
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                    | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+      g_setenv ("LOCPATH", dir, TRUE);
+      if (setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+        {
+          *locpath = g_steal_pointer (&dir);
+          return TRUE;
+        }
+      g_unsetenv ("LOCPATH");
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+first_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 17. In German a measured V_m is typed with a decimal comma, and the
+ * table's own "−52,30" is read back when the focus leaves. */
+static void
+test_german_measured_entry (void)
+{
+  g_autofree char *locpath = NULL;
+  MlWindow *window;
+  GtkWidget *page, *entry;
+  const char *kept;
+
+  if (!numbers_in_german (&locpath))
+    {
+      g_test_skip ("no German locale (de_DE.UTF-8), and none could be compiled");
+      return;
+    }
+  window = window_new (1280, 900);
+  test_press_keys (GTK_WIDGET (window), "<Alt>3");
+  WAIT_FOR (ml_window_get_page (window, "plots") != NULL);
+  test_wait_ms (300);
+  page = ml_window_get_page (window, "plots");
+  entry = first_entry (ml_plots_page_get_table (ML_PLOTS_PAGE (page)));
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  test_type_text (GTK_WIDGET (window), "-52,3");
+  test_press_keys (GTK_WIDGET (window), "Tab");
+  test_wait_ms (100);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  /* Kept in the cell at 2.5 mM K⁺ (the table's first saline): −52.3 mV. */
+  kept = ml_cell_get_measured_text (ml_window_get_cell (window));
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "-52.3"));
+  /* Its text, as the table writes it, goes in and out again: kept. */
+  g_assert_true (gtk_widget_grab_focus (entry));
+  test_press_keys (GTK_WIDGET (window), "Tab");
+  test_wait_ms (100);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_nonnull (strstr (ml_cell_get_measured_text (ml_window_get_cell (window)), "-52.3"));
+  window_destroy (window);
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  if (locpath != NULL)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", locpath);
+
+      g_unsetenv ("LOCPATH");
+      g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -625,5 +719,6 @@ main (int    argc,
   g_test_add_func ("/keys/switcher-at-800x600", test_switcher_at_800);
   g_test_add_func ("/keys/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/keys/export-on-plots-page", test_export_on_plots_page);
+  g_test_add_func ("/keys/german-measured-entry", test_german_measured_entry);
   return g_test_run ();
 }
