@@ -76,7 +76,18 @@ export_cb (GtkWidget  *widget,
            const char *action,
            GVariant   *parameter)
 {
-  ml_window_export_dialog (ML_WINDOW (widget));
+  MlWindow *self = ML_WINDOW (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *page = name != NULL ? ml_window_get_page (self, name) : NULL;
+
+  /* The figure of the page on screen: the plot, the chart recorder (their
+   * own Save Figure…), or the membrane and the gauge. */
+  if (g_strcmp0 (name, "plots") == 0 && page != NULL)
+    gtk_widget_activate_action (page, "plots.save", NULL);
+  else if (g_strcmp0 (name, "time-course") == 0 && page != NULL)
+    gtk_widget_activate_action (page, "recorder.export-figure", NULL);
+  else
+    ml_window_export_dialog (self);
 }
 
 static void
@@ -122,12 +133,21 @@ find_parameter_cb (GtkWidget  *widget,
   _ml_window_find_parameter (ML_WINDOW (widget));
 }
 
-/* Esc in presentation mode; disabled otherwise, so Esc reaches others. */
+/* Esc in presentation mode; disabled otherwise, so Esc reaches others.
+ * The controls F9 brought over the picture go first, as a popup would;
+ * the next Esc leaves. */
 static void
 leave_presentation_cb (GtkWidget  *widget,
                        const char *action,
                        GVariant   *parameter)
 {
+  MlWindow *self = ML_WINDOW (widget);
+
+  if (self->presentation && adw_flap_get_reveal_flap (self->flap))
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
   g_object_set (widget, "presentation", FALSE, NULL);
 }
 
@@ -303,6 +323,64 @@ balance_pump_cb (GtkWidget  *widget,
  * the window's help overlay, which is what shows each action's keys (GTK
  * reads them from the application) and destroys it with the window; this
  * action stays the one that shows it. */
+/* GTK 4.8 names some keys by their keysym ("Page_Down"): a key cap reads
+ * as the key is printed. */
+static void
+relabel_keys (GtkWidget *widget,
+              gboolean   in_shortcut)
+{
+  if (in_shortcut && GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_strcmp0 (text, "Page_Down") == 0)
+        /* Translators: a key's name as printed on it, in the shortcuts window. */
+        gtk_label_set_text (GTK_LABEL (widget), C_("key", "Page Down"));
+      else if (g_strcmp0 (text, "Page_Up") == 0)
+        gtk_label_set_text (GTK_LABEL (widget), C_("key", "Page Up"));
+      else if (text != NULL && strchr (text, '_') != NULL)
+        {
+          g_autofree char *spaced = g_strdelimit (g_strdup (text), "_", ' ');
+
+          gtk_label_set_text (GTK_LABEL (widget), spaced);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    relabel_keys (child, in_shortcut || GTK_IS_SHORTCUT_LABEL (widget));
+}
+
+/* A weak reference: the window may go first (and a late last reference
+ * would make GTK 4.8 finalize it after the window it belonged to). */
+static gboolean
+relabel_keys_idle (gpointer data)
+{
+  g_autoptr (GtkWidget) window = g_weak_ref_get (data);
+
+  if (window != NULL)
+    relabel_keys (window, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The key caps are made when the window shows (the actions' keys come from
+ * the application then) and for each search: named again after. */
+static void
+shortcuts_map_cb (GtkWidget *window)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  relabel_keys (window, FALSE);
+  g_weak_ref_init (ref, window);
+  g_idle_add_full (G_PRIORITY_LOW, relabel_keys_idle, ref, weak_ref_free);
+}
+
 static void
 shortcuts_cb (GtkWidget  *widget,
               const char *action,
@@ -318,7 +396,18 @@ shortcuts_cb (GtkWidget  *widget,
       gtk_application_window_set_help_overlay (self,
                                                GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
     }
-  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
+  {
+    GtkWidget *shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (self));
+
+    if (g_object_get_data (G_OBJECT (shortcuts), "ml-relabel") == NULL)
+      {
+        g_object_set_data (G_OBJECT (shortcuts), "ml-relabel", GINT_TO_POINTER (1));
+        g_signal_connect (shortcuts, "map", G_CALLBACK (shortcuts_map_cb), NULL);
+        g_signal_connect_swapped (shortcuts, "notify::section-name",
+                                  G_CALLBACK (shortcuts_map_cb), shortcuts);
+      }
+    gtk_window_present (GTK_WINDOW (shortcuts));
+  }
 }
 
 void

@@ -61,10 +61,14 @@ control_for (MlWindow   *self,
   return NULL;
 }
 
-/* The control's first focusable part: a slider's spin button, a switch. */
+/* The control's part where a value is typed: a slider's number field
+ * (not the slider, where typing does nothing), else its first focusable
+ * part (a switch). */
 static gboolean
 focus_control (GtkWidget *control)
 {
+  if (ML_IS_LOG_CONTROL (control))
+    return gtk_widget_grab_focus (GTK_WIDGET (ml_log_control_get_spin (ML_LOG_CONTROL (control))));
   if (gtk_widget_get_focusable (control))
     return gtk_widget_grab_focus (control);
   return gtk_widget_child_focus (control, GTK_DIR_TAB_FORWARD);

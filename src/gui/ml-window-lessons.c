@@ -28,8 +28,10 @@ update_lesson_actions (MlWindow *self)
   guint step = pane != NULL ? ml_lesson_pane_get_step (pane) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
+  /* At a question Page Down first reveals, on the last step too. */
   gtk_widget_action_set_enabled (widget, "win.lesson-next",
-                                 lesson != NULL && step + 1 < ml_lesson_get_n_steps (lesson));
+                                 lesson != NULL && (step + 1 < ml_lesson_get_n_steps (lesson)
+                                                    || ml_lesson_pane_get_asking (pane)));
   gtk_widget_action_set_enabled (widget, "win.lesson-previous", lesson != NULL && step > 0);
   gtk_widget_action_set_enabled (widget, "win.lesson-restart", lesson != NULL);
   gtk_widget_action_set_enabled (widget, "win.lesson-close", lesson != NULL);
@@ -50,8 +52,9 @@ concealed_cb (MlLessonPane *pane,
 
 /* Where the pane stands: beside the pages; over the page's right edge when
  * the window is too narrow for both (a lesson never makes the window wider
- * than the screen); or, in presentation mode on the membrane page, beside
- * the math, so the views keep the width the back row's sizes need. */
+ * than the screen); or, on the membrane page in presentation mode or in a
+ * narrow window, beside the math, so the views keep their width (the back
+ * row's sizes, and the gauge, which the pane would cover at 1024 px). */
 typedef enum
 {
   PANE_SIDE,
@@ -68,9 +71,10 @@ wanted_place (MlWindow *self)
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
   int width = 0, height = 0;
 
-  if (self->presentation && g_strcmp0 (page, "membrane") == 0)
-    return PANE_BELOW;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (g_strcmp0 (page, "membrane") == 0
+      && (self->presentation || (width > 0 && width < PANE_SIDE_MIN_WIDTH)))
+    return PANE_BELOW;
   return width > 0 && width < PANE_SIDE_MIN_WIDTH ? PANE_OVER : PANE_SIDE;
 }
 
@@ -111,6 +115,8 @@ _ml_window_place_lesson_pane (MlWindow *self)
 {
   PanePlace place;
   GtkWidget *target;
+  GtkWidget *focus;
+  gboolean had_focus;
 
   /* Not while the window goes: its stack changes pages as it empties. */
   if (self->lesson_pane == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -120,6 +126,13 @@ _ml_window_place_lesson_pane (MlWindow *self)
            : place == PANE_OVER ? self->page_overlay : self->content_box;
   if (gtk_widget_get_parent (self->lesson_pane) == target)
     return;
+  /* The focus leaves the pane before it moves (GTK 4.8 would otherwise
+   * realize the moving widget's accessible between its unroot and root)
+   * and comes back after. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->lesson_pane);
+  if (had_focus)
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   g_object_ref (self->lesson_pane);
   g_object_ref (self->lesson_separator);
   take_out (self->lesson_pane);
@@ -140,6 +153,8 @@ _ml_window_place_lesson_pane (MlWindow *self)
   g_object_unref (self->lesson_separator);
   g_object_unref (self->lesson_pane);
   show_pane (self);
+  if (had_focus)
+    ml_lesson_pane_focus_step (ML_LESSON_PANE (self->lesson_pane));
 }
 
 static void
@@ -220,9 +235,21 @@ _ml_window_setup_lessons (MlWindow *self)
   self->math_concealed = gtk_label_new (_("The math shows once you have given your "
                                           "prediction."));
   gtk_widget_add_css_class (self->math_concealed, "dim-label");
+  gtk_widget_add_css_class (self->math_concealed, "math-concealed");
   gtk_label_set_wrap (GTK_LABEL (self->math_concealed), TRUE);
   gtk_widget_set_visible (self->math_concealed, FALSE);
   update_lesson_actions (self);
+}
+
+static gboolean
+focus_pane_idle (gpointer data)
+{
+  MlWindow *self = data;
+
+  if (self->lesson_pane != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self))
+      && gtk_widget_get_mapped (self->lesson_pane))
+    ml_lesson_pane_focus_step (ML_LESSON_PANE (self->lesson_pane));
+  return G_SOURCE_REMOVE;
 }
 
 gboolean
@@ -247,6 +274,9 @@ ml_window_start_lesson (MlWindow    *self,
     return FALSE;
   ml_lesson_pane_start (ensure_pane (self), lesson);
   update_lesson_actions (self);
+  /* The focus goes into the lesson once the menu that started it has
+   * closed (it would stay in the closed menu, and no key would work). */
+  g_idle_add_full (G_PRIORITY_LOW, focus_pane_idle, g_object_ref (self), g_object_unref);
   return TRUE;
 }
 

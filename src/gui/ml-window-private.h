@@ -20,6 +20,7 @@ struct _MlWindow
   AdwHeaderBar         *header;
   AdwWindowTitle       *title;
   AdwViewSwitcherTitle *switcher_title; /* instead of title, with two pages */
+  AdwViewSwitcherBar   *switcher_bar;   /* at the bottom, when the title has no room */
   AdwViewStack         *stack;
   GtkPaned             *paned;
   GtkWidget            *math_scroller;

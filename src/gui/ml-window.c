@@ -50,6 +50,7 @@ G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
 static void restore_settings (MlWindow *self);
 static void window_width_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
 static void paned_height_cb (GtkWidget *widget, GParamSpec *pspec, MlWindow *self);
+static void update_switcher_bar (MlWindow *self);
 static gboolean close_request_cb (GtkWindow *window, gpointer user_data);
 
 void
@@ -225,6 +226,7 @@ set_presentation (MlWindow *self,
       adw_flap_set_reveal_flap (self->flap, self->controls_before_presentation);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->header), !on);
+  update_switcher_bar (self);
   /* The gauge as wide as its large number needs, the membrane the rest. */
   gtk_widget_set_hexpand (GTK_WIDGET (self->gauge), !on);
   _ml_window_place_lesson_pane (self);
@@ -237,6 +239,18 @@ set_presentation (MlWindow *self,
 }
 
 /* Pages. */
+
+/* The bottom bar shows when the header bar's switcher has given way to the
+ * title (a narrow window); not in presentation mode, which has neither. */
+static void
+update_switcher_bar (MlWindow *self)
+{
+  if (self->switcher_bar == NULL)
+    return;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    !self->presentation
+                                    && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
 
 typedef struct
 {
@@ -863,6 +877,15 @@ ml_window_add_page (MlWindow            *self,
       adw_view_switcher_title_set_subtitle (self->switcher_title,
                                             adw_window_title_get_subtitle (self->title));
       adw_header_bar_set_title_widget (self->header, GTK_WIDGET (self->switcher_title));
+      /* A narrow window has no room for the switcher in the header bar:
+       * the pages are then switched from a bar at the bottom. */
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+      gtk_box_append (GTK_BOX (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self))),
+                      GTK_WIDGET (self->switcher_bar));
+      g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                                G_CALLBACK (update_switcher_bar), self);
+      update_switcher_bar (self);
     }
 }
 

@@ -32,4 +32,19 @@ cairo_surface_t  *test_render_on_theme  (GtkWidget  *widget,
 void              test_write_png        (cairo_surface_t *surface,
                                          const char      *name);
 
+/* Keys as a user sends them: through the X server (XTEST), so they reach
+ * the window the way a keyboard's or a presentation clicker's do, shortcuts,
+ * focus and popovers included.  @accel is in gtk_accelerator_parse()'s
+ * form ("<Control>f", "Page_Down", "<Alt>2"); the main loop runs until
+ * the keys have arrived.  The window is given the X input focus first. */
+void              test_press_keys       (GtkWidget  *window,
+                                         const char *accel);
+
+/* Types @text (ASCII) key by key, as test_press_keys() sends them. */
+void              test_type_text        (GtkWidget  *window,
+                                         const char *text);
+
+/* Runs the main loop for @ms milliseconds. */
+void              test_wait_ms          (guint       ms);
+
 G_END_DECLS

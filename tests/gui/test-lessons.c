@@ -198,12 +198,19 @@ take_lesson (const char *id,
       for (guint i = 0; i < n - 2; i++)
         g_assert_true (ml_lesson_step_apply (ml_lesson_get_step (lesson, i), replay,
                                              ML_PUMP_KINETIC, NULL));
-      if (ml_lesson_get_step (lesson, n - 2)->ask == ML_LESSON_ASK_NONE)
-        g_assert_true (ml_lesson_step_apply (ml_lesson_get_step (lesson, n - 2), replay,
-                                             ML_PUMP_KINETIC, NULL));
+      /* Every step before was taken (a question answered): its setting
+       * is in the cell, and a question shows its answer again. */
+      g_assert_true (ml_lesson_step_apply (ml_lesson_get_step (lesson, n - 2), replay,
+                                           ML_PUMP_KINETIC, NULL));
       ml_cell_solve (replay, &expected);
       ml_cell_solve (cell, &now);
       g_assert_cmpfloat (now.vm_mv, ==, expected.vm_mv);
+      if (ml_lesson_get_step (lesson, n - 2)->ask != ML_LESSON_ASK_NONE)
+        {
+          g_assert_true (ml_lesson_pane_get_answered (pane));
+          g_assert_false (ml_lesson_pane_get_concealed (pane));
+          g_assert_nonnull (ml_lesson_pane_get_explanation (pane));
+        }
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-close", NULL));

@@ -27,6 +27,31 @@
 
 #include <string.h>
 
+/* What the student gave at a question step, kept while the lesson runs:
+ * going back and on shows it again, and its explanation can be re-read. */
+typedef struct
+{
+  MlLessonVerdict   verdict;
+  MlLessonDirection direction;
+  guint             choice;
+  char             *number;
+  char             *result;
+  char             *explanation;
+} GivenAnswer;
+
+static void
+given_answer_free (gpointer data)
+{
+  GivenAnswer *given = data;
+
+  if (given == NULL)
+    return;
+  g_free (given->number);
+  g_free (given->result);
+  g_free (given->explanation);
+  g_free (given);
+}
+
 struct _MlLessonPane
 {
   GtkWidget        parent_instance;
@@ -45,6 +70,7 @@ struct _MlLessonPane
   char            *text;
   char            *result;
   char            *explanation;
+  GPtrArray       *given;           /* GivenAnswer or NULL, one per step */
 
   GtkWidget       *outer;           /* the template's one child */
   GtkWidget       *scroller;
@@ -88,6 +114,17 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (MlLessonPane, ml_lesson_pane, GTK_TYPE_WIDGET)
 
 static GtkWidget *wrapped_label (const char *css_class);
+static GtkCheckButton *nth_radio (MlLessonPane *self,
+                                  guint         n);
+
+/* A selectable label takes the focus, for a screen reader to read it,
+ * without GTK's select-all on focus: it is not drawn selected. */
+static void
+focus_label (GtkWidget *label)
+{
+  gtk_widget_grab_focus (label);
+  gtk_label_select_region (GTK_LABEL (label), 0, 0);
+}
 
 static const MlLessonStep *
 current_step (MlLessonPane *self)
@@ -191,9 +228,10 @@ clear_answers (MlLessonPane *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
 
-  /* The focus leaves the answers before they go. */
+  /* The focus leaves the answers before they go (to the step's text,
+   * which is not drawn selected for it). */
   if (focus != NULL && gtk_widget_is_ancestor (focus, self->answers_box))
-    gtk_widget_grab_focus (self->text_label);
+    focus_label (self->text_label);
   gtk_widget_set_sensitive (self->answers_box, TRUE);
 
   while ((child = gtk_widget_get_first_child (self->answers_box)) != NULL)
@@ -335,6 +373,53 @@ update_nav (MlLessonPane *self)
 }
 
 static void
+show_result (MlLessonPane *self)
+{
+  set_label (self->message_label, NULL);
+  set_label (self->result_label, self->result);
+  set_label (self->explain_label, self->explanation);
+  gtk_widget_remove_css_class (self->result_label, "success");
+  gtk_widget_remove_css_class (self->result_label, "warning");
+  gtk_widget_add_css_class (self->result_label,
+                            self->verdict == ML_LESSON_RIGHT ? "success" : "warning");
+}
+
+/* A question answered before, shown as it was answered (the step's
+ * setting is applied already). */
+static void
+restore_given (MlLessonPane       *self,
+               const MlLessonStep *step,
+               const GivenAnswer  *given)
+{
+  if (step->ask == ML_LESSON_ASK_DIRECTION)
+    ml_lesson_pane_set_direction (self, given->direction);
+  else if (step->ask == ML_LESSON_ASK_CHOICE)
+    ml_lesson_pane_set_choice (self, given->choice);
+  else if (step->ask == ML_LESSON_ASK_NUMBER)
+    ml_lesson_pane_set_number (self, given->number);
+  self->answered = TRUE;
+  self->verdict = given->verdict;
+  g_free (self->result);
+  self->result = g_strdup (given->result);
+  g_free (self->explanation);
+  self->explanation = g_strdup (given->explanation);
+  show_result (self);
+  gtk_widget_set_sensitive (self->commit_button, FALSE);
+  gtk_widget_set_sensitive (self->answers_box, FALSE);
+  set_concealed (self, FALSE);
+  update_nav (self);
+}
+
+static const GivenAnswer *
+given_at (MlLessonPane *self,
+          guint         step)
+{
+  if (self->given == NULL || step >= self->given->len)
+    return NULL;
+  return g_ptr_array_index (self->given, step);
+}
+
+static void
 show_step (MlLessonPane *self)
 {
   const MlLessonStep *step = current_step (self);
@@ -382,6 +467,12 @@ show_step (MlLessonPane *self)
   update_nav (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                               GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  if (given_at (self, self->step) != NULL)
+    restore_given (self, step, given_at (self, self->step));
+  /* A question takes the focus as it appears: its entry or first choice. */
+  if (step->ask != ML_LESSON_ASK_NONE && !self->answered
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ml_lesson_pane_focus_step (self);
 }
 
 /* The lesson from its start up to (not including) step @target, in one
@@ -410,6 +501,16 @@ replay_to (MlLessonPane *self,
           g_warning ("%s", error->message);
           g_clear_error (&error);
         }
+    }
+  /* A question answered before comes back answered, its setting applied. */
+  if (given_at (self, target) != NULL)
+    {
+      const MlLessonStep *step = ml_lesson_get_step (self->lesson, target);
+
+      if (step->pump == ML_LESSON_PUMP_BLOCK && ml_cell_get_pump_mode (cell) != ML_PUMP_OFF)
+        self->pump_before_block = ml_cell_get_pump_mode (cell);
+      if (!ml_lesson_step_apply (step, cell, self->pump_before_block, &error))
+        g_warning ("%s", error->message);
     }
   ml_cell_end_batch (cell);
   ml_history_seal (ml_session_get_history (self->session));
@@ -562,18 +663,29 @@ ml_lesson_pane_commit (MlLessonPane *self)
   self->explanation = ml_lesson_fill_split (step, step->explain, &before, &after,
                                             has_split ? &split : NULL);
 
-  set_label (self->message_label, NULL);
-  set_label (self->result_label, self->result);
-  set_label (self->explain_label, self->explanation);
-  gtk_widget_remove_css_class (self->result_label, "success");
-  gtk_widget_remove_css_class (self->result_label, "warning");
-  gtk_widget_add_css_class (self->result_label,
-                            self->verdict == ML_LESSON_RIGHT ? "success" : "warning");
+  show_result (self);
+  {
+    GivenAnswer *given = g_new0 (GivenAnswer, 1);
+
+    given->verdict = self->verdict;
+    given->direction = self->direction;
+    given->choice = self->choice;
+    given->number = g_strdup (self->entry != NULL
+                              ? gtk_editable_get_text (GTK_EDITABLE (self->entry)) : "");
+    given->result = g_strdup (self->result);
+    given->explanation = g_strdup (self->explanation);
+    if (self->given != NULL && self->step < self->given->len)
+      {
+        given_answer_free (g_ptr_array_index (self->given, self->step));
+        g_ptr_array_index (self->given, self->step) = given;
+      }
+    else
+      given_answer_free (given);
+  }
   /* A screen reader reads the result where the focus lands (before the
    * answers go insensitive, so the entry loses the focus first); nothing
    * is selected. */
-  gtk_widget_grab_focus (self->result_label);
-  gtk_label_select_region (GTK_LABEL (self->result_label), 0, 0);
+  focus_label (self->result_label);
   gtk_widget_set_sensitive (self->commit_button, FALSE);
   gtk_widget_set_sensitive (self->answers_box, FALSE);
   set_concealed (self, FALSE);
@@ -582,6 +694,17 @@ ml_lesson_pane_commit (MlLessonPane *self)
 }
 
 /* Public -------------------------------------------------------------------- */
+
+/* One empty place per step of the lesson. */
+static void
+forget_given (MlLessonPane *self)
+{
+  g_clear_pointer (&self->given, g_ptr_array_unref);
+  if (self->lesson == NULL)
+    return;
+  self->given = g_ptr_array_new_full (ml_lesson_get_n_steps (self->lesson), given_answer_free);
+  g_ptr_array_set_size (self->given, ml_lesson_get_n_steps (self->lesson));
+}
 
 void
 ml_lesson_pane_start (MlLessonPane *self,
@@ -593,6 +716,7 @@ ml_lesson_pane_start (MlLessonPane *self,
   g_clear_pointer (&self->lesson, ml_lesson_free);
   self->lesson = lesson;
   self->pump_before_block = ML_PUMP_KINETIC;
+  forget_given (self);
   /* Back and Restart replay from here when the lesson names no preset. */
   g_clear_object (&self->start);
   if (ml_lesson_get_preset (lesson) == NULL)
@@ -627,20 +751,102 @@ ml_lesson_pane_get_step (MlLessonPane *self)
   return self->step;
 }
 
+/* Page Down at a question: the answer, checked, or a word of what is
+ * missing, with the focus where it is given. */
+static void
+reveal (MlLessonPane       *self,
+        const MlLessonStep *step)
+{
+  if (step->ask != ML_LESSON_ASK_NUMBER && !self->chosen)
+    {
+      set_label (self->message_label,
+                 _("Choose your prediction first (the number keys pick one); then Page Down "
+                   "shows the answer."));
+      ml_lesson_pane_focus_step (self);
+      return;
+    }
+  if (step->ask == ML_LESSON_ASK_NUMBER && self->entry != NULL)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                       GTK_EDITABLE (self->entry))));
+
+      if (typed[0] == '\0')
+        {
+          set_label (self->message_label,
+                     _("Type your prediction first; then Enter or Page Down shows the answer."));
+          ml_lesson_pane_focus_step (self);
+          return;
+        }
+    }
+  ml_lesson_pane_commit (self);
+}
+
+void
+ml_lesson_pane_focus_step (MlLessonPane *self)
+{
+  const MlLessonStep *step;
+
+  g_return_if_fail (ML_IS_LESSON_PANE (self));
+
+  step = current_step (self);
+  if (step == NULL)
+    return;
+  if (step->ask != ML_LESSON_ASK_NONE && !self->answered)
+    {
+      GtkWidget *target = self->entry;
+
+      if (target == NULL)
+        {
+          GtkCheckButton *radio = nth_radio (self, self->chosen
+                                                   ? (step->ask == ML_LESSON_ASK_DIRECTION
+                                                      ? (guint) self->direction : self->choice)
+                                                   : 0);
+
+          target = radio != NULL ? GTK_WIDGET (radio) : NULL;
+        }
+      if (target != NULL)
+        gtk_widget_grab_focus (target);
+    }
+  else if (self->answered)
+    focus_label (self->result_label);
+  else if (gtk_widget_is_sensitive (self->next_button))
+    gtk_widget_grab_focus (self->next_button);
+  else
+    focus_label (self->text_label);
+}
+
 gboolean
 ml_lesson_pane_next (MlLessonPane *self)
 {
   g_return_val_if_fail (ML_IS_LESSON_PANE (self), FALSE);
 
-  if (self->lesson == NULL || self->step + 1 >= ml_lesson_get_n_steps (self->lesson))
+  if (self->lesson == NULL)
     return FALSE;
-  /* A question skipped unanswered still sets its cell up, so the next
-   * step starts where the lesson expects. */
+  /* A question is not skipped: the first Page Down shows its answer (or
+   * asks for the prediction), the next one steps on. */
   if (!self->answered && current_step (self)->ask != ML_LESSON_ASK_NONE)
-    apply_setting (self, current_step (self));
+    {
+      reveal (self, current_step (self));
+      return FALSE;
+    }
+  if (self->step + 1 >= ml_lesson_get_n_steps (self->lesson))
+    return FALSE;
   self->step++;
+  /* A question answered before, on the way forward again. */
+  if (given_at (self, self->step) != NULL)
+    apply_setting (self, current_step (self));
   show_step (self);
   return TRUE;
+}
+
+gboolean
+ml_lesson_pane_get_asking (MlLessonPane *self)
+{
+  const MlLessonStep *step;
+
+  g_return_val_if_fail (ML_IS_LESSON_PANE (self), FALSE);
+  step = current_step (self);
+  return step != NULL && step->ask != ML_LESSON_ASK_NONE && !self->answered;
 }
 
 gboolean
@@ -659,8 +865,11 @@ ml_lesson_pane_restart (MlLessonPane *self)
 {
   g_return_if_fail (ML_IS_LESSON_PANE (self));
 
-  if (self->lesson != NULL)
-    replay_to (self, 0);
+  if (self->lesson == NULL)
+    return;
+  /* A restart is a new attempt: nothing given yet. */
+  forget_given (self);
+  replay_to (self, 0);
 }
 
 static GtkCheckButton *
@@ -765,10 +974,46 @@ commit_clicked_cb (GtkButton    *button,
   ml_lesson_pane_commit (self);
 }
 
+/* 1, 2, 3 … pick the question's choices, as a clicker's or a keypad's
+ * number keys (an entry takes its digits before they come here). */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                MlLessonPane          *self)
+{
+  const MlLessonStep *step = current_step (self);
+  GtkCheckButton *radio;
+  guint n;
+
+  if (step == NULL || self->answered || (step->ask != ML_LESSON_ASK_CHOICE
+                                         && step->ask != ML_LESSON_ASK_DIRECTION))
+    return GDK_EVENT_PROPAGATE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
+    n = keyval - GDK_KEY_1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+    n = keyval - GDK_KEY_KP_1;
+  else
+    return GDK_EVENT_PROPAGATE;
+  radio = nth_radio (self, n);
+  if (radio == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_check_button_set_active (radio, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (radio));
+  return GDK_EVENT_STOP;
+}
+
 static void
 ml_lesson_pane_init (MlLessonPane *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 static void
@@ -780,6 +1025,7 @@ ml_lesson_pane_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->start);
   g_clear_pointer (&self->lesson, ml_lesson_free);
+  g_clear_pointer (&self->given, g_ptr_array_unref);
   G_OBJECT_CLASS (ml_lesson_pane_parent_class)->dispose (object);
 }
 

@@ -27,6 +27,11 @@ guint               ml_lesson_pane_get_step       (MlLessonPane *self);
 
 gboolean            ml_lesson_pane_next           (MlLessonPane *self);
 gboolean            ml_lesson_pane_previous       (MlLessonPane *self);
+/* The focus where the step is taken: a question's entry or choice, the
+ * result once answered, else the Next button. */
+void                ml_lesson_pane_focus_step     (MlLessonPane *self);
+/* The step asks and is not answered yet: Page Down reveals. */
+gboolean            ml_lesson_pane_get_asking     (MlLessonPane *self);
 void                ml_lesson_pane_restart        (MlLessonPane *self);
 
 /* The prediction of the step's question, as the controls would set it;

@@ -650,10 +650,25 @@ ml_practice_page_class_init (MlPracticePageClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The page shown (Alt+4, the switcher): the answer field takes the focus,
+ * so the answer can be typed at once, unless the focus is on the page
+ * already. */
+static void
+map_cb (MlPracticePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    focus_entry (self);
+}
+
 static void
 ml_practice_page_init (MlPracticePage *self)
 {
   GtkWidget *clamp, *box;
+
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   self->topic = -1;
   self->seed = 1;

@@ -21,6 +21,7 @@
 
 #include "ml-file-io.h"
 #include "ml-format.h"
+#include "ml-practice.h"
 #include "ml-sweep.h"
 #include "ml-text.h"
 #include "ml-view-session.h"
@@ -199,32 +200,23 @@ ml_sweep_table_set_measured (MlSweepTable *self,
                              guint         row,
                              const char   *text)
 {
-  g_autofree char *ascii = NULL;
   g_autofree char *stripped = NULL;
+  MlPracticeVerdict verdict;
   double value;
 
   g_return_val_if_fail (ML_IS_SWEEP_TABLE (self), FALSE);
   g_return_val_if_fail (row < N_ROWS, FALSE);
 
   stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  /* U+2212, as the app writes its own minus, is a minus here too. */
-  {
-    g_auto (GStrv) parts = g_strsplit (stripped, "−", -1);
-
-    ascii = g_strjoinv ("-", parts);
-  }
-  if (g_str_has_suffix (ascii, "mV"))
-    {
-      ascii[strlen (ascii) - 2] = '\0';
-      g_strstrip (ascii);
-    }
-
-  if (ascii[0] == '\0')
+  /* The one reader of typed numbers (the practice page's): U+2212 or "-",
+   * the locale's decimal comma or a point, "mV" or a voltage in V. */
+  if (stripped[0] == '\0')
     {
       value = NAN;
       gtk_label_set_label (self->message, "");
     }
-  else if (!ml_text_parse_decimal (ascii, &value) || !(fabs (value) <= MEASURED_MAX))
+  else if (!ml_practice_parse_in_unit (ML_PRACTICE_UNIT_MILLIVOLT, stripped, &value, &verdict)
+           || !(fabs (value) <= MEASURED_MAX))
     {
       g_autofree char *quoted = ml_text_cut (stripped, 40);
       g_autofree char *k = ml_format_significant (k_values[row], 3);
