@@ -252,6 +252,10 @@ ml_keyfile_check_length (GKeyFile    *keyfile,
       if (strncmp (keys[i], key, key_length) != 0
           || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
         continue;
+      /* GKeyFile sets its error twice over a trailing backslash (a GLib
+       * warning): the escapes are checked before it reads the value. */
+      if (!check_escapes (keyfile, group, keys[i], list, error))
+        return FALSE;
       if (list)
         items = g_key_file_get_string_list (keyfile, group, keys[i], NULL, NULL);
       else

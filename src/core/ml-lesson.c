@@ -305,6 +305,10 @@ check_not_empty (GKeyFile    *keyfile,
       if (strncmp (keys[i], key, key_length) != 0
           || (keys[i][key_length] != '\0' && keys[i][key_length] != '['))
         continue;
+      /* Before GKeyFile reads it: it sets its error twice over a trailing
+       * backslash. */
+      if (!ml_keyfile_check_escapes (keyfile, group, keys[i], error))
+        return FALSE;
       value = g_key_file_get_string (keyfile, group, keys[i], NULL);
       if (value != NULL && *g_strstrip (value) == '\0')
         {
