@@ -933,6 +933,65 @@ test_measured (void)
     }
 }
 
+/* Every text a label shows has a cap (a 50,000-character name took
+ * seconds to wrap): a longer one in a file is refused naming its key, a
+ * longer one set on the cell is cut, and the longest allowed loads. */
+static void
+test_text_caps (void)
+{
+  static const char ion[] = "[Ion K]\nValence=1\nInside=140\nOutside=5\nPermeability=1e-6\n";
+  static const struct
+  {
+    const char *key;
+    glong       max;
+  } caps[] = {
+    { "Name", ML_CELL_NAME_MAX_CHARS },
+    { "Description", ML_CELL_DESCRIPTION_MAX_CHARS },
+    { "Source", ML_CELL_SOURCE_MAX_CHARS },
+  };
+  g_autoptr (MlCell) cell = ml_cell_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (caps); i++)
+    for (glong extra = 0; extra <= 1; extra++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (GString) text = g_string_new (NULL);
+        g_autoptr (GString) data = g_string_new ("[Membrane]\nVersion=1\nTemperature=20\n");
+        gboolean loaded;
+
+        /* "µ" is two bytes: the cap counts characters. */
+        for (glong n = 0; n < caps[i].max + extra; n++)
+          g_string_append (text, "µ");
+        if (strcmp (caps[i].key, "Name") != 0)
+          g_string_append (data, "Name=N\n");
+        g_string_append_printf (data, "%s=%s\n%s", caps[i].key, text->str, ion);
+        loaded = ml_scenario_load_data (cell, data->str, -1, &error);
+        if (extra == 0)
+          {
+            g_assert_no_error (error);
+            g_assert_true (loaded);
+          }
+        else
+          {
+            g_assert_false (loaded);
+            g_assert_nonnull (error);
+            g_assert_nonnull (strstr (error->message, caps[i].key));
+          }
+      }
+
+  {
+    g_autoptr (GString) text = g_string_new (NULL);
+
+    for (glong n = 0; n < ML_CELL_NAME_MAX_CHARS + 50; n++)
+      g_string_append (text, "µ");
+    ml_cell_set_name (cell, text->str);
+    g_assert_cmpint (g_utf8_strlen (ml_cell_get_name (cell), -1), ==, ML_CELL_NAME_MAX_CHARS);
+    g_assert_true (g_utf8_validate (ml_cell_get_name (cell), -1, NULL));
+    /* What the cell keeps, it saves and reads back. */
+    assert_round_trip (cell);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -985,6 +1044,7 @@ main (int   argc,
 
   g_test_add_func ("/scenario/fuzz", test_fuzz);
   g_test_add_func ("/scenario/measured", test_measured);
+  g_test_add_func ("/scenario/text-caps", test_text_caps);
 
   return g_test_run ();
 }

@@ -98,8 +98,14 @@ static void
 set_string (MlCell      *self,
             char       **field,
             const char  *value,
+            glong        max_chars,
             GParamSpec  *pspec)
 {
+  g_autofree char *kept = NULL;
+
+  /* At most @max_chars characters, cut at a character's boundary. */
+  if (g_utf8_validate (value, -1, NULL) && g_utf8_strlen (value, -1) > max_chars)
+    value = kept = g_utf8_substring (value, 0, max_chars);
   if (g_strcmp0 (*field, value) == 0)
     return;
   g_free (*field);
@@ -539,7 +545,7 @@ ml_cell_set_name (MlCell     *self,
                   const char *name)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  set_string (self, &self->name, name ? name : "", properties[PROP_NAME]);
+  set_string (self, &self->name, name ? name : "", ML_CELL_NAME_MAX_CHARS, properties[PROP_NAME]);
 }
 
 const char *
@@ -555,7 +561,7 @@ ml_cell_set_description (MlCell     *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   set_string (self, &self->description, description ? description : "",
-              properties[PROP_DESCRIPTION]);
+              ML_CELL_DESCRIPTION_MAX_CHARS, properties[PROP_DESCRIPTION]);
 }
 
 const char *
@@ -570,7 +576,8 @@ ml_cell_set_source (MlCell     *self,
                     const char *source)
 {
   g_return_if_fail (ML_IS_CELL (self));
-  set_string (self, &self->source, source ? source : "", properties[PROP_SOURCE]);
+  set_string (self, &self->source, source ? source : "", ML_CELL_SOURCE_MAX_CHARS,
+              properties[PROP_SOURCE]);
 }
 
 /* Measured values ---------------------------------------------------- */

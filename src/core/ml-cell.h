@@ -80,6 +80,14 @@ void          ml_cell_begin_batch        (MlCell       *self);
 void          ml_cell_end_batch          (MlCell       *self);
 
 const char   *ml_cell_get_name           (MlCell       *self);
+/* The longest name, description and source a cell keeps, in characters
+ * (a longer one is cut at a character boundary; a scenario file with a
+ * longer one is refused): what a label shows in a line or a paragraph,
+ * never a text that takes Pango minutes to wrap. */
+#define ML_CELL_NAME_MAX_CHARS         200
+#define ML_CELL_DESCRIPTION_MAX_CHARS 4000
+#define ML_CELL_SOURCE_MAX_CHARS      1000
+
 void          ml_cell_set_name           (MlCell       *self,
                                           const char   *name);
 const char   *ml_cell_get_description    (MlCell       *self);

@@ -298,6 +298,14 @@ read_membrane (GKeyFile  *keyfile,
       return FALSE;
     }
 
+  /* Every text a label shows has a length a label can wrap at once. */
+  if (!ml_keyfile_check_length (keyfile, GROUP_MEMBRANE, KEY_NAME, ML_CELL_NAME_MAX_CHARS, FALSE,
+                                error)
+      || !ml_keyfile_check_length (keyfile, GROUP_MEMBRANE, KEY_DESCRIPTION,
+                                   ML_CELL_DESCRIPTION_MAX_CHARS, FALSE, error)
+      || !ml_keyfile_check_length (keyfile, GROUP_MEMBRANE, KEY_SOURCE, ML_CELL_SOURCE_MAX_CHARS,
+                                   FALSE, error))
+    return FALSE;
   name = ml_keyfile_read_locale_string (keyfile, GROUP_MEMBRANE, KEY_NAME, TRUE, error);
   if (name == NULL)
     return FALSE;

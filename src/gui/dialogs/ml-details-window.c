@@ -187,6 +187,9 @@ ml_details_window_init (MlDetailsWindow *self)
       else
         {
           field = gtk_entry_new ();
+          /* As long as the cell keeps (the name, then the source). */
+          gtk_entry_set_max_length (GTK_ENTRY (field), f == 0 ? ML_CELL_NAME_MAX_CHARS
+                                                              : ML_CELL_SOURCE_MAX_CHARS);
           gtk_widget_set_hexpand (field, TRUE);
           g_signal_connect (field, "activate", G_CALLBACK (activate_cb), self);
           gtk_grid_attach (GTK_GRID (grid), field, 1, f, 1, 1);
