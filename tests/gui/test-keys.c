@@ -20,6 +20,7 @@
 #include "ml-application.h"
 #include "ml-details-window.h"
 #include "ml-lesson-pane.h"
+#include "ml-format.h"
 #include "ml-log-control.h"
 #include "ml-plots-page.h"
 #include "ml-window-private.h"
@@ -693,6 +694,46 @@ test_german_measured_entry (void)
     }
 }
 
+/* 14. The squid axon's cell has no pump: the view says so (not "blocked"),
+ * Shift+Ctrl+O says there is none to block, Shift+Ctrl+W says it adds
+ * one and what that does to V_m. */
+static void
+test_cell_without_pump (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (ml_window_load_preset (window, "squid-axon", NULL));
+  test_wait_ms (200);
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  g_assert_nonnull (strstr (ml_membrane_view_get_description (window->membrane),
+                            "No pump in this cell."));
+  g_assert_null (strstr (ml_membrane_view_get_description (window->membrane), "blocked"));
+
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>o");
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  g_assert_cmpstr (ml_window_get_last_error (window), ==, "This cell has no pump to block");
+
+  before = ml_format_millivolts (ml_window_get_solution (window)->vm_mv, 1, FALSE);
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>w");
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), !=, ML_PUMP_OFF);
+  after = ml_format_millivolts (ml_window_get_solution (window)->vm_mv, 1, FALSE);
+  g_assert_nonnull (ml_window_get_last_error (window));
+  g_assert_nonnull (strstr (ml_window_get_last_error (window), "had no pump"));
+  g_assert_nonnull (strstr (ml_window_get_last_error (window), before));
+  g_assert_nonnull (strstr (ml_window_get_last_error (window), after));
+  g_assert_null (strstr (ml_membrane_view_get_description (window->membrane), "No pump"));
+
+  /* Now it has one: blocked, it is a blocked pump. */
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>o");
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  g_assert_nonnull (strstr (ml_membrane_view_get_description (window->membrane),
+                            "Pump blocked."));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,5 +761,6 @@ main (int    argc,
   g_test_add_func ("/keys/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/keys/export-on-plots-page", test_export_on_plots_page);
   g_test_add_func ("/keys/german-measured-entry", test_german_measured_entry);
+  g_test_add_func ("/keys/cell-without-pump", test_cell_without_pump);
   return g_test_run ();
 }
