@@ -184,6 +184,7 @@ test_clicker_at_questions (void)
   test_wait_ms (200);
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), window->lesson_pane));
 
+
   /* Step 2 asks for E_Cl: its entry has the focus. */
   test_press_keys (GTK_WIDGET (window), "Page_Down");
   WAIT_FOR (ml_lesson_pane_get_step (pane) == 1);
@@ -473,7 +474,7 @@ collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_labels (child, texts);
@@ -486,7 +487,7 @@ test_shortcuts_window (void)
 {
   MlWindow *window = window_new (1024, 768);
   GtkWindow *shortcuts;
-  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   int width, height;
 
   test_press_keys (GTK_WIDGET (window), "<Control>question");
@@ -734,6 +735,24 @@ test_cell_without_pump (void)
   window_destroy (window);
 }
 
+/* 14. A lesson's first frame: no ghost on the gauge of a change the
+ * student never made (the lesson sets its own cell up: the heart lesson
+ * loads a cardiac myocyte in place of the neuron). */
+static void
+test_lesson_starts_without_ghost (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  double vm_before = ml_window_get_solution (window)->vm_mv;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s",
+                                             "cardiac-potassium"));
+  test_wait_ms (300);
+  /* The cell did change: V_m moved by more than a tenth of a mV. */
+  g_assert_cmpfloat (fabs (ml_window_get_solution (window)->vm_mv - vm_before), >, 0.1);
+  g_assert_false (ml_gauge_get_ghost (window->gauge, NULL));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -762,5 +781,6 @@ main (int    argc,
   g_test_add_func ("/keys/export-on-plots-page", test_export_on_plots_page);
   g_test_add_func ("/keys/german-measured-entry", test_german_measured_entry);
   g_test_add_func ("/keys/cell-without-pump", test_cell_without_pump);
+  g_test_add_func ("/keys/lesson-starts-without-ghost", test_lesson_starts_without_ghost);
   return g_test_run ();
 }
