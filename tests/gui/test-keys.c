@@ -21,6 +21,8 @@
 #include "ml-details-window.h"
 #include "ml-lesson-pane.h"
 #include "ml-format.h"
+#include "ml-chart-recorder.h"
+#include "ml-ion-colors.h"
 #include "ml-log-control.h"
 #include "ml-plots-page.h"
 #include "ml-window-private.h"
@@ -753,6 +755,75 @@ test_lesson_starts_without_ghost (void)
   window_destroy (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 11. On the chart recorder the E labels stand in the order of their lines
+ * (squid axon, the case reported: E Cl⁻ above E K⁺), at 800 px. */
+static void
+test_chart_label_order (void)
+{
+  MlWindow *window = window_new (800, 600);
+  const MlSolution *sol;
+  GtkWidget *chart;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_true (ml_window_load_preset (window, "squid-axon", NULL));
+  test_press_keys (GTK_WIDGET (window), "<Alt>2");
+  WAIT_FOR (ml_window_get_page (window, "time-course") != NULL);
+  test_wait_ms (300);
+  chart = find_type (ml_window_get_page (window, "time-course"), ML_TYPE_CHART_RECORDER);
+  g_assert_nonnull (chart);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cr = cairo_create (surface);
+  ml_chart_recorder_draw (ML_CHART_RECORDER (chart), cr, 800, 500);
+  cairo_destroy (cr);
+  test_write_png (surface, "chart-labels-squid-800.png");
+  cairo_surface_destroy (surface);
+
+  /* The E of every ion the core solved, against every other: the higher
+   * potential's label is the higher one (a smaller y). */
+  sol = ml_window_get_solution (window);
+  for (guint i = 0; i < sol->n_ions; i++)
+    for (guint j = 0; j < sol->n_ions; j++)
+      {
+        const MlIon *a = ml_cell_get_ion (ml_window_get_cell (window), i);
+        const MlIon *b = ml_cell_get_ion (ml_window_get_cell (window), j);
+        g_autofree char *la = ml_ion_label (a->name, a->z);
+        g_autofree char *lb = ml_ion_label (b->name, b->z);
+        g_autofree char *ta = g_strdup_printf ("E %s", la);
+        g_autofree char *tb = g_strdup_printf ("E %s", lb);
+        double ya, yb;
+
+        if (i == j || !ml_chart_recorder_get_label_y (ML_CHART_RECORDER (chart), ta, &ya)
+            || !ml_chart_recorder_get_label_y (ML_CHART_RECORDER (chart), tb, &yb))
+          continue;
+        if (sol->ions[i].nernst_mv > sol->ions[j].nernst_mv + 0.5)
+          {
+            if (!(ya < yb))
+              g_error ("“%s” (%.1f mV) is drawn at y %.0f, not above “%s” (%.1f mV) at %.0f",
+                       ta, sol->ions[i].nernst_mv, ya, tb, sol->ions[j].nernst_mv, yb);
+          }
+      }
+  g_assert_true (ml_chart_recorder_get_label_y (ML_CHART_RECORDER (chart), "E Cl", NULL));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -782,5 +853,6 @@ main (int    argc,
   g_test_add_func ("/keys/german-measured-entry", test_german_measured_entry);
   g_test_add_func ("/keys/cell-without-pump", test_cell_without_pump);
   g_test_add_func ("/keys/lesson-starts-without-ghost", test_lesson_starts_without_ghost);
+  g_test_add_func ("/keys/chart-label-order", test_chart_label_order);
   return g_test_run ();
 }
