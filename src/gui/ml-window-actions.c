@@ -21,6 +21,7 @@
 #include "ml-details-window.h"
 #include "ml-handout.h"
 #include "ml-presets.h"
+#include "ml-format.h"
 #include "ml-pump.h"
 
 static void
@@ -274,7 +275,11 @@ block_pump_cb (GtkWidget  *widget,
   MlCell *cell = ml_session_get_cell (self->session);
 
   if (ml_cell_get_pump_mode (cell) == ML_PUMP_OFF)
-    return;
+    {
+      /* A key that does nothing says why. */
+      ml_window_show_error (self, _("This cell has no pump to block"));
+      return;
+    }
   ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
 }
 
@@ -286,12 +291,35 @@ restore_pump_cb (GtkWidget  *widget,
   MlWindow *self = ML_WINDOW (widget);
   MlCell *cell = ml_session_get_cell (self->session);
 
+  gboolean adds = self->pump_mode_before_block == ML_PUMP_OFF;
+  const MlSolution *sol;
+  double before;
+  gboolean before_defined;
+
   if (ml_cell_get_pump_mode (cell) != ML_PUMP_OFF)
     return;
+  sol = ml_session_get_solution (self->session);
+  before = sol != NULL ? sol->vm_mv : NAN;
+  before_defined = sol != NULL && sol->vm_defined;
   /* The model it ran in last (the window notes it on every solution),
    * the kinetic one for a cell loaded without a pump. */
-  ml_cell_set_pump_mode (cell, self->pump_mode_before_block != ML_PUMP_OFF
-                               ? self->pump_mode_before_block : ML_PUMP_KINETIC);
+  ml_cell_set_pump_mode (cell, !adds ? self->pump_mode_before_block : ML_PUMP_KINETIC);
+  sol = ml_session_get_solution (self->session);
+  /* A cell that had none gets one: said, with what it does to V_m (the
+   * core's numbers before and after). */
+  if (adds && before_defined && sol != NULL && sol->vm_defined)
+    {
+      g_autofree char *from = ml_format_millivolts (before, 1, FALSE);
+      g_autofree char *to = ml_format_millivolts (sol->vm_mv, 1, FALSE);
+      /* Translators: after Shift+Ctrl+W on a cell without a pump; the
+       * first %s is V_m before, the second after, e.g. "−9.4 mV". */
+      g_autofree char *message = g_strdup_printf (_("This cell had no pump: a Na⁺/K⁺ pump "
+                                                    "is added (V_m %s → %s)"), from, to);
+
+      ml_window_show_error (self, message);
+    }
+  else if (adds)
+    ml_window_show_error (self, _("This cell had no pump: a Na⁺/K⁺ pump is added"));
 }
 
 /* Only when asked: the kinetic pump sized to the Na⁺ leak of now. */
@@ -463,7 +491,9 @@ _ml_window_update_actions (MlWindow *self)
   {
     gboolean on = ml_cell_get_pump_mode (ml_session_get_cell (session)) != ML_PUMP_OFF;
 
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.block-pump", on);
+    /* On a cell without a pump, Shift+Ctrl+O is there to say so. */
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.block-pump",
+                                   on || self->pump_mode_before_block == ML_PUMP_OFF);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-pump", !on);
   }
   /* One save at a time: a second would race the first to the rename. */

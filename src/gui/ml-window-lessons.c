@@ -273,6 +273,9 @@ ml_window_start_lesson (MlWindow    *self,
   if (lesson == NULL)
     return FALSE;
   ml_lesson_pane_start (ensure_pane (self), lesson);
+  /* The lesson's cell is where it starts: no ghost of a change the student
+   * never made. */
+  ml_gauge_forget_ghost (self->gauge);
   update_lesson_actions (self);
   /* The focus goes into the lesson once the menu that started it has
    * closed (it would stay in the closed menu, and no key would work). */
@@ -320,6 +323,8 @@ lesson_previous_cb (GtkWidget  *widget,
   MlWindow *self = ML_WINDOW (widget);
 
   ml_lesson_pane_previous (ensure_pane (self));
+  /* (replayed from the start: no change of the student's) */
+  ml_gauge_forget_ghost (self->gauge);
   update_lesson_actions (self);
 }
 
@@ -331,6 +336,7 @@ lesson_restart_cb (GtkWidget  *widget,
   MlWindow *self = ML_WINDOW (widget);
 
   ml_lesson_pane_restart (ensure_pane (self));
+  ml_gauge_forget_ghost (self->gauge);
   update_lesson_actions (self);
 }
 

@@ -102,6 +102,8 @@ solved_cb (MlSession *session,
    * run: the pump's model as the cell last had it running. */
   if (ml_cell_get_pump_mode (ml_session_get_cell (session)) != ML_PUMP_OFF)
     self->pump_mode_before_block = ml_cell_get_pump_mode (ml_session_get_cell (session));
+  /* A cell that never ran a pump has none to be blocked. */
+  ml_membrane_view_set_pump_absent (self->membrane, self->pump_mode_before_block == ML_PUMP_OFF);
   _ml_window_update_actions (self);
 
   if (self->donnan != NULL)
@@ -134,6 +136,8 @@ origin_changed_cb (MlSession *session,
                    MlWindow  *self)
 {
   self->pump_mode_before_block = ml_cell_get_pump_mode (ml_session_get_cell (session));
+  ml_membrane_view_set_pump_absent (self->membrane, self->pump_mode_before_block == ML_PUMP_OFF);
+  _ml_window_update_actions (self);
 }
 
 static void

@@ -20,6 +20,9 @@
 #include "ml-application.h"
 #include "ml-details-window.h"
 #include "ml-lesson-pane.h"
+#include "ml-format.h"
+#include "ml-chart-recorder.h"
+#include "ml-ion-colors.h"
 #include "ml-log-control.h"
 #include "ml-plots-page.h"
 #include "ml-window-private.h"
@@ -182,6 +185,7 @@ test_clicker_at_questions (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s", "nernst"));
   test_wait_ms (200);
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), window->lesson_pane));
+
 
   /* Step 2 asks for E_Cl: its entry has the focus. */
   test_press_keys (GTK_WIDGET (window), "Page_Down");
@@ -472,7 +476,7 @@ collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_labels (child, texts);
@@ -485,7 +489,7 @@ test_shortcuts_window (void)
 {
   MlWindow *window = window_new (1024, 768);
   GtkWindow *shortcuts;
-  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   int width, height;
 
   test_press_keys (GTK_WIDGET (window), "<Control>question");
@@ -693,6 +697,133 @@ test_german_measured_entry (void)
     }
 }
 
+/* 14. The squid axon's cell has no pump: the view says so (not "blocked"),
+ * Shift+Ctrl+O says there is none to block, Shift+Ctrl+W says it adds
+ * one and what that does to V_m. */
+static void
+test_cell_without_pump (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  MlCell *cell = ml_window_get_cell (window);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (ml_window_load_preset (window, "squid-axon", NULL));
+  test_wait_ms (200);
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  g_assert_nonnull (strstr (ml_membrane_view_get_description (window->membrane),
+                            "No pump in this cell."));
+  g_assert_null (strstr (ml_membrane_view_get_description (window->membrane), "blocked"));
+
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>o");
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  g_assert_cmpstr (ml_window_get_last_error (window), ==, "This cell has no pump to block");
+
+  before = ml_format_millivolts (ml_window_get_solution (window)->vm_mv, 1, FALSE);
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>w");
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), !=, ML_PUMP_OFF);
+  after = ml_format_millivolts (ml_window_get_solution (window)->vm_mv, 1, FALSE);
+  g_assert_nonnull (ml_window_get_last_error (window));
+  g_assert_nonnull (strstr (ml_window_get_last_error (window), "had no pump"));
+  g_assert_nonnull (strstr (ml_window_get_last_error (window), before));
+  g_assert_nonnull (strstr (ml_window_get_last_error (window), after));
+  g_assert_null (strstr (ml_membrane_view_get_description (window->membrane), "No pump"));
+
+  /* Now it has one: blocked, it is a blocked pump. */
+  test_press_keys (GTK_WIDGET (window), "<Shift><Control>o");
+  g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
+  g_assert_nonnull (strstr (ml_membrane_view_get_description (window->membrane),
+                            "Pump blocked."));
+  window_destroy (window);
+}
+
+/* 14. A lesson's first frame: no ghost on the gauge of a change the
+ * student never made (the lesson sets its own cell up: the heart lesson
+ * loads a cardiac myocyte in place of the neuron). */
+static void
+test_lesson_starts_without_ghost (void)
+{
+  MlWindow *window = window_new (1280, 800);
+  double vm_before = ml_window_get_solution (window)->vm_mv;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s",
+                                             "cardiac-potassium"));
+  test_wait_ms (300);
+  /* The cell did change: V_m moved by more than a tenth of a mV. */
+  g_assert_cmpfloat (fabs (ml_window_get_solution (window)->vm_mv - vm_before), >, 0.1);
+  g_assert_false (ml_gauge_get_ghost (window->gauge, NULL));
+  window_destroy (window);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 11. On the chart recorder the E labels stand in the order of their lines
+ * (squid axon, the case reported: E Cl⁻ above E K⁺), at 800 px. */
+static void
+test_chart_label_order (void)
+{
+  MlWindow *window = window_new (800, 600);
+  const MlSolution *sol;
+  GtkWidget *chart;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_true (ml_window_load_preset (window, "squid-axon", NULL));
+  test_press_keys (GTK_WIDGET (window), "<Alt>2");
+  WAIT_FOR (ml_window_get_page (window, "time-course") != NULL);
+  test_wait_ms (300);
+  chart = find_type (ml_window_get_page (window, "time-course"), ML_TYPE_CHART_RECORDER);
+  g_assert_nonnull (chart);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cr = cairo_create (surface);
+  ml_chart_recorder_draw (ML_CHART_RECORDER (chart), cr, 800, 500);
+  cairo_destroy (cr);
+  test_write_png (surface, "chart-labels-squid-800.png");
+  cairo_surface_destroy (surface);
+
+  /* The E of every ion the core solved, against every other: the higher
+   * potential's label is the higher one (a smaller y). */
+  sol = ml_window_get_solution (window);
+  for (guint i = 0; i < sol->n_ions; i++)
+    for (guint j = 0; j < sol->n_ions; j++)
+      {
+        const MlIon *a = ml_cell_get_ion (ml_window_get_cell (window), i);
+        const MlIon *b = ml_cell_get_ion (ml_window_get_cell (window), j);
+        g_autofree char *la = ml_ion_label (a->name, a->z);
+        g_autofree char *lb = ml_ion_label (b->name, b->z);
+        g_autofree char *ta = g_strdup_printf ("E %s", la);
+        g_autofree char *tb = g_strdup_printf ("E %s", lb);
+        double ya, yb;
+
+        if (i == j || !ml_chart_recorder_get_label_y (ML_CHART_RECORDER (chart), ta, &ya)
+            || !ml_chart_recorder_get_label_y (ML_CHART_RECORDER (chart), tb, &yb))
+          continue;
+        if (sol->ions[i].nernst_mv > sol->ions[j].nernst_mv + 0.5)
+          {
+            if (!(ya < yb))
+              g_error ("“%s” (%.1f mV) is drawn at y %.0f, not above “%s” (%.1f mV) at %.0f",
+                       ta, sol->ions[i].nernst_mv, ya, tb, sol->ions[j].nernst_mv, yb);
+          }
+      }
+  g_assert_true (ml_chart_recorder_get_label_y (ML_CHART_RECORDER (chart), "E Cl", NULL));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,5 +851,8 @@ main (int    argc,
   g_test_add_func ("/keys/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/keys/export-on-plots-page", test_export_on_plots_page);
   g_test_add_func ("/keys/german-measured-entry", test_german_measured_entry);
+  g_test_add_func ("/keys/cell-without-pump", test_cell_without_pump);
+  g_test_add_func ("/keys/lesson-starts-without-ghost", test_lesson_starts_without_ghost);
+  g_test_add_func ("/keys/chart-label-order", test_chart_label_order);
   return g_test_run ();
 }

@@ -38,6 +38,7 @@ struct _MlChartRecorder
   MlSimulation  *shadow;
   char          *shadow_label;
   char          *summary;
+  GPtrArray     *placed;         /* EndLabel: the voltage panel's, as last drawn */
 
   GdkRGBA        fg;
   gboolean       dark;
@@ -418,6 +419,95 @@ end_label (cairo_t       *cr,
              color, NULL);
 }
 
+/* A label for a line's right end in the voltage panel: placed with the
+ * others in the order of their lines, top to bottom, so a label never
+ * stands below one whose line is lower (E_Cl above E_K stays above). */
+typedef struct
+{
+  char     *text;
+  double    line_y;   /* where its line ends */
+  double    y;        /* where it is drawn */
+  GdkRGBA   color;
+  gboolean  bold;
+} EndLabel;
+
+static void
+end_label_free (gpointer data)
+{
+  EndLabel *l = data;
+
+  g_free (l->text);
+  g_free (l);
+}
+
+static void
+queue_end_label (GPtrArray     *labels,
+                 const char    *text,
+                 double         y,
+                 const GdkRGBA *color,
+                 gboolean       bold)
+{
+  EndLabel *l = g_new0 (EndLabel, 1);
+
+  l->text = g_strdup (text);
+  l->line_y = y;
+  l->color = *color;
+  l->bold = bold;
+  g_ptr_array_add (labels, l);
+}
+
+static int
+compare_line_y (gconstpointer a,
+                gconstpointer b)
+{
+  const EndLabel *la = *(EndLabel * const *) a;
+  const EndLabel *lb = *(EndLabel * const *) b;
+
+  return (la->line_y > lb->line_y) - (la->line_y < lb->line_y);
+}
+
+/* Top to bottom, each at its line or just below the label above it. */
+static void
+place_end_labels (cairo_t    *cr,
+                  GPtrArray  *labels,
+                  const Axis *axis)
+{
+  double h = 1.05 * axis->label * 1.25;
+  double last = -G_MAXDOUBLE;
+
+  g_ptr_array_sort (labels, compare_line_y);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *l = g_ptr_array_index (labels, i);
+
+      l->y = MAX (l->line_y, last + h);
+      last = l->y;
+      show_text (cr, l->text, axis->label, l->bold, axis->right + 0.4 * axis->font, l->y, 0.0,
+                 0.5, &l->color, NULL);
+    }
+}
+
+gboolean
+ml_chart_recorder_get_label_y (MlChartRecorder *self,
+                               const char      *text,
+                               double          *y)
+{
+  g_return_val_if_fail (ML_IS_CHART_RECORDER (self), FALSE);
+
+  for (guint i = 0; self->placed != NULL && i < self->placed->len; i++)
+    {
+      EndLabel *l = g_ptr_array_index (self->placed, i);
+
+      if (g_str_has_prefix (l->text, text))
+        {
+          if (y != NULL)
+            *y = l->y;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 ion_colors (MlChartRecorder *self,
             const MlIon     *ion,
@@ -442,6 +532,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   double top, bottom, gap, plot_h, cmax = 0.0, vmin = -90.0, vmax = 30.0, wmin = 98.0, wmax = 102.0;
   double taken[32];
   guint n_taken = 0, n, n_ions;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (end_label_free);
   gboolean shown_c[ML_MAX_IONS] = { 0 };
   GdkRGBA fg = self->fg, dim = self->fg;
 
@@ -652,7 +743,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
       g_autofree char *vm = ml_format_millivolts (now->vm_mv, 1, TRUE);
       g_autofree char *text = g_strdup_printf ("V_m %s", vm);
 
-      end_label (cr, text, &axis, y_of (&pv, now->vm_mv), taken, &n_taken, &fg, TRUE);
+      queue_end_label (labels, text, y_of (&pv, now->vm_mv), &fg, TRUE);
     }
   if (self->shadow != NULL && self->shadow_label != NULL
       && ml_simulation_get_n_samples (self->shadow) > 0)
@@ -661,8 +752,7 @@ ml_chart_recorder_draw (MlChartRecorder *self,
         ml_simulation_get_sample (self->shadow, ml_simulation_get_n_samples (self->shadow) - 1);
 
       if (s->vm_defined)
-        end_label (cr, self->shadow_label, &axis, y_of (&pv, s->vm_mv), taken, &n_taken, &dim,
-                   FALSE);
+        queue_end_label (labels, self->shadow_label, y_of (&pv, s->vm_mv), &dim, FALSE);
     }
   for (guint k = 0; k < n_ions; k++)
     {
@@ -679,8 +769,11 @@ ml_chart_recorder_draw (MlChartRecorder *self,
       text = v > pv.hi ? g_strdup_printf ("E %s ↑", label)
              : v < pv.lo ? g_strdup_printf ("E %s ↓", label)
              : g_strdup_printf ("E %s", label);
-      end_label (cr, text, &axis, y_of (&pv, v), taken, &n_taken, &color, FALSE);
+      queue_end_label (labels, text, y_of (&pv, v), &color, FALSE);
     }
+  place_end_labels (cr, labels, &axis);
+  g_clear_pointer (&self->placed, g_ptr_array_unref);
+  self->placed = g_steal_pointer (&labels);
 
   /* Concentrations. */
   n_taken = 0;
@@ -823,6 +916,7 @@ ml_chart_recorder_finalize (GObject *object)
 
   g_free (self->shadow_label);
   g_free (self->summary);
+  g_clear_pointer (&self->placed, g_ptr_array_unref);
   G_OBJECT_CLASS (ml_chart_recorder_parent_class)->finalize (object);
 }
 

@@ -33,6 +33,11 @@ void         ml_chart_recorder_draw           (MlChartRecorder *self,
                                                cairo_t         *cr,
                                                int              width,
                                                int              height);
+/* For tests: where the voltage panel's label starting with @text ("E Cl")
+ * was drawn last, its middle's y in px. */
+gboolean     ml_chart_recorder_get_label_y    (MlChartRecorder *self,
+                                               const char      *text,
+                                               double          *y);
 /* What a sighted user reads from it: V_m, the time, the last event. */
 const char  *ml_chart_recorder_get_summary    (MlChartRecorder *self);
 

@@ -248,6 +248,22 @@ update_ghost (MlGauge  *self,
   }
 }
 
+/* No ghost: the value now is where the needle starts from (a lesson's
+ * first frame, a replay: no change of the user's). */
+void
+ml_gauge_forget_ghost (MlGauge *self)
+{
+  g_return_if_fail (ML_IS_GAUGE (self));
+
+  if (!self->has_ghost && self->ghost_text == NULL)
+    return;
+  self->has_ghost = FALSE;
+  g_clear_pointer (&self->ghost_text, g_free);
+  ml_gauge_invalidate_cache (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* For tests: the ghost mark, if any. */
 gboolean
 ml_gauge_get_ghost (MlGauge *self,

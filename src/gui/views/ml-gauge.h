@@ -30,6 +30,7 @@ void         ml_gauge_get_range           (MlGauge          *self,
 /* The text read to a screen reader, e.g. "−65.2 mV" or the condition. */
 const char  *ml_gauge_get_value_text      (MlGauge          *self);
 /* Where V_m was before the last change, while the gauge shows it. */
+void         ml_gauge_forget_ghost        (MlGauge          *self);
 gboolean     ml_gauge_get_ghost           (MlGauge          *self,
                                            double           *ghost_mv);
 

@@ -135,6 +135,7 @@ struct _MlMembraneView
 
   gboolean      show_forces;    /* the two parts of each driving force */
   gboolean      show_legend;
+  gboolean      pump_absent;   /* the cell has had no pump (the squid axon's) */
 
   CachedText    texts[N_TEXTS];
   Sprite        sprites[N_SPRITES];
@@ -209,6 +210,7 @@ ml_membrane_view_pump_on (MlMembraneView *self)
 typedef enum
 {
   PUMP_BLOCKED,        /* off, or no cell */
+  PUMP_ABSENT,         /* off, and the cell never had one */
   PUMP_RATIO,          /* steady state: r Na⁺ out per K⁺ in */
   PUMP_IDLE_NO_NA,     /* on, but no Na⁺ inside to move out */
   PUMP_IDLE_NO_K,      /* on, but no K⁺ outside to take in */

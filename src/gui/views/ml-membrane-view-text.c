@@ -115,7 +115,7 @@ ml_membrane_view_pump_state (MlMembraneView *self)
   const MlSolution *sol = &self->solution;
 
   if (!ml_membrane_view_pump_on (self))
-    return PUMP_BLOCKED;
+    return self->has_solution && self->pump_absent ? PUMP_ABSENT : PUMP_BLOCKED;
   /* What the pump does is the core's answer (MlSolution.pump_state); the
    * view only picks its picture and words. */
   switch (sol->pump_state)
@@ -265,6 +265,12 @@ pump_texts (MlMembraneView  *self,
       *status = _("fixed current");
       /* Translators: "fixed current" where there is little room */
       *status_short = C_("short", "fixed");
+      break;
+    case PUMP_ABSENT:
+      /* Translators: under "Pump" for a cell that has none (the squid
+       * axon's), not one that was blocked */
+      *status = _("none in this cell");
+      *status_short = C_("short", "none");
       break;
     case PUMP_BLOCKED:
     default:

@@ -174,6 +174,9 @@ append_pump_sentence (MlMembraneView *self,
       else
         g_string_append (s, _("Pump on at a fixed current, moving Na⁺ out and K⁺ in."));
       break;
+    case PUMP_ABSENT:
+      g_string_append (s, _("No pump in this cell."));
+      break;
     case PUMP_BLOCKED:
     default:
       g_string_append (s, _("Pump blocked."));
@@ -661,6 +664,27 @@ ml_membrane_view_get_session (MlMembraneView *self)
  * one for the electrical push (V_m), on the net arrow's scale, labelled
  * in words and mV; the description says them too.
  */
+/**
+ * ml_membrane_view_set_pump_absent:
+ *
+ * Whether a pump that is off was never there (a cell without one, as the
+ * squid axon's preset) rather than blocked: the view says which.
+ */
+void
+ml_membrane_view_set_pump_absent (MlMembraneView *self,
+                                  gboolean        absent)
+{
+  g_return_if_fail (ML_IS_MEMBRANE_VIEW (self));
+
+  absent = !!absent;
+  if (self->pump_absent == absent)
+    return;
+  self->pump_absent = absent;
+  ml_membrane_view_invalidate_texts (self);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 ml_membrane_view_set_show_forces (MlMembraneView *self,
                                   gboolean        show_forces)

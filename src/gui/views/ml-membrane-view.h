@@ -24,6 +24,9 @@ void         ml_membrane_view_set_solution         (MlMembraneView   *self,
 guint        ml_membrane_view_get_n_arrows         (MlMembraneView   *self);
 int          ml_membrane_view_get_arrow_direction  (MlMembraneView   *self,
                                                     guint             index);
+/* A pump that is off was never in the cell (not blocked). */
+void         ml_membrane_view_set_pump_absent       (MlMembraneView   *self,
+                                                     gboolean          absent);
 /* The accessible description: what the picture shows, in words. */
 const char  *ml_membrane_view_get_description      (MlMembraneView   *self);
 
