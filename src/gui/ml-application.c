@@ -299,8 +299,10 @@ prepare_screenshot (MlApplication *self,
     {
       MlLessonPane *pane = ml_window_get_lesson_pane (window);
 
-      for (int i = 1; i < self->lesson_step; i++)
-        ml_lesson_pane_next (pane);
+      /* Straight to the step, the lesson's settings before it applied
+       * (Page Down would stop at each question to reveal it). */
+      if (self->lesson_step > 1)
+        ml_lesson_pane_go_to_step (pane, (guint) self->lesson_step - 1);
       if (self->answer != NULL)
         {
           const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);
