@@ -267,45 +267,6 @@ window_mapped_cb (GtkWidget *window,
                       g_object_ref (window), g_object_unref);
 }
 
-/* Answers the pane's question with the core's right answer. */
-static void
-answer_right (MlLessonPane *pane,
-              MlSession    *session)
-{
-  const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);
-  const MlLessonStep *step = ml_lesson_get_step (lesson, ml_lesson_pane_get_step (pane));
-  MlCell *cell = ml_session_get_cell (session);
-  g_autoptr (MlCell) after_cell = ml_cell_copy (cell);
-  MlSolution before, after;
-  double value = 0;
-
-  ml_lesson_step_solve (step, cell, &before);
-  if (!ml_lesson_step_apply (step, after_cell, ML_PUMP_KINETIC, NULL))
-    return;
-  ml_lesson_step_solve (step, after_cell, &after);
-  switch (step->ask)
-    {
-    case ML_LESSON_ASK_DIRECTION:
-      ml_lesson_pane_set_direction (pane, ml_lesson_step_direction (step, &before, &after));
-      break;
-    case ML_LESSON_ASK_CHOICE:
-      ml_lesson_pane_set_choice (pane, step->answer);
-      break;
-    case ML_LESSON_ASK_NUMBER:
-      if (ml_lesson_quantity (step, step->quantity, &after, &value, NULL))
-        {
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-          ml_lesson_pane_set_number (pane, g_ascii_formatd (buf, sizeof buf, "%.3f", value));
-        }
-      break;
-    case ML_LESSON_ASK_NONE:
-    default:
-      return;
-    }
-  ml_lesson_pane_commit (pane);
-}
-
 /* The scene of a screenshot, before its first frame. */
 static void
 prepare_screenshot (MlApplication *self,
@@ -337,14 +298,10 @@ prepare_screenshot (MlApplication *self,
     {
       MlLessonPane *pane = ml_window_get_lesson_pane (window);
 
-      /* Page Down reveals a question before it steps on: the steps on the
-       * way are answered right, as a class would have answered them. */
-      for (int i = 1; i < self->lesson_step; i++)
-        if (!ml_lesson_pane_next (pane) && ml_lesson_pane_get_asking (pane))
-          {
-            answer_right (pane, ml_window_get_session (window));
-            ml_lesson_pane_next (pane);
-          }
+      /* Straight to the step, the lesson's settings before it applied
+       * (Page Down would stop at each question to reveal it). */
+      if (self->lesson_step > 1)
+        ml_lesson_pane_go_to_step (pane, (guint) self->lesson_step - 1);
       if (self->answer != NULL)
         {
           const MlLesson *lesson = ml_lesson_pane_get_lesson (pane);

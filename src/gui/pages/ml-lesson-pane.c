@@ -872,6 +872,17 @@ ml_lesson_pane_restart (MlLessonPane *self)
   replay_to (self, 0);
 }
 
+void
+ml_lesson_pane_go_to_step (MlLessonPane *self,
+                           guint         step)
+{
+  g_return_if_fail (ML_IS_LESSON_PANE (self));
+
+  if (self->lesson == NULL)
+    return;
+  replay_to (self, MIN (step, ml_lesson_get_n_steps (self->lesson) - 1));
+}
+
 static GtkCheckButton *
 nth_radio (MlLessonPane *self,
            guint         n)

@@ -33,6 +33,10 @@ void                ml_lesson_pane_focus_step     (MlLessonPane *self);
 /* The step asks and is not answered yet: Page Down reveals. */
 gboolean            ml_lesson_pane_get_asking     (MlLessonPane *self);
 void                ml_lesson_pane_restart        (MlLessonPane *self);
+/* Step @step (from 0) as it starts, every step before it taken (their
+ * settings applied, questions unanswered); the last step past the end. */
+void                ml_lesson_pane_go_to_step     (MlLessonPane *self,
+                                                   guint         step);
 
 /* The prediction of the step's question, as the controls would set it;
  * then commit: FALSE when the answer costs no attempt (not a number, a
