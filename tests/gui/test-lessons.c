@@ -21,6 +21,7 @@
 
 #include "gui-test-support.h"
 #include "ml-lesson-pane.h"
+#include "ml-time-course-page.h"
 #include "ml-presets.h"
 #include <glib/gstdio.h>
 #include "ml-window-private.h"
@@ -310,6 +311,42 @@ test_bad_file (void)
   window_destroy (window);
 }
 
+/* The pump lesson as a class takes it: the recorder runs at rest, the
+ * pump is blocked while it runs, and the cell runs down (Tosteson &
+ * Hoffman 1960; this model after 2 h: V_m about −28 mV, Na⁺ inside about
+ * 130 mM, volume about 1.2, issue 10's measurement), not a flat trace. */
+static void
+test_pump_rundown (void)
+{
+  MlWindow *window = window_new ();
+  MlLessonPane *pane = ml_window_get_lesson_pane (window);
+  GtkWidget *page;
+  MlSimulation *sim;
+  double start_vm, vm;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s", "pump"));
+  wait_ms (20);
+  g_assert_true (ml_lesson_pane_next (pane));   /* step 2: the recorder runs */
+  wait_ms (100);
+  page = ml_window_get_page (window, "time-course");
+  g_assert_nonnull (page);
+  g_assert_true (ml_time_course_page_get_playing (ML_TIME_COURSE_PAGE (page)));
+  g_assert_true (ml_lesson_pane_next (pane));   /* step 3: ouabain, asked */
+  ml_lesson_pane_set_direction (pane, ML_LESSON_UP);
+  g_assert_true (ml_lesson_pane_commit (pane));
+  wait_ms (20);
+  ml_time_course_page_set_playing (ML_TIME_COURSE_PAGE (page), FALSE);
+  sim = ml_time_course_page_get_simulation (ML_TIME_COURSE_PAGE (page));
+  start_vm = ml_simulation_get_solution (sim)->vm_mv;
+  /* At once the block's few mV: −64.9 mV. */
+  g_assert_cmpfloat (fabs (start_vm - (-64.93)), <, 0.5);
+  ml_time_course_page_advance (ML_TIME_COURSE_PAGE (page), 7200.0);
+  vm = ml_simulation_get_solution (sim)->vm_mv;
+  g_assert_cmpfloat (vm, >, start_vm + 20.0);
+  g_assert_cmpfloat (fabs (vm - (-28.0)), <, 3.0);
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,5 +357,6 @@ main (int    argc,
   g_test_add_func ("/lessons/menu", test_menu);
   g_test_add_func ("/lessons/german", test_german);
   g_test_add_func ("/lessons/bad-file", test_bad_file);
+  g_test_add_func ("/lessons/pump-rundown", test_pump_rundown);
   return g_test_run ();
 }
