@@ -528,6 +528,13 @@ test_fill (void)
   g_assert_cmpstr (filled, ==, expected);
   g_assert_nonnull (strstr (filled, "−"));
 
+  /* A positive potential carries its "+", as E_Na = +60.6 mV does;
+   * RT/F is a size. */
+  g_free (filled);
+  filled = ml_lesson_fill (step, "{e.Na} {rtf}", &before, &after);
+  g_assert_true (g_str_has_prefix (filled, "+"));
+  g_assert_null (strchr (filled + 1, '+'));
+
   /* A unit with a slash is not broken at it ("0.583 µA/" | "cm²"). */
   g_free (filled);
   filled = ml_lesson_fill (step, "{i.K}", &before, &after);

@@ -289,6 +289,15 @@ append_quantity (GString    *s,
     }
 }
 
+/* A potential is written with its sign, "+60.6 mV" as "−89.1 mV", as
+ * physiology writes E_Na; RT/F and the Nernst slope are sizes. */
+static gboolean
+is_signed (int entry)
+{
+  return strcmp (quantities[entry].unit, "mV") == 0 && quantities[entry].q != Q_RTF
+         && quantities[entry].q != Q_SLOPE;
+}
+
 char *
 ml_lesson_fill (const MlLessonStep *step,
                 const char         *text,
@@ -344,13 +353,11 @@ ml_lesson_fill_split (const MlLessonStep       *step,
       if (!ok)
         g_string_append (s, "—");
       else if (when == 1)
-        append_quantity (s, entry, b, FALSE);
+        append_quantity (s, entry, b, is_signed (entry));
       else if (when == 2)
         append_quantity (s, entry, a - b, TRUE);
       else
-        /* A part of a change carries its sign, as a change does. */
-        append_quantity (s, entry, a, quantities[entry].q == Q_SPLIT_RTF
-                                      || quantities[entry].q == Q_SPLIT_PUMP);
+        append_quantity (s, entry, a, is_signed (entry));
     }
   return g_string_free (s, FALSE);
 }

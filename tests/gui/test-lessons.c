@@ -347,6 +347,28 @@ test_pump_rundown (void)
   window_destroy (window);
 }
 
+/* A typed "-7" is echoed as the model's numbers are written, "−7 mV",
+ * beside "−8.9 mV", not a hyphen beside a minus. */
+static void
+test_prediction_echo (void)
+{
+  MlWindow *window = window_new ();
+  MlLessonPane *pane = ml_window_get_lesson_pane (window);
+  const char *result;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s", "ghk-vote"));
+  wait_ms (20);
+  ml_lesson_pane_go_to_step (pane, 3);
+  g_assert_cmpint (ml_lesson_get_step (ml_lesson_pane_get_lesson (pane), 3)->ask, ==,
+                   ML_LESSON_ASK_NUMBER);
+  ml_lesson_pane_set_number (pane, "-7");
+  g_assert_true (ml_lesson_pane_commit (pane));
+  result = ml_lesson_pane_get_result (pane);
+  g_assert_nonnull (strstr (result, "−7\u00a0mV"));
+  g_assert_null (strstr (result, "-7"));
+  window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,5 +380,6 @@ main (int    argc,
   g_test_add_func ("/lessons/german", test_german);
   g_test_add_func ("/lessons/bad-file", test_bad_file);
   g_test_add_func ("/lessons/pump-rundown", test_pump_rundown);
+  g_test_add_func ("/lessons/prediction-echo", test_prediction_echo);
   return g_test_run ();
 }

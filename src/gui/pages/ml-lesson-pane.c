@@ -533,15 +533,23 @@ prediction_words (MlLessonPane       *self,
       return g_strdup (step->choices[self->choice]);
     case ML_LESSON_ASK_NUMBER:
       {
-        g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (
-                                                         GTK_EDITABLE (self->entry))));
-        gsize n = strlen (typed);
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                        GTK_EDITABLE (self->entry))));
+        GString *typed = g_string_new (NULL);
+        gsize n = strlen (text);
 
+        /* Echoed as the model's number is written: a minus sign, not a
+         * hyphen, before the digits ("−7 mV" beside "−8.9 mV"). */
+        for (const char *p = text; *p != '\0'; p++)
+          if (*p == '-' && (g_ascii_isdigit (p[1]) || p[1] == '.' || p[1] == ','))
+            g_string_append (typed, "−");
+          else
+            g_string_append_c (typed, *p);
         /* The unit once: the student's own, or the step's after a bare
-         * number. */
-        if (n > 0 && g_ascii_isdigit (typed[n - 1]))
-          return g_strdup_printf ("%s %s", typed, gtk_label_get_text (GTK_LABEL (self->unit_label)));
-        return g_steal_pointer (&typed);
+         * number; joined by a no-break space. */
+        if (n > 0 && g_ascii_isdigit (text[n - 1]))
+          g_string_append_printf (typed, "\u00a0%s", gtk_label_get_text (GTK_LABEL (self->unit_label)));
+        return g_string_free (typed, FALSE);
       }
     case ML_LESSON_ASK_NONE:
     default:
