@@ -310,10 +310,13 @@ ml_sweep_set_point (MlSweep *self,
   return kept;
 }
 
-void
-ml_sweep_run (MlSweep    *self,
-              MlCell     *base,
-              MlSolution *out)
+/* Every point of @self from @base, each solved by @cl_equilibrated's
+ * solver: at once, or once Cl⁻ has redistributed. */
+static void
+run_points (MlSweep    *self,
+            MlCell     *base,
+            MlSolution *out,
+            gboolean    cl_equilibrated)
 {
   g_autoptr (MlCell) cell = NULL;
 
@@ -325,8 +328,19 @@ ml_sweep_run (MlSweep    *self,
   for (guint i = 0; i < self->values->len; i++)
     {
       ml_sweep_set_point (self, base, i, cell);
-      ml_cell_solve (cell, &out[i]);
+      if (cl_equilibrated)
+        ml_cell_solve_cl_equilibrated (cell, &out[i]);
+      else
+        ml_cell_solve (cell, &out[i]);
     }
+}
+
+void
+ml_sweep_run (MlSweep    *self,
+              MlCell     *base,
+              MlSolution *out)
+{
+  run_points (self, base, out, FALSE);
 }
 
 gboolean
@@ -408,16 +422,5 @@ ml_sweep_run_cl_equilibrated (MlSweep    *self,
                               MlCell     *base,
                               MlSolution *out)
 {
-  g_autoptr (MlCell) cell = NULL;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (ML_IS_CELL (base));
-  g_return_if_fail (out != NULL);
-
-  cell = ml_cell_copy (base);
-  for (guint i = 0; i < self->values->len; i++)
-    {
-      ml_sweep_set_point (self, base, i, cell);
-      ml_cell_solve_cl_equilibrated (cell, &out[i]);
-    }
+  run_points (self, base, out, TRUE);
 }
