@@ -479,15 +479,18 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
       GtkWidget *views = gtk_paned_get_start_child (self->paned);
+      int width, height;
 
       const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
 
       g_autofree char *caption = ml_figure_caption (self->session);
 
-      /* With a caption line: the scenario, its temperature, what changed. */
+      /* With a caption line: the scenario, its temperature, what changed;
+       * at the views' own size, padding included, one pixel per pixel. */
+      ml_figure_widget_size (views, &width, &height);
       if (path == NULL)
         ml_window_show_error (self, _("Figures can only be exported to a local folder"));
-      else if (!ml_figure_write_on (path, gtk_widget_get_width (views), gtk_widget_get_height (views),
+      else if (!ml_figure_write_on (path, width, height,
                                     choice != NULL ? g_ascii_strtod (choice, NULL) : 1.0, caption,
                                     ml_widget_is_dark (views), ml_figure_draw_widget, views, &error))
         ml_window_show_error (self, error->message);

@@ -14,6 +14,8 @@
 
 #include "ml-figure.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
@@ -133,6 +135,25 @@ ml_figure_save_dialog (GtkWidget    *widget,
   data->user_data = user_data;
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+ml_figure_widget_size (GtkWidget *widget,
+                       int       *width,
+                       int       *height)
+{
+  graphene_rect_t bounds;
+
+  if (gtk_widget_compute_bounds (widget, widget, &bounds))
+    {
+      *width = MAX (1, (int) ceil (bounds.size.width));
+      *height = MAX (1, (int) ceil (bounds.size.height));
+    }
+  else
+    {
+      *width = MAX (1, gtk_widget_get_width (widget));
+      *height = MAX (1, gtk_widget_get_height (widget));
+    }
 }
 
 /* A widget's picture as a figure's content: its render node. */

@@ -15,7 +15,14 @@ G_BEGIN_DECLS
 /* "Mammalian neuron, 37 °C — P(Na⁺) × 20": the scenario's name, its
  * temperature and what differs from the cell as it was loaded. */
 char     *ml_figure_caption         (MlSession      *session);
-/* An MlFigureDraw for a widget as it is on screen (@user_data the widget). */
+/* The size of @widget's picture: its border box, padding included (what
+ * gtk_widget_get_width() leaves out), so ml_figure_draw_widget() draws it
+ * at one pixel per pixel. */
+void      ml_figure_widget_size     (GtkWidget      *widget,
+                                     int            *width,
+                                     int            *height);
+/* An MlFigureDraw for a widget as it is on screen (@user_data the widget),
+ * best at the size ml_figure_widget_size() gives. */
 void      ml_figure_draw_widget     (cairo_t        *cr,
                                      int             width,
                                      int             height,

@@ -770,9 +770,11 @@ ml_gauge_snapshot (GtkWidget   *widget,
 
   if (self->has_solution && self->defined && !self->concealed)
     {
-      double r = self->geo.radius + self->geo.track;
-      graphene_rect_t bounds = GRAPHENE_RECT_INIT (self->geo.cx - r, self->geo.cy - r,
-                                                   2 * r, 2 * r);
+      /* Over the whole widget, as the dial: cairo's SVG surface writes a
+       * cairo node whose bounds start elsewhere than at the widget's
+       * corner in a form librsvg draws shifted by that corner (the
+       * exported figure's needle stood up and left of its pivot). */
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
       if (self->has_ghost)
