@@ -54,3 +54,10 @@ ml_palette_ion (const char *name,
   out->blue = (rgb & 0xff) / 255.0f;
   out->alpha = 1.0f;
 }
+
+double
+ml_palette_secondary_alpha (gboolean high_contrast,
+                            double   alpha)
+{
+  return high_contrast ? 1.0 : alpha;
+}

@@ -30,4 +30,10 @@ void  ml_palette_ion (const char *name,
                       gboolean    high_contrast,
                       MlRgba     *out);
 
+/* The opacity of a secondary word or tick drawn in the text colour (an
+ * axis's numbers, "moves out", "resting potential"): @alpha normally, full
+ * in high contrast, where grey on white is what the user asked to lose. */
+double ml_palette_secondary_alpha (gboolean high_contrast,
+                                   double   alpha);
+
 G_END_DECLS

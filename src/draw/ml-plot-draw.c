@@ -184,7 +184,7 @@ draw_frame (const MlPlotStyle *self,
   double step;
 
   grid.alpha = 0.15;
-  dim.alpha = 0.75;
+  dim.alpha = ml_palette_secondary_alpha (self->high_contrast, 0.75);
   cairo_set_line_width (cr, 1.0);
 
   /* x ticks: decades on a log axis, round numbers otherwise. */

@@ -891,6 +891,86 @@ test_render_time (void)
   gtk_window_destroy (window);
 }
 
+/* The darkest grey (0–1, the mean of R, G and B) among the pixels of the
+ * rectangle whose channels agree within 0.04: text in the text colour,
+ * not the ions' coloured particles. */
+static double
+darkest_grey (cairo_surface_t *surface,
+              int x0, int y0, int x1, int y1)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double darkest = 1.0;
+
+  cairo_surface_flush (surface);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 p = *(const guint32 *) (data + y * stride + 4 * x);
+        double r = ((p >> 16) & 0xff) / 255.0, g = ((p >> 8) & 0xff) / 255.0, b = (p & 0xff) / 255.0;
+
+        if (fabs (r - g) < 0.04 && fabs (g - b) < 0.04)
+          darkest = MIN (darkest, (r + g + b) / 3);
+      }
+  return darkest;
+}
+
+/* High contrast draws the secondary labels ("Outside", "Inside
+ * (cytosol)", "moves out") in the full text colour, not the grey of the
+ * normal style: their darkest pixels are as dark as the ion's name's
+ * black "V − E" line. */
+static void
+test_high_contrast_labels (void)
+{
+  g_autoptr (GSettings) a11y = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema =
+    source != NULL ? g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE)
+                   : NULL;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  double label[2], strong[2];
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "high-contrast"))
+    {
+      g_test_skip ("no org.gnome.desktop.a11y.interface schema to ask for high contrast");
+      return;
+    }
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  set_dark (FALSE);
+  for (int hc = 0; hc < 2; hc++)
+    {
+      GtkWidget *view = ml_membrane_view_new ();
+      GtkWindow *window;
+      cairo_surface_t *surface;
+      MlSolution sol;
+      int w = 1000, h = 600;
+
+      g_settings_set_boolean (a11y, "high-contrast", hc == 1);
+      spin (100);
+      g_assert_cmpint (adw_style_manager_get_high_contrast (manager), ==, hc == 1);
+      window = show_view (view, w, h);
+      solve_scene (SCENE_NEURON, &sol);
+      ml_membrane_view_set_solution (ML_MEMBRANE_VIEW (view), &sol);
+      spin (50);
+      surface = test_render_on_theme (view, FALSE);
+      test_write_png (surface, hc ? "membrane-view-high-contrast.png" : "membrane-view-normal.png");
+      /* "Inside (cytosol)" in the bottom left corner; the row of "V − E"
+       * under the channels, drawn in the text colour at full strength. */
+      label[hc] = darkest_grey (surface, 0, h * 0.90, w * 0.2, h);
+      strong[hc] = darkest_grey (surface, 0, h * 0.62, w, h * 0.80);
+      g_test_message ("%s: darkest of the label %.3f, of the strong text %.3f",
+                      hc ? "high contrast" : "normal", label[hc], strong[hc]);
+      cairo_surface_destroy (surface);
+      gtk_window_destroy (window);
+    }
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  spin (100);
+  /* Normally the label is a lighter grey than the strong text … */
+  g_assert_cmpfloat (label[0], >, strong[0] + 0.1);
+  /* … in high contrast it is as dark. */
+  g_assert_cmpfloat (fabs (label[1] - strong[1]), <, 0.05);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -914,6 +994,7 @@ main (int    argc,
   g_test_add_func ("/membrane-view/forces/description", test_forces_description);
   g_test_add_func ("/membrane-view/legend/render", test_legend_and_forces_render);
   g_test_add_func ("/membrane-view/presentation/font-floor", test_presentation_font_floor);
+  g_test_add_func ("/membrane-view/high-contrast/labels", test_high_contrast_labels);
 
   return g_test_run ();
 }

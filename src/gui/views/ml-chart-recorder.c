@@ -23,6 +23,7 @@
 #include "ml-drawn-text.h"
 #include "ml-format.h"
 #include "ml-ion-colors.h"
+#include "ml-palette.h"
 
 /* E beyond these is drawn at the edge of the V_m panel (E_Ca is +130 mV). */
 #define V_AXIS_MIN  -130.0
@@ -78,6 +79,7 @@ typedef struct
   double font;           /* px */
   double small;          /* tick labels and marks, px: never below the CSS font */
   double label;          /* titles and line labels, px */
+  double dim;            /* the opacity of tick labels and titles */
 } Axis;
 
 /* Values ------------------------------------------------------------------ */
@@ -352,7 +354,7 @@ panel_frame (cairo_t       *cr,
   GdkRGBA grid = *fg, dim = *fg;
 
   grid.alpha = 0.15;
-  dim.alpha = 0.75;
+  dim.alpha = axis->dim;
   cairo_set_line_width (cr, 1.0);
   for (double v = ceil (p->lo / step) * step; v <= p->hi + 1e-9; v += step)
     {
@@ -386,7 +388,7 @@ panel_title (cairo_t       *cr,
   GdkRGBA bg = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.85 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.85 };
   int w, h;
 
-  dim.alpha = 0.75;
+  dim.alpha = axis->dim;
   pango_layout_get_pixel_size (layout, &w, &h);
   gdk_cairo_set_source_rgba (cr, &bg);
   cairo_rectangle (cr, p->x + 1, p->y + 1, w + 0.6 * axis->font, h + 0.2 * axis->font);
@@ -544,7 +546,8 @@ ml_chart_recorder_draw (MlChartRecorder *self,
   n = ml_simulation_get_n_samples (sim);
   now = ml_simulation_get_sample (sim, n - 1);
   n_ions = MIN (ml_cell_get_n_ions (cell), now->n_ions);
-  dim.alpha = 0.6;
+  dim.alpha = ml_palette_secondary_alpha (self->high_contrast, 0.6);
+  axis.dim = ml_palette_secondary_alpha (self->high_contrast, 0.75);
 
   /* Text for the back row: at least 14 px, more on a large chart. */
   axis.font = ml_drawn_text_px (MAX (MAX (14.0, self->font_px),

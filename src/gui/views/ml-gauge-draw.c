@@ -23,6 +23,7 @@
 #include "ml-drawn-text.h"
 #include "ml-format.h"
 #include "ml-ion-colors.h"
+#include "ml-palette.h"
 
 #define SWEEP_DEGREES    240.0
 #define START_DEGREES    150.0   /* lower left; cairo angles grow clockwise */
@@ -237,7 +238,8 @@ draw_scale (MlGauge               *self,
       cairo_set_line_width (cr, is_zero ? MAX (2.0, 0.014 * geo->radius)
                                         : is_major ? MAX (1.5, 0.009 * geo->radius)
                                                    : MAX (1.0, 0.006 * geo->radius));
-      set_source (cr, &self->fg, is_zero ? 0.95 : is_major ? 0.7 : 0.4);
+      set_source (cr, &self->fg, ml_palette_secondary_alpha (self->high_contrast,
+                                                             is_zero ? 0.95 : is_major ? 0.7 : 0.4));
       cairo_move_to (cr, geo->cx + (inner + geo->track) * cos (a),
                      geo->cy + (inner + geo->track) * sin (a));
       cairo_line_to (cr, geo->cx + (inner - len) * cos (a),
@@ -257,7 +259,8 @@ draw_scale (MlGauge               *self,
           if (rects_overlap (keep_clear, geo->cx + d * cos (a) - w / 2,
                              geo->cy + d * sin (a) - h / 2, w, h))
             continue;
-          set_source (cr, &self->fg, is_zero ? 0.95 : 0.75);
+          set_source (cr, &self->fg,
+                      ml_palette_secondary_alpha (self->high_contrast, is_zero ? 0.95 : 0.75));
           cairo_move_to (cr, geo->cx + d * cos (a) - w / 2, geo->cy + d * sin (a) - h / 2);
           pango_cairo_show_layout (cr, layout);
 
@@ -391,7 +394,7 @@ draw_readout (MlGauge         *self,
       cairo_move_to (cr, geo->cx - w / 2, top);
       pango_cairo_show_layout (cr, number);
 
-      set_source (cr, &self->fg, 0.7);
+      set_source (cr, &self->fg, ml_palette_secondary_alpha (self->high_contrast, 0.7));
       cairo_move_to (cr, geo->cx - cw / 2, top + h);
       pango_cairo_show_layout (cr, caption);
 
@@ -403,7 +406,7 @@ draw_readout (MlGauge         *self,
           double gw, gh;
 
           layout_size (ghost, &gw, &gh);
-          set_source (cr, &self->fg, 0.85);
+          set_source (cr, &self->fg, ml_palette_secondary_alpha (self->high_contrast, 0.85));
           cairo_move_to (cr, geo->cx - gw / 2, top + h + ch);
           pango_cairo_show_layout (cr, ghost);
         }
@@ -444,7 +447,7 @@ draw_readout (MlGauge         *self,
       *used = GRAPHENE_RECT_INIT (geo->cx - w / 2, mid - h / 2, w, h);
 
       /* Centred lines start right of the layout's origin. */
-      set_source (cr, &self->fg, 0.85);
+      set_source (cr, &self->fg, ml_palette_secondary_alpha (self->high_contrast, 0.85));
       cairo_move_to (cr, geo->cx - w / 2 - (double) logical.x / PANGO_SCALE, mid - h / 2);
       pango_cairo_show_layout (cr, layout);
     }

@@ -20,6 +20,7 @@
 
 #include "ml-drawn-text.h"
 #include "ml-ion-colors.h"
+#include "ml-palette.h"
 
 /* Text cache ----------------------------------------------------------- */
 
@@ -854,7 +855,7 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
   PangoLayout *layout;
   PangoRectangle ink;
 
-  dim.alpha *= 0.72;
+  dim.alpha *= ml_palette_secondary_alpha (self->high_contrast, 0.72);
 
   layout = cached_text (self, TEXT_OUTSIDE, _("Outside"), fs, PANGO_WEIGHT_SEMIBOLD, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
