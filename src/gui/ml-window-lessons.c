@@ -62,20 +62,31 @@ typedef enum
   PANE_BELOW,
 } PanePlace;
 
-/* Narrower than this, a page and the pane do not both fit. */
+/* Narrower than this, the Membrane page and the pane do not both fit
+ * side by side: the pane goes under the views, beside the math. */
 #define PANE_SIDE_MIN_WIDTH 1200
+/* The pane's width at the side or over a page. */
+#define PANE_WIDTH 340
 
 static PanePlace
 wanted_place (MlWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
-  int width = 0, height = 0;
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+  int width = 0, height = 0, page_min = 0;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (g_strcmp0 (page, "membrane") == 0
       && (self->presentation || (width > 0 && width < PANE_SIDE_MIN_WIDTH)))
     return PANE_BELOW;
-  return width > 0 && width < PANE_SIDE_MIN_WIDTH ? PANE_OVER : PANE_SIDE;
+  if (width <= 0 || width >= PANE_SIDE_MIN_WIDTH)
+    return PANE_SIDE;
+  /* The other pages beside the pane when they fit (the time course's
+   * tools fold into two rows for it), so the pane covers none of a
+   * chart's labels or buttons; over the page only in a window too narrow. */
+  if (child != NULL)
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &page_min, NULL, NULL, NULL);
+  return page_min > 0 && page_min + PANE_WIDTH + 24 <= width ? PANE_SIDE : PANE_OVER;
 }
 
 static void
@@ -149,7 +160,7 @@ _ml_window_place_lesson_pane (MlWindow *self)
       gtk_box_append (GTK_BOX (target), self->lesson_pane);
     }
   /* Beside the math it shares the width; at the side it has its own. */
-  gtk_widget_set_size_request (self->lesson_pane, place == PANE_BELOW ? 440 : 340, -1);
+  gtk_widget_set_size_request (self->lesson_pane, place == PANE_BELOW ? 440 : PANE_WIDTH, -1);
   g_object_unref (self->lesson_separator);
   g_object_unref (self->lesson_pane);
   show_pane (self);

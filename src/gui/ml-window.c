@@ -223,10 +223,15 @@ set_presentation (MlWindow *self,
       /* The room is the picture's: the header bar goes (Esc and F5 leave,
        * every demo action has a key) and so do the controls (F9). */
       adw_flap_set_reveal_flap (self->flap, FALSE);
+      /* Locked: a page that unfolds the flap (the time course, whose
+       * tools fold into two rows) must not open the controls by itself;
+       * only F9 does. */
+      adw_flap_set_locked (self->flap, TRUE);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      adw_flap_set_locked (self->flap, FALSE);
       adw_flap_set_reveal_flap (self->flap, self->controls_before_presentation);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->header), !on);

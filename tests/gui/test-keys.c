@@ -560,6 +560,95 @@ save_through_dialog (MlWindow   *window,
   test_wait_ms (200);
 }
 
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+      || (GTK_IS_MENU_BUTTON (widget)
+          && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 7. At 1024×768 the pump lesson's time-course steps stand beside the
+ * chart, not over it: the chart's right-hand labels and every tool
+ * button (Save the last) lie left of the pane. */
+static void
+test_time_course_beside_lesson (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  GtkWidget *page, *save;
+  graphene_rect_t pane, button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s", "pump"));
+  test_press_keys (GTK_WIDGET (window), "<Alt>2");
+  WAIT_FOR (g_strcmp0 (adw_view_stack_get_visible_child_name (window->stack), "time-course") == 0);
+  test_wait_ms (500);
+  page = ml_window_get_page (window, "time-course");
+  g_assert_nonnull (page);
+  /* beside, in the content box, not in the page's overlay */
+  g_assert_true (gtk_widget_get_parent (window->lesson_pane) == window->content_box);
+  save = find_button_with_label (page, "Save");
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_compute_bounds (window->lesson_pane, GTK_WIDGET (window), &pane));
+  g_assert_true (gtk_widget_compute_bounds (save, GTK_WIDGET (window), &button));
+  g_test_message ("Save ends at x = %.0f, the pane starts at x = %.0f", button.origin.x + button.size.width,
+                  pane.origin.x);
+  g_assert_cmpfloat (button.origin.x + button.size.width, <=, pane.origin.x);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  g_assert_cmpint (gtk_widget_get_width (page) + gtk_widget_get_width (window->lesson_pane), <=, 1024);
+  window_destroy (window);
+}
+
+/* 7. At 1024×768 a question under the views shows its Check My Prediction
+ * button without the student scrolling, in the window and in
+ * presentation mode. */
+static void
+test_check_button_in_view (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlLessonPane *pane = ml_window_get_lesson_pane (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson", "s", "driving-force"));
+  test_wait_ms (300);
+  for (int presentation = 0; presentation < 2; presentation++)
+    {
+      GtkWidget *check = NULL, *scroller;
+      graphene_rect_t button;
+
+      if (presentation)
+        {
+          test_press_keys (GTK_WIDGET (window), "F5");
+          WAIT_FOR (window->presentation);
+          ml_lesson_pane_go_to_step (pane, 0);
+          test_wait_ms (300);
+        }
+      ml_lesson_pane_go_to_step (pane, 1);
+      test_wait_ms (500);
+      g_assert_true (ml_lesson_pane_get_concealed (pane));
+      check = find_button_with_label (window->lesson_pane, "_Check My Prediction");
+      g_assert_nonnull (check);
+      scroller = gtk_widget_get_ancestor (check, GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (scroller);
+      g_assert_true (gtk_widget_compute_bounds (check, scroller, &button));
+      g_test_message ("%s: the button from y = %.0f to %.0f in a pane %d px high",
+                      presentation ? "presentation" : "window", button.origin.y,
+                      button.origin.y + button.size.height, gtk_widget_get_height (scroller));
+      g_assert_cmpfloat (button.origin.y, >=, 0);
+      g_assert_cmpfloat (button.origin.y + button.size.height, <=, gtk_widget_get_height (scroller));
+    }
+  window_destroy (window);
+}
+
 /* Distinct colours in the upper four fifths of a PNG (above the caption). */
 static guint
 colours_above_caption (const char *path)
@@ -946,6 +1035,8 @@ main (int    argc,
   g_test_add_func ("/keys/practice-takes-typing", test_practice_takes_typing);
   g_test_add_func ("/keys/switcher-at-800x600", test_switcher_at_800);
   g_test_add_func ("/keys/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/keys/time-course-beside-lesson", test_time_course_beside_lesson);
+  g_test_add_func ("/keys/check-button-in-view", test_check_button_in_view);
   g_test_add_func ("/keys/export-on-plots-page", test_export_on_plots_page);
   g_test_add_func ("/keys/export-svg-matches-png", test_export_svg_matches_png);
   g_test_add_func ("/keys/german-measured-entry", test_german_measured_entry);

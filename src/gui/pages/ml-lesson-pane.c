@@ -89,6 +89,8 @@ struct _MlLessonPane
   GtkWidget       *explain_label;
   GtkWidget       *back_button;
   GtkWidget       *next_button;
+  guint            reveal_tick;     /* scrolls Check My Prediction into view */
+  guint            reveal_frames;
 };
 
 enum
@@ -419,6 +421,44 @@ given_at (MlLessonPane *self,
   return g_ptr_array_index (self->given, step);
 }
 
+/* A question's Check My Prediction button in view: in a short pane (the
+ * Membrane page at 1024×768, under the views) it would lie below the fold
+ * with the step's title at the top.  Scrolled so that the button's bottom
+ * is the pane's, once the new step is laid out (two frames). */
+static gboolean
+reveal_commit_tick (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  MlLessonPane *self = ML_LESSON_PANE (widget);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_visible (self->commit_button) && content != NULL
+      && gtk_widget_compute_bounds (self->commit_button, content, &bounds))
+    {
+      double bottom = bounds.origin.y + bounds.size.height + 12;
+      double page = gtk_adjustment_get_page_size (adj);
+
+      if (page > 0 && bottom > gtk_adjustment_get_value (adj) + page)
+        gtk_adjustment_set_value (adj, bottom - page);
+    }
+  if (++self->reveal_frames < 3)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_commit (MlLessonPane *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_commit_tick,
+                                                      NULL, NULL);
+}
+
 static void
 show_step (MlLessonPane *self)
 {
@@ -469,6 +509,8 @@ show_step (MlLessonPane *self)
                               GTK_SCROLLED_WINDOW (self->scroller)), 0);
   if (given_at (self, self->step) != NULL)
     restore_given (self, step, given_at (self, self->step));
+  if (step->ask != ML_LESSON_ASK_NONE)
+    reveal_commit (self);
   /* A question takes the focus as it appears: its entry or first choice. */
   if (step->ask != ML_LESSON_ASK_NONE && !self->answered
       && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -1040,6 +1082,9 @@ ml_lesson_pane_dispose (GObject *object)
 {
   MlLessonPane *self = ML_LESSON_PANE (object);
 
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_LESSON_PANE);
   g_clear_object (&self->session);
   g_clear_object (&self->start);
