@@ -492,18 +492,27 @@ start (MlSimulation *self,
   /* The rest state with the pump the run starts with: the background is
    * what leak and this pump leave over there.  A pump turned on in a
    * preset that has none was not doing the background's work, so it is
-   * not counted twice; one blocked later leaves its share undone. */
+   * not counted twice; one blocked later leaves its share undone.  One
+   * blocked before the run starts (ouabain, then the time course) was
+   * running at rest: the background is sized with it running, so the
+   * block leaves its share undone here too and the cell runs down. */
   {
     g_autoptr (MlCell) sized = ml_cell_copy (rest != NULL ? rest : cell);
+    gboolean blocked_before = rest != NULL && ml_cell_get_pump_mode (cell) == ML_PUMP_OFF
+                              && ml_cell_get_pump_mode (rest) != ML_PUMP_OFF;
 
-    ml_cell_begin_batch (sized);
-    ml_cell_set_pump_mode (sized, ml_cell_get_pump_mode (cell));
-    ml_cell_set_pump_ratio (sized, ml_cell_get_pump_ratio (cell));
-    ml_cell_set_pump_current (sized, ml_cell_get_pump_current (cell));
-    ml_cell_set_pump_max_current (sized, ml_cell_get_pump_max_current (cell));
-    ml_cell_set_pump_q10 (sized, ml_cell_get_pump_q10 (cell));
-    ml_cell_set_pump_reference_temperature (sized, ml_cell_get_pump_reference_temperature (cell));
-    ml_cell_end_batch (sized);
+    if (!blocked_before)
+      {
+        ml_cell_begin_batch (sized);
+        ml_cell_set_pump_mode (sized, ml_cell_get_pump_mode (cell));
+        ml_cell_set_pump_ratio (sized, ml_cell_get_pump_ratio (cell));
+        ml_cell_set_pump_current (sized, ml_cell_get_pump_current (cell));
+        ml_cell_set_pump_max_current (sized, ml_cell_get_pump_max_current (cell));
+        ml_cell_set_pump_q10 (sized, ml_cell_get_pump_q10 (cell));
+        ml_cell_set_pump_reference_temperature (sized,
+                                                ml_cell_get_pump_reference_temperature (cell));
+        ml_cell_end_batch (sized);
+      }
     size_background (self, sized);
   }
   self->state_ok = TRUE;
