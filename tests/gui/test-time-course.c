@@ -133,6 +133,32 @@ calc_last_row (const char * const *args)
   return row;
 }
 
+/* Ouabain on the Membrane page (Shift+Ctrl+O), then the Time Course
+ * (Alt+2): the recording starts from the blocked cell and runs down over
+ * two hours as a block during the run does (test-simulation: −64.9 mV to
+ * about −28 mV), not flat at the blocked cell's −64.9 mV. */
+static void
+test_blocked_then_shown (void)
+{
+  MlWindow *window = window_new (1920, 1080);
+  MlTimeCoursePage *page;
+  MlSimulation *sim;
+  double start;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.block-pump", NULL));
+  wait_ms (20);
+  page = show_page (window);
+  sim = ml_time_course_page_get_simulation (page);
+  start = last_sample (sim)->vm_mv;
+  assert_close (start, ml_window_get_solution (window)->vm_mv, 1e-9, "starts at the blocked cell");
+  ml_time_course_page_advance (page, 7200.0);
+  sim = ml_time_course_page_get_simulation (page);
+  g_test_message ("blocked before the run: %.2f mV → %.2f mV in 2 h", start, last_sample (sim)->vm_mv);
+  g_assert_cmpfloat (last_sample (sim)->vm_mv, >, start + 20.0);
+  g_assert_cmpfloat (last_sample (sim)->volume, >, 1.1);
+  window_destroy (window);
+}
+
 /* Blocking the pump on the default neuron: the step the core's pump
  * contribution predicts, then two hours of rundown that end where
  * membrane-calc --simulate 2h --event 0:pump-off ends. */
@@ -491,6 +517,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/time-course/block-and-rundown", test_block_and_rundown);
+  g_test_add_func ("/time-course/blocked-then-shown", test_blocked_then_shown);
   g_test_add_func ("/time-course/drag-is-one-event", test_drag_is_one_event);
   g_test_add_func ("/time-course/cooling-split", test_cooling_split);
   g_test_add_func ("/time-course/cooling-scenario", test_cooling_scenario);
