@@ -606,6 +606,11 @@ test_time_course_beside_lesson (void)
   g_assert_cmpfloat (button.origin.x + button.size.width, <=, pane.origin.x);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
   g_assert_cmpint (gtk_widget_get_width (page) + gtk_widget_get_width (window->lesson_pane), <=, 1024);
+  /* The rundown step shows the time course by itself: the controls do
+   * not fold over the chart for it. */
+  ml_lesson_pane_go_to_step (ml_window_get_lesson_pane (window), 3);
+  test_wait_ms (500);
+  g_assert_false (adw_flap_get_folded (window->flap) && adw_flap_get_reveal_flap (window->flap));
   window_destroy (window);
 }
 
