@@ -177,6 +177,30 @@ class ScreenReaderTest(unittest.TestCase):
             f'Membrane potential {fmt_mv(sol["vm_mv"])}, resting (from '), self.gauge.name)
         self.assertIn(f'from {was}: ', self.gauge.name)
 
+    def test_zz_end_of_range_keeps_description(self):
+        # Last (it moves K⁺ outside to its end): holding Page Up at the end
+        # of a slider's range, a screen-reader user still hears V_m, not a
+        # bare "50 mM" in place of the description.
+        slider = find(self.app, 'slider', 'K⁺ outside concentration')
+        for _ in range(120):
+            if slider.getState().contains(pyatspi.STATE_FOCUSED):
+                break
+            pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)  # Tab
+            time.sleep(0.05)
+        self.assertTrue(slider.getState().contains(pyatspi.STATE_FOCUSED))
+        pyatspi.Registry.generateKeyboardEvent(0xff57, None, pyatspi.KEY_SYM)  # End
+        top = slider.queryValue().maximumValue
+        self.assertTrue(wait_for(lambda: slider.queryValue().currentValue == top))
+        self.assertTrue(wait_for(lambda: 'membrane potential now' in slider.description),
+                        slider.description)
+        for _ in range(4):
+            pyatspi.Registry.generateKeyboardEvent(0xff55, None, pyatspi.KEY_SYM)  # Page_Up
+            time.sleep(0.2)
+        time.sleep(0.5)
+        self.assertEqual(slider.queryValue().currentValue, top)
+        self.assertIn('membrane potential now', slider.description)
+        self.assertIn('mV', slider.description)
+
     def test_no_focusable_node_is_unnamed(self):
         unnamed = []
         checked = 0
