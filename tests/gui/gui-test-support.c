@@ -197,3 +197,21 @@ test_type_text (GtkWidget  *window,
   for (const char *p = text; *p != '\0'; p++)
     press_keyval (window, gdk_unicode_to_keyval ((guchar)*p), 0);
 }
+
+GtkWidget *
+test_find_widget (GtkWidget       *root,
+                  TestWidgetMatch  match,
+                  gconstpointer    data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

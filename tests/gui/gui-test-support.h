@@ -47,4 +47,12 @@ void              test_type_text        (GtkWidget  *window,
 /* Runs the main loop for @ms milliseconds. */
 void              test_wait_ms          (guint       ms);
 
+/* The first widget under @root, @root included, depth first, for which
+ * @match says TRUE. */
+typedef gboolean (*TestWidgetMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+GtkWidget        *test_find_widget      (GtkWidget       *root,
+                                         TestWidgetMatch  match,
+                                         gconstpointer    data);
+
 G_END_DECLS

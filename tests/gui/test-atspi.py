@@ -56,6 +56,17 @@ def wait_for(predicate, timeout=10.0, step=0.05):
     return None
 
 
+def tab_to(node):
+    # GTK 4.8 does not implement Component.GrabFocus: Tab to the node, as a
+    # keyboard user does; whether it has the focus at the end.
+    for _ in range(120):
+        if node.getState().contains(pyatspi.STATE_FOCUSED):
+            return True
+        pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)  # Tab
+        time.sleep(0.05)
+    return node.getState().contains(pyatspi.STATE_FOCUSED)
+
+
 def walk(node):
     yield node
     for i in range(node.childCount):
@@ -147,14 +158,7 @@ class ScreenReaderTest(unittest.TestCase):
     def test_keyboard_change_is_spoken(self):
         slider = find(self.app, 'slider', 'K⁺ outside concentration')
         before = slider.queryValue().currentValue
-        # GTK 4.8 does not implement Component.GrabFocus: Tab to it, as a
-        # keyboard user does.
-        for _ in range(120):
-            if slider.getState().contains(pyatspi.STATE_FOCUSED):
-                break
-            pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)  # Tab
-            time.sleep(0.05)
-        self.assertTrue(slider.getState().contains(pyatspi.STATE_FOCUSED))
+        self.assertTrue(tab_to(slider))
         # Where V_m is before the step, as the gauge says it.
         was = re.match(r'Membrane potential (\S+ mV)', self.gauge.name).group(1)
         # One step right, from the keyboard (XTEST through the registry).
@@ -182,12 +186,7 @@ class ScreenReaderTest(unittest.TestCase):
         # of a slider's range, a screen-reader user still hears V_m, not a
         # bare "50 mM" in place of the description.
         slider = find(self.app, 'slider', 'K⁺ outside concentration')
-        for _ in range(120):
-            if slider.getState().contains(pyatspi.STATE_FOCUSED):
-                break
-            pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)  # Tab
-            time.sleep(0.05)
-        self.assertTrue(slider.getState().contains(pyatspi.STATE_FOCUSED))
+        self.assertTrue(tab_to(slider))
         pyatspi.Registry.generateKeyboardEvent(0xff57, None, pyatspi.KEY_SYM)  # End
         top = slider.queryValue().maximumValue
         self.assertTrue(wait_for(lambda: slider.queryValue().currentValue == top))

@@ -560,23 +560,34 @@ save_through_dialog (MlWindow   *window,
   test_wait_ms (200);
 }
 
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+         || (GTK_IS_MENU_BUTTON (widget)
+             && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0);
+}
+
 static GtkWidget *
 find_button_with_label (GtkWidget  *widget,
                         const char *label)
 {
-  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-      || (GTK_IS_MENU_BUTTON (widget)
-          && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
+  return test_find_widget (widget, has_label, label);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  return test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* 7. At 1024×768 the pump lesson's time-course steps stand beside the
@@ -824,21 +835,6 @@ numbers_in_german (char **locpath)
   return FALSE;
 }
 
-static GtkWidget *
-first_entry (GtkWidget *widget)
-{
-  if (GTK_IS_ENTRY (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* 17. In German a measured V_m is typed with a decimal comma, and the
  * table's own "−52,30" is read back when the focus leaves. */
@@ -860,7 +856,7 @@ test_german_measured_entry (void)
   WAIT_FOR (ml_window_get_page (window, "plots") != NULL);
   test_wait_ms (300);
   page = ml_window_get_page (window, "plots");
-  entry = first_entry (ml_plots_page_get_table (ML_PLOTS_PAGE (page)));
+  entry = find_type (ml_plots_page_get_table (ML_PLOTS_PAGE (page)), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_grab_focus (entry));
   test_type_text (GTK_WIDGET (window), "-52,3");
@@ -946,22 +942,6 @@ test_lesson_starts_without_ghost (void)
   window_destroy (window);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* 11. On the chart recorder the E labels stand in the order of their lines
  * (squid axon, the case reported: E Cl⁻ above E K⁺), at 800 px. */
