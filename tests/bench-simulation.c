@@ -36,7 +36,7 @@ run_ms (MlCell *cell,
         double  frame_s,
         guint  *steps)
 {
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   g_autoptr (MlCell) blocked = ml_cell_copy (cell);
   gint64 start, end;
 

@@ -130,7 +130,7 @@ static MlSimulation *
 blocked_simulation (const char *id)
 {
   g_autoptr (MlCell) cell = load_preset (id);
-  MlSimulation *sim = ml_simulation_new (cell, NULL);
+  MlSimulation *sim = ml_simulation_new (cell);
 
   apply_pump_mode (sim, ML_PUMP_OFF, "ouabain");
   g_assert_cmpint (ml_simulation_get_stop (sim), ==, ML_SIMULATION_RUNNING);
@@ -182,7 +182,7 @@ test_rest (void)
   for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
     {
       g_autoptr (MlCell) cell = load_preset (presets[p]);
-      g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+      g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
       const MlSimulationSample *s0, *s1;
       MlSolution sol;
 
@@ -235,7 +235,7 @@ test_pump_block (void)
 {
   g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
   g_autoptr (MlCell) blocked = ml_cell_copy (cell);
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   int na = ml_cell_find_role (cell, ML_ION_ROLE_NA);
   int k = ml_cell_find_role (cell, ML_ION_ROLE_K);
   MlSolution rest, off;
@@ -316,7 +316,7 @@ test_block_initial_rate (void)
 {
   g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
   g_autoptr (MlCell) blocked = ml_cell_copy (cell);
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   int roles[] = { ml_cell_find_role (cell, ML_ION_ROLE_NA), ml_cell_find_role (cell, ML_ION_ROLE_K) };
   double pump_share[] = { 3.0, -2.0 };
   double a_over_v = 3.0 / (ml_cell_get_radius (cell) * 1e-4);
@@ -448,7 +448,7 @@ static void
 test_undefined (void)
 {
   g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   g_autoptr (MlCell) closed = NULL;
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (MlSimulationSample));
   double t_pause;
@@ -540,7 +540,7 @@ test_lysis (void)
    * 100:1), with the pump running. */
   {
     g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
-    g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+    g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
     g_autoptr (MlCell) high_k = ml_cell_copy (ml_simulation_get_cell (sim));
     int k = ml_cell_find_role (high_k, ML_ION_ROLE_K);
     int na = ml_cell_find_role (high_k, ML_ION_ROLE_NA);
@@ -581,7 +581,7 @@ static void
 test_disabled_ion_is_still (void)
 {
   g_autoptr (MlCell) cell = load_preset ("squid-axon");
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   g_autoptr (MlCell) off = ml_cell_copy (cell);
   int na = ml_cell_find_role (off, ML_ION_ROLE_NA);
   double before;
@@ -623,7 +623,7 @@ static void
 test_inside_event (void)
 {
   g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   g_autoptr (MlCell) more = ml_cell_copy (cell);
 
   ml_cell_set_ion_value (more, 1, ML_ION_FIELD_C_IN, 14.0);
@@ -640,7 +640,7 @@ static void
 test_marks (void)
 {
   g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   const MlSimulationMark *mark;
 
   g_assert_cmpuint (ml_simulation_get_n_marks (sim), ==, 0);
@@ -711,7 +711,7 @@ static void
 test_thinning (void)
 {
   g_autoptr (MlCell) cell = load_preset ("mammalian-neuron");
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, NULL);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   double t_mark;
   guint max_seen = 0;
 
@@ -780,11 +780,11 @@ test_blocked_before_run (void)
   g_autoptr (MlCell) rest = load_preset ("mammalian-neuron");
   g_autoptr (MlCell) blocked = ml_cell_copy (rest);
   g_autoptr (MlSimulation) before = NULL;
-  g_autoptr (MlSimulation) during = ml_simulation_new (rest, NULL);
+  g_autoptr (MlSimulation) during = ml_simulation_new (rest);
   const MlSimulationSample *a, *b;
 
   ml_cell_set_pump_mode (blocked, ML_PUMP_OFF);
-  before = ml_simulation_new (blocked, rest);
+  before = ml_simulation_new (blocked);
   apply_pump_mode (during, ML_PUMP_OFF, "ouabain");
   for (int step = 1; step <= 120; step++)
     {

@@ -330,6 +330,28 @@ ml_cli_solution_to_json (MlCell                  *cell,
       json_item (&w, "spontaneous_out");
       g_string_append (w.s, !dg ? "null" : r->spontaneous_out ? "true" : "false");
       json_number (&w, "p_relative", r->p_relative, sol->p_reference_ion >= 0);
+      /* over every mechanism: 0 for each ion of a steady state */
+      json_number (&w, "net_flux_ua_cm2", r->net_flux_ua_cm2, sol->vm_defined);
+      json_close (&w, '}');
+    }
+  json_close (&w, ']');
+
+  json_open (&w, "mechanisms", '[');
+  for (guint k = 0; k < sol->n_mechanisms; k++)
+    {
+      const MlMechanismResult *m = &sol->mechanisms[k];
+
+      json_open (&w, NULL, '{');
+      json_string (&w, "id", m->klass->id);
+      json_string (&w, "name", ml_mechanism_class_get_name (m->klass));
+      json_number (&w, "current_ua_cm2", m->current_ua_cm2, sol->vm_defined);
+      /* each ion's charge out through it, outward positive */
+      json_open (&w, "flux_ua_cm2", '{');
+      for (guint i = 0; i < sol->n_ions; i++)
+        json_number (&w, sol->ions[i].ion.name, m->flux_ua_cm2[i], sol->vm_defined);
+      json_close (&w, '}');
+      json_number (&w, "reversal_mv", m->reversal_mv, m->reversal_defined);
+      json_string (&w, "state", m->state);
       json_close (&w, '}');
     }
   json_close (&w, ']');
@@ -355,6 +377,60 @@ ml_cli_solution_to_json (MlCell                  *cell,
 
 /* ------------------------------------------------------------------------ */
 /* The table                                                                */
+
+/* The cell's mechanisms besides leak and pump, what each carries of each
+ * ion, and whether the ions balance: a line each. */
+static void
+append_mechanisms (GString          *s,
+                   const MlSolution *sol)
+{
+  double worst = 0.0;
+  int worst_ion = -1;
+
+  if (!sol->vm_defined)
+    return;
+  for (guint k = 2; k < sol->n_mechanisms; k++)
+    {
+      const MlMechanismResult *m = &sol->mechanisms[k];
+      g_autoptr (GString) moved = g_string_new (NULL);
+
+      for (guint i = 0; i < sol->n_ions; i++)
+        if (m->flux_ua_cm2[i] != 0.0)
+          {
+            g_autofree char *label = ml_ion_label (sol->ions[i].ion.name, sol->ions[i].ion.z);
+
+            g_string_append_printf (moved, "%s%s %+.4g", moved->len > 0 ? ", " : "", label,
+                                    m->flux_ua_cm2[i]);
+          }
+      /* Translators: a mechanism, its current and the charge each ion
+       * carries out through it: "KCC2: 0 µA/cm²; K⁺ +0.1, Cl⁻ −0.1 µA/cm² out". */
+      g_string_append_printf (s, _("%s: %.4g µA/cm²; %s µA/cm² out"), m->klass->short_name,
+                              m->current_ua_cm2, moved->len > 0 ? moved->str : "0");
+      if (m->state != NULL)
+        g_string_append_printf (s, " (%s)", m->state);
+      g_string_append_c (s, '\n');
+    }
+
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (fabs (sol->ions[i].net_flux_ua_cm2) > worst)
+      {
+        worst = fabs (sol->ions[i].net_flux_ua_cm2);
+        worst_ion = (int)i;
+      }
+  if (worst_ion >= 0 && worst > 1e-9)
+    {
+      const MlIonResult *r = &sol->ions[worst_ion];
+      g_autofree char *label = ml_ion_label (r->ion.name, r->ion.z);
+
+      /* Translators: %s is an ion, then its net charge flux. */
+      g_string_append_printf (s, _("Not a steady state: %s moves out at a net %+.4g µA/cm², so "
+                                   "its concentrations drift over time\n"),
+                              label, r->net_flux_ua_cm2);
+    }
+  else
+    g_string_append_printf (s, "%s\n", _("Steady state: every ion’s net flux is zero"));
+  g_string_append_c (s, '\n');
+}
 
 /* printf pads by bytes; labels hold µ, Δ and superscripts, so pad by
  * characters to keep the columns straight. */
@@ -685,6 +761,7 @@ ml_cli_solution_to_table (MlCell                  *cell,
     }
   append_ion_table (s, sol);
   g_string_append_c (s, '\n');
+  append_mechanisms (s, sol);
 
   if (!sol->vm_defined)
     g_string_append_printf (s, "%s\n", _("Membrane charge: undefined"));

@@ -398,11 +398,10 @@ last_sample (MlSimulation *sim)
 void
 ml_cli_simulate_run (MlCliSimulate *self,
                      MlCell        *cell,
-                     MlCell        *rest,
                      gboolean       csv,
                      GString       *out)
 {
-  g_autoptr (MlSimulation) sim = ml_simulation_new (cell, rest);
+  g_autoptr (MlSimulation) sim = ml_simulation_new (cell);
   g_autoptr (MlCell) current = ml_cell_copy (cell);
   MlPumpMode pump_mode = ml_cell_get_pump_mode (cell);
   Table table = { csv, 1.0, "t s", out, cell };

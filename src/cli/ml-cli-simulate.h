@@ -25,11 +25,9 @@ MlCliSimulate *ml_cli_simulate_parse (const char    *duration,
                                       GError       **error);
 void           ml_cli_simulate_free  (MlCliSimulate *self);
 
-/* Runs it from @cell (@rest sizes the background transport, see
- * ml_simulation_new()) and appends the table or CSV to @out. */
+/* Runs it from @cell and appends the table or CSV to @out. */
 void           ml_cli_simulate_run   (MlCliSimulate *self,
                                       MlCell        *cell,
-                                      MlCell        *rest,
                                       gboolean       csv,
                                       GString       *out);
 

@@ -38,6 +38,7 @@
 #include "ml-cli-sweep.h"
 #include "ml-pump.h"
 #include "ml-params.h"
+#include "ml-mechanism.h"
 #include "ml-presets.h"
 #include "ml-scenario.h"
 #include "ml-solution.h"
@@ -74,6 +75,9 @@ typedef struct
   char     *preset;
   gboolean  list_presets;
   gboolean  list_parameters;
+  gboolean  list_mechanisms;
+  char    **mechanisms;
+  char    **sets;
   char     *temperature;
   char    **ions;
   char     *pump_ratio;
@@ -138,6 +142,8 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->preset, g_free);
   g_clear_pointer (&opt->temperature, g_free);
   g_clear_pointer (&opt->ions, g_strfreev);
+  g_clear_pointer (&opt->mechanisms, g_strfreev);
+  g_clear_pointer (&opt->sets, g_strfreev);
   g_clear_pointer (&opt->pump_ratio, g_free);
   g_clear_pointer (&opt->pump_current, g_free);
   g_clear_pointer (&opt->pump_mode, g_free);
@@ -769,6 +775,97 @@ parse_request (const Options  *opt,
 /* ------------------------------------------------------------------------ */
 /* Building the cell                                                        */
 
+/* --mechanism KIND: an instance of the class with its defaults. */
+static gboolean
+add_mechanisms (const Options  *opt,
+                MlCell         *cell,
+                GError        **error)
+{
+  for (guint i = 0; opt->mechanisms != NULL && opt->mechanisms[i] != NULL; i++)
+    {
+      const char *id = opt->mechanisms[i];
+      const MlMechanismClass *klass = ml_mechanism_class_find (id);
+
+      if (klass == NULL || klass->builtin)
+        {
+          g_autofree char *quoted = quote_file (id);
+
+          set_bad_value (error, klass == NULL
+                         /* Translators: %s is the value given; do not translate the option. */
+                         ? _("--mechanism %s: no such mechanism; --list-mechanisms lists them")
+                         /* Translators: %s is leak or nak-pump. */
+                         : _("--mechanism %s: every cell has it already"),
+                         quoted);
+          return FALSE;
+        }
+      if (ml_cell_add_mechanism (cell, klass) < 0)
+        {
+          set_bad_value (error, _("--mechanism %s: a cell holds at most %d mechanisms besides "
+                                  "its leak and pump"), id, ML_MAX_MECHANISMS);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* --set ID=VALUE, for any parameter of the table, in the order given. */
+static gboolean
+set_parameters (const Options  *opt,
+                MlCell         *cell,
+                GError        **error)
+{
+  for (guint i = 0; opt->sets != NULL && opt->sets[i] != NULL; i++)
+    {
+      g_autofree char *quoted = quote_file (opt->sets[i]);
+      const char *eq = strchr (opt->sets[i], '=');
+      g_autofree char *id = eq != NULL ? g_strndup (opt->sets[i], eq - opt->sets[i]) : NULL;
+      const MlParam *param = id != NULL ? ml_params_get (id) : NULL;
+      double value, before;
+      char *end = NULL;
+
+      if (eq == NULL)
+        {
+          set_bad_value (error, _("--set %s: write it as ID=VALUE, e.g. K.out=10"), quoted);
+          return FALSE;
+        }
+      if (param == NULL)
+        {
+          set_bad_value (error, _("--set %s: no such parameter; --list-parameters lists them"),
+                         quoted);
+          return FALSE;
+        }
+      if (!ml_params_get_value (cell, id, &before))
+        {
+          if (param->kind == ML_PARAM_MECHANISM)
+            set_bad_value (error, _("--set %s: the cell has no %s; add it with --mechanism %s"),
+                           quoted, param->mechanism, param->mechanism);
+          else
+            set_bad_value (error, _("--set %s: the cell has no such ion"), quoted);
+          return FALSE;
+        }
+      errno = 0;
+      value = g_ascii_strtod (eq + 1, &end);
+      if (param->flags & ML_PARAM_FLAG_BOOLEAN)
+        {
+          if (g_ascii_strcasecmp (eq + 1, "true") == 0)
+            value = 1.0, end = (char *)eq + 1 + 4;
+          else if (g_ascii_strcasecmp (eq + 1, "false") == 0)
+            value = 0.0, end = (char *)eq + 1 + 5;
+        }
+      if (end == eq + 1 || *end != '\0' || errno != 0
+          || !ml_params_set_value (cell, id, value))
+        {
+          g_autofree char *range = g_strdup_printf ("%g … %g", param->min, param->max);
+
+          /* Translators: the first %s is the option's value, the second a range and unit. */
+          set_bad_value (error, _("--set %s: not a number the parameter takes (%s %s)"),
+                         quoted, range, param->unit != NULL ? param->unit : "");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* @rest receives the cell as the preset or file made it, before the
  * options edit it (NULL for a cell of --ion options alone): a time course
  * sizes the cell's other transporters from it. */
@@ -860,6 +957,9 @@ build_cell (const Options  *opt,
   if (req->has_capacitance)
     ml_cell_set_capacitance (cell, req->capacitance);
   ml_cell_end_batch (cell);
+
+  if (!add_mechanisms (opt, cell, error) || !set_parameters (opt, cell, error))
+    return NULL;
 
   if (opt->balance_pump)
     {
@@ -970,8 +1070,27 @@ list_parameter (GString       *out,
                           range, ml_param_get_label (param));
 }
 
+/* Every mechanism class, one per line: id, kind of part, what it moves,
+ * its name and where its equation comes from, separated by tabs. */
+static int
+list_mechanisms (GString *out)
+{
+  static const char * const kinds[] = { "channel", "pump", "cotransporter", "exchanger" };
+
+  for (guint i = 0; i < ml_mechanism_class_count (); i++)
+    {
+      const MlMechanismClass *klass = ml_mechanism_class_get (i);
+
+      g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\n", klass->id, kinds[klass->kind],
+                              ml_mechanism_class_get_stoichiometry (klass),
+                              ml_mechanism_class_get_name (klass), klass->source);
+    }
+  return 0;
+}
+
 /* Every parameter of @cell, one per line: the cell's own, then each ion's
- * under its name, so the ids are the ones a script can give back. */
+ * under its name, then each mechanism's, so the ids are the ones a script
+ * can give back. */
 static int
 list_parameters (GString *out,
                  MlCell  *cell)
@@ -983,6 +1102,13 @@ list_parameters (GString *out,
     for (guint k = 0; k < ML_N_PARAMS; k++)
       if (ml_param_is_per_ion (ml_params_get_kind (k)))
         list_parameter (out, ml_params_get_kind (k), ml_cell_get_ion (cell, i)->name);
+  for (guint m = 0; m < ml_cell_get_n_mechanisms (cell); m++)
+    {
+      const MlMechanism *mech = ml_cell_get_mechanism (cell, m);
+
+      for (guint k = 0; k < mech->klass->n_params; k++)
+        list_parameter (out, &mech->klass->params[k], NULL);
+    }
   return 0;
 }
 
@@ -1094,6 +1220,15 @@ ml_cli_run (int       argc,
     { "list-parameters", 0, 0, G_OPTION_ARG_NONE, &opt.list_parameters,
       N_("List the cell's parameters, one per line: id, unit, range and label, separated by "
          "tabs; then exit"), NULL },
+    { "list-mechanisms", 0, 0, G_OPTION_ARG_NONE, &opt.list_mechanisms,
+      N_("List the kinds of mechanism a cell can have, one per line: id, kind, what it moves, "
+         "name and source, separated by tabs; then exit"), NULL },
+    { "mechanism", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.mechanisms,
+      N_("Add a mechanism of this kind with its default values (repeatable; an id of "
+         "--list-mechanisms)"), N_("KIND") },
+    { "set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.sets,
+      N_("Set any parameter of the cell by its id, after the other options (repeatable; an id "
+         "of --list-parameters: K.out=10, pump.imax=0.8, kcc2.imax=0.1)"), N_("ID=VALUE") },
     { "temperature", 0, 0, G_OPTION_ARG_FILENAME, &opt.temperature,
       N_("Temperature in °C"), N_("C") },
     { "ion", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt.ions,
@@ -1237,6 +1372,12 @@ ml_cli_run (int       argc,
       goto out;
     }
 
+  if (opt.list_mechanisms)
+    {
+      status = list_mechanisms (out);
+      goto out;
+    }
+
   if (opt.practice != NULL)
     {
       MlCliPractice practice = { opt.practice, opt.count, opt.seed, opt.answers, opt.json,
@@ -1295,7 +1436,7 @@ ml_cli_run (int       argc,
           status = EXIT_BAD_INPUT;
           goto out;
         }
-      ml_cli_simulate_run (simulate, cell, rest, opt.csv, out);
+      ml_cli_simulate_run (simulate, cell, opt.csv, out);
       goto out;
     }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "ml-cell.h"
+#include "ml-mechanism.h"
 #include "ml-params.h"
 #include "ml-text.h"
 
@@ -38,6 +39,9 @@ struct _MlCell
 
   guint       n_ions;
   MlIon       ions[ML_MAX_IONS];
+
+  guint       n_mechanisms;
+  MlMechanism mechanisms[ML_MAX_MECHANISMS];
 
   guint       batch_depth;
   gboolean    batch_dirty;
@@ -112,6 +116,25 @@ set_string (MlCell      *self,
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
   emit_changed (self);
+}
+
+static gboolean
+mechanisms_equal (MlCell *a,
+                  MlCell *b)
+{
+  if (a->n_mechanisms != b->n_mechanisms)
+    return FALSE;
+  for (guint i = 0; i < a->n_mechanisms; i++)
+    {
+      const MlMechanism *x = &a->mechanisms[i], *y = &b->mechanisms[i];
+
+      if (x->klass != y->klass)
+        return FALSE;
+      for (guint k = 0; k < x->klass->n_params; k++)
+        if (x->values[k] != y->values[k])
+          return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -468,6 +491,12 @@ ml_cell_assign (MlCell *self,
       self->n_ions = source->n_ions;
       emit_changed (self);
     }
+  if (!mechanisms_equal (self, source))
+    {
+      memcpy (self->mechanisms, source->mechanisms, sizeof self->mechanisms);
+      self->n_mechanisms = source->n_mechanisms;
+      emit_changed (self);
+    }
   ml_cell_end_batch (self);
 }
 
@@ -501,7 +530,8 @@ ml_cell_equal (MlCell *a,
          && a->pump_q10 == b->pump_q10
          && a->pump_t_ref == b->pump_t_ref
          && a->radius == b->radius
-         && a->capacitance == b->capacitance;
+         && a->capacitance == b->capacitance
+         && mechanisms_equal (a, b);
 }
 
 void
@@ -1061,6 +1091,107 @@ ml_cell_set_ion_enabled (MlCell   *self,
   emit_changed (self);
 }
 
+/* Mechanisms ----------------------------------------------------------- */
+
+guint
+ml_cell_get_n_mechanisms (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), 0);
+  return self->n_mechanisms;
+}
+
+const MlMechanism *
+ml_cell_get_mechanism (MlCell *self,
+                       guint   index)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  g_return_val_if_fail (index < self->n_mechanisms, NULL);
+  return &self->mechanisms[index];
+}
+
+int
+ml_cell_find_mechanism (MlCell     *self,
+                        const char *id)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), -1);
+
+  for (guint i = 0; id != NULL && i < self->n_mechanisms; i++)
+    if (strcmp (self->mechanisms[i].klass->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+int
+ml_cell_add_mechanism (MlCell                 *self,
+                       const MlMechanismClass *klass)
+{
+  MlMechanism *m;
+  int found;
+
+  g_return_val_if_fail (ML_IS_CELL (self), -1);
+  g_return_val_if_fail (klass != NULL, -1);
+
+  found = ml_cell_find_mechanism (self, klass->id);
+  if (found >= 0)
+    return found;
+  if (klass->builtin || self->n_mechanisms >= ML_MAX_MECHANISMS)
+    return -1;
+
+  m = &self->mechanisms[self->n_mechanisms];
+  memset (m, 0, sizeof *m);
+  m->klass = klass;
+  for (guint k = 0; k < klass->n_params && k < ML_MECHANISM_MAX_PARAMS; k++)
+    m->values[k] = klass->params[k].default_value;
+  emit_changed (self);
+  return (int)self->n_mechanisms++;
+}
+
+void
+ml_cell_remove_mechanism (MlCell *self,
+                          guint   index)
+{
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (index < self->n_mechanisms);
+
+  memmove (&self->mechanisms[index], &self->mechanisms[index + 1],
+           sizeof (MlMechanism) * (self->n_mechanisms - index - 1));
+  self->n_mechanisms--;
+  memset (&self->mechanisms[self->n_mechanisms], 0, sizeof (MlMechanism));
+  emit_changed (self);
+}
+
+double
+ml_cell_get_mechanism_value (MlCell *self,
+                             guint   index,
+                             guint   slot)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), 0.0);
+  g_return_val_if_fail (index < self->n_mechanisms, 0.0);
+  g_return_val_if_fail (slot < self->mechanisms[index].klass->n_params, 0.0);
+  return self->mechanisms[index].values[slot];
+}
+
+void
+ml_cell_set_mechanism_value (MlCell *self,
+                             guint   index,
+                             guint   slot,
+                             double  value)
+{
+  MlMechanism *m;
+
+  g_return_if_fail (ML_IS_CELL (self));
+  g_return_if_fail (index < self->n_mechanisms);
+  m = &self->mechanisms[index];
+  g_return_if_fail (slot < m->klass->n_params);
+
+  if (!ml_param_cell_accepts (&m->klass->params[slot], value))
+    {
+      g_warning ("%s: %s out of range: %g", G_STRFUNC, m->klass->params[slot].id, value);
+      return;
+    }
+  set_double (self, &m->values[slot], value, NULL);
+}
+
 static void
 note_difference (char       **key,
                  guint       *count,
@@ -1124,6 +1255,25 @@ ml_cell_difference (MlCell *a,
           what = g_strconcat (prefix, "enabled", NULL);
         if (what != NULL)
           note_difference (&key, &count, what);
+      }
+
+  /* A mechanism's value by its parameter id ("kcc2.imax"); another set of
+   * mechanisms as one key. */
+  if (a->n_mechanisms != b->n_mechanisms)
+    note_difference (&key, &count, "mechanisms");
+  else
+    for (guint i = 0; i < a->n_mechanisms; i++)
+      {
+        const MlMechanism *x = &a->mechanisms[i], *y = &b->mechanisms[i];
+
+        if (x->klass != y->klass)
+          {
+            note_difference (&key, &count, "mechanisms");
+            continue;
+          }
+        for (guint k = 0; k < x->klass->n_params; k++)
+          if (x->values[k] != y->values[k])
+            note_difference (&key, &count, x->klass->params[k].id);
       }
 
   if (count > 1)

@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 #define ML_MAX_IONS      8
+/* Mechanisms besides the leak and the Na⁺/K⁺ pump, and values of each. */
+#define ML_MAX_MECHANISMS        8
+#define ML_MECHANISM_MAX_PARAMS  4
 #define ML_ION_NAME_MAX  16
 
 /* Defaults of a new cell (DESIGN.md); the parameter table (ml-params.h)
@@ -58,6 +61,16 @@ typedef struct
    * caller writes here is replaced, so { "K", 1, … } needs no role. */
   MlIonRole role;
 } MlIon;
+
+/* A mechanism of the cell: an instance of a class (ml-mechanism.h) and the
+ * values of the class's parameters, in its order. */
+typedef struct _MlMechanismClass MlMechanismClass;
+
+typedef struct
+{
+  const MlMechanismClass *klass;
+  double                  values[ML_MECHANISM_MAX_PARAMS];
+} MlMechanism;
 
 typedef enum
 {
@@ -177,6 +190,29 @@ double        ml_cell_get_ion_value      (MlCell       *self,
 void          ml_cell_set_ion_enabled    (MlCell       *self,
                                           guint         index,
                                           gboolean      enabled);
+
+/* Mechanisms besides the leak and the pump, in the order they were added;
+ * at most one of each class. */
+guint              ml_cell_get_n_mechanisms   (MlCell       *self);
+const MlMechanism *ml_cell_get_mechanism      (MlCell       *self,
+                                               guint         index);
+/* The index of the instance of class @id ("kcc2"), or -1. */
+int                ml_cell_find_mechanism     (MlCell       *self,
+                                               const char   *id);
+/* Adds an instance with the class's defaults, or returns the one there is;
+ * -1 when the cell is full or @klass is a builtin. */
+int                ml_cell_add_mechanism      (MlCell       *self,
+                                               const MlMechanismClass *klass);
+void               ml_cell_remove_mechanism   (MlCell       *self,
+                                               guint         index);
+double             ml_cell_get_mechanism_value (MlCell      *self,
+                                                guint        index,
+                                                guint        slot);
+/* Checked against the parameter's range, as the other setters are. */
+void               ml_cell_set_mechanism_value (MlCell      *self,
+                                                guint        index,
+                                                guint        slot,
+                                                double       value);
 
 /* Valid values for the setters; a setter ignores anything else with a
  * warning.  The ranges are those of the parameter table (ml-params.h). */

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-params.h"
+#include "ml-mechanism.h"
 #include "ml-physics.h"
 #include "ml-scenario-private.h"
 
@@ -217,7 +218,21 @@ ml_params_parse_id (const char *id,
       return &params[k];
 
   dot = strrchr (id, '.');
-  if (dot == NULL || !ion_name_is_valid (id, dot - id))
+  if (dot == NULL)
+    return NULL;
+
+  /* A mechanism's: "kcc2.imax".  No mechanism has a field of an ion's name
+   * (in, out, p, enabled), so an ion called "kcc2" keeps its own. */
+  {
+    g_autofree char *class_id = g_strndup (id, dot - id);
+    const MlMechanismClass *klass = ml_mechanism_class_find (class_id);
+    const MlParam *param = klass != NULL ? ml_mechanism_class_find_param (klass, dot + 1) : NULL;
+
+    if (param != NULL)
+      return param;
+  }
+
+  if (!ion_name_is_valid (id, dot - id))
     return NULL;
 
   for (guint k = 0; k < ML_N_PARAMS; k++)
@@ -254,6 +269,17 @@ ml_params_lookup_key (const char *group,
 
   g_return_val_if_fail (group != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_has_prefix (group, ML_MECHANISM_GROUP_PREFIX))
+    {
+      const MlMechanismClass *klass
+        = ml_mechanism_class_find (group + strlen (ML_MECHANISM_GROUP_PREFIX));
+
+      for (guint k = 0; klass != NULL && k < klass->n_params; k++)
+        if (strcmp (key, klass->params[k].key) == 0)
+          return &klass->params[k];
+      return NULL;
+    }
 
   ion = g_str_has_prefix (group, ION_PREFIX);
   for (guint k = 0; k < ML_N_PARAMS; k++)
@@ -366,6 +392,8 @@ ml_param_get_value (const MlParam *param,
     case ML_PARAM_ION_ENABLED:
       g_return_val_if_fail (ion < ml_cell_get_n_ions (cell), 0.0);
       return ml_cell_get_ion (cell, ion)->enabled ? 1.0 : 0.0;
+    case ML_PARAM_MECHANISM:
+      return ml_cell_get_mechanism_value (cell, ion, param->slot);
     case ML_N_PARAMS:
     default:
       g_return_val_if_reached (0.0);
@@ -416,6 +444,9 @@ ml_param_set_value (const MlParam *param,
       g_return_if_fail (value == 0.0 || value == 1.0);
       ml_cell_set_ion_enabled (cell, ion, value != 0.0);
       break;
+    case ML_PARAM_MECHANISM:
+      ml_cell_set_mechanism_value (cell, ion, param->slot, value);
+      break;
     case ML_N_PARAMS:
     default:
       g_return_if_reached ();
@@ -434,6 +465,15 @@ resolve (MlCell     *cell,
   int index;
 
   *ion = 0;
+  /* A mechanism's value, of the cell's instance of its class. */
+  if (param != NULL && param->kind == ML_PARAM_MECHANISM)
+    {
+      index = ml_cell_find_mechanism (cell, param->mechanism);
+      if (index < 0)
+        return NULL;
+      *ion = (guint)index;
+      return param;
+    }
   if (param == NULL || !ml_param_is_per_ion (param))
     return param;
 

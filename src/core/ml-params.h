@@ -23,6 +23,9 @@
 
 G_BEGIN_DECLS
 
+/* A mechanism's group in a scenario file: "[Mechanism kcc2]". */
+#define ML_MECHANISM_GROUP_PREFIX "Mechanism "
+
 /* Which parameter; also its place in the table. */
 typedef enum
 {
@@ -38,7 +41,11 @@ typedef enum
   ML_PARAM_ION_C_OUT,
   ML_PARAM_ION_P,
   ML_PARAM_ION_ENABLED,
-  ML_N_PARAMS
+  ML_N_PARAMS,
+  /* Not in the fixed table: a parameter of a mechanism class, described by
+   * the class itself (ml-mechanism.h); ml_params_get() finds it by its id
+   * ("kcc2.imax") all the same. */
+  ML_PARAM_MECHANISM = ML_N_PARAMS + 1,
 } MlParamKind;
 
 typedef enum
@@ -75,6 +82,10 @@ typedef struct
   const char   *label;         /* N_(): show it with ml_param_get_label() */
   const char   *property;      /* MlCell's property, for binding; NULL per ion */
   MlIonField    ion_field;     /* for the per-ion numbers */
+  /* For ML_PARAM_MECHANISM: the class's id and the value's index in an
+   * instance's values[]. */
+  const char   *mechanism;
+  guint         slot;
 } MlParam;
 
 /* Every parameter: for (k = 0; k < ML_N_PARAMS; k++) ml_params_get_kind (k). */
@@ -114,8 +125,9 @@ gboolean       ml_param_cell_accepts       (const MlParam  *param,
 gboolean       ml_params_cell_accepts      (MlParamKind     kind,
                                             double          value);
 
-/* The value in @cell; @ion is an index for a per-ion parameter and is
- * ignored otherwise.  A boolean reads as 1 or 0. */
+/* The value in @cell; @ion is an index for a per-ion parameter, the
+ * index of the cell's mechanism for a mechanism's, and is ignored
+ * otherwise.  A boolean reads as 1 or 0. */
 double         ml_param_get_value          (const MlParam  *param,
                                             MlCell         *cell,
                                             guint           ion);

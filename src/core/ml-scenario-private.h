@@ -22,3 +22,7 @@
 #define KEY_SOURCE      "Source"
 #define KEY_VALENCE     "Valence"
 #define KEY_PUMP_MODE   "Mode"
+/* [Membrane] Fit: the parameters fitted at load so that the cell is a
+ * steady state (ml-steady-state.h), separated by ";".  Read, never
+ * written: a saved file holds the fitted numbers. */
+#define KEY_FIT         "Fit"

@@ -15,6 +15,7 @@
 #include "ml-scenario-private.h"
 #include "ml-file-io.h"
 #include "ml-params.h"
+#include "ml-mechanism.h"
 
 #include <math.h>
 #include <string.h>
@@ -136,6 +137,18 @@ ml_scenario_to_data (MlCell *cell,
                         pump_mode_to_string (ml_cell_get_pump_mode (cell)));
   set_cell_params (keyfile, GROUP_PUMP, cell);
   set_cell_params (keyfile, GROUP_GEOMETRY, cell);
+
+  /* One group per mechanism, its parameters under the class's keys. */
+  for (guint m = 0; m < ml_cell_get_n_mechanisms (cell); m++)
+    {
+      const MlMechanism *mech = ml_cell_get_mechanism (cell, m);
+      g_autofree char *group = g_strconcat (ML_MECHANISM_GROUP_PREFIX, mech->klass->id, NULL);
+
+      /* A class without parameters still needs its group to be there. */
+      g_key_file_set_comment (keyfile, group, NULL, " ", NULL);
+      for (guint k = 0; k < mech->klass->n_params; k++)
+        set_number (keyfile, group, mech->klass->params[k].key, mech->values[k]);
+    }
 
   {
     g_autofree char *param = NULL;

@@ -21,6 +21,8 @@
 #include "ml-file-io.h"
 #include "ml-keyfile-reader.h"
 #include "ml-params.h"
+#include "ml-mechanism.h"
+#include "ml-steady-state.h"
 #include "ml-text.h"
 
 #include <errno.h>
@@ -600,6 +602,113 @@ read_pump (GKeyFile  *keyfile,
   return TRUE;
 }
 
+/* [Mechanism ID]: one group per mechanism besides the leak and the pump,
+ * each key a parameter of its class; an absent key keeps the default. */
+static gboolean
+read_mechanisms (GKeyFile  *keyfile,
+                 MlCell    *cell,
+                 GError   **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *group = groups[i];
+      const char *id;
+      const MlMechanismClass *klass;
+      g_auto(GStrv) keys = NULL;
+      int index;
+
+      if (!g_str_has_prefix (group, ML_MECHANISM_GROUP_PREFIX))
+        continue;
+      id = group + strlen (ML_MECHANISM_GROUP_PREFIX);
+      klass = ml_mechanism_class_find (id);
+      if (klass == NULL || klass->builtin)
+        {
+          g_autofree char *quoted = ml_keyfile_quote (id);
+
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, NULL,
+                                 klass == NULL
+                                 /* Translators: %s is the mechanism's id found in the file. */
+                                 ? _("“%s” is not a mechanism this version knows; "
+                                     "membrane-calc --list-mechanisms lists them")
+                                 /* Translators: %s is "leak" or "nak-pump". */
+                                 : _("“%s” is part of every cell: its values belong in the "
+                                     "[Ion …] and [Pump] groups"),
+                                 quoted);
+          return FALSE;
+        }
+
+      index = ml_cell_add_mechanism (cell, klass);
+      if (index < 0)
+        {
+          ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_TOO_MANY, group, NULL,
+                                 /* Translators: %d is the most mechanisms a cell holds (8). */
+                                 _("too many mechanisms; a cell holds at most %d besides its "
+                                   "leak and pump"),
+                                 ML_MAX_MECHANISMS);
+          return FALSE;
+        }
+
+      keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        {
+          const MlParam *param = ml_params_lookup_key (group, keys[k]);
+          double value;
+
+          if (param == NULL)
+            {
+              g_autofree char *quoted = ml_keyfile_quote (keys[k]);
+
+              ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, group, keys[k],
+                                     /* Translators: %s is the key found in the file. */
+                                     _("“%s” is not a parameter of this mechanism"), quoted);
+              return FALSE;
+            }
+          value = param->default_value;
+          if (!read_number (keyfile, group, param, &value, error))
+            return FALSE;
+          ml_cell_set_mechanism_value (cell, (guint)index, param->slot, value);
+        }
+    }
+  return TRUE;
+}
+
+/* [Membrane] Fit: the parameters that make the cell a steady state. */
+static gboolean
+read_fit (GKeyFile  *keyfile,
+          MlCell    *cell,
+          GError   **error)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GError) fit_error = NULL;
+  gboolean present;
+
+  text = ml_keyfile_get_trimmed (keyfile, GROUP_MEMBRANE, KEY_FIT, FALSE, &present, error);
+  if (!present)
+    return error == NULL || *error == NULL;
+
+  ids = g_strsplit (text, ";", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_strstrip (ids[i]);
+      if (ids[i][0] != '\0')
+        g_ptr_array_add (kept, ids[i]);
+    }
+  if (!ml_cell_fit_steady_state (cell, (const char * const *)kept->pdata, kept->len, &fit_error))
+    {
+      ml_keyfile_set_errorf (error, ML_SCENARIO_ERROR_INVALID, GROUP_MEMBRANE, KEY_FIT,
+                             /* Translators: %s says why, e.g. "no membrane potential
+                              * balances every ion with these parameters". */
+                             _("the cell cannot be made a steady state: %s"),
+                             fit_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* [Measured]: V_m measured at values of one parameter, two lists of
  * numbers of the same length. */
 static gboolean
@@ -766,7 +875,9 @@ ml_scenario_load_data (MlCell      *cell,
       || !read_ions (keyfile, data, length, scratch, error)
       || !read_pump (keyfile, scratch, error)
       || !read_geometry (keyfile, scratch, error)
-      || !read_measured (keyfile, scratch, error))
+      || !read_mechanisms (keyfile, scratch, error)
+      || !read_measured (keyfile, scratch, error)
+      || !read_fit (keyfile, scratch, error))
     return FALSE;
 
   ml_cell_assign (cell, scratch);

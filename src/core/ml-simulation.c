@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ml-simulation.h"
+#include "ml-ode.h"
 #include "ml-format.h"
 #include "ml-params.h"
 #include "ml-physics.h"
@@ -23,7 +24,6 @@
 #include <string.h>
 
 /* ROS2: γ = 1 + 1/√2. */
-#define GAMMA       1.7071067811865475
 #define H_MIN       1e-9
 #define H_FIRST     0.1
 #define DEFAULT_RTOL 1e-5
@@ -42,8 +42,6 @@ struct _MlSimulation
   double        y_start[ML_MAX_IONS];  /* for "run out" */
   double        moved[ML_MAX_IONS];    /* amount that left for the bath */
   double        f[ML_MAX_IONS];        /* dy/dt at y */
-  double        bg_rest[ML_MAX_IONS];  /* background current at rest, µA/cm² */
-  double        bg_c_rest[ML_MAX_IONS];/* the inside concentration it scales by */
   double        impermeant_charge;     /* Σ z·amount of the impermeant ions */
   double        osm_neutral_in;        /* uncharged impermeant inside */
   double        osm_extra_out;         /* mM of uncharged solute in the bath */
@@ -105,21 +103,6 @@ volume_of (MlSimulation *self,
   return out > 0.0 ? osm / out : 0.0;
 }
 
-/* The background current of ion @i at inside concentration @c_in. */
-static double
-background (MlSimulation *self,
-            guint         i,
-            double        c_in)
-{
-  double b = self->bg_rest[i];
-
-  /* Moving the ion out (an outward current of a cation, inward of an
-   * anion) it scales with what there is inside to move. */
-  if (b * self->z[i] > 0.0)
-    b = self->bg_c_rest[i] > 0.0 ? b * c_in / self->bg_c_rest[i] : 0.0;
-  return b;
-}
-
 /* dy/dt at @y; the solution and volume there in @sol and @volume.  FALSE
  * when V_m is undefined or a concentration leaves the cell's range. */
 static gboolean
@@ -129,7 +112,7 @@ rhs (MlSimulation *self,
      MlSolution   *sol,
      double       *volume)
 {
-  double w, bg[ML_MAX_IONS], bg_total = 0.0;
+  double w;
 
   sol->condition = ML_CONDITION_NONE;
   for (guint i = 0; i < self->n; i++)
@@ -151,115 +134,31 @@ rhs (MlSimulation *self,
           return FALSE;
         }
       ml_cell_set_ion_value (self->work, i, ML_ION_FIELD_C_IN, c);
-      /* A switched-off ion is out of the model, its transport too. */
-      bg[i] = ml_cell_get_ion (self->work, i)->enabled ? background (self, i, c) : 0.0;
-      bg_total += bg[i];
     }
   ml_cell_end_batch (self->work);
 
-  ml_cell_solve_background (self->work, bg_total, sol);
+  ml_cell_solve (self->work, sol);
   if (!sol->vm_defined)
     return FALSE;
 
+  /* Each ion moves by what every mechanism carries of it, and by nothing
+   * else: a switched-off ion by none. */
   for (guint i = 0; i < self->n; i++)
-    {
-      double current = sol->ions[i].current_ua_cm2 + bg[i];
-
-      if ((int)i == sol->pump_ion)
-        current += sol->pump_na_efflux_ua_cm2;
-      else if ((int)i == sol->charge_ion)
-        current -= sol->pump_k_influx_ua_cm2;
-      dydt[i] = -self->area_per_volume * current / (self->z[i] * ML_FARADAY);
-    }
+    dydt[i] = -self->area_per_volume * sol->ions[i].net_flux_ua_cm2
+              / (self->z[i] * ML_FARADAY);
   if (volume != NULL)
     *volume = w;
   return TRUE;
 }
 
-/* Forward differences, one column per ion. */
 static gboolean
-jacobian (MlSimulation *self,
-          const double *y,
-          const double *f0,
-          double        jac[ML_MAX_IONS][ML_MAX_IONS])
+ode_rhs (gpointer      user_data,
+         const double *y,
+         double       *dydt)
 {
-  double yp[ML_MAX_IONS], fp[ML_MAX_IONS];
   MlSolution scratch;
 
-  memcpy (yp, y, sizeof yp);
-  for (guint j = 0; j < self->n; j++)
-    {
-      double scale = fmax (fabs (y[j]), 1e-6 * fmax (self->y_start[j], 1e-9));
-      double dy = 1.5e-8 * scale;
-
-      yp[j] = y[j] + dy;
-      if (!rhs (self, yp, fp, &scratch, NULL))
-        return FALSE;
-      for (guint i = 0; i < self->n; i++)
-        jac[i][j] = (fp[i] - f0[i]) / dy;
-      yp[j] = y[j];
-    }
-  return TRUE;
-}
-
-/* Solves m·x = b in place (b becomes x), m an n×n matrix, LU with partial
- * pivoting; m is overwritten.  FALSE when singular. */
-static gboolean
-lu_decompose (guint   n,
-              double  m[ML_MAX_IONS][ML_MAX_IONS],
-              int     piv[ML_MAX_IONS])
-{
-  for (guint k = 0; k < n; k++)
-    {
-      guint p = k;
-
-      for (guint i = k + 1; i < n; i++)
-        if (fabs (m[i][k]) > fabs (m[p][k]))
-          p = i;
-      piv[k] = (int)p;
-      if (!(fabs (m[p][k]) > 0.0))
-        return FALSE;
-      if (p != k)
-        for (guint j = 0; j < n; j++)
-          {
-            double t = m[k][j];
-
-            m[k][j] = m[p][j];
-            m[p][j] = t;
-          }
-      for (guint i = k + 1; i < n; i++)
-        {
-          double l = m[i][k] / m[k][k];
-
-          m[i][k] = l;
-          for (guint j = k + 1; j < n; j++)
-            m[i][j] -= l * m[k][j];
-        }
-    }
-  return TRUE;
-}
-
-static void
-lu_solve (guint         n,
-          double        m[ML_MAX_IONS][ML_MAX_IONS],
-          const int     piv[ML_MAX_IONS],
-          double       *b)
-{
-  for (guint k = 0; k < n; k++)
-    {
-      double t = b[piv[k]];
-
-      b[piv[k]] = b[k];
-      b[k] = t;
-      for (guint i = k + 1; i < n; i++)
-        b[i] -= m[i][k] * b[k];
-    }
-  for (guint k = n; k-- > 0;)
-    {
-      for (guint j = k + 1; j < n; j++)
-        b[k] -= m[k][j] * b[j];
-      b[k] /= m[k][k];
-    }
+  return rhs (user_data, y, dydt, &scratch, NULL);
 }
 
 /* Samples and pauses --------------------------------------------------- */
@@ -421,42 +320,9 @@ refresh (MlSimulation *self)
 
 /* Start ---------------------------------------------------------------- */
 
-/* The background transport: at @rest's own resting potential, the current
- * that leak and pump leave over for each ion, reversed. */
-static void
-size_background (MlSimulation *self,
-                 MlCell       *rest)
-{
-  MlSolution sol;
-
-  memset (self->bg_rest, 0, sizeof self->bg_rest);
-  memset (self->bg_c_rest, 0, sizeof self->bg_c_rest);
-  ml_cell_solve (rest, &sol);
-  if (!sol.vm_defined)
-    return;
-
-  for (guint i = 0; i < self->n; i++)
-    {
-      const MlIon *ion = ml_cell_get_ion (self->params, i);
-      int r = ml_cell_find_ion (rest, ion->name);
-      double current;
-
-      if (r < 0 || sol.ions[r].ion.z != ion->z)
-        continue;
-      current = sol.ions[r].current_ua_cm2;
-      if (r == sol.pump_ion)
-        current += sol.pump_na_efflux_ua_cm2;
-      else if (r == sol.charge_ion)
-        current -= sol.pump_k_influx_ua_cm2;
-      self->bg_rest[i] = -current;
-      self->bg_c_rest[i] = sol.ions[r].ion.c_in;
-    }
-}
-
 static void
 start (MlSimulation *self,
-       MlCell       *cell,
-       MlCell       *rest)
+       MlCell       *cell)
 {
   double charge = 0.0, osm_in = 0.0, out;
 
@@ -474,6 +340,7 @@ start (MlSimulation *self,
       self->z[i] = ion->z;
       self->y[i] = self->y_start[i] = ion->c_in;
       self->moved[i] = 0.0;
+
       charge += ion->z * ion->c_in;
       osm_in += ion->c_in;
     }
@@ -489,32 +356,6 @@ start (MlSimulation *self,
   else
     self->osm_neutral_in = out - osm_in;
 
-  /* The rest state with the pump the run starts with: the background is
-   * what leak and this pump leave over there.  A pump turned on in a
-   * preset that has none was not doing the background's work, so it is
-   * not counted twice; one blocked later leaves its share undone.  One
-   * blocked before the run starts (ouabain, then the time course) was
-   * running at rest: the background is sized with it running, so the
-   * block leaves its share undone here too and the cell runs down. */
-  {
-    g_autoptr (MlCell) sized = ml_cell_copy (rest != NULL ? rest : cell);
-    gboolean blocked_before = rest != NULL && ml_cell_get_pump_mode (cell) == ML_PUMP_OFF
-                              && ml_cell_get_pump_mode (rest) != ML_PUMP_OFF;
-
-    if (!blocked_before)
-      {
-        ml_cell_begin_batch (sized);
-        ml_cell_set_pump_mode (sized, ml_cell_get_pump_mode (cell));
-        ml_cell_set_pump_ratio (sized, ml_cell_get_pump_ratio (cell));
-        ml_cell_set_pump_current (sized, ml_cell_get_pump_current (cell));
-        ml_cell_set_pump_max_current (sized, ml_cell_get_pump_max_current (cell));
-        ml_cell_set_pump_q10 (sized, ml_cell_get_pump_q10 (cell));
-        ml_cell_set_pump_reference_temperature (sized,
-                                                ml_cell_get_pump_reference_temperature (cell));
-        ml_cell_end_batch (sized);
-      }
-    size_background (self, sized);
-  }
   self->state_ok = TRUE;
   self->last_volume = 1.0;
 
@@ -530,13 +371,11 @@ start (MlSimulation *self,
 }
 
 MlSimulation *
-ml_simulation_new (MlCell *cell,
-                   MlCell *rest)
+ml_simulation_new (MlCell *cell)
 {
   MlSimulation *self;
 
   g_return_val_if_fail (ML_IS_CELL (cell), NULL);
-  g_return_val_if_fail (rest == NULL || ML_IS_CELL (rest), NULL);
 
   self = g_new0 (MlSimulation, 1);
   self->rtol = DEFAULT_RTOL;
@@ -545,7 +384,7 @@ ml_simulation_new (MlCell *cell,
   self->samples = g_array_new (FALSE, TRUE, sizeof (MlSimulationSample));
   self->sample_kept = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->marks = g_ptr_array_new_with_free_func (mark_free);
-  start (self, cell, rest);
+  start (self, cell);
   return self;
 }
 
@@ -565,49 +404,30 @@ ml_simulation_free (MlSimulation *self)
 
 /* Integration ----------------------------------------------------------- */
 
-/* One ROS2 step of length h from (t, y).  Returns FALSE when the step
- * cannot be taken at all (a stage leaves the model); otherwise the new
- * state in @y_new and the error estimate in @err (≤ 1 is accepted). */
+/* One ROS2 step of length h from (t, y) (ml-ode.h). */
 static gboolean
 ros2_step (MlSimulation *self,
            double        h,
            double       *y_new,
            double       *err)
 {
-  double jac[ML_MAX_IONS][ML_MAX_IONS], m[ML_MAX_IONS][ML_MAX_IONS];
-  double k1[ML_MAX_IONS], k2[ML_MAX_IONS], y1[ML_MAX_IONS], f1[ML_MAX_IONS];
-  int piv[ML_MAX_IONS];
-  MlSolution scratch;
-  guint n = self->n;
+  double atol[ML_MAX_IONS], scale[ML_MAX_IONS];
+  MlOde ode = {
+    .n = self->n,
+    .rhs = ode_rhs,
+    .user_data = self,
+    .rtol = self->rtol,
+    .atol = atol,
+    .scale = scale,
+  };
 
-  if (!jacobian (self, self->y, self->f, jac))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    for (guint j = 0; j < n; j++)
-      m[i][j] = (i == j ? 1.0 : 0.0) - GAMMA * h * jac[i][j];
-  if (!lu_decompose (n, m, piv))
-    return FALSE;
-
-  memcpy (k1, self->f, sizeof (double) * n);
-  lu_solve (n, m, piv, k1);
-  for (guint i = 0; i < n; i++)
-    y1[i] = self->y[i] + h * k1[i];
-  if (!rhs (self, y1, f1, &scratch, NULL))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    k2[i] = f1[i] - 2.0 * k1[i];
-  lu_solve (n, m, piv, k2);
-
-  *err = 0.0;
-  for (guint i = 0; i < n; i++)
+  /* Each amount to a tolerance of its own starting size. */
+  for (guint i = 0; i < self->n; i++)
     {
-      double atol = self->rtol * fmax (self->y_start[i], 1e-9);
-      double tol = atol + self->rtol * fabs (self->y[i]);
-
-      y_new[i] = self->y[i] + h * (1.5 * k1[i] + 0.5 * k2[i]);
-      *err = fmax (*err, fabs (0.5 * h * (k1[i] + k2[i])) / tol);
+      atol[i] = self->rtol * fmax (self->y_start[i], 1e-9);
+      scale[i] = 1e-6 * fmax (self->y_start[i], 1e-9);
     }
-  return isfinite (*err);
+  return ml_ode_ros2_step (&ode, self->y, self->f, h, y_new, err);
 }
 
 gboolean
@@ -661,7 +481,7 @@ ml_simulation_advance (MlSimulation *self,
       self->t = last ? t_end_s : self->t + h;
       self->n_steps++;
       /* Growth limited to 4× and by the error, second order: err ∝ h². */
-      self->h = h * fmin (4.0, fmax (0.2, 0.9 / sqrt (fmax (err, 1e-10))));
+      self->h = ml_ode_next_step (h, err);
       if (last && self->h < h)
         self->h = h;
 
@@ -697,7 +517,7 @@ ml_simulation_apply (MlSimulation *self,
   if (!same_ions)
     {
       /* Another cell altogether: a new run, its own rest. */
-      start (self, cell, NULL);
+      start (self, cell);
       return;
     }
 
@@ -1019,14 +839,6 @@ ml_simulation_get_charge_imbalance (MlSimulation *self)
       total += fabs (self->z[i] * self->y[i]);
     }
   return total > 0.0 ? charge / total : 0.0;
-}
-
-double
-ml_simulation_get_background (MlSimulation *self,
-                              guint         index)
-{
-  g_return_val_if_fail (self != NULL && index < self->n, 0.0);
-  return background (self, index, ml_cell_get_ion (self->work, index)->c_in);
 }
 
 void

@@ -10,23 +10,19 @@
  * sized at the start so that the cell is in osmotic balance.  At each
  * instant:
  *
- *  - V_m is the zero-net-current root of ml_cell_solve_background(): the
- *    membrane's time constant (C_m/G_m, milliseconds) is far shorter than
- *    the minutes and hours of a rundown;
+ *  - V_m is the zero-net-current root of ml_cell_solve(): the membrane's
+ *    time constant (C_m/G_m, milliseconds) is far shorter than the minutes
+ *    and hours of a rundown;
  *  - water follows osmolarity at once (it crosses in seconds), so the
  *    volume is the inside osmoles over the bath's osmolarity;
- *  - each ion moves by its GHK leak at that V_m, by the pump (3 Na⁺ out,
- *    2 K⁺ in per charge, or the steady state's r : 1), and by the cell's
- *    other transporters ("background"), sized once from a resting cell so
- *    that it stays at rest: each carries the current that leak and pump
- *    leave over for its ion there, scaled by the ion's inside concentration
- *    when it moves the ion out and constant when it moves it in.  Their
- *    currents sum to zero at rest and enter the balance of currents.
+ *  - each ion moves by what the cell's mechanisms carry of it at that V_m
+ *    (the solution's net_flux_ua_cm2): its leak, the pump, cotransporters,
+ *    exchangers.  Nothing else moves an ion: a cell that is not a steady
+ *    state of its own mechanisms drifts, and one whose pump is blocked runs
+ *    down, whenever the block came.
  *
- * The integrator is the L-stable two-stage Rosenbrock method ROS2 of Verwer
- * et al. (1999), SIAM J. Sci. Comput. 20:1456, with its embedded first
- * order solution for the step size: stable for any step, so a fast ion
- * (Ca²⁺, a few µM held by a fast transporter) does not hold back hours.
+ * The integrator is ROS2 (ml-ode.h), stable for any step, so a fast ion
+ * (Ca²⁺, a few µM held by a fast pump) does not hold back hours.
  *
  * Times are in seconds; amounts are in mM × the starting volume.
  */
@@ -78,10 +74,8 @@ typedef struct
 
 typedef struct _MlSimulation MlSimulation;
 
-/* Starts at t = 0 from @cell.  @rest sizes the background transport (the
- * cell as it was made: a preset or a file, before edits); NULL uses @cell. */
-MlSimulation       *ml_simulation_new            (MlCell       *cell,
-                                                  MlCell       *rest);
+/* Starts at t = 0 from @cell. */
+MlSimulation       *ml_simulation_new            (MlCell       *cell);
 void                ml_simulation_free           (MlSimulation *self);
 /* An independent copy: state, trace and marks. */
 MlSimulation       *ml_simulation_copy           (MlSimulation *self);
@@ -133,9 +127,6 @@ double              ml_simulation_get_amount     (MlSimulation *self,
 double              ml_simulation_get_moved      (MlSimulation *self,
                                                   guint         index);
 double              ml_simulation_get_charge_imbalance (MlSimulation *self);
-/* The background current of each ion now (µA/cm², outward positive). */
-double              ml_simulation_get_background (MlSimulation *self,
-                                                  guint         index);
 
 /* Integrator settings, for tests and benchmarks: relative tolerance
  * (default 1e-5) and the longest step (default 3600 s). */

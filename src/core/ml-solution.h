@@ -10,6 +10,7 @@
 #pragma once
 
 #include "ml-cell.h"
+#include "ml-mechanism.h"
 #include "ml-physics.h"
 
 G_BEGIN_DECLS
@@ -89,7 +90,25 @@ typedef struct
   /* P / P of the solution's p_reference_ion, for every ion (permeant or
    * not); 0 when there is no reference. */
   double         p_relative;
+  /* The charge the ion carries out through every mechanism together at
+   * V_m (µA/cm², outward positive): 0 for each ion of a steady state. */
+  double         net_flux_ua_cm2;
 } MlIonResult;
+
+/* One mechanism at V_m: the leak (all ions' channels), the Na⁺/K⁺ pump,
+ * then the cell's other mechanisms in its order. */
+typedef struct
+{
+  const MlMechanismClass *klass;
+  int            instance;          /* index in the cell; -1 for leak and pump */
+  double         current_ua_cm2;    /* outward positive */
+  double         flux_ua_cm2[ML_MAX_IONS]; /* z·F·J_out per ion; they sum to the current */
+  gboolean       reversal_defined;
+  double         reversal_mv;       /* E_NCX …; 0 unless defined */
+  const char    *state;             /* translated; NULL while it runs as it should */
+} MlMechanismResult;
+
+#define ML_MAX_MECHANISM_RESULTS (ML_MAX_MECHANISMS + 2)
 
 /* |V_m − E| below this is shown as "at equilibrium". */
 #define ML_EQUILIBRIUM_MV 0.05
@@ -135,8 +154,7 @@ typedef struct
    * state an Na⁺ leak to balance; with a fixed current, a current other
    * than 0.  At a ratio of 1 it runs without net current. */
   gboolean     pump_running;
-  double       net_current_ua_cm2;  /* Σ I_ion + I_pump (+ background) at vm_mv */
-  double       background_current_ua_cm2; /* ml_cell_solve_background(); else 0 */
+  double       net_current_ua_cm2;  /* Σ over every mechanism at vm_mv */
 
   guint        n_ions;
   MlIonResult  ions[ML_MAX_IONS];
@@ -149,13 +167,13 @@ typedef struct
   double       capacitance_uf_cm2;
   int          charge_ion;          /* index of K⁺, or -1 */
   MlCharge     charge;              /* at vm_mv; fraction of the cell's K⁺ */
+
+  guint             n_mechanisms;
+  MlMechanismResult mechanisms[ML_MAX_MECHANISM_RESULTS];
 } MlSolution;
 
 void         ml_cell_solve          (MlCell     *cell,
                                      MlSolution *out);
-void         ml_cell_solve_background (MlCell   *cell,
-                                       double    background,
-                                       MlSolution *out);
 void         ml_cell_solve_at       (MlCell     *cell,
                                      double      vm_mv,
                                      MlSolution *out);

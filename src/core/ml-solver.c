@@ -3,8 +3,9 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The resting potential is the V at which Σ I_ion(V) + I_pump(V) = 0.  Every
- * GHK current rises strictly with V, so the sum has at most one root; the
+ * The resting potential is the V at which the currents of every mechanism
+ * sum to zero: Σ I_ion(V) + I_pump(V) + Σ I_other(V) = 0.  Every GHK
+ * current rises strictly with V, so the sum has at most one root; the
  * solver brackets it and then takes Newton steps that fall back to bisection
  * whenever a step would leave the bracket.  It cannot fail to converge.  The
  * closed forms (GHK, its Ca²⁺ quadratic, Mullins–Noda) start it close to the
@@ -35,7 +36,43 @@ typedef struct
   double i_const;          /* µA/cm², outward */
   double pump_amplitude;   /* kinetic pump: Ī × Q10 × substrates; 0 without */
   double pump_sigma_term;  /* 0.0365·σ of its outside Na⁺, for f(V) */
+  /* The cell's other mechanisms, evaluated at V = x·RT/F. */
+  const MlEnv        *env;
+  double              rt_over_f;
+  guint               n_mech;
+  const MlMechanism  *mech;
 } Problem;
+
+/* The current of the cell's other mechanisms at x, and its slope in x. */
+static double
+mechanisms_current (const Problem *pb,
+                    double         x,
+                    double        *slope)
+{
+  double sum = 0.0, dsum = 0.0;
+
+  for (guint m = 0; m < pb->n_mech; m++)
+    {
+      const MlMechanism *mech = &pb->mech[m];
+      MlMechanismFlux f = { 0 };
+
+      mech->klass->flux (pb->env, mech->values, x * pb->rt_over_f, &f);
+      sum += f.current_ua_cm2;
+      if (slope != NULL && f.current_ua_cm2 != 0.0)
+        {
+          /* Central differences: the classes give currents, not slopes. */
+          const double h = 1e-6 * fmax (1.0, fabs (x));
+          MlMechanismFlux up = { 0 }, down = { 0 };
+
+          mech->klass->flux (pb->env, mech->values, (x + h) * pb->rt_over_f, &up);
+          mech->klass->flux (pb->env, mech->values, (x - h) * pb->rt_over_f, &down);
+          dsum += (up.current_ua_cm2 - down.current_ua_cm2) / (2.0 * h);
+        }
+    }
+  if (slope != NULL)
+    *slope = dsum;
+  return sum;
+}
 
 static double
 problem_current (const Problem *pb,
@@ -59,6 +96,14 @@ problem_current (const Problem *pb,
 
       sum += ml_pump_kinetic_current (pb->pump_amplitude, x, pb->pump_sigma_term,
                                       slope != NULL ? &d : NULL);
+      dsum += d;
+    }
+
+  if (pb->n_mech > 0)
+    {
+      double d = 0.0;
+
+      sum += mechanisms_current (pb, x, slope != NULL ? &d : NULL);
       dsum += d;
     }
 
@@ -198,7 +243,9 @@ typedef struct
   int         k_ion;       /* the K⁺, or -1 */
   int         na_ion;      /* the Na⁺, or -1 */
   gboolean    pump_fed;    /* on, with Na⁺ inside and K⁺ outside to move */
-  double      background;  /* µA/cm² outward, of other transporters (ml-simulation) */
+  guint       n_mech;
+  MlMechanism mech[ML_MAX_MECHANISMS];
+  MlEnv       env;         /* only when n_mech > 0 */
 } Snapshot;
 
 static void
@@ -229,6 +276,12 @@ snapshot_read (MlCell   *cell,
   /* The pump binds Na⁺ inside and K⁺ outside; without either it cannot
    * complete a cycle and idles, in both of its modes.  A switched-off ion
    * is not in the model, so it feeds nothing. */
+  snap->n_mech = ml_cell_get_n_mechanisms (cell);
+  for (guint m = 0; m < snap->n_mech; m++)
+    snap->mech[m] = *ml_cell_get_mechanism (cell, m);
+  if (snap->n_mech > 0)
+    ml_env_from_cell (&snap->env, cell);
+
   snap->pump_fed = snap->pump_mode != ML_PUMP_OFF
                    && snap->na_ion >= 0 && snap->k_ion >= 0
                    && snap->ions[snap->na_ion].enabled && snap->ions[snap->na_ion].c_in > 0.0
@@ -250,6 +303,19 @@ values_valid (const MlIon *ion)
          && ion->c_in >= 0.0 && ion->c_out >= 0.0 && ion->p >= 0.0;
 }
 
+/* Whether another mechanism carries a current anywhere a closed form would
+ * be asked for: KCC2 and NKCC1 do not, and leave GHK exact. */
+static gboolean
+mechanisms_carry_current (const Problem *pb)
+{
+  static const double probes[] = { -4.0, -2.0, 0.0, 2.0 };
+
+  for (guint k = 0; pb->n_mech > 0 && k < G_N_ELEMENTS (probes); k++)
+    if (mechanisms_current (pb, probes[k], NULL) != 0.0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Builds the equation for V_rest (with_pump) or V_ghk; also a closed-form
  * estimate, which formula that is and, for a divalent one, its divalent
  * cation. */
@@ -268,7 +334,11 @@ problem_build (const Snapshot *snap,
   gboolean ok;
 
   pb->n = 0;
-  pb->i_const = snap->background;
+  pb->i_const = 0.0;
+  pb->env = &snap->env;
+  pb->rt_over_f = snap->rt_over_f;
+  pb->n_mech = snap->n_mech;
+  pb->mech = snap->mech;
   pb->pump_amplitude = 0.0;
   pb->pump_sigma_term = 0.0;
   *formula = ML_FORMULA_NONE;
@@ -328,7 +398,8 @@ problem_build (const Snapshot *snap,
   if (pb->n == 0)
     return ML_CONDITION_NO_PERMEANT_ION;
 
-  if (pb->i_const != 0.0 || pb->pump_amplitude > 0.0 || other_valence)
+  if (pb->i_const != 0.0 || pb->pump_amplitude > 0.0 || other_valence
+      || mechanisms_carry_current (pb))
     {
       *formula = ML_FORMULA_NUMERIC;
       return ML_CONDITION_NONE;
@@ -461,11 +532,67 @@ p_reference (const MlSolution *sol,
   return best;
 }
 
+/* Each mechanism at V_m, and each ion's net flux over them. */
+static void
+fill_mechanisms (const Snapshot *snap,
+                 MlSolution     *out)
+{
+  MlMechanismResult *r;
+
+  out->n_mechanisms = 0;
+
+  r = &out->mechanisms[out->n_mechanisms++];
+  r->klass = ml_mechanism_class_find ("leak");
+  r->instance = -1;
+  for (guint i = 0; i < out->n_ions; i++)
+    {
+      r->flux_ua_cm2[i] = out->ions[i].current_ua_cm2;
+      r->current_ua_cm2 += out->ions[i].current_ua_cm2;
+    }
+
+  r = &out->mechanisms[out->n_mechanisms++];
+  r->klass = ml_mechanism_class_find ("nak-pump");
+  r->instance = -1;
+  r->current_ua_cm2 = out->pump_current_ua_cm2;
+  if (snap->na_ion >= 0)
+    r->flux_ua_cm2[snap->na_ion] = out->pump_na_efflux_ua_cm2;
+  if (snap->k_ion >= 0)
+    r->flux_ua_cm2[snap->k_ion] = -out->pump_k_influx_ua_cm2;
+  r->state = ml_pump_state_message (out->pump_state);
+
+  for (guint m = 0; m < snap->n_mech; m++)
+    {
+      const MlMechanism *mech = &snap->mech[m];
+      MlMechanismFlux f = { 0 };
+
+      r = &out->mechanisms[out->n_mechanisms++];
+      r->klass = mech->klass;
+      r->instance = (int)m;
+      if (out->vm_defined)
+        mech->klass->flux (&snap->env, mech->values, out->vm_mv, &f);
+      r->current_ua_cm2 = f.current_ua_cm2;
+      memcpy (r->flux_ua_cm2, f.flux_ua_cm2, sizeof r->flux_ua_cm2);
+      if (mech->klass->reversal != NULL)
+        {
+          double e = mech->klass->reversal (&snap->env);
+
+          r->reversal_defined = isfinite (e);
+          r->reversal_mv = r->reversal_defined ? e : 0.0;
+        }
+      r->state = out->vm_defined && mech->klass->state != NULL
+                 ? mech->klass->state (&snap->env, mech->values, &f) : NULL;
+      out->net_current_ua_cm2 += f.current_ua_cm2;
+    }
+
+  for (guint k = 0; k < out->n_mechanisms; k++)
+    for (guint i = 0; i < out->n_ions; i++)
+      out->ions[i].net_flux_ua_cm2 += out->mechanisms[k].flux_ua_cm2[i];
+}
+
 static void
 solve (MlCell     *cell,
        gboolean    clamp,
        double      vm_clamp,
-       double      background,
        MlSolution *out)
 {
   Snapshot snap;
@@ -479,7 +606,6 @@ solve (MlCell     *cell,
   g_return_if_fail (out != NULL);
 
   snapshot_read (cell, &snap);
-  snap.background = isfinite (background) ? background : 0.0;
   t_c = snap.t_c;
   rtf = snap.rt_over_f;
 
@@ -561,8 +687,6 @@ solve (MlCell     *cell,
       fill_ion (ion, t_c, out->vm_mv, out->vm_defined, rtf, r);
       out->net_current_ua_cm2 += r->current_ua_cm2;
     }
-  out->background_current_ua_cm2 = snap.background;
-  out->net_current_ua_cm2 += snap.background;
 
   if (snap.k_ion >= 0)
     k_in = snap.ions[snap.k_ion].c_in;
@@ -613,6 +737,8 @@ solve (MlCell     *cell,
 
   ml_charge_sphere (out->radius_um, out->capacitance_uf_cm2,
                     out->vm_defined ? out->vm_mv : 0.0, 1, k_in, &out->charge);
+
+  fill_mechanisms (&snap, out);
 }
 
 /**
@@ -626,23 +752,7 @@ void
 ml_cell_solve (MlCell     *cell,
                MlSolution *out)
 {
-  solve (cell, FALSE, 0.0, 0.0, out);
-}
-
-/**
- * ml_cell_solve_background:
- * @background: an outward current density in µA/cm² that does not depend
- *   on V (the other transporters of a time course)
- *
- * Like ml_cell_solve(), with @background in the balance of currents, with
- * and without the pump.
- */
-void
-ml_cell_solve_background (MlCell     *cell,
-                          double      background,
-                          MlSolution *out)
-{
-  solve (cell, FALSE, 0.0, background, out);
+  solve (cell, FALSE, 0.0, out);
 }
 
 /**
@@ -656,7 +766,7 @@ ml_cell_solve_at (MlCell     *cell,
                   double      vm_mv,
                   MlSolution *out)
 {
-  solve (cell, TRUE, vm_mv, 0.0, out);
+  solve (cell, TRUE, vm_mv, out);
 }
 
 const char *

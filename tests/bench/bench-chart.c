@@ -85,7 +85,7 @@ main (int    argc,
   blocked = ml_cell_copy (cell);
   ml_cell_set_pump_mode (blocked, ML_PUMP_OFF);
 
-  sim = ml_simulation_new (cell, NULL);
+  sim = ml_simulation_new (cell);
   ml_simulation_set_max_samples (sim, 30000);
   ml_simulation_apply (sim, blocked, "pump blocked");
   for (int t = 1; t <= 12000; t++)
@@ -100,7 +100,7 @@ main (int    argc,
            ml_simulation_get_n_samples (sim), draws[N_DRAWS / 2], draws[N_DRAWS - 1]);
 
   /* ×10⁴: a frame's advance and redraw. */
-  live = ml_simulation_new (cell, NULL);
+  live = ml_simulation_new (cell);
   ml_simulation_apply (live, blocked, "pump blocked");
   ml_chart_recorder_set_simulation (ML_CHART_RECORDER (chart), live, NULL, NULL);
   for (int i = 0; i < N_FRAMES; i++)

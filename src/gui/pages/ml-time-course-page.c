@@ -54,7 +54,6 @@ struct _MlTimeCoursePage
   MlSession       *session;
   MlSimulation    *sim;
   MlSimulation    *shadow;        /* pump kinetics held, after a temperature step */
-  MlCell          *rest;          /* the reference the run was sized from */
   MlCell          *applied;       /* the session's cell as last applied */
   MlCell          *gesture_start; /* the cell before the present gesture */
   char            *gesture_key;
@@ -131,8 +130,8 @@ update_status (MlTimeCoursePage *self)
       g_string_append (s, "\n");
     }
   g_string_append (s, _("Pump–leak model: a cell in a large, constant bath; water follows "
-                        "osmolarity at once; the cell’s other transporters keep the cell at "
-                        "rest as it was loaded."));
+                        "osmolarity at once; ions move only through the mechanisms the cell "
+                        "has."));
   gtk_label_set_label (self->status, s->str);
 }
 
@@ -184,15 +183,13 @@ restart (MlTimeCoursePage *self)
   ml_chart_recorder_set_simulation (self->chart, NULL, NULL, NULL);
   g_clear_pointer (&self->shadow, ml_simulation_free);
   g_clear_pointer (&self->sim, ml_simulation_free);
-  g_clear_object (&self->rest);
   g_clear_object (&self->applied);
   g_clear_object (&self->gesture_start);
   g_clear_pointer (&self->gesture_key, g_free);
   g_clear_pointer (&self->temperature_text, g_free);
 
-  self->rest = ml_cell_copy (ml_session_get_reference (self->session));
   self->applied = ml_cell_copy (cell);
-  self->sim = ml_simulation_new (cell, self->rest);
+  self->sim = ml_simulation_new (cell);
   ml_chart_recorder_set_simulation (self->chart, self->sim, NULL, NULL);
   update_all (self, TRUE);
 }
@@ -542,7 +539,6 @@ ml_time_course_page_finalize (GObject *object)
     ml_chart_recorder_set_simulation (self->chart, NULL, NULL, NULL);
   g_clear_pointer (&self->shadow, ml_simulation_free);
   g_clear_pointer (&self->sim, ml_simulation_free);
-  g_clear_object (&self->rest);
   g_clear_object (&self->applied);
   g_clear_object (&self->gesture_start);
   g_free (self->gesture_key);
