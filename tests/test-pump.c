@@ -73,6 +73,11 @@ load_preset (const char *id)
 
   if (!ml_scenario_load_file (cell, file, NULL, &error))
     g_error ("cannot load %s: %s", path, error->message);
+  /* These tests hold the leaks and the Na⁺/K⁺ pump against their own
+   * equations; the presets' other mechanisms (cotransporters, Ca²⁺ pump)
+   * and their steady states are test-mechanism's. */
+  while (ml_cell_get_n_mechanisms (cell) > 0)
+    ml_cell_remove_mechanism (cell, 0);
   return cell;
 }
 
@@ -520,8 +525,10 @@ test_balance_presets (void)
       if (!has_divalent)
         assert_close (v_mn, my_mullins_noda_monovalent (cell), 1e-9);
 
-      /* The shipped MaxCurrent, 6 significant digits, in kinetic mode
-       * (squid-axon ships with the pump off). */
+      /* The shipped pump, in kinetic mode (squid-axon ships with the pump
+       * off).  Its Ī is fitted with the preset's other mechanisms, which
+       * load_preset() took away, so it is near the Na⁺ balance of the leak
+       * alone but not at it (NKCC1 brings Na⁺ in too). */
       shipped = ml_cell_copy (cell);
       if (strcmp (presets[p], "squid-axon") == 0)
         g_assert_cmpint (ml_cell_get_pump_mode (shipped), ==, ML_PUMP_OFF);
@@ -530,7 +537,7 @@ test_balance_presets (void)
       ml_cell_set_pump_mode (shipped, ML_PUMP_KINETIC);
       ml_cell_solve (shipped, &as_shipped);
       g_assert_true (as_shipped.vm_defined);
-      assert_close (as_shipped.vm_rest_mv, v_mn, 0.01);
+      assert_close (as_shipped.vm_rest_mv, v_mn, 3.0);
 
       /* Balanced: exactly the steady state. */
       g_assert_true (ml_cell_balance_pump (cell));
@@ -544,9 +551,13 @@ test_balance_presets (void)
                     1e-9 * fabs (sol.ions[na].current_ua_cm2));
       /* And the pump is −I_Na/3, as in the steady state of the ratio mode. */
       assert_rel (sol.pump_current_ua_cm2, ratio.pump_current_ua_cm2, 1e-9);
-      /* The file stores the balanced Ī rounded to 6 significant digits:
-       * within half a unit of the 6th, 5e-6 relative. */
-      assert_rel (file_imax, ml_cell_get_pump_max_current (cell), 5e-6);
+      /* The fitted Ī moves the Na⁺ of leak and NKCC1 (or NCX): at least
+       * the leak's share, within a few tens of percent of it. */
+      if (strcmp (presets[p], "squid-axon") != 0)
+        {
+          g_assert_cmpfloat (file_imax, >=, ml_cell_get_pump_max_current (cell) * (1.0 - 1e-9));
+          g_assert_cmpfloat (file_imax, <, ml_cell_get_pump_max_current (cell) * 1.8);
+        }
     }
 }
 

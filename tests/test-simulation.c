@@ -201,9 +201,22 @@ test_rest (void)
       assert_close (s1->t_s, 3600.0, 0.0);
       g_test_message ("%s at rest for 1 h: V %.6f → %.6f mV, volume %.8f", presets[p],
                       s0->vm_mv, s1->vm_mv, s1->volume);
-      assert_close (s1->vm_mv, s0->vm_mv, 0.1);
-      for (guint i = 0; i < s1->n_ions; i++)
-        assert_rel (s1->c_in[i], ml_cell_get_ion (cell, i)->c_in, 1e-3);
+      if (strcmp (presets[p], "squid-axon") != 0)
+        {
+          /* A steady state of its own mechanisms stays put, and nothing
+           * hidden holds it: a millionth of a mV in an hour, no more. */
+          assert_close (s1->vm_mv, s0->vm_mv, 1e-4);
+          for (guint i = 0; i < s1->n_ions; i++)
+            assert_rel (s1->c_in[i], ml_cell_get_ion (cell, i)->c_in, 1e-6);
+        }
+      else
+        {
+          /* No pump, as Hodgkin and Katz computed it: it runs down at once
+           * (Na⁺ leaks in at 4.4 µA/cm² with nothing to return it). */
+          g_assert_cmpfloat (s1->vm_mv, >, s0->vm_mv + 0.3);
+          g_assert_cmpfloat (s1->c_in[ml_cell_find_role (cell, ML_ION_ROLE_NA)], >,
+                             ml_cell_get_ion (cell, ml_cell_find_role (cell, ML_ION_ROLE_NA))->c_in);
+        }
       assert_close (ml_simulation_get_charge_imbalance (sim), 0.0, 1e-9);
       assert_samples_finite (sim);
     }
@@ -573,9 +586,8 @@ test_recovery_after_lysis (void)
   assert_samples_finite (sim);
 }
 
-/* Switched off, an ion takes no part: neither its leak nor its share of
- * the background transport moves it.  The squid axon has no pump, so its
- * background carries all of the Na⁺ balance: with Na⁺ off, Na⁺ inside
+/* Switched off, an ion takes no part: nothing moves it.  The squid axon
+ * has no pump, so Na⁺ leaks in until it is switched off; then Na⁺ inside
  * must stay where it is. */
 static void
 test_disabled_ion_is_still (void)
@@ -588,7 +600,9 @@ test_disabled_ion_is_still (void)
 
   ml_cell_set_ion_enabled (off, na, FALSE);
   g_assert_true (ml_simulation_advance (sim, 600.0));
-  before = last_sample (sim)->c_in[na];
+  /* The amount inside: concentration × volume (the axon has swollen a
+   * little while Na⁺ leaked in). */
+  before = last_sample (sim)->c_in[na] * last_sample (sim)->volume;
   ml_simulation_apply (sim, off, "Na⁺ off");
   g_assert_true (ml_simulation_advance (sim, 4200.0));
   /* Only water can change it: within the volume's change. */
@@ -769,8 +783,8 @@ test_thinning (void)
 
 /* A pump blocked before the run starts (ouabain on the Membrane page,
  * then the Time Course; `--pump off --simulate`) runs the cell down as a
- * block during the run does: the background is sized with the pump that
- * was running at rest, not with the blocked one.  Both runs start from the
+ * block during the run does: nothing but the cell's own mechanisms moves
+ * an ion, whenever the block came.  Both runs start from the
  * same concentrations and the same pump-free rates, so the two traces agree
  * to the integrator's tolerance (0.05 mV over two hours, rtol 1e-6 on
  * amounts of ~100 mM). */
