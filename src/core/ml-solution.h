@@ -178,6 +178,17 @@ void         ml_cell_solve_at       (MlCell     *cell,
                                      double      vm_mv,
                                      MlSolution *out);
 
+/* How many of each ion @m moves per cycle, from the ratios of its fluxes
+ * (1 K⁺ and 1 Cl⁻ for KCC2, 3 Na⁺ and 1 Ca²⁺ for NCX), into @counts
+ * (ML_MAX_IONS); 0 for an ion it does not move, all 0 when it is still. */
+void         ml_mechanism_result_counts (const MlMechanismResult *m,
+                                         const MlSolution        *sol,
+                                         int                     *counts);
+/* The way it moves ion @ion: +1 out of the cell, −1 in, 0 not at all. */
+int          ml_mechanism_result_direction (const MlMechanismResult *m,
+                                            const MlSolution        *sol,
+                                            guint                    ion);
+
 /* A sentence for a pump state, translated; NULL for ML_PUMP_STATE_RUNNING. */
 const char  *ml_pump_state_message  (MlPumpState state);
 

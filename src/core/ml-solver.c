@@ -769,6 +769,40 @@ ml_cell_solve_at (MlCell     *cell,
   solve (cell, TRUE, vm_mv, out);
 }
 
+void
+ml_mechanism_result_counts (const MlMechanismResult *m,
+                            const MlSolution        *sol,
+                            int                     *counts)
+{
+  double smallest = INFINITY;
+
+  g_return_if_fail (m != NULL && sol != NULL && counts != NULL);
+
+  for (guint i = 0; i < ML_MAX_IONS; i++)
+    counts[i] = 0;
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (m->flux_ua_cm2[i] != 0.0 && sol->ions[i].ion.z != 0)
+      smallest = fmin (smallest, fabs (m->flux_ua_cm2[i] / sol->ions[i].ion.z));
+  if (!isfinite (smallest) || !(smallest > 0.0))
+    return;
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (m->flux_ua_cm2[i] != 0.0 && sol->ions[i].ion.z != 0)
+      counts[i] = (int) round (fabs (m->flux_ua_cm2[i] / sol->ions[i].ion.z) / smallest);
+}
+
+int
+ml_mechanism_result_direction (const MlMechanismResult *m,
+                               const MlSolution        *sol,
+                               guint                    ion)
+{
+  g_return_val_if_fail (m != NULL && sol != NULL && ion < sol->n_ions, 0);
+
+  if (m->flux_ua_cm2[ion] == 0.0)
+    return 0;
+  /* A charge flux outward is a cation leaving or an anion entering. */
+  return (m->flux_ua_cm2[ion] > 0.0) == (sol->ions[ion].ion.z > 0) ? 1 : -1;
+}
+
 const char *
 ml_pump_state_message (MlPumpState state)
 {

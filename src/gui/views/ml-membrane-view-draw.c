@@ -68,13 +68,33 @@ compute_geometry (MlMembraneView *self,
    * the scale of the whole view */
   ml_membrane_view_place_legend (self, geo);
 
-  geo->n_slots = n_ions + 1;
+  geo->n_ions = n_ions;
+  geo->n_mech = self->has_solution && self->solution.n_mechanisms > 2
+                ? MIN (self->solution.n_mechanisms - 2, ML_MAX_MECHANISMS) : 0;
+  geo->n_slots = n_ions + 1 + geo->n_mech;
   geo->pump_slot = n_ions / 2;
+  geo->first_mech_slot = n_ions + 1;
 
   geo->out_top = geo->pad + 1.45 * geo->fs;
   geo->inside_label_y = geo->h - geo->pad - 1.3 * geo->fs;
   geo->margin_x = geo->pad;
-  geo->slot_w = (geo->w - 2 * geo->margin_x) / geo->n_slots;
+  geo->mech_scale = MECH_SLOT_SCALE;
+  geo->slot_w = (geo->w - 2 * geo->margin_x) / (n_ions + 1 + geo->mech_scale * geo->n_mech);
+  if (geo->n_mech > 0)
+    {
+      /* wide enough for "NKCC1", up to a channel's width */
+      double need = ml_membrane_view_mech_name_width (self, geo->fs) + 6;
+
+      if (geo->mech_scale * geo->slot_w < need)
+        {
+          double avail_w = geo->w - 2 * geo->margin_x;
+
+          /* need = s·w and w = avail/(n + 1 + s·m), so w = (avail − m·need)/(n + 1) */
+          geo->slot_w = MAX ((avail_w - geo->n_mech * need) / (n_ions + 1),
+                             avail_w / (n_ions + 1 + geo->n_mech));
+          geo->mech_scale = (avail_w / geo->slot_w - (n_ions + 1)) / geo->n_mech;
+        }
+    }
   /* name, V − E on one line or two, status */
   geo->value_lines = ml_membrane_view_value_lines (self, geo);
   name_h = 1.3 * 1.25 * geo->fs;
@@ -126,6 +146,9 @@ double
 ml_membrane_view_slot_center (const Geometry *geo,
                               guint           slot)
 {
+  if (slot >= geo->first_mech_slot)
+    return geo->margin_x + geo->first_mech_slot * geo->slot_w
+           + (slot - geo->first_mech_slot + 0.5) * geo->mech_scale * geo->slot_w;
   return geo->margin_x + (slot + 0.5) * geo->slot_w;
 }
 
@@ -409,9 +432,11 @@ ml_membrane_view_protein_half_width (const Geometry *geo,
                                      MlMembraneView *self,
                                      guint           slot)
 {
-  if (slot == geo->pump_slot)
+  if (slot >= geo->first_mech_slot)
+    return MIN (geo->mech_scale * geo->slot_w * 0.34, geo->thick * 0.8);
+  if (ml_membrane_view_slot_ion (geo, slot) < 0)
     return MIN (geo->slot_w * 0.3, geo->thick * 0.95);
-  return geo->sub_w + pore_width (self, geo, slot < geo->pump_slot ? slot : slot - 1) / 2;
+  return geo->sub_w + pore_width (self, geo, (guint) ml_membrane_view_slot_ion (geo, slot)) / 2;
 }
 
 static void
@@ -824,6 +849,75 @@ draw_pump (MlMembraneView *self,
     }
 }
 
+/* A body of its kind's colour, and an arrow for each ion it moves, in that
+ * ion's colour, out or in as it moves it; hollow when it idles. */
+static void
+draw_mechanism (MlMembraneView *self,
+                cairo_t        *cr,
+                const Geometry *geo,
+                guint           m)
+{
+  const MlSolution *sol = &self->solution;
+  const MlMechanismResult *r = &sol->mechanisms[2 + m];
+  guint slot = geo->first_mech_slot + m;
+  double cx = ml_membrane_view_slot_center (geo, slot);
+  double half = ml_membrane_view_protein_half_width (geo, self, slot);
+  double over = geo->thick * 0.28;
+  double h = geo->thick + 2 * over;
+  double t = geo->t_min + 0.3 * (geo->t_max - geo->t_min);
+  gboolean moving = sol->vm_defined && r->state == NULL;
+  int counts[ML_MAX_IONS];
+  guint n_arrows = 0, j = 0;
+  GdkRGBA body;
+  cairo_surface_t *sprite;
+
+  switch (r->klass->kind)
+    {
+    case ML_MECHANISM_KIND_PUMP:
+      body = self->dark ? (GdkRGBA) { 0.52, 0.49, 0.68, 1 } : (GdkRGBA) { 0.66, 0.62, 0.82, 1 };
+      break;
+    case ML_MECHANISM_KIND_EXCHANGER:
+      body = self->dark ? (GdkRGBA) { 0.60, 0.52, 0.36, 1 } : (GdkRGBA) { 0.86, 0.76, 0.56, 1 };
+      break;
+    case ML_MECHANISM_KIND_COTRANSPORTER:
+    case ML_MECHANISM_KIND_CHANNEL:
+    default:
+      body = self->dark ? (GdkRGBA) { 0.36, 0.56, 0.56, 1 } : (GdkRGBA) { 0.60, 0.80, 0.78, 1 };
+      break;
+    }
+  if (!moving)
+    body = self->fg;
+  sprite = get_sprite (self, SPRITE_MECH_0 + m, ceil (2 * half) + 2, ceil (h) + 2,
+                       (double[SPRITE_PARAMS]) { half * 0.6, body.red, body.green, body.blue,
+                                                 body.alpha, moving, geo->g },
+                       protein_sprite);
+  paint_sprite (self, cr, sprite, cx - ceil (2 * half) / 2 - 1, geo->mem_top - over - 1);
+
+  ml_mechanism_result_counts (r, sol, counts);
+  for (guint i = 0; i < sol->n_ions; i++)
+    if (counts[i] > 0)
+      n_arrows++;
+  n_arrows = MIN (n_arrows, MECH_MAX_ARROWS);
+  for (guint i = 0; i < sol->n_ions && j < n_arrows; i++)
+    {
+      int dir = ml_mechanism_result_direction (r, sol, i);
+      double x = cx + half * 1.2 * ((j + 0.5) / n_arrows - 0.5);
+      GdkRGBA color = self->ion_colors[i];
+
+      if (counts[i] == 0)
+        continue;
+      if (!moving)
+        color = self->fg, color.alpha *= 0.5;
+      if (dir > 0)
+        draw_arrow (self, cr, geo, x, geo->mem_bot + geo->thick * 0.3,
+                    geo->mem_top - geo->pump_ext_out, t, &color, !moving);
+      else
+        draw_arrow (self, cr, geo, x, geo->mem_top - geo->thick * 0.3,
+                    geo->mem_bot + geo->pump_ext_in, t, &color, !moving);
+      j++;
+    }
+}
+
 void
 ml_membrane_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -880,6 +974,8 @@ ml_membrane_view_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < n_ions; i++)
     draw_channel (self, cr, &geo, i);
   draw_pump (self, cr, &geo, &na, &k);
+  for (guint m = 0; m < geo.n_mech; m++)
+    draw_mechanism (self, cr, &geo, m);
   if (self->has_solution && sol->vm_defined)
     {
       for (guint i = 0; i < n_ions; i++)

@@ -20,7 +20,13 @@ G_BEGIN_DECLS
 /* Particles per side of one channel at the highest concentration. */
 #define MAX_PARTICLES       14
 
-#define N_SLOTS             (ML_MAX_IONS + 1)
+/* The ions' channels, the Na⁺/K⁺ pump, then the cell's other mechanisms. */
+#define N_SLOTS             (ML_MAX_IONS + 1 + ML_MAX_MECHANISMS)
+/* A mechanism's slot, as a fraction of a channel's: it has no particles
+ * and fewer words, but at least the width of its name. */
+#define MECH_SLOT_SCALE     0.8
+/* Ions a mechanism's arrows can show. */
+#define MECH_MAX_ARROWS     4
 
 enum
 {
@@ -32,7 +38,8 @@ enum
   TEXT_LEGEND,
   TEXT_SLOT_0,  /* three lines per slot: name, value, status */
   TEXT_FORCE_0 = TEXT_SLOT_0 + 3 * N_SLOTS,  /* chemical, electrical per ion */
-  N_TEXTS = TEXT_FORCE_0 + 2 * ML_MAX_IONS,
+  TEXT_MECH_COUNT_0 = TEXT_FORCE_0 + 2 * ML_MAX_IONS,  /* ions per cycle at each arrow */
+  N_TEXTS = TEXT_MECH_COUNT_0 + MECH_MAX_ARROWS * ML_MAX_MECHANISMS,
 };
 
 /* The two parts of an ion's driving force, as show-forces draws them. */
@@ -60,7 +67,8 @@ enum
   SPRITE_PUMP,
   SPRITE_PARTICLE_0,
   SPRITE_SUBUNIT_0 = SPRITE_PARTICLE_0 + ML_MAX_IONS,
-  N_SPRITES = SPRITE_SUBUNIT_0 + ML_MAX_IONS,
+  SPRITE_MECH_0 = SPRITE_SUBUNIT_0 + ML_MAX_IONS,
+  N_SPRITES = SPRITE_MECH_0 + ML_MAX_MECHANISMS,
 };
 
 #define SPRITE_PARAMS 8
@@ -107,7 +115,30 @@ typedef struct
   double banner_text_w;   /* the width its words wrap at */
   guint  n_slots;
   guint  pump_slot;
+  guint  n_ions;
+  guint  first_mech_slot; /* after the last channel */
+  guint  n_mech;
+  double mech_scale;      /* a mechanism's slot over a channel's */
 } Geometry;
+
+/* The width of @slot: a channel's or the pump's, or a mechanism's. */
+static inline double
+ml_membrane_view_slot_width (const Geometry *geo,
+                             guint           slot)
+{
+  return slot >= geo->first_mech_slot ? geo->mech_scale * geo->slot_w : geo->slot_w;
+}
+
+/* The ion whose channel is in @slot, or -1 for the pump and the other
+ * mechanisms. */
+static inline int
+ml_membrane_view_slot_ion (const Geometry *geo,
+                           guint           slot)
+{
+  if (slot == geo->pump_slot || slot >= geo->first_mech_slot)
+    return -1;
+  return (int) (slot < geo->pump_slot ? slot : slot - 1);
+}
 
 struct _MlMembraneView
 {
@@ -245,6 +276,9 @@ void         ml_membrane_view_draw_texts           (MlMembraneView   *self,
 void         ml_membrane_view_invalidate_texts     (MlMembraneView   *self);
 void         ml_membrane_view_place_legend         (MlMembraneView   *self,
                                                     Geometry         *geo);
+/* The widest name of a mechanism, in px at @fs. */
+double       ml_membrane_view_mech_name_width      (MlMembraneView   *self,
+                                                    double            fs);
 double       ml_membrane_view_value_lines          (MlMembraneView   *self,
                                                     const Geometry   *geo);
 double       ml_membrane_view_pump_lines           (MlMembraneView   *self,

@@ -294,6 +294,10 @@ value_text (const MlIonResult *r,
     /* Translators: an infinite driving force, %s is "+∞" or "−∞" */
     number = unit ? g_strdup_printf (_("%s mV"), ml_membrane_view_infinite_force (r))
                   : g_strdup (ml_membrane_view_infinite_force (r));
+  else if (!unit && fabs (r->driving_force_mv) >= 99.95)
+    /* the narrowest form: three digits say a force of a hundred mV and
+     * more; a tenth of a mV adds nothing there */
+    number = ml_format_fixed (r->driving_force_mv, 0, TRUE);
   else
     number = ml_membrane_view_format_mv (r->driving_force_mv, unit);
 
@@ -350,6 +354,106 @@ slot_texts (MlMembraneView  *self,
           /* Translators: "moves out" and "moves in" where there is little
            * room, under an arrow that shows the direction as well */
           *status_short = r->direction > 0 ? C_("short", "out") : C_("short", "in");
+        }
+    }
+}
+
+/* The three lines under a mechanism: its short name; its current, or that
+ * it carries none; and what it is doing, in the core's words when it does
+ * not run as it should. */
+static void
+mechanism_texts (MlMembraneView  *self,
+                 guint            m,
+                 char           **name,
+                 char           **value,
+                 char           **value_short,
+                 char           **status,
+                 char           **status_short)
+{
+  const MlSolution *sol = &self->solution;
+  const MlMechanismResult *r = &sol->mechanisms[2 + m];
+
+  *name = g_strdup (r->klass->short_name);
+  *value = *value_short = *status = *status_short = NULL;
+  if (!sol->vm_defined)
+    return;
+  if (r->current_ua_cm2 != 0.0)
+    {
+      g_autofree char *number = ml_format_significant (r->current_ua_cm2, 2);
+
+      /* Translators: a transporter's current, "0.19 µA/cm²" */
+      *value = g_strdup_printf (_("%s µA/cm²"), number);
+      *value_short = g_strdup (number);
+    }
+  else
+    {
+      /* Translators: under a transporter that moves ions but no net
+       * charge (KCC2, NKCC1) */
+      *value = g_strdup (_("no net charge"));
+      /* Translators: "no net charge" where there is little room: its
+       * current is zero */
+      *value_short = g_strdup (C_("short", "0 net"));
+    }
+  /* Its arrows say that it runs; words only when it does not. */
+  if (r->state != NULL)
+    {
+      *status = g_strdup (r->state);
+      /* Translators: a transporter's state where there is little room */
+      *status_short = g_strdup (C_("short", "idle"));
+    }
+}
+
+/* How many of each ion a mechanism moves per cycle, at its arrows' tips
+ * in the ion's text colour: "2" at the Cl⁻ arrow of NKCC1. */
+static void
+draw_mechanism_counts (MlMembraneView *self,
+                       GtkSnapshot    *snapshot,
+                       const Geometry *geo)
+{
+  const MlSolution *sol = &self->solution;
+  double px = MAX (0.85 * geo->fs, self->font_px);
+
+  for (guint m = 0; m < geo->n_mech; m++)
+    {
+      const MlMechanismResult *r = &sol->mechanisms[2 + m];
+      guint slot = geo->first_mech_slot + m;
+      double cx = ml_membrane_view_slot_center (geo, slot);
+      double half = ml_membrane_view_protein_half_width (geo, self, slot);
+      int counts[ML_MAX_IONS];
+      guint n_arrows = 0, j = 0;
+
+      ml_mechanism_result_counts (r, sol, counts);
+      for (guint i = 0; i < sol->n_ions; i++)
+        if (counts[i] > 0)
+          n_arrows++;
+      n_arrows = MIN (n_arrows, MECH_MAX_ARROWS);
+      for (guint i = 0; i < sol->n_ions && j < n_arrows; i++)
+        {
+          int dir = ml_mechanism_result_direction (r, sol, i);
+          double x = cx + half * 1.2 * ((j + 0.5) / n_arrows - 0.5);
+          g_autofree char *text = NULL;
+          GdkRGBA color;
+          PangoLayout *layout;
+          PangoRectangle ink;
+
+          if (counts[i] == 0)
+            continue;
+          /* One of each needs no number: "2" at the Cl⁻ of NKCC1 says it. */
+          if (counts[i] == 1)
+            {
+              j++;
+              continue;
+            }
+          text = g_strdup_printf ("%d", counts[i]);
+          ml_ion_text_color (sol->ions[i].ion.name, self->dark, self->high_contrast, &color);
+          layout = cached_text (self, TEXT_MECH_COUNT_0 + MECH_MAX_ARROWS * m + j, text, px,
+                                PANGO_WEIGHT_BOLD, -1);
+          pango_layout_get_pixel_extents (layout, &ink, NULL);
+          append_text (snapshot, layout, x - ink.width / 2.0 - ink.x,
+                       dir > 0 ? geo->mem_top - geo->pump_ext_out - ink.y - ink.height - 0.2 * geo->fs
+                               : geo->mem_bot + geo->pump_ext_in + 0.2 * geo->fs - ink.y,
+                       &color);
+          j++;
         }
     }
 }
@@ -469,6 +573,26 @@ text_fits (MlMembraneView *self,
   return !pango_layout_is_ellipsized (layout);
 }
 
+double
+ml_membrane_view_mech_name_width (MlMembraneView *self,
+                                  double          fs)
+{
+  const MlSolution *sol = &self->solution;
+  double widest = 0;
+
+  for (guint m = 2; self->has_solution && m < sol->n_mechanisms; m++)
+    {
+      PangoLayout *layout = cached_text (self, TEXT_SLOT_0 + 3 * (sol->n_ions + 1 + m - 2),
+                                         sol->mechanisms[m].klass->short_name, fs,
+                                         PANGO_WEIGHT_BOLD, -1);
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      widest = MAX (widest, logical.width);
+    }
+  return widest;
+}
+
 /**
  * ml_membrane_view_value_lines:
  *
@@ -487,7 +611,7 @@ ml_membrane_view_value_lines (MlMembraneView *self,
   for (guint i = 0; i < sol->n_ions; i++)
     {
       const MlIonResult *r = &sol->ions[i];
-      guint slot = i < geo->pump_slot ? i : i + 1;
+      guint slot = i < geo->pump_slot ? i : i + 1;  /* the ion's channel */
       g_autofree char *text = NULL;
 
       if (r->nernst_state == ML_NERNST_UNDEFINED)
@@ -780,6 +904,7 @@ typedef struct
   char          *text[N_SLOTS];
   char          *text_short[N_SLOTS];
   const GdkRGBA *color[N_SLOTS];
+  double         size[N_SLOTS];  /* 0: the row's */
 } Row;
 
 static gboolean
@@ -793,7 +918,8 @@ needs_short (MlMembraneView *self,
 {
   return r->text[s] != NULL && r->text_short[s] != NULL &&
          pango_layout_is_ellipsized (cached_text (self, TEXT_SLOT_0 + 3 * s + row, r->text[s],
-                                                  size, weight, geo->slot_w - 4));
+                                                  r->size[s] > 0 ? r->size[s] : size, weight,
+                                                  ml_membrane_view_slot_width (geo, s) - 4));
 }
 
 /* Draws a row of centred lines.  If any channel's line is cut, every
@@ -810,23 +936,24 @@ draw_row (MlMembraneView *self,
           int             weight,
           const double   *y)
 {
-  double text_w = geo->slot_w - 4;
   gboolean channels_short = FALSE;
 
   for (guint s = 0; s < geo->n_slots && !channels_short; s++)
-    if (s != geo->pump_slot)
+    if (ml_membrane_view_slot_ion (geo, s) >= 0)
       channels_short = needs_short (self, geo, row, r, s, size, weight);
 
   for (guint s = 0; s < geo->n_slots; s++)
     {
-      gboolean use_short = s == geo->pump_slot ? needs_short (self, geo, row, r, s, size, weight)
-                                               : channels_short;
+      gboolean use_short = ml_membrane_view_slot_ion (geo, s) < 0
+                           ? needs_short (self, geo, row, r, s, size, weight) : channels_short;
       const char *text = use_short && r->text_short[s] != NULL ? r->text_short[s] : r->text[s];
+      double text_w = ml_membrane_view_slot_width (geo, s) - 4;
       PangoLayout *layout;
 
       if (text == NULL)
         continue;
-      layout = cached_text (self, TEXT_SLOT_0 + 3 * s + row, text, size, weight, text_w);
+      layout = cached_text (self, TEXT_SLOT_0 + 3 * s + row, text,
+                            r->size[s] > 0 ? r->size[s] : size, weight, text_w);
       append_text (snapshot, layout, ml_membrane_view_slot_center (geo, s) - text_w / 2, y[s],
                    r->color[s]);
     }
@@ -870,12 +997,32 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
     {
       const char *status, *status_short = NULL;
 
+      if (s >= geo->first_mech_slot)
+        {
+          mechanism_texts (self, s - geo->first_mech_slot, &rows[0].text[s],
+                           &rows[1].text[s], &rows[1].text_short[s], &rows[2].text[s],
+                           &rows[2].text_short[s]);
+          name_colors[s] = self->fg;
+          rows[0].color[s] = &name_colors[s];
+          rows[0].size[s] = fs;
+          rows[1].color[s] = &self->fg;
+          rows[2].color[s] = &dim;
+          y[0][s] = geo->block_top + 0.25 * fs;
+          y[1][s] = y[0][s] + 1.3 * name_fs;
+          y[2][s] = y[1][s] + geo->value_lines * 1.3 * fs;
+          continue;
+        }
       if (s == geo->pump_slot)
         {
           char *current, *current_short;
 
           rows[0].text[s] = g_strdup (_("Na⁺/K⁺ pump"));
           rows[0].text_short[s] = g_strdup (_("Pump"));
+          /* beside other mechanisms the slots are narrow: the short name
+           * at the body size rather than cut */
+          if (!text_fits (self, TEXT_SLOT_0 + 3 * s, rows[0].text_short[s], name_fs,
+                          PANGO_WEIGHT_BOLD, geo->slot_w - 4))
+            rows[0].size[s] = fs;
           pump_texts (self, &current, &current_short, &status, &status_short);
           /* The pump's current (µA/cm²) is not in the channels' V − E row:
            * its state comes first, the current under it. */
@@ -941,6 +1088,8 @@ ml_membrane_view_draw_texts (MlMembraneView *self,
                MIN (geo->block_top - ink.y - ink.height,
                     geo->mem_bot + geo->pump_ext_in + 0.3 * fs - ink.y),
                carries ? k : &dim);
+
+  draw_mechanism_counts (self, snapshot, geo);
 
   if (self->show_forces && self->has_solution && sol->vm_defined)
     {
