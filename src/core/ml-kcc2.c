@@ -90,6 +90,25 @@ kcc2_state (const MlEnv           *env,
   return NULL;
 }
 
+static char *
+kcc2_substitute (const MlEnv           *env,
+                 const double          *values,
+                 double                 vm_mv,
+                 const MlMechanismFlux *at_vm)
+{
+  g_autofree char *imax = ml_mechanism_format_number (values[0]);
+  g_autofree char *j = NULL;
+
+  (void)vm_mv;
+  if (env->k < 0 || env->cl < 0)
+    return NULL;
+  j = ml_mechanism_format_number (at_vm->flux_ua_cm2[env->k]);
+  return g_strdup_printf ("J = %s × (%g·%g − %g·%g)/(%g·%g + %g·%g) = %s µA/cm²", imax,
+                          env->c_in[env->k], env->c_in[env->cl], env->c_out[env->k],
+                          env->c_out[env->cl], env->c_in[env->k], env->c_in[env->cl],
+                          env->c_out[env->k], env->c_out[env->cl], j);
+}
+
 static double
 kcc2_reversal (const MlEnv *env)
 {
@@ -113,4 +132,5 @@ const MlMechanismClass ml_kcc2_class = {
   .flux = kcc2_flux,
   .state = kcc2_state,
   .reversal = kcc2_reversal,
+  .substitute = kcc2_substitute,
 };

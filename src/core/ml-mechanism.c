@@ -186,6 +186,42 @@ ml_env_from_cell (MlEnv  *env,
     }
 }
 
+char *
+ml_cell_describe_mechanism (MlCell *cell,
+                            guint   index,
+                            double  vm_mv)
+{
+  const MlMechanism *mech;
+  MlMechanismFlux f = { 0 };
+  MlEnv env;
+
+  g_return_val_if_fail (ML_IS_CELL (cell), NULL);
+  g_return_val_if_fail (index < ml_cell_get_n_mechanisms (cell), NULL);
+
+  mech = ml_cell_get_mechanism (cell, index);
+  if (mech->klass->substitute == NULL || !isfinite (vm_mv))
+    return NULL;
+  ml_env_from_cell (&env, cell);
+  mech->klass->flux (&env, mech->values, vm_mv, &f);
+  return mech->klass->substitute (&env, mech->values, vm_mv, &f);
+}
+
+char *
+ml_mechanism_format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *s;
+
+  g_snprintf (buf, sizeof buf, "%.4g", value);
+  s = g_string_new (NULL);
+  for (const char *c = buf; *c != '\0'; c++)
+    if (*c == '-')
+      g_string_append (s, "−");
+    else
+      g_string_append_c (s, *c);
+  return g_string_free (s, FALSE);
+}
+
 const char *
 ml_mechanism_missing_ion_message (MlIonRole role)
 {

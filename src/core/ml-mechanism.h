@@ -95,6 +95,13 @@ struct _MlMechanismClass
   /* The potential at which it reverses (E_NCX = 3E_Na − 2E_Ca), or NaN
    * when it has none or none is defined; may be NULL. */
   double      (*reversal)  (const MlEnv       *env);
+  /* Its equation with this instant's numbers in it, for the math: "J =
+   * 0.05 × (140·10 − 5·110)/(140·10 + 5·110) = 0.0218 µA/cm²"; newly
+   * allocated, or NULL where it cannot say. */
+  char       *(*substitute) (const MlEnv      *env,
+                             const double     *values,
+                             double            vm_mv,
+                             const MlMechanismFlux *at_vm);
 };
 
 /* The classes the app knows, builtins first, in a fixed order. */
@@ -114,6 +121,15 @@ const char             *ml_mechanism_class_get_stoichiometry (const MlMechanismC
 /* The environment of @cell at its own concentrations. */
 void                    ml_env_from_cell              (MlEnv       *env,
                                                        MlCell      *cell);
+
+/* The equation of mechanism @index of @cell with the numbers of V = @vm_mv
+ * in it (its class's substitute()), or NULL. */
+char                   *ml_cell_describe_mechanism    (MlCell      *cell,
+                                                       guint        index,
+                                                       double       vm_mv);
+
+/* A number as the classes write it into an equation: %.4g with U+2212. */
+char                   *ml_mechanism_format_number    (double       value);
 
 /* Helpers for the classes' state(): "idles: the cell has no Cl⁻". */
 const char             *ml_mechanism_missing_ion_message (MlIonRole role);

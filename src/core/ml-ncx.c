@@ -79,6 +79,24 @@ ncx_reversal (const MlEnv *env)
   return 3.0 * env->e_mv[env->na] - 2.0 * env->e_mv[env->ca];
 }
 
+static char *
+ncx_substitute (const MlEnv           *env,
+                const double          *values,
+                double                 vm_mv,
+                const MlMechanismFlux *at_vm)
+{
+  g_autofree char *k = ml_mechanism_format_number (values[0]);
+  g_autofree char *i = ml_mechanism_format_number (at_vm->current_ua_cm2);
+  g_autofree char *e = NULL;
+  g_autofree char *v = ml_mechanism_format_number (vm_mv);
+
+  if (env->na < 0 || env->ca < 0)
+    return NULL;
+  e = ml_mechanism_format_number (ncx_reversal (env));
+  return g_strdup_printf ("E_NCX = 3E_Na − 2E_Ca = %s mV; at V = %s mV, k = %s µA/cm²: "
+                          "I = %s µA/cm² (3 Na⁺ : 1 Ca²⁺)", e, v, k, i);
+}
+
 static const char *
 ncx_state (const MlEnv           *env,
            const double          *values,
@@ -112,4 +130,5 @@ const MlMechanismClass ml_ncx_class = {
   .flux = ncx_flux,
   .state = ncx_state,
   .reversal = ncx_reversal,
+  .substitute = ncx_substitute,
 };

@@ -98,6 +98,26 @@ nkcc1_state (const MlEnv           *env,
   return NULL;
 }
 
+static char *
+nkcc1_substitute (const MlEnv           *env,
+                  const double          *values,
+                  double                 vm_mv,
+                  const MlMechanismFlux *at_vm)
+{
+  g_autofree char *imax = ml_mechanism_format_number (values[0]);
+  g_autofree char *j = NULL;
+
+  (void)vm_mv;
+  if (!has_ions (env))
+    return NULL;
+  j = ml_mechanism_format_number (at_vm->flux_ua_cm2[env->cl] / 2.0);
+  return g_strdup_printf ("J = %s × (%g·%g·%g² − %g·%g·%g²)/(%g·%g·%g² + %g·%g·%g²) = %s µA/cm²",
+                          imax, env->c_out[env->na], env->c_out[env->k], env->c_out[env->cl],
+                          env->c_in[env->na], env->c_in[env->k], env->c_in[env->cl],
+                          env->c_out[env->na], env->c_out[env->k], env->c_out[env->cl],
+                          env->c_in[env->na], env->c_in[env->k], env->c_in[env->cl], j);
+}
+
 const MlMechanismClass ml_nkcc1_class = {
   .id = "nkcc1",
   .name = N_("Na⁺–K⁺–2Cl⁻ cotransporter (NKCC1)"),
@@ -112,4 +132,5 @@ const MlMechanismClass ml_nkcc1_class = {
   .scale_param = 0,
   .flux = nkcc1_flux,
   .state = nkcc1_state,
+  .substitute = nkcc1_substitute,
 };

@@ -85,6 +85,23 @@ pmca_state (const MlEnv           *env,
   return NULL;
 }
 
+static char *
+pmca_substitute (const MlEnv           *env,
+                 const double          *values,
+                 double                 vm_mv,
+                 const MlMechanismFlux *at_vm)
+{
+  g_autofree char *imax = ml_mechanism_format_number (values[0]);
+  g_autofree char *km = ml_mechanism_format_number (values[1]);
+  g_autofree char *i = ml_mechanism_format_number (at_vm->current_ua_cm2);
+
+  (void)vm_mv;
+  if (env->ca < 0)
+    return NULL;
+  return g_strdup_printf ("I = %s × %g/(%s + %g) = %s µA/cm²", imax, env->c_in[env->ca], km,
+                          env->c_in[env->ca], i);
+}
+
 const MlMechanismClass ml_pmca_class = {
   .id = "pmca",
   .name = N_("Plasma-membrane Ca²⁺ pump (PMCA)"),
@@ -99,4 +116,5 @@ const MlMechanismClass ml_pmca_class = {
   .scale_param = 0,
   .flux = pmca_flux,
   .state = pmca_state,
+  .substitute = pmca_substitute,
 };

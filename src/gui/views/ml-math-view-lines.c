@@ -382,7 +382,10 @@ update_formula (MlMathView       *self,
       g_string_append (s, _("No closed form: the net current is set to zero and solved numerically:"));
       label_update_take (self->formula_intro_label, s);
 
-      g_string_append (s, "Σ<i>I</i><sub>ion</sub>(<i>V</i>) + <i>I</i><sub>pump</sub> = 0");
+      if (sol->n_mechanisms > 2)
+        g_string_append (s, "Σ<i>I</i><sub>ion</sub>(<i>V</i>) + <i>I</i><sub>pump</sub>(<i>V</i>) + Σ<i>I</i><sub>transport</sub>(<i>V</i>) = 0");
+      else
+        g_string_append (s, "Σ<i>I</i><sub>ion</sub>(<i>V</i>) + <i>I</i><sub>pump</sub> = 0");
       label_update_take (self->formula_label, s);
 
       if (sol->pump_mode == ML_PUMP_CURRENT && sol->vm_defined && sol->pump_q10_factor > 0.0)
@@ -737,6 +740,98 @@ update_charge (MlMathView       *self,
  *
  * Writes the markup of every line from the stored solution.
  */
+/* Each mechanism besides leak and pump, with its numbers, what it carries
+ * of each ion; then whether every ion balances. */
+static void
+update_mechanisms (MlMathView       *self,
+                   const MlSolution *sol,
+                   GString          *s)
+{
+  MlCell *cell = self->session != NULL ? ml_session_get_cell (self->session) : NULL;
+  double worst = 0.0;
+
+  for (guint k = 2; k < sol->n_mechanisms; k++)
+    {
+      const MlMechanismResult *m = &sol->mechanisms[k];
+      g_autofree char *equation = NULL;
+      g_autofree char *name = g_markup_escape_text (ml_mechanism_class_get_name (m->klass), -1);
+      g_autofree char *stoich = g_markup_escape_text (ml_mechanism_class_get_stoichiometry (m->klass), -1);
+      g_autoptr (GString) moved = g_string_new (NULL);
+
+      if (cell != NULL && sol->vm_defined && m->instance >= 0
+          && (guint) m->instance < ml_cell_get_n_mechanisms (cell))
+        equation = ml_cell_describe_mechanism (cell, m->instance, sol->vm_mv);
+      for (guint i = 0; i < sol->n_ions; i++)
+        if (m->flux_ua_cm2[i] != 0.0)
+          {
+            if (moved->len > 0)
+              g_string_append (moved, ", ");
+            {
+              g_autofree char *label = ml_ion_label (sol->ions[i].ion.name, sol->ions[i].ion.z);
+
+              g_string_append_printf (moved, "%s ", label);
+            }
+            ml_format_append_significant (moved, m->flux_ua_cm2[i], 3);
+          }
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      g_string_append_printf (s, "<b>%s</b> (%s)", name, stoich);
+      if (equation != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (equation, -1);
+
+          g_string_append_printf (s, ": %s", escaped);
+        }
+      if (moved->len > 0)
+        /* Translators: what a transporter carries of each ion as a charge
+         * flux, "K⁺ 0.0218, Cl⁻ −0.0218" */
+        g_string_append_printf (s, _("; %s µA/cm² out"), moved->str);
+      if (m->state != NULL)
+        {
+          g_autofree char *state = g_markup_escape_text (m->state, -1);
+
+          g_string_append_printf (s, " — %s", state);
+        }
+    }
+
+  for (guint i = 0; i < sol->n_ions; i++)
+    worst = fmax (worst, fabs (sol->ions[i].net_flux_ua_cm2));
+  if (sol->vm_defined)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      if (worst <= 1e-9)
+        g_string_append (s, _("Every ion’s net flux, the sum over leak, pump and transport, is "
+                              "zero: a steady state, in which no concentration drifts."));
+      else
+        {
+          g_autoptr (GString) nets = g_string_new (NULL);
+
+          for (guint i = 0; i < sol->n_ions; i++)
+            if (fabs (sol->ions[i].net_flux_ua_cm2) > 1e-9)
+              {
+                if (nets->len > 0)
+                  g_string_append (nets, ", ");
+                {
+                  g_autofree char *label = ml_ion_label (sol->ions[i].ion.name,
+                                                         sol->ions[i].ion.z);
+
+                  g_string_append_printf (nets, "%s ", label);
+                }
+                ml_format_append_significant (nets, sol->ions[i].net_flux_ua_cm2, 3);
+              }
+          /* Translators: %s lists the ions that do not balance, "Na⁺ −4.40,
+           * K⁺ +4.37" */
+          g_string_append_printf (s, _("Not a steady state: net flux %s µA/cm² (outward "
+                                       "positive), so the concentrations drift; the Time "
+                                       "Course shows how."),
+                                  nets->str);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mechanisms_heading), s->len > 0);
+  label_update_take (self->mechanisms_label, s);
+}
+
 void
 ml_math_view_write_lines (MlMathView *self)
 {
@@ -748,6 +843,7 @@ ml_math_view_write_lines (MlMathView *self)
     update_nernst (self, sol, &sol->ions[i], g_ptr_array_index (self->nernst_labels, i), s);
   update_formula (self, sol, s);
   update_rest (self, sol, s);
+  update_mechanisms (self, sol, s);
   update_table (self, sol, s);
   update_charge (self, sol, s);
 }

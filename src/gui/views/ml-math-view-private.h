@@ -42,6 +42,8 @@ struct _MlMathView
   GtkLabel   *pump_label;
   GtkLabel   *q10_label;            /* why Q10 leaves a steady-state V_rest alone */
   GtkLabel   *clamp_label;
+  GtkLabel   *mechanisms_heading;
+  GtkLabel   *mechanisms_label;     /* the other mechanisms and each ion's balance */
   GtkLabel   *table_heading;
   GtkGrid    *table;
   GtkWidget  *table_scroller;       /* the table alone scrolls sideways */

@@ -456,6 +456,8 @@ ml_math_view_init (MlMathView *self)
   self->pump_label = text_label_new (box, TRUE, FALSE);
   self->q10_label = text_label_new (box, TRUE, TRUE);
   self->clamp_label = text_label_new (box, TRUE, TRUE);
+  self->mechanisms_heading = heading_new (box, _("Transport and the balance of each ion"));
+  self->mechanisms_label = text_label_new (box, TRUE, TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->formula_label), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self->substituted_label), 12);
 

@@ -379,7 +379,9 @@ mechanism_texts (MlMembraneView  *self,
     return;
   if (r->current_ua_cm2 != 0.0)
     {
-      g_autofree char *number = ml_format_significant (r->current_ua_cm2, 2);
+      /* two digits, one for a current under 0.01 µA/cm² ("−0.0005") */
+      g_autofree char *number = ml_format_significant (r->current_ua_cm2,
+                                                       fabs (r->current_ua_cm2) < 0.01 ? 1 : 2);
 
       /* Translators: a transporter's current, "0.19 µA/cm²" */
       *value = g_strdup_printf (_("%s µA/cm²"), number);
