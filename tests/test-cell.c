@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "ml-cell.h"
+#include "ml-presets.h"
+#include "ml-mechanism.h"
 
 #include <glib.h>
 #include <math.h>
@@ -493,6 +495,63 @@ test_measured_points (void)
   g_assert_null (ml_cell_get_measured_text (cell));
 }
 
+static void
+count_cb (MlCell *cell,
+          guint  *count)
+{
+  (*count)++;
+}
+
+/* "changed" is detailed by the parameter id: a view that shows K⁺ inside
+ * hears "changed::K.in" and nothing else; a batch of several is "many". */
+static void
+test_changed_detail (void)
+{
+  g_autoptr (MlCell) cell = ml_cell_new_default ();
+  guint k_in = 0, many = 0, any = 0;
+  int k = ml_cell_find_ion (cell, "K");
+
+  g_signal_connect (cell, "changed::K.in", G_CALLBACK (count_cb), &k_in);
+  g_signal_connect (cell, "changed::many", G_CALLBACK (count_cb), &many);
+  g_signal_connect (cell, "changed", G_CALLBACK (count_cb), &any);
+
+  ml_cell_set_ion_value (cell, k, ML_ION_FIELD_C_OUT, 10.0);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, "K.out");
+  ml_cell_set_ion_value (cell, k, ML_ION_FIELD_C_IN, 120.0);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, "K.in");
+  g_assert_cmpuint (k_in, ==, 1);
+  g_assert_cmpuint (any, ==, 2);
+
+  /* one value twice in a batch is still that value */
+  ml_cell_begin_batch (cell);
+  ml_cell_set_ion_value (cell, k, ML_ION_FIELD_C_IN, 110.0);
+  ml_cell_set_ion_value (cell, k, ML_ION_FIELD_C_IN, 100.0);
+  ml_cell_end_batch (cell);
+  g_assert_cmpuint (k_in, ==, 2);
+
+  ml_cell_begin_batch (cell);
+  ml_cell_set_ion_value (cell, k, ML_ION_FIELD_C_IN, 90.0);
+  ml_cell_set_temperature (cell, 20.0);
+  ml_cell_end_batch (cell);
+  g_assert_cmpuint (k_in, ==, 2);
+  g_assert_cmpuint (many, ==, 1);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, ML_CELL_CHANGE_MANY);
+
+  /* an assignment that moves one value is named by it */
+  {
+    g_autoptr (MlCell) other = ml_cell_copy (cell);
+
+    ml_cell_set_pump_max_current (other, 0.9);
+    ml_cell_assign (cell, other);
+    g_assert_cmpstr (ml_cell_get_change (cell), ==, "pump.imax");
+  }
+  ml_cell_set_pump_mode (cell, ML_PUMP_OFF);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, ML_CELL_CHANGE_PUMP_MODE);
+  /* (the preset has NKCC1 and the Ca²⁺ pump) */
+  g_assert_cmpint (ml_cell_add_mechanism (cell, ml_mechanism_class_find ("kcc2")), ==, 2);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, ML_CELL_CHANGE_MECHANISMS);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +571,8 @@ main (int    argc,
   g_test_add_func ("/cell/role/for-name", test_role_for);
   g_test_add_func ("/cell/role/in-cell", test_roles_in_cell);
   g_test_add_func ("/cell/measured-points", test_measured_points);
+
+  g_test_add_func ("/cell/changed/detail", test_changed_detail);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ml-history.h"
+#include "ml-mechanism.h"
 #include "ml-presets.h"
 
 static void
@@ -190,10 +191,45 @@ test_difference_keys (void)
   g_assert_null (none);
   ml_cell_set_ion_value (b, ml_cell_find_ion (b, "Na"), ML_ION_FIELD_P, 1e-7);
   one = ml_cell_difference (a, b);
-  g_assert_cmpstr (one, ==, "ion:Na:p");
+  /* The parameter table's id, as the signal's detail names it. */
+  g_assert_cmpstr (one, ==, "Na.p");
   ml_cell_set_temperature (b, 10.0);
   many = ml_cell_difference (a, b);
   g_assert_cmpstr (many, ==, "many");
+}
+
+/* A drag of the kinetic pump's Ī is one undo step (its key was missing
+ * from the history's own list of sliders before the table said it), and
+ * so is a drag of a mechanism's rate; a switch flipped twice is two. */
+static void
+test_drags_merge_by_the_table (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  double imax = ml_cell_get_pump_max_current (cell);
+  int k;
+
+  for (int i = 1; i <= 20; i++)
+    ml_cell_set_pump_max_current (cell, imax + 0.01 * i);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, "pump.imax");
+  ml_history_undo (history);
+  g_assert_cmpfloat (ml_cell_get_pump_max_current (cell), ==, imax);
+  g_assert_false (ml_history_can_undo (history));
+
+  k = ml_cell_add_mechanism (cell, ml_mechanism_class_find ("kcc2"));
+  for (int i = 1; i <= 20; i++)
+    ml_cell_set_mechanism_value (cell, k, 0, 0.01 * i);
+  g_assert_cmpstr (ml_cell_get_change (cell), ==, "kcc2.imax");
+  ml_history_undo (history);   /* the drag */
+  g_assert_cmpfloat (ml_cell_get_mechanism_value (cell, k, 0), ==,
+                     ml_mechanism_class_find ("kcc2")->params[0].default_value);
+  ml_history_undo (history);   /* the addition */
+  g_assert_cmpint (ml_cell_find_mechanism (cell, "kcc2"), ==, -1);
+
+  ml_cell_set_ion_enabled (cell, 0, FALSE);
+  ml_cell_set_ion_enabled (cell, 0, TRUE);
+  ml_history_undo (history);
+  g_assert_false (ml_cell_get_ion (cell, 0)->enabled);
 }
 
 int
@@ -211,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/history/drag-back-to-start-is-no-step", test_drag_back_to_start_is_no_step);
   g_test_add_func ("/history/clear", test_clear);
   g_test_add_func ("/history/difference-keys", test_difference_keys);
+  g_test_add_func ("/history/drags-merge-by-the-table", test_drags_merge_by_the_table);
 
   return g_test_run ();
 }

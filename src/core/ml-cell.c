@@ -45,6 +45,10 @@ struct _MlCell
 
   guint       batch_depth;
   gboolean    batch_dirty;
+  /* What a batch changed: one id, or ML_CELL_CHANGE_MANY. */
+  GQuark      batch_change;
+  /* The id of the change emitted last. */
+  GQuark      last_change;
 };
 
 enum {
@@ -74,27 +78,53 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MlCell, ml_cell, G_TYPE_OBJECT)
 
+/* Every change names what changed: a parameter id of the table ("K.in",
+ * "pump.imax", "kcc2.imax") or one of the ML_CELL_CHANGE_* words; it is
+ * the signal's detail, so "changed::K.in" hears only that. */
 static void
-emit_changed (MlCell *self)
+emit_change (MlCell     *self,
+             const char *id)
 {
+  GQuark quark = g_quark_from_string (id);
+
   if (self->batch_depth > 0)
-    self->batch_dirty = TRUE;
-  else
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      if (!self->batch_dirty)
+        self->batch_change = quark;
+      else if (self->batch_change != quark)
+        self->batch_change = g_quark_from_static_string (ML_CELL_CHANGE_MANY);
+      self->batch_dirty = TRUE;
+      return;
+    }
+  self->last_change = quark;
+  g_signal_emit (self, signals[CHANGED], quark);
+}
+
+/* The id of an ion's value: "K.in". */
+static void
+emit_ion_change (MlCell     *self,
+                 guint       index,
+                 const char *field)
+{
+  g_autofree char *id = g_strconcat (self->ions[index].name, field, NULL);
+
+  emit_change (self, id);
 }
 
 static gboolean
 set_double (MlCell     *self,
             double     *field,
             double      value,
-            GParamSpec *pspec)
+            GParamSpec *pspec,
+            const char *id)
 {
   if (*field == value)
     return FALSE;
   *field = value;
   if (pspec != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  emit_changed (self);
+  if (id != NULL)
+    emit_change (self, id);
   return TRUE;
 }
 
@@ -115,7 +145,7 @@ set_string (MlCell      *self,
   g_free (*field);
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_TEXT);
 }
 
 static gboolean
@@ -410,7 +440,7 @@ ml_cell_class_init (MlCellClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 }
@@ -460,12 +490,18 @@ void
 ml_cell_assign (MlCell *self,
                 MlCell *source)
 {
+  g_autofree char *diff = NULL;
+  gboolean outer;
+
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ML_IS_CELL (source));
 
   if (self == source)
     return;
 
+  /* One change: named by what differs, as a drag's undo step needs it. */
+  outer = self->batch_depth == 0;
+  diff = outer ? ml_cell_difference (self, source) : NULL;
   ml_cell_begin_batch (self);
   ml_cell_set_name (self, source->name);
   ml_cell_set_description (self, source->description);
@@ -489,14 +525,16 @@ ml_cell_assign (MlCell *self,
       memset (self->ions, 0, sizeof self->ions);
       memcpy (self->ions, source->ions, sizeof (MlIon) * source->n_ions);
       self->n_ions = source->n_ions;
-      emit_changed (self);
+      emit_change (self, ML_CELL_CHANGE_IONS);
     }
   if (!mechanisms_equal (self, source))
     {
       memcpy (self->mechanisms, source->mechanisms, sizeof self->mechanisms);
       self->n_mechanisms = source->n_mechanisms;
-      emit_changed (self);
+      emit_change (self, ML_CELL_CHANGE_MECHANISMS);
     }
+  if (outer && diff != NULL && self->batch_dirty)
+    self->batch_change = g_quark_from_string (diff);
   ml_cell_end_batch (self);
 }
 
@@ -559,8 +597,16 @@ ml_cell_end_batch (MlCell *self)
   if (self->batch_dirty)
     {
       self->batch_dirty = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
+      self->last_change = self->batch_change;
+      g_signal_emit (self, signals[CHANGED], self->batch_change);
     }
+}
+
+const char *
+ml_cell_get_change (MlCell *self)
+{
+  g_return_val_if_fail (ML_IS_CELL (self), NULL);
+  return g_quark_to_string (self->last_change);
 }
 
 const char *
@@ -687,7 +733,7 @@ ml_cell_set_measured_text (MlCell     *self,
     return TRUE;
   g_free (self->measured);
   self->measured = g_strdup (text);
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_TEXT);
   return TRUE;
 }
 
@@ -781,7 +827,7 @@ ml_cell_set_temperature (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (isfinite (t_c));
-  set_double (self, &self->temperature, t_c, properties[PROP_TEMPERATURE]);
+  set_double (self, &self->temperature, t_c, properties[PROP_TEMPERATURE], "temperature");
 }
 
 MlPumpMode
@@ -802,7 +848,7 @@ ml_cell_set_pump_mode (MlCell     *self,
     return;
   self->pump_mode = mode;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUMP_MODE]);
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_PUMP_MODE);
 }
 
 double
@@ -818,7 +864,7 @@ ml_cell_set_pump_ratio (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_RATIO, ratio));
-  set_double (self, &self->pump_ratio, ratio, properties[PROP_PUMP_RATIO]);
+  set_double (self, &self->pump_ratio, ratio, properties[PROP_PUMP_RATIO], "pump.ratio");
 }
 
 double
@@ -834,7 +880,7 @@ ml_cell_set_pump_current (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_CURRENT, ua_cm2));
-  set_double (self, &self->pump_current, ua_cm2, properties[PROP_PUMP_CURRENT]);
+  set_double (self, &self->pump_current, ua_cm2, properties[PROP_PUMP_CURRENT], "pump.current");
 }
 
 double
@@ -850,7 +896,7 @@ ml_cell_set_pump_max_current (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_MAX_CURRENT, ua_cm2));
-  set_double (self, &self->pump_max_current, ua_cm2, properties[PROP_PUMP_MAX_CURRENT]);
+  set_double (self, &self->pump_max_current, ua_cm2, properties[PROP_PUMP_MAX_CURRENT], "pump.imax");
 }
 
 double
@@ -866,7 +912,7 @@ ml_cell_set_pump_q10 (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_Q10, q10));
-  set_double (self, &self->pump_q10, q10, properties[PROP_PUMP_Q10]);
+  set_double (self, &self->pump_q10, q10, properties[PROP_PUMP_Q10], "pump.q10");
 }
 
 double
@@ -882,8 +928,8 @@ ml_cell_set_pump_reference_temperature (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_PUMP_T_REF, t_c));
-  set_double (self, &self->pump_t_ref, t_c,
-              properties[PROP_PUMP_REFERENCE_TEMPERATURE]);
+  set_double (self, &self->pump_t_ref, t_c, properties[PROP_PUMP_REFERENCE_TEMPERATURE],
+              "pump.t_ref");
 }
 
 double
@@ -899,7 +945,7 @@ ml_cell_set_radius (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_RADIUS, radius_um));
-  set_double (self, &self->radius, radius_um, properties[PROP_RADIUS]);
+  set_double (self, &self->radius, radius_um, properties[PROP_RADIUS], "radius");
 }
 
 double
@@ -915,7 +961,7 @@ ml_cell_set_capacitance (MlCell *self,
 {
   g_return_if_fail (ML_IS_CELL (self));
   g_return_if_fail (ml_params_cell_accepts (ML_PARAM_CAPACITANCE, uf_cm2));
-  set_double (self, &self->capacitance, uf_cm2, properties[PROP_CAPACITANCE]);
+  set_double (self, &self->capacitance, uf_cm2, properties[PROP_CAPACITANCE], "capacitance");
 }
 
 guint
@@ -993,7 +1039,7 @@ ml_cell_set_ion (MlCell      *self,
     return index;
 
   self->ions[index] = stored;
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_IONS);
   return index;
 }
 
@@ -1008,7 +1054,7 @@ ml_cell_remove_ion (MlCell *self,
            sizeof (MlIon) * (self->n_ions - index - 1));
   self->n_ions--;
   memset (&self->ions[self->n_ions], 0, sizeof (MlIon));
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_IONS);
 }
 
 void
@@ -1020,7 +1066,7 @@ ml_cell_clear_ions (MlCell *self)
     return;
   memset (self->ions, 0, sizeof self->ions);
   self->n_ions = 0;
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_IONS);
 }
 
 double
@@ -1073,7 +1119,9 @@ ml_cell_set_ion_value (MlCell     *self,
       g_return_if_reached ();
     }
 
-  set_double (self, target, value, NULL);
+  if (set_double (self, target, value, NULL, NULL))
+    emit_ion_change (self, index, field == ML_ION_FIELD_C_IN ? ".in"
+                                  : field == ML_ION_FIELD_C_OUT ? ".out" : ".p");
 }
 
 void
@@ -1088,7 +1136,7 @@ ml_cell_set_ion_enabled (MlCell   *self,
   if (self->ions[index].enabled == (bool)enabled)
     return;
   self->ions[index].enabled = enabled;
-  emit_changed (self);
+  emit_ion_change (self, index, ".enabled");
 }
 
 /* Mechanisms ----------------------------------------------------------- */
@@ -1142,8 +1190,10 @@ ml_cell_add_mechanism (MlCell                 *self,
   m->klass = klass;
   for (guint k = 0; k < klass->n_params && k < ML_MECHANISM_MAX_PARAMS; k++)
     m->values[k] = klass->params[k].default_value;
-  emit_changed (self);
-  return (int)self->n_mechanisms++;
+  self->n_mechanisms++;
+  /* counted before the signal: a handler sees the new one */
+  emit_change (self, ML_CELL_CHANGE_MECHANISMS);
+  return (int)self->n_mechanisms - 1;
 }
 
 void
@@ -1157,7 +1207,7 @@ ml_cell_remove_mechanism (MlCell *self,
            sizeof (MlMechanism) * (self->n_mechanisms - index - 1));
   self->n_mechanisms--;
   memset (&self->mechanisms[self->n_mechanisms], 0, sizeof (MlMechanism));
-  emit_changed (self);
+  emit_change (self, ML_CELL_CHANGE_MECHANISMS);
 }
 
 double
@@ -1189,7 +1239,7 @@ ml_cell_set_mechanism_value (MlCell *self,
       g_warning ("%s: %s out of range: %g", G_STRFUNC, m->klass->params[slot].id, value);
       return;
     }
-  set_double (self, &m->values[slot], value, NULL);
+  set_double (self, &m->values[slot], value, NULL, m->klass->params[slot].id);
 }
 
 static void
@@ -1214,45 +1264,46 @@ ml_cell_difference (MlCell *a,
   /* Words and measured values: nothing the physics reads. */
   if (g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->description, b->description) != 0
       || g_strcmp0 (a->source, b->source) != 0 || g_strcmp0 (a->measured, b->measured) != 0)
-    note_difference (&key, &count, "text");
+    note_difference (&key, &count, ML_CELL_CHANGE_TEXT);
   if (a->temperature != b->temperature)
     note_difference (&key, &count, "temperature");
   if (a->pump_mode != b->pump_mode)
-    note_difference (&key, &count, "pump-mode");
+    note_difference (&key, &count, ML_CELL_CHANGE_PUMP_MODE);
   if (a->pump_ratio != b->pump_ratio)
-    note_difference (&key, &count, "pump-ratio");
+    note_difference (&key, &count, "pump.ratio");
   if (a->pump_current != b->pump_current)
-    note_difference (&key, &count, "pump-current");
+    note_difference (&key, &count, "pump.current");
   if (a->pump_max_current != b->pump_max_current)
-    note_difference (&key, &count, "pump-max-current");
+    note_difference (&key, &count, "pump.imax");
   if (a->pump_q10 != b->pump_q10)
-    note_difference (&key, &count, "pump-q10");
+    note_difference (&key, &count, "pump.q10");
   if (a->pump_t_ref != b->pump_t_ref)
-    note_difference (&key, &count, "pump-reference-temperature");
+    note_difference (&key, &count, "pump.t_ref");
   if (a->radius != b->radius)
     note_difference (&key, &count, "radius");
   if (a->capacitance != b->capacitance)
     note_difference (&key, &count, "capacitance");
 
   if (a->n_ions != b->n_ions)
-    note_difference (&key, &count, "ions");
+    note_difference (&key, &count, ML_CELL_CHANGE_IONS);
   else
     for (guint i = 0; i < a->n_ions; i++)
       {
         const MlIon *x = &a->ions[i], *y = &b->ions[i];
-        g_autofree char *prefix = g_strdup_printf ("ion:%s:", x->name);
+        const char *prefix = x->name;
         g_autofree char *what = NULL;
 
+        /* The parameter ids of the table: "K.in". */
         if (strcmp (x->name, y->name) != 0 || x->z != y->z)
-          what = g_strconcat (prefix, "identity", NULL);
+          what = g_strdup (ML_CELL_CHANGE_IONS);
         else if (x->c_in != y->c_in)
-          what = g_strconcat (prefix, "c_in", NULL);
+          what = g_strconcat (prefix, ".in", NULL);
         else if (x->c_out != y->c_out)
-          what = g_strconcat (prefix, "c_out", NULL);
+          what = g_strconcat (prefix, ".out", NULL);
         else if (x->p != y->p)
-          what = g_strconcat (prefix, "p", NULL);
+          what = g_strconcat (prefix, ".p", NULL);
         else if (x->enabled != y->enabled)
-          what = g_strconcat (prefix, "enabled", NULL);
+          what = g_strconcat (prefix, ".enabled", NULL);
         if (what != NULL)
           note_difference (&key, &count, what);
       }
@@ -1260,7 +1311,7 @@ ml_cell_difference (MlCell *a,
   /* A mechanism's value by its parameter id ("kcc2.imax"); another set of
    * mechanisms as one key. */
   if (a->n_mechanisms != b->n_mechanisms)
-    note_difference (&key, &count, "mechanisms");
+    note_difference (&key, &count, ML_CELL_CHANGE_MECHANISMS);
   else
     for (guint i = 0; i < a->n_mechanisms; i++)
       {
@@ -1268,7 +1319,7 @@ ml_cell_difference (MlCell *a,
 
         if (x->klass != y->klass)
           {
-            note_difference (&key, &count, "mechanisms");
+            note_difference (&key, &count, ML_CELL_CHANGE_MECHANISMS);
             continue;
           }
         for (guint k = 0; k < x->klass->n_params; k++)
@@ -1279,7 +1330,7 @@ ml_cell_difference (MlCell *a,
   if (count > 1)
     {
       g_free (key);
-      return g_strdup ("many");
+      return g_strdup (ML_CELL_CHANGE_MANY);
     }
   return key;
 }

@@ -89,6 +89,18 @@ void          ml_cell_assign             (MlCell       *self,
 gboolean      ml_cell_equal              (MlCell       *a,
                                           MlCell       *b);
 
+/* "changed" is detailed: its detail names what changed, a parameter id of
+ * the table ("changed::K.in", "changed::pump.imax", "changed::kcc2.imax")
+ * or one of these; a batch that changed several things is "many". */
+#define ML_CELL_CHANGE_MANY        "many"
+#define ML_CELL_CHANGE_TEXT        "text"       /* name, description, source, measured */
+#define ML_CELL_CHANGE_PUMP_MODE   "pump.mode"
+#define ML_CELL_CHANGE_IONS        "ions"       /* ions added, removed or replaced */
+#define ML_CELL_CHANGE_MECHANISMS  "mechanisms" /* mechanisms added or removed */
+
+/* The detail of the "changed" emitted last (in a handler: this one). */
+const char   *ml_cell_get_change         (MlCell       *self);
+
 void          ml_cell_begin_batch        (MlCell       *self);
 void          ml_cell_end_batch          (MlCell       *self);
 
@@ -236,9 +248,10 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* What differs between two cells, as a key: NULL when equal, "temperature",
- * "pump-mode", "ion:K:c_in", "ion:K:enabled", … or "many" when more than one
- * thing differs.  Undo uses it to merge the steps of one slider drag. */
+/* What differs between two cells: NULL when equal, else the parameter id
+ * ("temperature", "K.in", "K.enabled", "kcc2.imax") or one of the
+ * ML_CELL_CHANGE_* words ("many" when more than one thing differs), the
+ * same names the "changed" signal's detail gives. */
 char         *ml_cell_difference         (MlCell       *a,
                                           MlCell       *b);
 

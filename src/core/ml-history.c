@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ml-history.h"
+#include "ml-params.h"
 
 struct _MlHistory
 {
@@ -54,23 +55,12 @@ notify_state (MlHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-/* Only values that a slider sweeps merge: two clicks of a switch are two
- * steps, or undo would bring back nothing. */
+/* Only values that a slider sweeps merge, as the parameter table says:
+ * two clicks of a switch are two steps, or undo would bring back nothing. */
 static gboolean
 key_is_continuous (const char *key)
 {
-  static const char * const scalars[] = {
-    "temperature", "pump-ratio", "pump-current", "pump-q10",
-    "pump-reference-temperature", "radius", "capacitance",
-  };
-
-  if (g_str_has_prefix (key, "ion:"))
-    return g_str_has_suffix (key, ":c_in") || g_str_has_suffix (key, ":c_out")
-           || g_str_has_suffix (key, ":p");
-  for (guint i = 0; i < G_N_ELEMENTS (scalars); i++)
-    if (g_str_equal (key, scalars[i]))
-      return TRUE;
-  return FALSE;
+  return ml_params_id_is_continuous (key);
 }
 
 static void
@@ -85,9 +75,11 @@ cell_changed_cb (MlCell    *cell,
   if (self->applying)
     return;
 
-  key = ml_cell_difference (self->current, cell);
-  if (key == NULL)
+  /* The change names itself (the signal's detail); a cell that matches
+   * the step already kept is no step. */
+  if (ml_cell_equal (self->current, cell))
     return;
+  key = g_strdup (ml_cell_get_change (cell));
 
   if (self->last_key != NULL && key_is_continuous (key)
       && g_strcmp0 (key, self->last_key) == 0

@@ -251,6 +251,14 @@ ml_params_get (const char *id)
   return ml_params_parse_id (id, NULL, 0);
 }
 
+gboolean
+ml_params_id_is_continuous (const char *id)
+{
+  const MlParam *param = id != NULL ? ml_params_get (id) : NULL;
+
+  return param != NULL && !(param->flags & ML_PARAM_FLAG_BOOLEAN);
+}
+
 const MlParam *
 ml_params_lookup_ion_field (MlIonField field)
 {

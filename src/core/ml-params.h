@@ -114,6 +114,11 @@ char          *ml_param_dup_group          (const MlParam  *param,
 const char    *ml_param_get_label          (const MlParam  *param);
 gboolean       ml_param_is_per_ion         (const MlParam  *param);
 
+/* Whether a change of @id (a parameter id or an ML_CELL_CHANGE_* word) is
+ * a value a slider sweeps, whose steps of one drag make one undo step and
+ * one event: a number of the table, not a switch, a mode or a new set. */
+gboolean       ml_params_id_is_continuous  (const char     *id);
+
 /* Whether a file or the command line may give @value: finite and within
  * the range (above min when it is open). */
 gboolean       ml_param_accepts            (const MlParam  *param,

@@ -911,7 +911,7 @@ ml_simulation_describe_change (MlCell *before,
   if (key == NULL || strcmp (key, "text") == 0)
     return NULL;
 
-  if (strcmp (key, "pump-mode") == 0)
+  if (strcmp (key, ML_CELL_CHANGE_PUMP_MODE) == 0)
     {
       if (ml_cell_get_pump_mode (after) == ML_PUMP_OFF)
         return g_strdup (_("pump blocked"));
@@ -930,67 +930,60 @@ ml_simulation_describe_change (MlCell *before,
       /* Translators: an event mark; %s is a temperature in °C, "40". */
       return g_strdup_printf (_("warmed to %s °C"), n);
     }
-  if (g_str_has_prefix (key, "ion:"))
-    {
-      g_auto (GStrv) parts = g_strsplit (key + 4, ":", 2);
-      int i = parts[0] != NULL ? ml_cell_find_ion (after, parts[0]) : -1;
-
-      if (i >= 0 && parts[1] != NULL)
-        {
-          const MlIon *a = ml_cell_get_ion (before, i);
-          const MlIon *b = ml_cell_get_ion (after, i);
-          g_autofree char *label = ml_ion_label (b->name, b->z);
-
-          if (strcmp (parts[1], "p") == 0)
-            {
-              g_autofree char *factor = factor_text (a->p, b->p);
-
-              /* Translators: a permeability changed: "P(Na⁺) × 25". */
-              return g_strdup_printf (_("P(%s) %s"), label, factor);
-            }
-          if (strcmp (parts[1], "c_out") == 0 || strcmp (parts[1], "c_in") == 0)
-            {
-              g_autofree char *from = ml_format_significant (strcmp (parts[1], "c_out") == 0
-                                                             ? a->c_out : a->c_in, 3);
-              g_autofree char *to = ml_format_significant (strcmp (parts[1], "c_out") == 0
-                                                           ? b->c_out : b->c_in, 3);
-
-              if (strcmp (parts[1], "c_out") == 0)
-                /* Translators: an event mark, "K⁺ outside 5 → 20 mM". */
-                return g_strdup_printf (_("%s outside %s → %s mM"), label, from, to);
-              /* Translators: an event mark, "Na⁺ inside 15 → 30 mM". */
-              return g_strdup_printf (_("%s inside %s → %s mM"), label, from, to);
-            }
-          if (strcmp (parts[1], "enabled") == 0)
-            return b->enabled ? g_strdup_printf (_("%s switched on"), label)
-                              : g_strdup_printf (_("%s switched off"), label);
-        }
-    }
-  if (strcmp (key, "many") == 0)
-    return g_strdup (_("several changes"));
-  /* Any other single parameter: its label. */
   {
-    static const struct { const char *key; MlParamKind kind; } keys[] = {
-      { "pump-ratio", ML_PARAM_PUMP_RATIO },
-      { "pump-current", ML_PARAM_PUMP_CURRENT },
-      { "pump-max-current", ML_PARAM_PUMP_MAX_CURRENT },
-      { "pump-q10", ML_PARAM_PUMP_Q10 },
-      { "pump-reference-temperature", ML_PARAM_PUMP_T_REF },
-      { "radius", ML_PARAM_RADIUS },
-      { "capacitance", ML_PARAM_CAPACITANCE },
-    };
+    char name[ML_ION_NAME_MAX];
+    const MlParam *param = ml_params_parse_id (key, name, sizeof name);
+    int i = param != NULL && ml_param_is_per_ion (param) ? ml_cell_find_ion (after, name) : -1;
+    const char *field = param != NULL && ml_param_is_per_ion (param) ? param->id + 1 : NULL;
 
-    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-      if (strcmp (key, keys[k].key) == 0)
-        {
-          const MlParam *param = ml_params_get_kind (keys[k].kind);
-          double v = ml_param_get_value (param, after, 0);
-          g_autofree char *n = ml_format_significant (v, 3);
+    if (i >= 0 && field != NULL)
+      {
+        const MlIon *a = ml_cell_get_ion (before, i);
+        const MlIon *b = ml_cell_get_ion (after, i);
+        g_autofree char *label = ml_ion_label (b->name, b->z);
 
-          return param->unit != NULL
-                 ? g_strdup_printf ("%s %s %s", ml_param_get_label (param), n, param->unit)
-                 : g_strdup_printf ("%s %s", ml_param_get_label (param), n);
-        }
+        if (strcmp (field, "p") == 0)
+          {
+            g_autofree char *factor = factor_text (a->p, b->p);
+
+            /* Translators: a permeability changed: "P(Na⁺) × 25". */
+            return g_strdup_printf (_("P(%s) %s"), label, factor);
+          }
+        if (strcmp (field, "out") == 0 || strcmp (field, "in") == 0)
+          {
+            g_autofree char *from = ml_format_significant (strcmp (field, "out") == 0
+                                                           ? a->c_out : a->c_in, 3);
+            g_autofree char *to = ml_format_significant (strcmp (field, "out") == 0
+                                                         ? b->c_out : b->c_in, 3);
+
+            if (strcmp (field, "out") == 0)
+              /* Translators: an event mark, "K⁺ outside 5 → 20 mM". */
+              return g_strdup_printf (_("%s outside %s → %s mM"), label, from, to);
+            /* Translators: an event mark, "Na⁺ inside 15 → 30 mM". */
+            return g_strdup_printf (_("%s inside %s → %s mM"), label, from, to);
+          }
+        if (strcmp (field, "enabled") == 0)
+          return b->enabled ? g_strdup_printf (_("%s switched on"), label)
+                            : g_strdup_printf (_("%s switched off"), label);
+      }
   }
+  if (strcmp (key, ML_CELL_CHANGE_MANY) == 0)
+    return g_strdup (_("several changes"));
+  /* Any other single parameter, a mechanism's too: its label. */
+  {
+    const MlParam *param = ml_params_get (key);
+    double v;
+
+    if (param != NULL && !ml_param_is_per_ion (param) && ml_params_get_value (after, key, &v))
+      {
+        g_autofree char *n = ml_format_significant (v, 3);
+
+        return param->unit != NULL
+               ? g_strdup_printf ("%s %s %s", ml_param_get_label (param), n, param->unit)
+               : g_strdup_printf ("%s %s", ml_param_get_label (param), n);
+      }
+  }
+  if (strcmp (key, ML_CELL_CHANGE_MECHANISMS) == 0)
+    return g_strdup (_("transporters changed"));
   return g_strdup (_("cell changed"));
 }

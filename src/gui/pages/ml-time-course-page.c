@@ -252,15 +252,17 @@ solved_cb (MlTimeCoursePage *self,
       return;
     }
 
-  key = ml_cell_difference (self->applied, cell);
-  if (key == NULL || g_strcmp0 (key, "text") == 0)
+  /* The change names itself; words change nothing a run depends on. */
+  if (ml_cell_equal (self->applied, cell))
+    return;
+  key = g_strdup (ml_cell_get_change (cell));
+  if (key == NULL || g_strcmp0 (key, ML_CELL_CHANGE_TEXT) == 0)
     return;
 
-  /* Only a value moved step by step merges; a switch flipped twice is
-   * two events however fast. */
+  /* Only a value moved step by step merges (the parameter table says
+   * which); a switch flipped twice is two events however fast. */
   merge = self->gesture_key != NULL && g_strcmp0 (key, self->gesture_key) == 0
-          && g_strcmp0 (key, "many") != 0 && g_strcmp0 (key, "pump-mode") != 0
-          && !g_str_has_suffix (key, ":enabled") && now - self->gesture_us < GESTURE_US;
+          && ml_params_id_is_continuous (key) && now - self->gesture_us < GESTURE_US;
   if (!merge)
     {
       g_set_object (&self->gesture_start, self->applied);
