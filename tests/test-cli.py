@@ -522,6 +522,84 @@ def parse_range(text):
     return float(m.group(2)), float(m.group(3)), m.group(1) == '('
 
 
+class TestMechanisms(CliTestCase):
+    """--mechanism, --set, --list-mechanisms and the mechanisms in --json."""
+
+    def test_list_mechanisms(self):
+        p = run('--list-mechanisms')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        rows = [line.split('\t') for line in p.stdout.strip().split('\n')]
+        ids = [r[0] for r in rows]
+        self.assertEqual(ids[:2], ['leak', 'nak-pump'])
+        for kind in ('kcc2', 'nkcc1', 'pmca', 'ncx'):
+            self.assertIn(kind, ids)
+        for r in rows:
+            self.assertEqual(len(r), 5, r)
+            self.assertIn(r[1], ('channel', 'pump', 'cotransporter', 'exchanger'))
+            self.assertTrue(r[4].strip(), r)   # a source for each
+
+    def test_set_any_parameter(self):
+        base = self.calc_json()
+        sol = self.calc_json('--set', 'K.out=10', '--set', 'nkcc1.imax=0')
+        self.assertEqual(self.ion(sol, 'K')['c_out_mm'], 10)
+        nkcc1 = next(m for m in sol['mechanisms'] if m['id'] == 'nkcc1')
+        self.assertEqual(nkcc1['flux_ua_cm2']['Cl'], 0)
+        # NKCC1 stopped, Cl⁻ no longer balances: its net flux is the leak's.
+        cl = self.ion(sol, 'Cl')
+        self.assertAlmostEqual(cl['net_flux_ua_cm2'], cl['current_ua_cm2'], delta=1e-12)
+        self.assertNotEqual(base['vm_mv'], sol['vm_mv'])
+        # --set of the table's cell parameters, as --temperature
+        self.assertEqual(self.calc_json('--set', 'temperature=20')['temperature_c'], 20)
+
+    def test_add_mechanism(self):
+        sol = self.calc_json('--mechanism', 'kcc2', '--set', 'kcc2.imax=0.2')
+        kcc2 = next(m for m in sol['mechanisms'] if m['id'] == 'kcc2')
+        # K 140/5, Cl 10/110 (the default neuron): J = 0.2·(1400 − 550)/(1400 + 550).
+        j = 0.2 * (140 * 10 - 5 * 110) / (140 * 10 + 5 * 110)
+        self.assertAlmostEqual(kcc2['flux_ua_cm2']['K'], j, delta=1e-12)
+        self.assertAlmostEqual(kcc2['flux_ua_cm2']['Cl'], -j, delta=1e-12)
+        self.assertEqual(kcc2['current_ua_cm2'], 0)
+        # each ion's net flux is the sum over every mechanism
+        for ion in sol['ions']:
+            total = sum(m['flux_ua_cm2'][ion['name']] for m in sol['mechanisms'])
+            self.assertAlmostEqual(ion['net_flux_ua_cm2'], total, delta=1e-12)
+
+    def test_bad_mechanism_options(self):
+        self.assert_bad_input(['--mechanism', 'nope'], '--mechanism', 'nope', '--list-mechanisms')
+        self.assert_bad_input(['--mechanism', 'leak'], '--mechanism', 'leak')
+        self.assert_bad_input(['--set', 'K.out'], '--set', 'ID=VALUE')
+        self.assert_bad_input(['--set', 'nope.x=1'], '--set', 'nope.x')
+        self.assert_bad_input(['--set', 'kcc2.imax=1'], '--set', '--mechanism kcc2')
+        self.assert_bad_input(['--set', 'K.out=-1'], '--set', 'K.out')
+        self.assert_bad_input(['--set', 'K.out=ten'], '--set', 'K.out')
+
+    def test_save_and_load_mechanisms(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'cell.membrane')
+            p = run('--mechanism', 'kcc2', '--set', 'kcc2.imax=0.125', '--save', path)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            with open(path, encoding='utf-8') as f:
+                text = f.read()
+            self.assertIn('[Mechanism kcc2]', text)
+            self.assertNotIn('Fit=', text)
+            sol = self.calc_json(path)
+            kcc2 = next(m for m in sol['mechanisms'] if m['id'] == 'kcc2')
+            self.assertAlmostEqual(kcc2['flux_ua_cm2']['K'],
+                                   0.125 * 850 / 1950, delta=1e-12)
+
+    def test_pump_off_runs_down(self):
+        # The issue's first reproducer: the strong-pump neuron with its pump
+        # blocked before the run stayed at −53.30 mV for two hours.
+        _, rows = self.simulate('--preset', 'pump-neuron', '--pump', 'off', '--simulate', '2h')
+        self.assertGreater(rows[-1]['vm_mv'], rows[0]['vm_mv'] + 20)
+        self.assertGreater(rows[-1]['Na_in_mm'], 2 * rows[0]['Na_in_mm'])
+
+    def simulate(self, *args):
+        p = run(*args, '--csv')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return read_csv(p.stdout)
+
+
 class TestParameters(CliTestCase):
     CELL_IDS = ['temperature', 'pump.ratio', 'pump.current', 'pump.imax', 'pump.q10', 'pump.t_ref',
                 'radius', 'capacitance']

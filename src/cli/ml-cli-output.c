@@ -398,14 +398,19 @@ append_mechanisms (GString          *s,
         if (m->flux_ua_cm2[i] != 0.0)
           {
             g_autofree char *label = ml_ion_label (sol->ions[i].ion.name, sol->ions[i].ion.z);
+            g_autofree char *flux = ml_format_significant (m->flux_ua_cm2[i], 4);
 
-            g_string_append_printf (moved, "%s%s %+.4g", moved->len > 0 ? ", " : "", label,
-                                    m->flux_ua_cm2[i]);
+            g_string_append_printf (moved, "%s%s %s%s", moved->len > 0 ? ", " : "", label,
+                                    m->flux_ua_cm2[i] > 0 ? "+" : "", flux);
           }
       /* Translators: a mechanism, its current and the charge each ion
        * carries out through it: "KCC2: 0 µA/cm²; K⁺ +0.1, Cl⁻ −0.1 µA/cm² out". */
-      g_string_append_printf (s, _("%s: %.4g µA/cm²; %s µA/cm² out"), m->klass->short_name,
-                              m->current_ua_cm2, moved->len > 0 ? moved->str : "0");
+      {
+        g_autofree char *current = ml_format_significant (m->current_ua_cm2, 4);
+
+        g_string_append_printf (s, _("%s: %s µA/cm²; %s µA/cm² out"), m->klass->short_name,
+                                current, moved->len > 0 ? moved->str : "0");
+      }
       if (m->state != NULL)
         g_string_append_printf (s, " (%s)", m->state);
       g_string_append_c (s, '\n');
@@ -421,11 +426,14 @@ append_mechanisms (GString          *s,
     {
       const MlIonResult *r = &sol->ions[worst_ion];
       g_autofree char *label = ml_ion_label (r->ion.name, r->ion.z);
+      g_autofree char *flux = ml_format_significant (r->net_flux_ua_cm2, 4);
 
-      /* Translators: %s is an ion, then its net charge flux. */
-      g_string_append_printf (s, _("Not a steady state: %s moves out at a net %+.4g µA/cm², so "
-                                   "its concentrations drift over time\n"),
-                              label, r->net_flux_ua_cm2);
+      /* Translators: %s is an ion, then its net charge flux ("−4.396"),
+       * outward positive. */
+      g_string_append_printf (s, _("Not a steady state: the net flux of %s is %s µA/cm² "
+                                   "(outward positive), so its concentrations drift over "
+                                   "time\n"),
+                              label, flux);
     }
   else
     g_string_append_printf (s, "%s\n", _("Steady state: every ion’s net flux is zero"));
