@@ -126,6 +126,7 @@ const MlMechanismClass ml_kcc2_class = {
   .source = "Payne et al. (2003), Trends Neurosci. 26:199",
   .kind = ML_MECHANISM_KIND_COTRANSPORTER,
   .monotone = TRUE,
+  .electroneutral = TRUE,
   .n_params = G_N_ELEMENTS (kcc2_params),
   .params = kcc2_params,
   .scale_param = 0,

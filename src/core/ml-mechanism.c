@@ -55,6 +55,18 @@ static const MlMechanismClass *classes[MAX_CLASSES] = {
 };
 static guint n_classes = 6;
 
+const MlMechanismClass *
+ml_mechanism_class_leak (void)
+{
+  return &leak_class;
+}
+
+const MlMechanismClass *
+ml_mechanism_class_nak_pump (void)
+{
+  return &nak_pump_class;
+}
+
 guint
 ml_mechanism_class_count (void)
 {

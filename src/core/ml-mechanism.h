@@ -73,9 +73,15 @@ struct _MlMechanismClass
   const char       *source;       /* where its equation and numbers come from */
   MlMechanismKind   kind;
   gboolean          builtin;      /* the leak and the Na⁺/K⁺ pump */
-  /* Its current does not depend on V (PMCA), or it carries none (KCC2):
-   * both keep the sum of currents rising with V. */
+  /* Its current does not fall as V rises: the sum of currents keeps rising
+   * and its root stays unique (a gated channel will not be). */
   gboolean          monotone;
+  /* It carries no net charge at all (KCC2, NKCC1): no part of the balance
+   * of currents, and GHK's closed form still holds beside it. */
+  gboolean          electroneutral;
+  /* Its current depends on V (NCX); one that does not (PMCA) is a constant
+   * in the balance, evaluated once per solve. */
+  gboolean          voltage_dependent;
   guint             n_gates;      /* 0 for every transporter */
   guint             n_params;     /* ≤ ML_MECHANISM_MAX_PARAMS */
   const MlParam    *params;       /* kind ML_PARAM_MECHANISM, slot = index */
@@ -117,6 +123,10 @@ const MlParam          *ml_mechanism_class_find_param (const MlMechanismClass *k
                                                        const char             *field);
 const char             *ml_mechanism_class_get_name  (const MlMechanismClass *klass);
 const char             *ml_mechanism_class_get_stoichiometry (const MlMechanismClass *klass);
+
+/* The leak and the Na⁺/K⁺ pump, which every cell has. */
+const MlMechanismClass *ml_mechanism_class_leak       (void);
+const MlMechanismClass *ml_mechanism_class_nak_pump   (void);
 
 /* The environment of @cell at its own concentrations. */
 void                    ml_env_from_cell              (MlEnv       *env,

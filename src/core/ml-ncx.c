@@ -124,6 +124,7 @@ const MlMechanismClass ml_ncx_class = {
   .source = "Luo & Rudy (1994), Circ. Res. 74:1071",
   .kind = ML_MECHANISM_KIND_EXCHANGER,
   .monotone = FALSE,
+  .voltage_dependent = TRUE,
   .n_params = G_N_ELEMENTS (ncx_params),
   .params = ncx_params,
   .scale_param = 0,

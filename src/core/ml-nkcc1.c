@@ -127,6 +127,7 @@ const MlMechanismClass ml_nkcc1_class = {
   .source = "Russell (2000), Physiol. Rev. 80:211",
   .kind = ML_MECHANISM_KIND_COTRANSPORTER,
   .monotone = TRUE,
+  .electroneutral = TRUE,
   .n_params = G_N_ELEMENTS (nkcc1_params),
   .params = nkcc1_params,
   .scale_param = 0,

@@ -36,11 +36,12 @@ typedef struct
   double i_const;          /* µA/cm², outward */
   double pump_amplitude;   /* kinetic pump: Ī × Q10 × substrates; 0 without */
   double pump_sigma_term;  /* 0.0365·σ of its outside Na⁺, for f(V) */
-  /* The cell's other mechanisms, evaluated at V = x·RT/F. */
+  /* The cell's mechanisms whose current follows V, evaluated at V =
+   * x·RT/F; the others' constant currents are in i_const. */
   const MlEnv        *env;
   double              rt_over_f;
   guint               n_mech;
-  const MlMechanism  *mech;
+  const MlMechanism  *mech[ML_MAX_MECHANISMS];
 } Problem;
 
 /* The current of the cell's other mechanisms at x, and its slope in x. */
@@ -53,7 +54,7 @@ mechanisms_current (const Problem *pb,
 
   for (guint m = 0; m < pb->n_mech; m++)
     {
-      const MlMechanism *mech = &pb->mech[m];
+      const MlMechanism *mech = pb->mech[m];
       MlMechanismFlux f = { 0 };
 
       mech->klass->flux (pb->env, mech->values, x * pb->rt_over_f, &f);
@@ -248,6 +249,39 @@ typedef struct
   MlEnv       env;         /* only when n_mech > 0 */
 } Snapshot;
 
+/* What the mechanisms read, from the snapshot: no Nernst potentials yet,
+ * which only the words and reversal potentials need (fill_mechanisms()). */
+static void
+env_from_snapshot (Snapshot *snap)
+{
+  MlEnv *env = &snap->env;
+
+  env->t_c = snap->t_c;
+  env->rt_over_f_mv = snap->rt_over_f;
+  env->n = snap->n_ions;
+  env->k = env->na = env->cl = env->ca = -1;
+  for (guint i = 0; i < snap->n_ions; i++)
+    {
+      const MlIon *ion = &snap->ions[i];
+
+      env->z[i] = ion->z;
+      env->present[i] = ion->enabled;
+      env->c_in[i] = ion->c_in;
+      env->c_out[i] = ion->c_out;
+      env->e_mv[i] = NAN;
+      if (!ion->enabled)
+        continue;
+      if (ion->role == ML_ION_ROLE_K)
+        env->k = (int)i;
+      else if (ion->role == ML_ION_ROLE_NA)
+        env->na = (int)i;
+      else if (ion->role == ML_ION_ROLE_CL)
+        env->cl = (int)i;
+      else if (ion->role == ML_ION_ROLE_CA)
+        env->ca = (int)i;
+    }
+}
+
 static void
 snapshot_read (MlCell   *cell,
                Snapshot *snap)
@@ -280,7 +314,7 @@ snapshot_read (MlCell   *cell,
   for (guint m = 0; m < snap->n_mech; m++)
     snap->mech[m] = *ml_cell_get_mechanism (cell, m);
   if (snap->n_mech > 0)
-    ml_env_from_cell (&snap->env, cell);
+    env_from_snapshot (snap);
 
   snap->pump_fed = snap->pump_mode != ML_PUMP_OFF
                    && snap->na_ion >= 0 && snap->k_ion >= 0
@@ -303,19 +337,6 @@ values_valid (const MlIon *ion)
          && ion->c_in >= 0.0 && ion->c_out >= 0.0 && ion->p >= 0.0;
 }
 
-/* Whether another mechanism carries a current anywhere a closed form would
- * be asked for: KCC2 and NKCC1 do not, and leave GHK exact. */
-static gboolean
-mechanisms_carry_current (const Problem *pb)
-{
-  static const double probes[] = { -4.0, -2.0, 0.0, 2.0 };
-
-  for (guint k = 0; pb->n_mech > 0 && k < G_N_ELEMENTS (probes); k++)
-    if (mechanisms_current (pb, probes[k], NULL) != 0.0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Builds the equation for V_rest (with_pump) or V_ghk; also a closed-form
  * estimate, which formula that is and, for a divalent one, its divalent
  * cation. */
@@ -328,7 +349,7 @@ problem_build (const Snapshot *snap,
                int            *divalent_ion)
 {
   MlSpecies species[ML_MAX_IONS];
-  gboolean other_valence = FALSE, scaled = FALSE;
+  gboolean other_valence = FALSE, scaled = FALSE, other_current = FALSE;
   guint n_divalent = 0;
   int last_divalent = -1;
   gboolean ok;
@@ -337,9 +358,28 @@ problem_build (const Snapshot *snap,
   pb->i_const = 0.0;
   pb->env = &snap->env;
   pb->rt_over_f = snap->rt_over_f;
-  pb->n_mech = snap->n_mech;
-  pb->mech = snap->mech;
+  pb->n_mech = 0;
   pb->pump_amplitude = 0.0;
+
+  /* KCC2 and NKCC1 carry no charge; a pump whose rate does not follow V
+   * (PMCA) is a constant current; only the rest is evaluated at each V. */
+  for (guint m = 0; m < snap->n_mech; m++)
+    {
+      const MlMechanism *mech = &snap->mech[m];
+
+      if (mech->klass->electroneutral)
+        continue;
+      if (mech->klass->voltage_dependent)
+        pb->mech[pb->n_mech++] = mech;
+      else
+        {
+          MlMechanismFlux f = { 0 };
+
+          mech->klass->flux (&snap->env, mech->values, 0.0, &f);
+          pb->i_const += f.current_ua_cm2;
+          other_current = other_current || f.current_ua_cm2 != 0.0;
+        }
+    }
   pb->pump_sigma_term = 0.0;
   *formula = ML_FORMULA_NONE;
   *formula_mv = 0.0;
@@ -398,8 +438,8 @@ problem_build (const Snapshot *snap,
   if (pb->n == 0)
     return ML_CONDITION_NO_PERMEANT_ION;
 
-  if (pb->i_const != 0.0 || pb->pump_amplitude > 0.0 || other_valence
-      || mechanisms_carry_current (pb))
+  if (pb->i_const != 0.0 || pb->pump_amplitude > 0.0 || other_valence || other_current
+      || pb->n_mech > 0)
     {
       *formula = ML_FORMULA_NUMERIC;
       return ML_CONDITION_NONE;
@@ -532,17 +572,61 @@ p_reference (const MlSolution *sol,
   return best;
 }
 
+/* A start for a root without a closed form: the GHK value of the leaks
+ * alone (a Ca²⁺ pump's or an exchanger's small current moves it little);
+ * with a 3:2 pump in a cell near its steady state the Mullins–Noda value
+ * (within a few tenths of a mV for the presets), so Newton needs two or
+ * three steps from there instead of five or six.  @fallback where neither
+ * holds. */
+static double
+numeric_guess (const Snapshot *snap,
+               gboolean        with_pump,
+               double          fallback)
+{
+  MlSpecies species[ML_MAX_IONS];
+  guint n = 0, n_divalent = 0;
+  double v;
+  double vm_ghk = fallback;
+
+  with_pump = with_pump && snap->pump_fed && snap->pump_mode != ML_PUMP_OFF;
+  for (guint i = 0; i < snap->n_ions; i++)
+    {
+      const MlIon *ion = &snap->ions[i];
+
+      if (!ion_takes_part (ion))
+        continue;
+      if (ion->z == 2)
+        n_divalent++;
+      else if (ion->z != 1 && ion->z != -1)
+        return vm_ghk;
+      species[n++] = (MlSpecies) { ion->z, ion->c_in, ion->c_out,
+                                   with_pump && (int)i == snap->na_ion ? ion->p / 1.5 : ion->p };
+    }
+  if (n == 0)
+    return vm_ghk;
+  if (!(n_divalent > 0 ? ml_ghk_divalent_voltage_mv (species, n, snap->t_c, &v)
+                       : ml_ghk_voltage_mv (species, n, snap->t_c, &v))
+      || !isfinite (v))
+    return vm_ghk;
+  return v;
+}
+
 /* Each mechanism at V_m, and each ion's net flux over them. */
 static void
-fill_mechanisms (const Snapshot *snap,
-                 MlSolution     *out)
+fill_mechanisms (Snapshot   *snap,
+                 MlSolution *out)
 {
   MlMechanismResult *r;
+
+  /* The reversal potentials and words read E: the solution has them. */
+  for (guint i = 0; i < out->n_ions && snap->n_mech > 0; i++)
+    snap->env.e_mv[i] = out->ions[i].nernst_state == ML_NERNST_DEFINED
+                        ? out->ions[i].nernst_mv : NAN;
 
   out->n_mechanisms = 0;
 
   r = &out->mechanisms[out->n_mechanisms++];
-  r->klass = ml_mechanism_class_find ("leak");
+  r->klass = ml_mechanism_class_leak ();
   r->instance = -1;
   for (guint i = 0; i < out->n_ions; i++)
     {
@@ -551,7 +635,7 @@ fill_mechanisms (const Snapshot *snap,
     }
 
   r = &out->mechanisms[out->n_mechanisms++];
-  r->klass = ml_mechanism_class_find ("nak-pump");
+  r->klass = ml_mechanism_class_nak_pump ();
   r->instance = -1;
   r->current_ua_cm2 = out->pump_current_ua_cm2;
   if (snap->na_ion >= 0)
@@ -629,7 +713,10 @@ solve (MlCell     *cell,
                                       &ghk_divalent_ion);
   if (out->ghk_condition == ML_CONDITION_NONE)
     {
-      out->ghk_condition = problem_root (&pb, ghk_formula_mv / rtf, &x);
+      double guess = ghk_formula == ML_FORMULA_NUMERIC || ghk_formula == ML_FORMULA_NONE
+                     ? numeric_guess (&snap, FALSE, 0.0) : ghk_formula_mv;
+
+      out->ghk_condition = problem_root (&pb, guess / rtf, &x);
       out->vm_ghk_mv = out->ghk_condition == ML_CONDITION_NONE ? x * rtf : 0.0;
     }
 
@@ -649,7 +736,7 @@ solve (MlCell     *cell,
       if (out->condition == ML_CONDITION_NONE)
         {
           double guess = out->formula == ML_FORMULA_NUMERIC || out->formula == ML_FORMULA_NONE
-                         ? out->vm_ghk_mv : out->vm_formula_mv;
+                         ? numeric_guess (&snap, TRUE, out->vm_ghk_mv) : out->vm_formula_mv;
 
           out->condition = problem_root (&pb, guess / rtf, &x);
           out->vm_rest_mv = out->condition == ML_CONDITION_NONE ? x * rtf : 0.0;
