@@ -15,6 +15,8 @@
 
 #include "ml-history.h"
 
+#include "ml-params.h"
+
 struct _MlHistory
 {
   GObject    parent_instance;
@@ -63,6 +65,7 @@ key_is_continuous (const char *key)
     "temperature", "pump-ratio", "pump-current", "pump-q10",
     "pump-reference-temperature", "radius", "capacitance",
   };
+  const MlParam *param;
 
   if (g_str_has_prefix (key, "ion:"))
     return g_str_has_suffix (key, ":c_in") || g_str_has_suffix (key, ":c_out")
@@ -70,7 +73,12 @@ key_is_continuous (const char *key)
   for (guint i = 0; i < G_N_ELEMENTS (scalars); i++)
     if (g_str_equal (key, scalars[i]))
       return TRUE;
-  return FALSE;
+  /* A mechanism's value comes by its parameter id ("kcc2.imax"); each is
+   * a number a slider sweeps unless the class says it is a switch.  A
+   * mechanism added or removed ("mechanisms") is a step of its own. */
+  param = ml_params_get (key);
+  return param != NULL && param->kind == ML_PARAM_MECHANISM
+         && (param->flags & ML_PARAM_FLAG_BOOLEAN) == 0;
 }
 
 static void
