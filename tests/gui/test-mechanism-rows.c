@@ -520,6 +520,36 @@ test_preset_and_file_rebuild (void)
   window_destroy (window);
 }
 
+/* Ctrl+F's list has each transporter's parameters, and going to one puts
+ * the focus in its entry. */
+static void
+test_go_to_parameter (void)
+{
+  MlWindow *window = window_new (1024, 768);
+  MlControls *controls = ml_window_get_controls (window);
+  g_auto (GStrv) nkcc1 = _ml_window_find_matches (window, "nkcc1");
+  g_auto (GStrv) pump = _ml_window_find_matches (window, "ca pump half");
+  g_auto (GStrv) kcc2 = _ml_window_find_matches (window, "kcc2.imax");
+
+  g_assert_true (g_strv_contains ((const char * const *)nkcc1, "nkcc1.imax"));
+  g_assert_cmpuint (g_strv_length (pump), ==, 1);
+  g_assert_cmpstr (pump[0], ==, "pmca.km");
+  /* Not in this cell: not offered. */
+  g_assert_cmpuint (g_strv_length (kcc2), ==, 0);
+  g_assert_false (ml_window_go_to_parameter (window, "kcc2.imax"));
+
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  test_wait_ms (400);
+  g_assert_true (ml_window_go_to_parameter (window, "pmca.km"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window))
+                 == GTK_WIDGET (ml_log_control_get_spin (ml_controls_get_mechanism_control (controls,
+                                                                                         "pmca.km")))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            GTK_WIDGET (ml_log_control_get_spin (
+                                              ml_controls_get_mechanism_control (controls, "pmca.km")))));
+  window_destroy (window);
+}
+
 /* Every label in the section has the room it asks for: none cut, none
  * ellipsized. */
 static void
@@ -647,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/mechanism-rows/remove-and-undo", test_remove_and_undo);
   g_test_add_func ("/mechanism-rows/add-from-the-menu", test_add_from_the_menu);
   g_test_add_func ("/mechanism-rows/preset-and-file-rebuild", test_preset_and_file_rebuild);
+  g_test_add_func ("/mechanism-rows/go-to-parameter", test_go_to_parameter);
   g_test_add_func ("/mechanism-rows/screenshots", test_screenshots);
 
   return g_test_run ();
