@@ -232,6 +232,46 @@ test_drags_merge_by_the_table (void)
   g_assert_false (ml_cell_get_ion (cell, 0)->enabled);
 }
 
+/* A mechanism's value swept by a slider is one step like any other value;
+ * a mechanism added or removed is a step of its own, and does not merge
+ * with a drag of one of its values. */
+static void
+test_mechanism_drag_is_one_step (void)
+{
+  g_autoptr(MlCell) cell = ml_cell_new_default ();
+  g_autoptr(MlCell) start = ml_cell_copy (cell);
+  g_autoptr(MlHistory) history = ml_history_new (cell);
+  g_autoptr(MlCell) after_drag = NULL;
+  int nkcc1 = ml_cell_find_mechanism (cell, "nkcc1");
+  int pmca = ml_cell_find_mechanism (cell, "pmca");
+  g_autofree char *key = NULL;
+
+  g_assert_cmpint (nkcc1, >=, 0);
+  g_assert_cmpint (pmca, >=, 0);
+
+  for (int i = 1; i <= 100; i++)
+    ml_cell_set_mechanism_value (cell, nkcc1, 0, 0.001 * i);
+  key = ml_cell_difference (start, cell);
+  g_assert_cmpstr (key, ==, "nkcc1.imax");
+  after_drag = ml_cell_copy (cell);
+
+  /* Another parameter of another mechanism: a new step. */
+  for (int i = 1; i <= 10; i++)
+    ml_cell_set_mechanism_value (cell, pmca, 1, 0.0001 * i);
+  /* The mechanism goes: one more. */
+  ml_cell_remove_mechanism (cell, nkcc1);
+  g_assert_cmpint (ml_cell_find_mechanism (cell, "nkcc1"), <, 0);
+
+  ml_history_undo (history);
+  g_assert_cmpint (ml_cell_find_mechanism (cell, "nkcc1"), ==, nkcc1);
+  g_assert_cmpfloat (ml_cell_get_mechanism_value (cell, nkcc1, 0), ==, 0.1);
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, after_drag));
+  ml_history_undo (history);
+  g_assert_true (ml_cell_equal (cell, start));
+  g_assert_false (ml_history_can_undo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/history/clear", test_clear);
   g_test_add_func ("/history/difference-keys", test_difference_keys);
   g_test_add_func ("/history/drags-merge-by-the-table", test_drags_merge_by_the_table);
+  g_test_add_func ("/history/mechanism-drag-is-one-step", test_mechanism_drag_is_one_step);
 
   return g_test_run ();
 }

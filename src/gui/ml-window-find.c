@@ -6,7 +6,7 @@
  * A lecturer in front of a projector should not press Tab forty times to
  * reach the pump.  Ctrl+F opens a small window with a search entry and
  * the cell's parameters (from the parameter table, each ion's under its
- * name); typing narrows the list by label or id ("na p", "K.out",
+ * name, then each transporter's); typing narrows the list by label or id ("na p", "K.out",
  * "temp"), Enter goes to the first match: the controls pane opens and the
  * parameter's control takes the focus, ready for the arrow keys or a
  * typed value.
@@ -21,6 +21,7 @@
 #include "ml-window-private.h"
 #include "ml-format.h"
 #include "ml-log-control.h"
+#include "ml-mechanism.h"
 #include "ml-params.h"
 
 typedef struct
@@ -51,6 +52,8 @@ control_for (MlWindow   *self,
 
   if (param == NULL)
     return NULL;
+  if (param->kind == ML_PARAM_MECHANISM)
+    return GTK_WIDGET (ml_controls_get_mechanism_control (self->controls, id));
   if (param->kind == ML_PARAM_ION_ENABLED)
     return GTK_WIDGET (ml_controls_get_ion_switch (self->controls, ion));
   if (ml_param_is_per_ion (param))
@@ -230,6 +233,21 @@ fill_rows (Finder *finder)
                                    ml_param_get_label (param));
           /* The ion's name as typed, "na", finds its rows too. */
           add_row (finder, id, ion->name, label);
+        }
+    }
+
+  /* Each transporter's, by its label ("NKCC1 maximal flux"), its id
+   * ("nkcc1.imax") or its short name. */
+  for (guint m = 0; m < ml_cell_get_n_mechanisms (cell); m++)
+    {
+      const MlMechanismClass *klass = ml_cell_get_mechanism (cell, m)->klass;
+
+      for (guint k = 0; k < klass->n_params; k++)
+        {
+          const MlParam *param = &klass->params[k];
+
+          if (control_for (self, param->id) != NULL)
+            add_row (finder, param->id, klass->short_name, ml_param_get_label (param));
         }
     }
 }

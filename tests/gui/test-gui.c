@@ -449,8 +449,12 @@ test_menus_on_demand (void)
   guint n_presets = g_strv_length ((char **) ids);
   gboolean saw_presets = FALSE, saw_main = FALSE;
 
+  GtkMenuButton *add = ml_controls_get_add_mechanism_button (ml_window_get_controls (window));
+
+  /* The presets, the main menu and the controls' "Add transporter". */
   collect_menu_buttons (GTK_WIDGET (window), buttons);
-  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_assert_true (g_ptr_array_find (buttons, add, NULL));
   for (guint i = 0; i < buttons->len; i++)
     g_assert_null (gtk_menu_button_get_popover (buttons->pdata[i]));
   g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
@@ -460,6 +464,10 @@ test_menus_on_demand (void)
       GtkMenuButton *button = buttons->pdata[i];
       GtkPopover *popover;
       GMenuModel *model;
+
+      /* Opened where it is in sight, by test-mechanism-rows. */
+      if (button == add)
+        continue;
 
       gtk_menu_button_popup (button);
       wait_for_frame (GTK_WIDGET (window));

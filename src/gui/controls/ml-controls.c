@@ -3,10 +3,12 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One section per topic (temperature, each ion, the pump, the cell), each row
- * a slider with exact entry and a reset.  The pane edits the MlCell and
- * follows it: a preset, undo or a file changes the cell, and the controls
- * show the new values without echoing them back as edits.
+ * One section per topic (temperature, each ion, the pump, the transporters,
+ * the cell), each row a slider with exact entry and a reset.  The pane edits
+ * the MlCell and follows it: a preset, undo or a file changes the cell, and
+ * the controls show the new values without echoing them back as edits.
+ * The ions and the transporters are rows of their own (MlIonRow,
+ * MlMechanismRow), made again whenever the cell's set of them changes.
  */
 #define G_LOG_DOMAIN "ml-controls"
 
@@ -20,6 +22,8 @@
 #include "ml-format.h"
 #include "ml-ion-colors.h"
 #include "ml-ion-row.h"
+#include "ml-mechanism.h"
+#include "ml-mechanism-row.h"
 #include "ml-params.h"
 #include "ml-view-session.h"
 
@@ -51,8 +55,13 @@ struct _MlControls
   GtkWidget    *imax_row;
   GtkWidget    *balance_button;
   GtkWidget    *q10_row;
+  GtkBox       *mechanism_box;
+  GtkWidget    *mechanisms_empty;
+  GtkMenuButton *add_mechanism_button;
 
   GPtrArray    *ion_rows;   /* MlIonRow*, children of ion_box */
+  GPtrArray    *mechanism_rows; /* MlMechanismRow*, children of mechanism_box */
+  GMenu        *add_menu;   /* the classes the cell does not have yet */
   gboolean      rows_stale; /* made for another cell */
   MlSession    *session;
   GBinding     *value_bindings[ML_N_CONTROLS];
@@ -244,6 +253,186 @@ rebuild_ion_sections (MlControls *self)
     }
 }
 
+/* Transporters. */
+
+static gboolean
+mechanism_rows_match (MlControls *self)
+{
+  guint n = ml_cell_get_n_mechanisms (self->cell);
+
+  if (n != self->mechanism_rows->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (ml_mechanism_row_get_class (g_ptr_array_index (self->mechanism_rows, i))
+        != ml_cell_get_mechanism (self->cell, i)->klass)
+      return FALSE;
+  return TRUE;
+}
+
+/* The menu of "Add transporter": every class the cell could hold and does
+ * not (the leak and the Na⁺/K⁺ pump are the cell's own, never offered). */
+static void
+update_add_menu (MlControls *self)
+{
+  gboolean full = ml_cell_get_n_mechanisms (self->cell) >= ML_MAX_MECHANISMS;
+
+  g_menu_remove_all (self->add_menu);
+  for (guint i = 0; i < ml_mechanism_class_count () && !full; i++)
+    {
+      const MlMechanismClass *klass = ml_mechanism_class_get (i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (klass->builtin || ml_cell_find_mechanism (self->cell, klass->id) >= 0)
+        continue;
+      item = g_menu_item_new (ml_mechanism_class_get_name (klass), NULL);
+      g_menu_item_set_action_and_target (item, "controls.add-mechanism", "s", klass->id);
+      g_menu_append_item (self->add_menu, item);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_mechanism_button),
+                            g_menu_model_get_n_items (G_MENU_MODEL (self->add_menu)) > 0);
+}
+
+/* The menu's popover is made when it is first opened, as the window's
+ * menus are; its items follow the cell from then on. */
+static void
+add_menu_create_popup (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  MlControls *self = ML_CONTROLS (user_data);
+
+  if (self->cell != NULL)
+    update_add_menu (self);
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->add_menu));
+}
+
+static void
+add_mechanism_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MlControls *self = ML_CONTROLS (widget);
+  const MlMechanismClass *klass = ml_mechanism_class_find (g_variant_get_string (parameter, NULL));
+
+  if (self->cell == NULL || klass == NULL || klass->builtin)
+    return;
+  /* ml_cell_add_mechanism() says "changed" before the new instance is
+   * counted; in a batch the cell says it once the instance is there. */
+  ml_cell_begin_batch (self->cell);
+  ml_cell_add_mechanism (self->cell, klass);
+  ml_cell_end_batch (self->cell);
+}
+
+/* Each row's words from the solution: why the transporter does not run as
+ * it should, or none.  Found by class, so a solution a step behind the
+ * rows (solved before they were made again) says nothing wrong. */
+static void
+show_mechanism_states (MlControls *self)
+{
+  const MlSolution *sol = self->session != NULL ? ml_session_get_solution (self->session) : NULL;
+
+  for (guint i = 0; i < self->mechanism_rows->len; i++)
+    {
+      MlMechanismRow *row = g_ptr_array_index (self->mechanism_rows, i);
+      const MlMechanismClass *klass = ml_mechanism_row_get_class (row);
+      const char *state = NULL;
+
+      for (guint k = 0; sol != NULL && k < sol->n_mechanisms; k++)
+        if (sol->mechanisms[k].instance >= 0 && sol->mechanisms[k].klass == klass)
+          {
+            state = sol->mechanisms[k].state;
+            break;
+          }
+      ml_mechanism_row_set_state (row, state);
+    }
+}
+
+static void
+mechanism_row_invalid_cb (MlMechanismRow *row,
+                          const char     *message,
+                          MlControls     *self)
+{
+  g_signal_emit (self, signals[INVALID], 0, message);
+}
+
+/* Where the keyboard focus is in the transporters' rows: which row, and
+ * which of its controls (-1: its Remove button). */
+static MlMechanismRow *
+focused_mechanism_row (MlControls *self,
+                       int        *part)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (guint i = 0; focus != NULL && i < self->mechanism_rows->len; i++)
+    {
+      MlMechanismRow *row = g_ptr_array_index (self->mechanism_rows, i);
+      GtkWidget *remove = GTK_WIDGET (ml_mechanism_row_get_remove_button (row));
+
+      if (!gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+        continue;
+      *part = -1;
+      for (guint slot = 0; slot < ML_MECHANISM_MAX_PARAMS; slot++)
+        {
+          GtkWidget *control = GTK_WIDGET (ml_mechanism_row_get_control (row, slot));
+
+          if (control != NULL && (focus == control || gtk_widget_is_ancestor (focus, control)))
+            *part = (int)slot;
+        }
+      if (*part == -1 && focus != remove && !gtk_widget_is_ancestor (focus, remove))
+        *part = -2;
+      return row;
+    }
+  return NULL;
+}
+
+/* One row per mechanism of the cell, in its order; each row follows the
+ * cell itself.  The focus stays where it was: on the same part of the same
+ * transporter, or, when that one went (removed, undone), on "Add
+ * transporter", so the keys go on from the section. */
+static void
+rebuild_mechanism_rows (MlControls *self)
+{
+  GtkWidget *child;
+  int part = -2;
+  MlMechanismRow *focused = focused_mechanism_row (self, &part);
+  const MlMechanismClass *focused_class = focused != NULL ? ml_mechanism_row_get_class (focused) : NULL;
+  GtkWidget *refocus = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mechanism_box))) != NULL)
+    gtk_box_remove (self->mechanism_box, child);
+  g_ptr_array_set_size (self->mechanism_rows, 0);
+
+  for (guint i = 0; i < ml_cell_get_n_mechanisms (self->cell); i++)
+    {
+      const MlMechanismClass *klass = ml_cell_get_mechanism (self->cell, i)->klass;
+      GtkWidget *row = ml_mechanism_row_new (self->cell, self->reference, klass);
+
+      g_signal_connect (row, "invalid", G_CALLBACK (mechanism_row_invalid_cb), self);
+      gtk_box_append (self->mechanism_box, row);
+      g_ptr_array_add (self->mechanism_rows, row);
+      if (klass == focused_class)
+        {
+          MlMechanismRow *r = ML_MECHANISM_ROW (row);
+
+          refocus = part >= 0 ? GTK_WIDGET (ml_mechanism_row_get_control (r, part))
+                              : GTK_WIDGET (ml_mechanism_row_get_remove_button (r));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mechanism_box), self->mechanism_rows->len > 0);
+  gtk_widget_set_visible (self->mechanisms_empty, self->mechanism_rows->len == 0);
+  update_add_menu (self);
+  show_mechanism_states (self);
+
+  if (focused_class != NULL)
+    {
+      if (refocus == NULL && gtk_widget_get_sensitive (GTK_WIDGET (self->add_mechanism_button)))
+        refocus = GTK_WIDGET (self->add_mechanism_button);
+      if (refocus != NULL && !gtk_widget_child_focus (refocus, GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (refocus);
+    }
+}
+
 static void
 sync_from_cell (MlControls *self)
 {
@@ -256,6 +445,8 @@ sync_from_cell (MlControls *self)
 
   if (self->rows_stale || !ion_rows_match (self))
     rebuild_ion_sections (self);
+  if (self->rows_stale || !mechanism_rows_match (self))
+    rebuild_mechanism_rows (self);
   self->rows_stale = FALSE;
 
 
@@ -290,11 +481,13 @@ ml_controls_dispose (GObject *object)
       g_clear_pointer (&self->default_bindings[id], g_binding_unbind);
     }
   g_clear_pointer (&self->ion_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->mechanism_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_CONTROLS);
   ml_view_follow_session (self, &self->session, NULL, NULL);
   g_clear_object (&self->spoken);
   g_clear_object (&self->cell);
   g_clear_object (&self->reference);
+  g_clear_object (&self->add_menu);
 
   G_OBJECT_CLASS (ml_controls_parent_class)->dispose (object);
 }
@@ -379,6 +572,13 @@ ml_controls_class_init (MlControlsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlControls, pump_q10);
   gtk_widget_class_bind_template_child (widget_class, MlControls, radius);
   gtk_widget_class_bind_template_child (widget_class, MlControls, capacitance);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, mechanism_box);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, mechanisms_empty);
+  gtk_widget_class_bind_template_child (widget_class, MlControls, add_mechanism_button);
+
+  /* The items of "Add transporter": a class by its id ("kcc2"). */
+  gtk_widget_class_install_action (widget_class, "controls.add-mechanism", "s",
+                                   add_mechanism_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "controls");
@@ -391,7 +591,11 @@ ml_controls_init (MlControls *self)
   MlLogControl *scalars[ML_N_CONTROLS];
 
   self->ion_rows = g_ptr_array_new ();
+  self->mechanism_rows = g_ptr_array_new ();
+  self->add_menu = g_menu_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->add_mechanism_button, add_menu_create_popup,
+                                         self, NULL);
 
   scalars[ML_CONTROL_TEMPERATURE] = self->temperature;
   scalars[ML_CONTROL_PUMP_RATIO] = self->pump_ratio;
@@ -518,6 +722,7 @@ solved_cb (MlControls *self,
   MlLogControl *control = focused_control (self);
   g_autofree char *result = NULL;
 
+  show_mechanism_states (self);
   if (control == NULL)
     return;
   if (sol->vm_defined)
@@ -624,4 +829,51 @@ ml_controls_get_pump_mode_button (MlControls *self,
   g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
   g_return_val_if_fail (mode != ML_PUMP_OFF, NULL);
   return mode_button (self, mode);
+}
+
+/**
+ * ml_controls_get_mechanism_row:
+ * @self: the controls
+ * @index: the mechanism's index in the cell
+ *
+ * Returns: (transfer none) (nullable): the row of the cell's mechanism
+ *   @index, or %NULL past the last
+ */
+MlMechanismRow *
+ml_controls_get_mechanism_row (MlControls *self,
+                               guint       index)
+{
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  return index < self->mechanism_rows->len ? g_ptr_array_index (self->mechanism_rows, index) : NULL;
+}
+
+/* The control of a mechanism's parameter by its id ("kcc2.imax"), or NULL
+ * when the cell has no such mechanism. */
+MlLogControl *
+ml_controls_get_mechanism_control (MlControls *self,
+                                   const char *id)
+{
+  const MlParam *param;
+
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  param = ml_params_get (id);
+  if (param == NULL || param->kind != ML_PARAM_MECHANISM)
+    return NULL;
+  for (guint i = 0; i < self->mechanism_rows->len; i++)
+    {
+      MlMechanismRow *row = g_ptr_array_index (self->mechanism_rows, i);
+
+      if (g_strcmp0 (ml_mechanism_row_get_class (row)->id, param->mechanism) == 0)
+        return ml_mechanism_row_get_control (row, param->slot);
+    }
+  return NULL;
+}
+
+GtkMenuButton *
+ml_controls_get_add_mechanism_button (MlControls *self)
+{
+  g_return_val_if_fail (ML_IS_CONTROLS (self), NULL);
+  return self->add_mechanism_button;
 }

@@ -9,6 +9,7 @@
 
 #include "ml-cell.h"
 #include "ml-log-control.h"
+#include "ml-mechanism-row.h"
 #include "ml-session.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,13 @@ GtkSwitch    *ml_controls_get_pump_switch    (MlControls  *self);
 /* The button that chooses the pump model @mode (kinetic, ratio or current). */
 GtkToggleButton *ml_controls_get_pump_mode_button (MlControls *self,
                                                    MlPumpMode  mode);
+/* The row of the cell's mechanism @index, in the cell's order; NULL past
+ * the last. */
+MlMechanismRow *ml_controls_get_mechanism_row  (MlControls  *self,
+                                                guint        index);
+/* The control of a mechanism's parameter by its id ("kcc2.imax"). */
+MlLogControl *ml_controls_get_mechanism_control (MlControls *self,
+                                                 const char *id);
+GtkMenuButton *ml_controls_get_add_mechanism_button (MlControls *self);
 
 G_END_DECLS
