@@ -3,7 +3,7 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN.md budgets ≤ 20 ms of computation for 2 simulated hours of the
+ * docs/ARCHITECTURE.md budgets ≤ 20 ms of computation for 2 simulated hours of the
  * default preset after a pump block.  The run is timed from the block to
  * t = 2 h, in one ml_simulation_advance() call and, as the chart recorder
  * at ×10⁴ would take it, in frames of 10⁴/60 s.  A meson benchmark(): it
@@ -80,7 +80,7 @@ main (int    argc,
           "%.3f ms a frame\n", frames[N_RUNS / 2], frames[N_RUNS - 1], steps_frames,
           frames[N_RUNS / 2] / (7200.0 / (1e4 / 60.0)));
 
-  /* DESIGN.md: a 200-point sweep with full solutions ≤ 1 ms. */
+  /* docs/ARCHITECTURE.md: a 200-point sweep with full solutions ≤ 1 ms. */
   {
     g_autoptr (MlSweep) sweep = ml_sweep_parse ("K.out=0.1:1000:200:log", cell, NULL);
     g_autofree MlSolution *sols = g_new0 (MlSolution, 200);

@@ -3,7 +3,7 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN.md budgets ≤ 1 µs median for 4 ions + pump + every derived number.
+ * docs/ARCHITECTURE.md budgets ≤ 1 µs median for 4 ions + pump + every derived number.
  * The cell is built by hand with the values of
  * data/presets/mammalian-neuron.membrane, so the benchmark does not depend on
  * the preset loader.  A meson benchmark(), not a test: it always exits 0.

@@ -53,7 +53,7 @@ test_defaults (void)
 {
   g_autoptr(MlCell) cell = ml_cell_new ();
 
-  /* DESIGN.md: 37 °C, pump off, 10 µm radius, 1 µF/cm², Q10 2.4 about 37 °C. */
+  /* docs/ARCHITECTURE.md: 37 °C, pump off, 10 µm radius, 1 µF/cm², Q10 2.4 about 37 °C. */
   g_assert_cmpfloat (ml_cell_get_temperature (cell), ==, 37.0);
   g_assert_cmpint (ml_cell_get_pump_mode (cell), ==, ML_PUMP_OFF);
   g_assert_cmpfloat (ml_cell_get_pump_ratio (cell), ==, 1.5);

@@ -89,7 +89,7 @@ class CliTestCase(unittest.TestCase):
 class TestPresets(CliTestCase):
     def test_squid_goldman(self):
         # Goldman–Hodgkin–Katz voltage equation, Hodgkin & Katz (1949)
-        # J. Physiol. 108:37–77, with the preset's numbers (DESIGN.md):
+        # J. Physiol. 108:37–77, with the preset's numbers (docs/ARCHITECTURE.md):
         # K 400/20, Na 50/440, Cl 52/560 mM; P_K:P_Na:P_Cl = 1:0.04:0.45; 18 °C.
         sol = self.calc_json('--preset', 'squid-axon')
         self.assertEqual(sol['temperature_c'], 18)
@@ -181,14 +181,14 @@ class TestIons(CliTestCase):
         for name, z, c_in, c_out in [('K', 1, 140, 5), ('Na', 1, 15, 145)]:
             ion = self.ion(sol, name)
             e = nernst_mv(z, c_in, c_out, 37)
-            # Driving force V_m − E (DESIGN.md).
+            # Driving force V_m − E (docs/ARCHITECTURE.md).
             self.assertAlmostEqual(ion['driving_force_mv'], -70 - e, delta=1e-9)
             # Its two parts: the gradient's push −E and the field's V_m.
             self.assertAlmostEqual(ion['chemical_push_mv'], -e, delta=1e-9)
             self.assertEqual(ion['electrical_push_mv'], -70)
             self.assertEqual(ion['chemical_push_mv'] + ion['electrical_push_mv'],
                              ion['driving_force_mv'])
-            # ΔG = RT·ln(c_out/c_in) − zF·V_m, J/mol (DESIGN.md).
+            # ΔG = RT·ln(c_out/c_in) − zF·V_m, J/mol (docs/ARCHITECTURE.md).
             t = 37 + 273.15
             dg = R * t * math.log(c_out / c_in) - z * F * (-70e-3)
             self.assertAlmostEqual(ion['delta_g_out_j_mol'], dg, delta=1e-6 * abs(dg))
@@ -327,7 +327,7 @@ class TestIons(CliTestCase):
         self.assertNotIn('Per ion', p.stdout)
 
     def test_pump_undefined_without_vm(self):
-        # At absolute zero V_m is undefined (DESIGN.md); the pump current of
+        # At absolute zero V_m is undefined (docs/ARCHITECTURE.md); the pump current of
         # either mode depends on V_m and is undefined with it, not 0.
         for args in ([], ['--pump-current', '1'], ['--pump-ratio', '1.5'], ['--pump', 'kinetic']):
             with self.subTest(args=args):
@@ -719,7 +719,7 @@ class TestSolutionDecisions(CliTestCase):
         for ion in sol['ions']:
             with self.subTest(ion=ion['name']):
                 self.assertIs(ion['at_equilibrium'], False)
-                # ΔG < 0 for leaving ⇔ it leaves (DESIGN.md).
+                # ΔG < 0 for leaving ⇔ it leaves (docs/ARCHITECTURE.md).
                 self.assertIs(ion['spontaneous_out'], ion['delta_g_out_j_mol'] < 0)
                 self.assertEqual(ion['spontaneous_out'], ion['direction'] > 0)
         # The preset's P_Na/P_K = 2.5e-8/5e-7 = 0.05.

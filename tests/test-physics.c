@@ -43,7 +43,7 @@ assert_rel (double value,
 static void
 test_constants_rt_over_f (void)
 {
-  /* DESIGN.md, CODATA 2018: RT/F = 26.7267 mV at 37 °C. */
+  /* docs/ARCHITECTURE.md, CODATA 2018: RT/F = 26.7267 mV at 37 °C. */
   assert_close (ml_rt_over_f_mv (37.0), 26.7267, 1e-4);
   /* The constants themselves: R = 6.02214076e23 × 1.380649e-23 and
    * F = 6.02214076e23 × 1.602176634e-19 (exact products, CODATA 2018). */
@@ -483,7 +483,7 @@ test_ghk_current_monotone (void)
 {
   const int zs[] = { 1, -1, 2, -2 };
 
-  /* dI/dV > 0 everywhere (DESIGN.md: each GHK current rises with V), and
+  /* dI/dV > 0 everywhere (docs/ARCHITECTURE.md: each GHK current rises with V), and
    * the analytic slope of ml_ghk_current_x matches a central difference. */
   for (guint k = 0; k < G_N_ELEMENTS (zs); k++)
     {
@@ -583,7 +583,7 @@ test_charge_without_ions (void)
   g_assert_cmpfloat (charge.fraction, ==, 0.0);
   g_assert_cmpfloat (charge.ions_moved, >, 0.0);
 
-  /* 140 mM in a 10 µm cell: defined, and about 1e-5 (DESIGN.md's "one in
+  /* 140 mM in a 10 µm cell: defined, and about 1e-5 (docs/ARCHITECTURE.md's "one in
    * 100,000"). */
   ml_charge_sphere (10.0, 1.0, -70.0, 1, 140.0, &charge);
   g_assert_true (charge.fraction_defined);

@@ -499,7 +499,7 @@ test_textbook (void)
   g_assert_cmpfloat_with_epsilon (e, -82.6, 0.1);
   g_assert_true (ml_nernst_mv (1, 140, 5, 37, &e));
   g_assert_cmpfloat_with_epsilon (e, -89.1, 0.1);
-  /* RT/F = 26.7267 mV at 37 °C (DESIGN.md). */
+  /* RT/F = 26.7267 mV at 37 °C (docs/ARCHITECTURE.md). */
   g_assert_cmpfloat_with_epsilon (rt_f_mv (37), 26.7267, 1e-4);
 }
 

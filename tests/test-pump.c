@@ -750,7 +750,7 @@ test_max_current_independent (void)
       }
 }
 
-/* The cooling experiment, split as DESIGN.md asks: the thermodynamic part
+/* The cooling experiment, split as docs/ARCHITECTURE.md asks: the thermodynamic part
  * (RT/F, with the pump's Q10 factor held) and the kinetic part (the Q10).
  * Checked against a hand-made "held" cell: the same cooled cell with its
  * Q10 set to 1, so the pump runs at its 37 °C rate.  The pump-neuron

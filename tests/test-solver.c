@@ -209,7 +209,7 @@ cation_named (MlCell     *cell,
 }
 
 /* The pump turns over only with Na⁺ inside and K⁺ outside, both switched
- * on; otherwise it idles in either mode (DESIGN.md: its rate follows its
+ * on; otherwise it idles in either mode (docs/ARCHITECTURE.md: its rate follows its
  * substrates). */
 static gboolean
 pump_is_fed (MlCell *cell)
@@ -223,7 +223,7 @@ pump_is_fed (MlCell *cell)
 }
 
 /* The permeant species of a cell, with P_Na/r when a ratio pump runs
- * (the Mullins–Noda weighting, DESIGN.md). */
+ * (the Mullins–Noda weighting, docs/ARCHITECTURE.md). */
 static guint
 species_of (MlCell    *cell,
             gboolean   with_pump,

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define ML_MECHANISM_MAX_PARAMS  4
 #define ML_ION_NAME_MAX  16
 
-/* Defaults of a new cell (DESIGN.md); the parameter table (ml-params.h)
+/* Defaults of a new cell (docs/ARCHITECTURE.md); the parameter table (ml-params.h)
  * gives these as its defaults too. */
 #define ML_DEFAULT_TEMPERATURE_C   37.0
 #define ML_DEFAULT_RADIUS_UM       10.0

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Plain C and libm only: no GLib types, so every function here can be used by
- * the solver, the model, the CLI and the tests alike.  Units follow DESIGN.md:
+ * the solver, the model, the CLI and the tests alike.  Units follow docs/ARCHITECTURE.md:
  * mM, °C at the interface, cm/s, µA/cm², mV, J/mol.
  */
 #pragma once

@@ -58,7 +58,7 @@ double    ml_pump_kinetic_current   (double  amplitude,
  * V_rest undefined, or the value would be beyond the parameter's range). */
 gboolean  ml_cell_balance_pump      (MlCell *cell);
 
-/* A temperature change split in two (DESIGN.md: the cooling experiment).
+/* A temperature change split in two (docs/ARCHITECTURE.md: the cooling experiment).
  * The thermodynamic part is the change with the pump's kinetics held (its
  * Q10 factor kept at the old temperature's): RT/F in every leak and in the
  * pump's voltage factor.  The kinetic part is the rest: the pump's rate

@@ -3,7 +3,7 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN.md budgets a redraw of ≤ 4 ms at 1920×1080 with the cairo
+ * docs/ARCHITECTURE.md budgets a redraw of ≤ 4 ms at 1920×1080 with the cairo
  * renderer for 10,000 points a trace, and 60 frames a second for the
  * recorder at ×10⁴.  The run: the default neuron, its pump blocked, then
  * 12,000 steps of one second (more than 10,000 samples in each trace).
@@ -119,7 +119,7 @@ main (int    argc,
   ml_chart_recorder_set_simulation (ML_CHART_RECORDER (chart), NULL, NULL, NULL);
   g_object_unref (chart);
 
-  /* DESIGN.md: each plot redraws in ≤ 4 ms at 1920×1080, so a dragged
+  /* docs/ARCHITECTURE.md: each plot redraws in ≤ 4 ms at 1920×1080, so a dragged
    * slider moves the curves live: a change recomputes the curve in the
    * core (the session's "solved") and draws it. */
   {

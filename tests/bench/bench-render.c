@@ -18,7 +18,7 @@
  *    window's frame also pays for and the paintable path does not include.
  *
  * Prints medians and 99th percentiles in ms and whether the budgets of
- * DESIGN.md hold.  Exits 0 unless something is broken (a budget miss is
+ * docs/ARCHITECTURE.md hold.  Exits 0 unless something is broken (a budget miss is
  * reported, not fatal: benchmarks run on shared, noisy machines).
  */
 #include "config.h"

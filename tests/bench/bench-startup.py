@@ -20,7 +20,7 @@
 # server such as Xvfb resets when its last client leaves, and a start that
 # meets a resetting server fails now and then.
 #
-# Prints medians and DESIGN.md's budgets: app/bare ≤ 1.5 for the start, and
+# Prints medians and docs/ARCHITECTURE.md's budgets: app/bare ≤ 1.5 for the start, and
 # RSS and peak ≤ bare + 15 MB.  Exits 0 unless a program fails to show a
 # frame, crashes or prints something; missing a budget is reported, not
 # fatal (timings on a shared machine vary; the figures go in the README).

@@ -386,7 +386,7 @@ draw_gauge_once (GtkWidget *gauge)
   cairo_surface_destroy (surface);
 }
 
-/* Not a timed test (DESIGN.md): reports how long a redraw at 600×500 takes. */
+/* Not a timed test (docs/ARCHITECTURE.md): reports how long a redraw at 600×500 takes. */
 static void
 test_draw_time (void)
 {

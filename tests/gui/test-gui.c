@@ -130,7 +130,7 @@ assert_views_match_core (MlWindow *window)
   g_assert_null (strstr (math, "nan"));
   g_assert_null (strstr (math, "inf"));
 
-  /* The arrows: DESIGN.md's rule, worked out here from the driving force:
+  /* The arrows: docs/ARCHITECTURE.md's rule, worked out here from the driving force:
    * a cation with a positive driving force leaves, an anion enters. */
   g_assert_cmpuint (ml_membrane_view_get_n_arrows (view), ==, expected.n_ions);
   for (guint i = 0; i < expected.n_ions; i++)

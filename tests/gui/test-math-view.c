@@ -146,7 +146,7 @@ test_numeric (void)
   assert_no_nan (text);
 }
 
-/* DESIGN.md: a cooling experiment must show RT/F and the pump's Q10 apart.
+/* docs/ARCHITECTURE.md: a cooling experiment must show RT/F and the pump's Q10 apart.
  * The steady state says why Q10 does not show there; a fixed current shows
  * its Q10 factor instead. */
 static void

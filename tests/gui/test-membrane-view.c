@@ -3,7 +3,7 @@
  * Copyright 2026 The Membrane Lab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Checks that every arrow points the way DESIGN.md says (a cation with a
+ * Checks that every arrow points the way docs/ARCHITECTURE.md says (a cation with a
  * positive driving force leaves, an anion with one enters), that the
  * accessible description says what the picture shows, and renders the view to
  * PNG at projector and full-HD sizes, light and dark, so a person can look.
@@ -76,7 +76,7 @@ test_arrows_follow_sign_rule (void)
       const MlIonResult *r = &sol.ions[i];
       int expected;
 
-      /* DESIGN.md: a cation with positive driving force leaves the cell, an
+      /* docs/ARCHITECTURE.md: a cation with positive driving force leaves the cell, an
        * anion with positive driving force enters it. */
       if (fabs (r->driving_force_mv) < ML_EQUILIBRIUM_MV)
         expected = 0;

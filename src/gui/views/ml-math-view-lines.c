@@ -511,7 +511,7 @@ update_rest (MlMathView       *self,
       label_update_take (self->pump_label, s);
     }
 
-  /* DESIGN.md: a cooling experiment must show thermodynamics (RT/F) and pump
+  /* docs/ARCHITECTURE.md: a cooling experiment must show thermodynamics (RT/F) and pump
    * kinetics (Q10) apart.  In the steady state Q10 cannot show, so say why
    * and where it does; with a fixed current the Q10 line above shows it. */
   if (sol->pump_mode == ML_PUMP_RATIO)

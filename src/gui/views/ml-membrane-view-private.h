@@ -203,7 +203,7 @@ ml_membrane_view_infinite_force (const MlIonResult *r)
 }
 
 /* Which way @push_mv (a driving force or one of its parts, V − E sign
- * convention) moves the ion of @r: DESIGN.md's rule, the one the core's
+ * convention) moves the ion of @r: docs/ARCHITECTURE.md's rule, the one the core's
  * MlIonResult.direction follows, a cation pushed by a positive force
  * leaves, an anion enters.  +1 out, −1 in, 0 for no push. */
 static inline int
