@@ -144,6 +144,19 @@ class ScreenReaderTest(unittest.TestCase):
         self.assertIn('E K⁺ ' + fmt_mv(k['nernst_mv']), self.gauge.description)
         self.assertTrue(self.gauge.getState().contains(pyatspi.STATE_FOCUSABLE))
 
+    def test_membrane_names_its_transporters(self):
+        # What a sighted user sees as the membrane's slots, a blind user
+        # reads in its description: each transporter, what it moves, its
+        # current, as the core's --json has them.
+        sol = calc_json('--preset', 'mammalian-neuron')
+        view = find(self.app, 'image', 'Membrane')
+        self.assertIsNotNone(view)
+        text = view.description
+        for m in sol['mechanisms'][2:]:
+            self.assertIn(m['id'].upper() if m['id'] != 'pmca' else 'PMCA', text)
+        self.assertIn('NKCC1 (1 Na⁺ + 1 K⁺ + 2 Cl⁻ in), no net charge.', text)
+        self.assertIn('PMCA (1 Ca²⁺ out), ', text)
+
     def test_slider_reads_in_mm(self):
         slider = find(self.app, 'slider', 'K⁺ inside concentration')
         self.assertIsNotNone(slider)

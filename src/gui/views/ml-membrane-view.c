@@ -184,6 +184,40 @@ append_pump_sentence (MlMembraneView *self,
     }
 }
 
+/* Each other mechanism: its name, what it moves per cycle, its current and,
+ * when it does not run, the core's words. */
+static void
+append_mechanism_sentences (MlMembraneView *self,
+                            GString        *s)
+{
+  const MlSolution *sol = &self->solution;
+
+  if (!self->has_solution)
+    return;
+  for (guint k = 2; k < sol->n_mechanisms; k++)
+    {
+      const MlMechanismResult *m = &sol->mechanisms[k];
+      g_autofree char *current = ml_format_significant (m->current_ua_cm2, 2);
+
+      g_string_append_c (s, ' ');
+      if (m->state != NULL)
+        /* Translators: a transporter, what it moves and why it does not:
+         * "NKCC1 (1 Na⁺ + 1 K⁺ + 2 Cl⁻ in): Idles: the cell has no Cl⁻." */
+        g_string_append_printf (s, _("%s (%s): %s."), m->klass->short_name,
+                                ml_mechanism_class_get_stoichiometry (m->klass), m->state);
+      else if (m->current_ua_cm2 != 0.0)
+        /* Translators: a transporter, what it moves and its current:
+         * "PMCA (1 Ca²⁺ out), 0.001 µA/cm²." */
+        g_string_append_printf (s, _("%s (%s), %s µA/cm²."), m->klass->short_name,
+                                ml_mechanism_class_get_stoichiometry (m->klass), current);
+      else
+        /* Translators: a transporter that carries no net charge:
+         * "NKCC1 (1 Na⁺ + 1 K⁺ + 2 Cl⁻ in), no net charge." */
+        g_string_append_printf (s, _("%s (%s), no net charge."), m->klass->short_name,
+                                ml_mechanism_class_get_stoichiometry (m->klass));
+    }
+}
+
 static void
 update_description (MlMembraneView *self)
 {
@@ -251,6 +285,7 @@ update_description (MlMembraneView *self)
 
   g_string_append_c (s, ' ');
   append_pump_sentence (self, s);
+  append_mechanism_sentences (self, s);
 
   g_free (self->description);
   self->description = g_string_free (s, FALSE);
