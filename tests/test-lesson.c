@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ml-cell.h"
+#include "ml-cell-pump.h"
 #include "ml-format.h"
 #include "ml-lesson.h"
 #include "ml-physics.h"

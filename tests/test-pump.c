@@ -20,7 +20,7 @@
 
 #include "ml-cell.h"
 #include "ml-physics.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 #include "ml-scenario.h"
 #include "ml-solution.h"
 

@@ -36,7 +36,7 @@
 #include "ml-cli-practice.h"
 #include "ml-cli-simulate.h"
 #include "ml-cli-sweep.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 #include "ml-params.h"
 #include "ml-mechanism.h"
 #include "ml-presets.h"

@@ -7,7 +7,7 @@
 
 #include "ml-curves.h"
 #include "ml-physics.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 #include "ml-sweep.h"
 
 #include <math.h>

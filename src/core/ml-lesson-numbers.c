@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-lesson.h"
+#include "ml-cell-pump.h"
 #include "ml-lesson-private.h"
 #include "ml-format.h"
 #include "ml-physics.h"

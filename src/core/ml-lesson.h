@@ -21,7 +21,7 @@
 
 #include "ml-cell.h"
 #include "ml-solution.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 
 G_BEGIN_DECLS
 

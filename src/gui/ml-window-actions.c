@@ -22,7 +22,7 @@
 #include "ml-handout.h"
 #include "ml-presets.h"
 #include "ml-format.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 
 static void
 undo_cb (GtkWidget  *widget,

@@ -21,6 +21,7 @@
 
 #include "gui-test-support.h"
 #include "ml-lesson-pane.h"
+#include "ml-cell-pump.h"
 #include "ml-time-course-page.h"
 #include "ml-presets.h"
 #include <glib/gstdio.h>

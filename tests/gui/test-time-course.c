@@ -18,7 +18,7 @@
 #include "gui-test-support.h"
 #include "ml-chart-recorder.h"
 #include "ml-format.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 #include "ml-screenshot.h"
 #include "ml-time-course-page.h"
 #include "ml-window-private.h"

@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-lesson-pane.h"
+#include "ml-cell-pump.h"
 
 #include <string.h>
 

@@ -28,7 +28,7 @@
 
 #include "ml-file-io.h"
 #include "ml-format.h"
-#include "ml-pump.h"
+#include "ml-cell-pump.h"
 #include "ml-screenshot.h"
 #include "ml-view-session.h"
 
