@@ -8,26 +8,10 @@
 #include <glib-object.h>
 #include <stdbool.h>
 
+#include "ml-params.h"
+#include "ml-species.h"
+
 G_BEGIN_DECLS
-
-#define ML_MAX_IONS      8
-/* Mechanisms besides the leak and the Na⁺/K⁺ pump, and values of each. */
-#define ML_MAX_MECHANISMS        8
-#define ML_MECHANISM_MAX_PARAMS  4
-#define ML_ION_NAME_MAX  16
-
-/* Defaults of a new cell (docs/ARCHITECTURE.md); the parameter table (ml-params.h)
- * gives these as its defaults too. */
-#define ML_DEFAULT_TEMPERATURE_C   37.0
-#define ML_DEFAULT_RADIUS_UM       10.0
-#define ML_DEFAULT_CAPACITANCE     1.0   /* µF/cm² */
-#define ML_DEFAULT_PUMP_RATIO      1.5   /* 3 Na⁺ : 2 K⁺ */
-#define ML_DEFAULT_PUMP_CURRENT    0.5   /* µA/cm² at the reference temperature */
-/* Ī_NaK of Luo & Rudy (1994), Circ. Res. 74:1071, 1.5 µA/µF: with 1 µF/cm²
- * the same number in µA/cm².  The presets carry their own value. */
-#define ML_DEFAULT_PUMP_MAX_CURRENT 1.5
-#define ML_DEFAULT_PUMP_Q10        2.4
-#define ML_DEFAULT_PUMP_T_REF_C    37.0
 
 typedef enum
 {
@@ -36,48 +20,6 @@ typedef enum
   ML_PUMP_CURRENT,  /* explicit outward current density, scaled by Q10 */
   ML_PUMP_KINETIC,  /* 3:2, rate from Na⁺ inside, K⁺ outside and V (ml-pump.h) */
 } MlPumpMode;
-
-/* What the physics knows an ion as.  The pump moves Na⁺ and K⁺, the
- * membrane's charge is counted in K⁺, permeabilities are shown relative to
- * P_K: these decisions read the role, never the name. */
-typedef enum
-{
-  ML_ION_ROLE_OTHER = 0,  /* any other ion, or a known name with another valence */
-  ML_ION_ROLE_K,          /* "K", valence +1 */
-  ML_ION_ROLE_NA,         /* "Na", valence +1 */
-  ML_ION_ROLE_CL,         /* "Cl", valence −1 */
-  ML_ION_ROLE_CA,         /* "Ca", valence +2 */
-} MlIonRole;
-
-typedef struct
-{
-  char      name[ML_ION_NAME_MAX]; /* "K", "Na", "Cl", "Ca" or any short name */
-  int       z;                     /* valence, ±1 or ±2 */
-  double    c_in;                  /* mM */
-  double    c_out;                 /* mM */
-  double    p;                     /* cm/s; 0 is closed */
-  bool      enabled;               /* false: takes no part (e.g. Ca²⁺ switched off) */
-  /* Set by the cell when the ion is added (ml_ion_role_for()); what a
-   * caller writes here is replaced, so { "K", 1, … } needs no role. */
-  MlIonRole role;
-} MlIon;
-
-/* A mechanism of the cell: an instance of a class (ml-mechanism.h) and the
- * values of the class's parameters, in its order. */
-typedef struct _MlMechanismClass MlMechanismClass;
-
-typedef struct
-{
-  const MlMechanismClass *klass;
-  double                  values[ML_MECHANISM_MAX_PARAMS];
-} MlMechanism;
-
-typedef enum
-{
-  ML_ION_FIELD_C_IN,
-  ML_ION_FIELD_C_OUT,
-  ML_ION_FIELD_P,
-} MlIonField;
 
 #define ML_TYPE_CELL (ml_cell_get_type ())
 G_DECLARE_FINAL_TYPE (MlCell, ml_cell, ML, CELL, GObject)

@@ -26,8 +26,8 @@
 
 #include <glib.h>
 
-#include "ml-cell.h"
 #include "ml-params.h"
+#include "ml-species.h"
 
 G_BEGIN_DECLS
 

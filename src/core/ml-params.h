@@ -10,6 +10,9 @@
  * this table, so a range is never written twice; the GUI's controls can ask
  * it the same way.
  *
+ * The table knows no cell: reading and setting a cell's values by id is
+ * ml-cell-params.c, which joins table, mechanisms and cell.
+ *
  * Ids are ASCII and stable (scripts use them): "temperature", "pump.ratio",
  * … for the cell, and NAME.in, NAME.out, NAME.p, NAME.enabled for each ion
  * ("K.in").  Ion names hold only letters and digits, so the last dot
@@ -19,9 +22,25 @@
 
 #include <glib.h>
 
-#include "ml-cell.h"
+#include "ml-species.h"
 
 G_BEGIN_DECLS
+
+/* Defaults of a new cell (docs/ARCHITECTURE.md); the parameter table (ml-params.h)
+ * gives these as its defaults too. */
+#define ML_DEFAULT_TEMPERATURE_C   37.0
+#define ML_DEFAULT_RADIUS_UM       10.0
+#define ML_DEFAULT_CAPACITANCE     1.0   /* µF/cm² */
+#define ML_DEFAULT_PUMP_RATIO      1.5   /* 3 Na⁺ : 2 K⁺ */
+#define ML_DEFAULT_PUMP_CURRENT    0.5   /* µA/cm² at the reference temperature */
+/* Ī_NaK of Luo & Rudy (1994), Circ. Res. 74:1071, 1.5 µA/µF: with 1 µF/cm²
+ * the same number in µA/cm².  The presets carry their own value. */
+#define ML_DEFAULT_PUMP_MAX_CURRENT 1.5
+#define ML_DEFAULT_PUMP_Q10        2.4
+#define ML_DEFAULT_PUMP_T_REF_C    37.0
+
+/* The values below are read from and written to a cell (ml-cell-params.c). */
+typedef struct _MlCell MlCell;
 
 /* A mechanism's group in a scenario file: "[Mechanism kcc2]". */
 #define ML_MECHANISM_GROUP_PREFIX "Mechanism "
