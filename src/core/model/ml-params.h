@@ -42,7 +42,12 @@ G_BEGIN_DECLS
 /* The values below are read from and written to a cell (ml-cell-params.c). */
 typedef struct _MlCell MlCell;
 
-/* A mechanism's group in a scenario file: "[Mechanism kcc2]". */
+/* Where a scenario file keeps the table's values: the groups of the whole
+ * cell, an ion's ("[Ion K]") and a mechanism's ("[Mechanism kcc2]"). */
+#define ML_GROUP_MEMBRANE     "Membrane"
+#define ML_GROUP_PUMP         "Pump"
+#define ML_GROUP_GEOMETRY     "Geometry"
+#define ML_ION_GROUP_PREFIX   "Ion "
 #define ML_MECHANISM_GROUP_PREFIX "Mechanism "
 
 /* Which parameter; also its place in the table. */

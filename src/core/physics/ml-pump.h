@@ -20,7 +20,6 @@
 
 #include <glib.h>
 
-#include "ml-cell.h"
 
 G_BEGIN_DECLS
 

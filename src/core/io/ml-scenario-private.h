@@ -5,14 +5,16 @@
  */
 #pragma once
 
-#define GROUP_MEMBRANE "Membrane"
-#define GROUP_PUMP     "Pump"
-#define GROUP_GEOMETRY "Geometry"
+#include "ml-params.h"
+
+#define GROUP_MEMBRANE ML_GROUP_MEMBRANE
+#define GROUP_PUMP     ML_GROUP_PUMP
+#define GROUP_GEOMETRY ML_GROUP_GEOMETRY
 #define GROUP_MEASURED "Measured"
 #define KEY_MEASURED_PARAMETER "Parameter"
 #define KEY_MEASURED_VALUES    "Values"
 #define KEY_MEASURED_VM        "Vm"
-#define ION_PREFIX     "Ion "
+#define ION_PREFIX     ML_ION_GROUP_PREFIX
 
 /* The keys that are not a cell's parameters; those are in the parameter
  * table (ml-params.c), with their groups and ranges. */

@@ -19,7 +19,6 @@
 
 #include "ml-params.h"
 #include "ml-physics.h"
-#include "ml-scenario-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -33,7 +32,7 @@ static const MlParam params[ML_N_PARAMS] = {
      * want to show, so the bottom of the range is included. */
     .kind = ML_PARAM_TEMPERATURE,
     .id = "temperature",
-    .group = GROUP_MEMBRANE, .key = "Temperature",
+    .group = ML_GROUP_MEMBRANE, .key = "Temperature",
     .unit = "°C",
     .min = -ML_ZERO_CELSIUS_K, .max = 200.0, .default_value = ML_DEFAULT_TEMPERATURE_C,
     .slider_min = 0.0, .slider_max = 45.0,
@@ -45,7 +44,7 @@ static const MlParam params[ML_N_PARAMS] = {
     /* Na⁺ out per K⁺ in: 1 is electroneutral, 1.5 the 3:2 pump. */
     .kind = ML_PARAM_PUMP_RATIO,
     .id = "pump.ratio",
-    .group = GROUP_PUMP, .key = "Ratio",
+    .group = ML_GROUP_PUMP, .key = "Ratio",
     .unit = NULL,
     .min = 1.0, .max = 10.0, .default_value = ML_DEFAULT_PUMP_RATIO,
     .slider_min = 1.0, .slider_max = 3.0,
@@ -57,7 +56,7 @@ static const MlParam params[ML_N_PARAMS] = {
     /* Negative runs the pump backwards, as a teaching case. */
     .kind = ML_PARAM_PUMP_CURRENT,
     .id = "pump.current",
-    .group = GROUP_PUMP, .key = "Current",
+    .group = ML_GROUP_PUMP, .key = "Current",
     .unit = "µA/cm²",
     .min = -1000.0, .max = 1000.0, .default_value = ML_DEFAULT_PUMP_CURRENT,
     .slider_min = 0.0, .slider_max = 5.0,
@@ -70,7 +69,7 @@ static const MlParam params[ML_N_PARAMS] = {
      * saturating, at the reference temperature and far positive V. */
     .kind = ML_PARAM_PUMP_MAX_CURRENT,
     .id = "pump.imax",
-    .group = GROUP_PUMP, .key = "MaxCurrent",
+    .group = ML_GROUP_PUMP, .key = "MaxCurrent",
     .unit = "µA/cm²",
     .min = 0.0, .max = 1000.0, .default_value = ML_DEFAULT_PUMP_MAX_CURRENT,
     .slider_min = 0.0, .slider_max = 5.0,
@@ -81,7 +80,7 @@ static const MlParam params[ML_N_PARAMS] = {
   [ML_PARAM_PUMP_Q10] = {
     .kind = ML_PARAM_PUMP_Q10,
     .id = "pump.q10",
-    .group = GROUP_PUMP, .key = "Q10",
+    .group = ML_GROUP_PUMP, .key = "Q10",
     .unit = NULL,
     .min = 0.1, .max = 10.0, .default_value = ML_DEFAULT_PUMP_Q10,
     .slider_min = 1.0, .slider_max = 4.0,
@@ -93,7 +92,7 @@ static const MlParam params[ML_N_PARAMS] = {
     /* Q10^((t − t_ref)/10) needs a reference above absolute zero. */
     .kind = ML_PARAM_PUMP_T_REF,
     .id = "pump.t_ref",
-    .group = GROUP_PUMP, .key = "ReferenceTemperature",
+    .group = ML_GROUP_PUMP, .key = "ReferenceTemperature",
     .unit = "°C",
     .min = -ML_ZERO_CELSIUS_K, .max = 1000.0, .default_value = ML_DEFAULT_PUMP_T_REF_C,
     .slider_min = 0.0, .slider_max = 45.0,
@@ -104,7 +103,7 @@ static const MlParam params[ML_N_PARAMS] = {
   [ML_PARAM_RADIUS] = {
     .kind = ML_PARAM_RADIUS,
     .id = "radius",
-    .group = GROUP_GEOMETRY, .key = "Radius",
+    .group = ML_GROUP_GEOMETRY, .key = "Radius",
     .unit = "µm",
     .min = 1e-3, .max = 1e5, .default_value = ML_DEFAULT_RADIUS_UM,
     .slider_min = 1.0, .slider_max = 1000.0,
@@ -115,7 +114,7 @@ static const MlParam params[ML_N_PARAMS] = {
   [ML_PARAM_CAPACITANCE] = {
     .kind = ML_PARAM_CAPACITANCE,
     .id = "capacitance",
-    .group = GROUP_GEOMETRY, .key = "Capacitance",
+    .group = ML_GROUP_GEOMETRY, .key = "Capacitance",
     .unit = "µF/cm²",
     .min = 1e-3, .max = 100.0, .default_value = ML_DEFAULT_CAPACITANCE,
     .slider_min = 0.5, .slider_max = 2.0,
@@ -128,7 +127,7 @@ static const MlParam params[ML_N_PARAMS] = {
   [ML_PARAM_ION_C_IN] = {
     .kind = ML_PARAM_ION_C_IN,
     .id = ".in",
-    .group = ION_PREFIX, .key = "Inside",
+    .group = ML_ION_GROUP_PREFIX, .key = "Inside",
     .unit = "mM",
     .min = 0.0, .max = 1e5, .default_value = 0.0,
     .slider_min = 1e-5, .slider_max = 1000.0,
@@ -139,7 +138,7 @@ static const MlParam params[ML_N_PARAMS] = {
   [ML_PARAM_ION_C_OUT] = {
     .kind = ML_PARAM_ION_C_OUT,
     .id = ".out",
-    .group = ION_PREFIX, .key = "Outside",
+    .group = ML_ION_GROUP_PREFIX, .key = "Outside",
     .unit = "mM",
     .min = 0.0, .max = 1e5, .default_value = 0.0,
     .slider_min = 1e-5, .slider_max = 1000.0,
@@ -151,7 +150,7 @@ static const MlParam params[ML_N_PARAMS] = {
     /* 1 cm/s is a membrane that is hardly there; 0 is a closed channel. */
     .kind = ML_PARAM_ION_P,
     .id = ".p",
-    .group = ION_PREFIX, .key = "Permeability",
+    .group = ML_ION_GROUP_PREFIX, .key = "Permeability",
     .unit = "cm/s",
     .min = 0.0, .max = 1.0, .default_value = 0.0,
     .slider_min = 1e-9, .slider_max = 1e-4,
@@ -162,7 +161,7 @@ static const MlParam params[ML_N_PARAMS] = {
   [ML_PARAM_ION_ENABLED] = {
     .kind = ML_PARAM_ION_ENABLED,
     .id = ".enabled",
-    .group = ION_PREFIX, .key = "Enabled",
+    .group = ML_ION_GROUP_PREFIX, .key = "Enabled",
     .unit = NULL,
     .min = 0.0, .max = 1.0, .default_value = 1.0,
     .slider_min = 0.0, .slider_max = 1.0,

@@ -14,7 +14,6 @@
 #include "ml-mechanism.h"
 #include "ml-params.h"
 #include "ml-physics.h"
-#include "ml-scenario-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -112,7 +111,7 @@ ml_params_lookup_key (const char *group,
       return NULL;
     }
 
-  ion = g_str_has_prefix (group, ION_PREFIX);
+  ion = g_str_has_prefix (group, ML_ION_GROUP_PREFIX);
   for (guint k = 0; k < ML_N_PARAMS; k++)
     {
       const MlParam *param = ml_params_get_kind (k);
