@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "ml-cli.h"
+
 #include "ml-cli-practice.h"
 
 #include <gio/gio.h>
@@ -32,25 +34,6 @@
 #define COUNT_MAX     500
 #define SEED_DEFAULT  1
 #define QUOTE_MAX     60
-
-static void
-set_bad_value (GError     **error,
-               const char  *format,
-               ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_bad_value (GError     **error,
-               const char  *format,
-               ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
-}
 
 /* Digits only: no sign, no space, no exponent. */
 static gboolean
@@ -90,7 +73,7 @@ parse_topics (const char  *text,
 
           /* Translators: %s is what was given, then the list of topics
            * ("nernst, ghk, …"); do not translate "all". */
-          set_bad_value (error, _("--practice: “%s” is not a topic; use %s or all"), quoted,
+          ml_cli_set_bad_value (error, _("--practice: “%s” is not a topic; use %s or all"), quoted,
                          ids);
           return NULL;
         }
@@ -102,7 +85,7 @@ parse_topics (const char  *text,
 
       /* Translators: the list of topics ("nernst, ghk, …"); do not
        * translate "all". */
-      set_bad_value (error, _("--practice needs a topic: %s or all"), ids);
+      ml_cli_set_bad_value (error, _("--practice needs a topic: %s or all"), ids);
       return NULL;
     }
   return g_steal_pointer (&topics);
@@ -278,7 +261,7 @@ write_file (const MlCliPractice  *practice,
       g_autofree char *quoted = quote_file (path);
 
       /* Translators: %s is an option (--moodle, --pdf), then its file and the reason. */
-      set_bad_value (error, _("%s “%s”: %s"), option, quoted, local_error->message);
+      ml_cli_set_bad_value (error, _("%s “%s”: %s"), option, quoted, local_error->message);
     }
   return ok;
 }
@@ -304,7 +287,7 @@ ml_cli_practice_run (const MlCliPractice  *practice,
       g_autofree char *quoted = ml_text_cut (practice->count, QUOTE_MAX);
 
       /* Translators: %s is the value given, then the largest count. */
-      set_bad_value (error, _("--count: “%s” is not a whole number from 1 to %d"), quoted,
+      ml_cli_set_bad_value (error, _("--count: “%s” is not a whole number from 1 to %d"), quoted,
                      COUNT_MAX);
       return 2;
     }
@@ -312,18 +295,18 @@ ml_cli_practice_run (const MlCliPractice  *practice,
     {
       g_autofree char *quoted = ml_text_cut (practice->seed, QUOTE_MAX);
 
-      set_bad_value (error, _("--seed: “%s” is not a whole number of 0 or more"), quoted);
+      ml_cli_set_bad_value (error, _("--seed: “%s” is not a whole number of 0 or more"), quoted);
       return 2;
     }
   if (practice->moodle != NULL && practice->pdf != NULL)
     {
-      set_bad_value (error, _("--moodle and --pdf each write the problems to a file; give one "
+      ml_cli_set_bad_value (error, _("--moodle and --pdf each write the problems to a file; give one "
                               "of them"));
       return 2;
     }
   if (practice->answers && (practice->moodle != NULL || practice->pdf != NULL))
     {
-      set_bad_value (error, _("--answers prints the answers; the file of --moodle or --pdf "
+      ml_cli_set_bad_value (error, _("--answers prints the answers; the file of --moodle or --pdf "
                               "holds them already"));
       return 2;
     }

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include "ml-cli.h"
+
 #include "ml-cli-simulate.h"
 #include "ml-format.h"
 #include "ml-params.h"
@@ -68,25 +70,6 @@ ml_cli_simulate_free (MlCliSimulate *self)
   g_free (self);
 }
 
-static void
-set_error (GError     **error,
-           const char  *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_error (GError     **error,
-           const char  *format,
-           ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
-}
-
 /* An interval that gives about a hundred rows and reads well: 1, 2, 5, 10,
  * 15 or 30 of a second, minute or hour. */
 static double
@@ -129,7 +112,7 @@ parse_event (const char  *text,
   if (colon == NULL)
     {
       /* Translators: do not translate --event, T:WHAT, pump-off, pump-on. */
-      set_error (error, _("--event “%s”: write T:WHAT, e.g. 0:pump-off, 10min:pump-on or "
+      ml_cli_set_bad_value (error, _("--event “%s”: write T:WHAT, e.g. 0:pump-off, 10min:pump-on or "
                           "1h:Na.p=5e-7"), quoted);
       return FALSE;
     }
@@ -137,13 +120,13 @@ parse_event (const char  *text,
   what = colon + 1;
   if (!ml_text_parse_duration (time_text, &event->t_s))
     {
-      set_error (error, _("--event “%s”: “%s” is not a time (a number with s, min, h or d)"),
+      ml_cli_set_bad_value (error, _("--event “%s”: “%s” is not a time (a number with s, min, h or d)"),
                  quoted, time_text);
       return FALSE;
     }
   if (event->t_s > duration_s)
     {
-      set_error (error, _("--event “%s”: the time is after the end of the run"), quoted);
+      ml_cli_set_bad_value (error, _("--event “%s”: the time is after the end of the run"), quoted);
       return FALSE;
     }
 
@@ -160,7 +143,7 @@ parse_event (const char  *text,
 
       if (eq == NULL)
         {
-          set_error (error, _("--event “%s”: “%s” is neither pump-off, pump-on nor ID=VALUE "
+          ml_cli_set_bad_value (error, _("--event “%s”: “%s” is neither pump-off, pump-on nor ID=VALUE "
                               "(--list-parameters lists the ids)"), quoted, what);
           return FALSE;
         }
@@ -169,14 +152,14 @@ parse_event (const char  *text,
         {
           g_autofree char *quoted_id = ml_text_cut (id, QUOTE_BYTES);
 
-          set_error (error, _("--event “%s”: “%s” is not a parameter of this cell "
+          ml_cli_set_bad_value (error, _("--event “%s”: “%s” is not a parameter of this cell "
                               "(--list-parameters lists the ids)"), quoted, quoted_id);
           return FALSE;
         }
       probe = ml_cell_copy (cell);
       if (!ml_text_parse_decimal (eq + 1, &value) || !ml_params_set_value (probe, id, value))
         {
-          set_error (error, _("--event “%s”: “%s” is not a value %s can take "
+          ml_cli_set_bad_value (error, _("--event “%s”: “%s” is not a value %s can take "
                               "(--list-parameters gives the range)"), quoted, eq + 1, id);
           return FALSE;
         }
@@ -204,7 +187,7 @@ ml_cli_simulate_parse (const char  *duration,
     {
       g_autofree char *quoted = ml_text_cut (duration, QUOTE_BYTES);
 
-      set_error (error, _("--simulate “%s”: give a duration above 0 and up to 10 years, "
+      ml_cli_set_bad_value (error, _("--simulate “%s”: give a duration above 0 and up to 10 years, "
                           "such as 90s, 30min, 2h, 3d or 10y"), quoted);
       return NULL;
     }
@@ -216,7 +199,7 @@ ml_cli_simulate_parse (const char  *duration,
         {
           g_autofree char *quoted = ml_text_cut (every, QUOTE_BYTES);
 
-          set_error (error, _("--every “%s”: give an interval above 0 that makes at most %d "
+          ml_cli_set_bad_value (error, _("--every “%s”: give an interval above 0 that makes at most %d "
                               "rows"), quoted, MAX_ROWS);
           return NULL;
         }
@@ -241,7 +224,7 @@ ml_cli_simulate_parse (const char  *duration,
       {
         /* Translators: a run's rows: how many it would print, how many of
          * them the events make, the most allowed. */
-        set_error (error, _("--simulate: the run would print %.0f rows (%u for the events), more "
+        ml_cli_set_bad_value (error, _("--simulate: the run would print %.0f rows (%u for the events), more "
                             "than %d; give a longer --every or fewer events"),
                    rows, 2 * self->events->len, MAX_ROWS);
         return NULL;

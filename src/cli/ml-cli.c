@@ -169,25 +169,6 @@ options_clear (Options *opt)
   g_clear_pointer (&opt->files, g_strfreev);
 }
 
-static void
-set_bad_value (GError     **error,
-               const char  *format,
-               ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_bad_value (GError     **error,
-               const char  *format,
-               ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Strict parsing                                                           */
 
@@ -217,12 +198,12 @@ parse_number (const char  *text,
         /* Translators: a bad command-line argument.  The first %s is the
          * option (--ion), the second the whole argument as given, the third
          * the field (“inside concentration”), the last the field's text. */
-        set_bad_value (error, _("%s “%s”: the %s “%s” is not a number"),
+        ml_cli_set_bad_value (error, _("%s “%s”: the %s “%s” is not a number"),
                        option, arg_shown, what, text_shown);
       else
         /* Translators: the first %s is an option (--temperature), the
          * second the value given. */
-        set_bad_value (error, _("%s: “%s” is not a number"), option, text_shown);
+        ml_cli_set_bad_value (error, _("%s: “%s” is not a number"), option, text_shown);
       return FALSE;
     }
   if (v < min || v > max)
@@ -236,12 +217,12 @@ parse_number (const char  *text,
         /* Translators: the first %s is an option (--ion), the second the
          * whole argument as given, the third the field (“permeability”),
          * then the allowed range (“0–1 cm/s”) and the field's text. */
-        set_bad_value (error, _("%s “%s”: the %s must lie in the range %s, not %s"),
+        ml_cli_set_bad_value (error, _("%s “%s”: the %s must lie in the range %s, not %s"),
                        option, arg_shown, what, range, text_shown);
       else
         /* Translators: the first %s is an option (--temperature), then the
          * allowed range (“-273.15–200 °C”) and the value given. */
-        set_bad_value (error, _("%s must lie in the range %s, not %s"), option, range, text_shown);
+        ml_cli_set_bad_value (error, _("%s must lie in the range %s, not %s"), option, range, text_shown);
       return FALSE;
     }
   *out = v;
@@ -314,7 +295,7 @@ parse_field (const Field  *field,
 
           /* Translators: the first %s is an option (--ion), the second the
            * whole argument as given, the third the name given. */
-          set_bad_value (error, _("%s “%s”: the name “%s” must be 1 to %d letters or digits"),
+          ml_cli_set_bad_value (error, _("%s “%s”: the name “%s” must be 1 to %d letters or digits"),
                          option, arg, shown, ML_ION_NAME_MAX - 1);
           return FALSE;
         }
@@ -336,12 +317,12 @@ parse_field (const Field  *field,
               /* Translators: the first %s is an option (--donnan), the second
                * the whole argument as given, the two numbers the valences
                * taken (-10 and -1), the last %s the valence given. */
-              set_bad_value (error, _("%s “%s”: the valence must be a whole number from %d to %d, not “%s”"),
+              ml_cli_set_bad_value (error, _("%s “%s”: the valence must be a whole number from %d to %d, not “%s”"),
                              option, arg, ML_DONNAN_VALENCE_MIN, ML_DONNAN_VALENCE_MAX, shown);
             else
               /* Translators: the first %s is an option (--ion), the second the
                * whole argument as given, the last the valence given. */
-              set_bad_value (error, _("%s “%s”: the valence must be 1, 2, -1 or -2, not “%s”"),
+              ml_cli_set_bad_value (error, _("%s “%s”: the valence must be 1, 2, -1 or -2, not “%s”"),
                              option, arg, shown);
             return FALSE;
           }
@@ -358,7 +339,7 @@ parse_field (const Field  *field,
           /* Translators: the first %s is an option (--donnan), the second
            * the whole argument as given, the third the field (“bath KCl
            * concentration”). */
-          set_bad_value (error, _("%s “%s”: the %s must be above 0"), option, arg, field->what);
+          ml_cli_set_bad_value (error, _("%s “%s”: the %s must be above 0"), option, arg, field->what);
           return FALSE;
         }
       return TRUE;
@@ -392,7 +373,7 @@ parse_fields (const char   *option,
        * whole argument as given, then the number of fields expected, their
        * names (NAME,Z,CIN,COUT,P, not to be translated) and the number
        * given. */
-      set_bad_value (error, _("%s “%s”: expected %u comma-separated fields %s, got %u"),
+      ml_cli_set_bad_value (error, _("%s “%s”: expected %u comma-separated fields %s, got %u"),
                      option, arg, n_fields, layout, n);
       return FALSE;
     }
@@ -493,7 +474,7 @@ check_value (const char  *option,
 
       /* Translators: the first %s is an option (--temperature), the second
        * its value with the broken bytes shown as �. */
-      set_bad_value (error, _("%s: the value “%s” is not valid UTF-8 text"), option, quoted);
+      ml_cli_set_bad_value (error, _("%s: the value “%s” is not valid UTF-8 text"), option, quoted);
       return FALSE;
     }
   if (strlen (value) > max_bytes)
@@ -502,7 +483,7 @@ check_value (const char  *option,
 
       /* Translators: the first %s is an option (--ion), the second the start
        * of its value, then the longest value accepted. */
-      set_bad_value (error, _("%s: the value “%s” is too long (at most %d characters)"),
+      ml_cli_set_bad_value (error, _("%s: the value “%s” is too long (at most %d characters)"),
                      option, quoted, (int)max_bytes);
       return FALSE;
     }
@@ -559,19 +540,19 @@ parse_request (const Options  *opt,
     return FALSE;
   if (opt->files != NULL && g_strv_length (opt->files) > 1)
     {
-      set_bad_value (error, _("only one scenario file can be given, not %u"),
+      ml_cli_set_bad_value (error, _("only one scenario file can be given, not %u"),
                      g_strv_length (opt->files));
       return FALSE;
     }
   if (opt->files != NULL && opt->preset != NULL)
     {
-      set_bad_value (error, _("--preset and a scenario file cannot be used together"));
+      ml_cli_set_bad_value (error, _("--preset and a scenario file cannot be used together"));
       return FALSE;
     }
   if (opt->save != NULL && (opt->vm != NULL || opt->donnan != NULL || opt->donnan_closed != NULL))
     {
       /* Translators: do not translate the option names. */
-      set_bad_value (error, _("--save writes a cell; --vm, --donnan and --donnan-closed are not "
+      ml_cli_set_bad_value (error, _("--save writes a cell; --vm, --donnan and --donnan-closed are not "
                               "part of a scenario file"));
       return FALSE;
     }
@@ -579,41 +560,41 @@ parse_request (const Options  *opt,
       + (opt->pump_mode != NULL) > 1)
     {
       /* Translators: do not translate the option names. */
-      set_bad_value (error, _("--pump, --pump-ratio, --pump-current and --pump-imax each choose "
+      ml_cli_set_bad_value (error, _("--pump, --pump-ratio, --pump-current and --pump-imax each choose "
                               "the pump's model; give only one of them"));
       return FALSE;
     }
   if (opt->simulate == NULL && (opt->events != NULL || opt->every != NULL))
     {
-      set_bad_value (error, _("--event and --every belong to --simulate"));
+      ml_cli_set_bad_value (error, _("--event and --every belong to --simulate"));
       return FALSE;
     }
   if (opt->simulate == NULL && opt->sweep == NULL && opt->csv)
     {
-      set_bad_value (error, _("--csv belongs to --simulate or --sweep"));
+      ml_cli_set_bad_value (error, _("--csv belongs to --simulate or --sweep"));
       return FALSE;
     }
   if (opt->sweep == NULL && opt->sweep_keep_na)
     {
-      set_bad_value (error, _("--sweep-keep-na belongs to --sweep"));
+      ml_cli_set_bad_value (error, _("--sweep-keep-na belongs to --sweep"));
       return FALSE;
     }
   if (opt->sweep != NULL && (opt->simulate != NULL || opt->vm != NULL
                              || opt->donnan != NULL || opt->donnan_closed != NULL))
     {
-      set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, "
+      ml_cli_set_bad_value (error, _("--sweep prints a table of solutions; --simulate, --vm, "
                               "--donnan and --donnan-closed cannot be used with it"));
       return FALSE;
     }
   if (opt->sweep != NULL && opt->json && opt->csv)
     {
-      set_bad_value (error, _("--sweep prints CSV or JSON; give --csv or --json, not both"));
+      ml_cli_set_bad_value (error, _("--sweep prints CSV or JSON; give --csv or --json, not both"));
       return FALSE;
     }
   if ((opt->plot != NULL) != (opt->out != NULL))
     {
       /* Translators: do not translate the option names. */
-      set_bad_value (error, _("--plot KIND and --out FILE go together: the plot and the file it "
+      ml_cli_set_bad_value (error, _("--plot KIND and --out FILE go together: the plot and the file it "
                               "is written to"));
       return FALSE;
     }
@@ -622,18 +603,18 @@ parse_request (const Options  *opt,
     {
       g_autofree char *quoted = ml_text_cut (opt->plot, ARG_QUOTE_MAX_BYTES);
 
-      set_bad_value (error, _("--plot: “%s” is not a plot; use kout, iv or temperature"), quoted);
+      ml_cli_set_bad_value (error, _("--plot: “%s” is not a plot; use kout, iv or temperature"), quoted);
       return FALSE;
     }
   if (opt->handout_with_measured && opt->handout == NULL)
     {
-      set_bad_value (error, _("--handout-with-measured belongs to --handout"));
+      ml_cli_set_bad_value (error, _("--handout-with-measured belongs to --handout"));
       return FALSE;
     }
   if (opt->plot != NULL && opt->handout != NULL)
     {
       /* Translators: do not translate the option names. */
-      set_bad_value (error, _("--plot and --handout each write one file; give one of them"));
+      ml_cli_set_bad_value (error, _("--plot and --handout each write one file; give one of them"));
       return FALSE;
     }
   if ((opt->plot != NULL || opt->handout != NULL)
@@ -641,7 +622,7 @@ parse_request (const Options  *opt,
           || opt->donnan != NULL || opt->donnan_closed != NULL || opt->save != NULL))
     {
       /* Translators: do not translate the option names. */
-      set_bad_value (error, _("--plot and --handout write a file of the cell; --sweep, "
+      ml_cli_set_bad_value (error, _("--plot and --handout write a file of the cell; --sweep, "
                               "--simulate, --vm, --json, --donnan, --donnan-closed and --save "
                               "cannot be used with them"));
       return FALSE;
@@ -649,7 +630,7 @@ parse_request (const Options  *opt,
   if (opt->practice == NULL && (opt->count != NULL || opt->seed != NULL || opt->answers
                                 || opt->moodle != NULL || opt->pdf != NULL))
     {
-      set_bad_value (error, _("--count, --seed, --answers, --moodle and --pdf belong to "
+      ml_cli_set_bad_value (error, _("--count, --seed, --answers, --moodle and --pdf belong to "
                               "--practice"));
       return FALSE;
     }
@@ -663,7 +644,7 @@ parse_request (const Options  *opt,
           || opt->donnan_closed != NULL || opt->save != NULL))
     {
       /* Translators: do not translate the option names. */
-      set_bad_value (error, _("--practice makes problems of its own; a cell's options (--preset, "
+      ml_cli_set_bad_value (error, _("--practice makes problems of its own; a cell's options (--preset, "
                               "--ion, --vm, --sweep, --simulate, --plot, --handout, --save …) "
                               "cannot be used with it"));
       return FALSE;
@@ -671,7 +652,7 @@ parse_request (const Options  *opt,
   if (opt->simulate != NULL && (opt->vm != NULL || opt->json || opt->donnan != NULL
                                 || opt->donnan_closed != NULL))
     {
-      set_bad_value (error, _("--simulate prints a time course; --vm, --json, --donnan and "
+      ml_cli_set_bad_value (error, _("--simulate prints a time course; --vm, --json, --donnan and "
                               "--donnan-closed cannot be used with it"));
       return FALSE;
     }
@@ -692,7 +673,7 @@ parse_request (const Options  *opt,
         {
           g_autofree char *quoted = ml_text_cut (opt->pump_mode, ARG_QUOTE_MAX_BYTES);
 
-          set_bad_value (error, _("--pump: “%s” is not a pump model; use off, ratio, current or "
+          ml_cli_set_bad_value (error, _("--pump: “%s” is not a pump model; use off, ratio, current or "
                                   "kinetic"), quoted);
           return FALSE;
         }
@@ -790,7 +771,7 @@ add_mechanisms (const Options  *opt,
         {
           g_autofree char *quoted = quote_file (id);
 
-          set_bad_value (error, klass == NULL
+          ml_cli_set_bad_value (error, klass == NULL
                          /* Translators: %s is the value given; do not translate the option. */
                          ? _("--mechanism %s: no such mechanism; --list-mechanisms lists them")
                          /* Translators: %s is leak or nak-pump. */
@@ -800,7 +781,7 @@ add_mechanisms (const Options  *opt,
         }
       if (ml_cell_add_mechanism (cell, klass) < 0)
         {
-          set_bad_value (error, _("--mechanism %s: a cell holds at most %d mechanisms besides "
+          ml_cli_set_bad_value (error, _("--mechanism %s: a cell holds at most %d mechanisms besides "
                                   "its leak and pump"), id, ML_MAX_MECHANISMS);
           return FALSE;
         }
@@ -825,22 +806,22 @@ set_parameters (const Options  *opt,
 
       if (eq == NULL)
         {
-          set_bad_value (error, _("--set %s: write it as ID=VALUE, e.g. K.out=10"), quoted);
+          ml_cli_set_bad_value (error, _("--set %s: write it as ID=VALUE, e.g. K.out=10"), quoted);
           return FALSE;
         }
       if (param == NULL)
         {
-          set_bad_value (error, _("--set %s: no such parameter; --list-parameters lists them"),
+          ml_cli_set_bad_value (error, _("--set %s: no such parameter; --list-parameters lists them"),
                          quoted);
           return FALSE;
         }
       if (!ml_params_get_value (cell, id, &before))
         {
           if (param->kind == ML_PARAM_MECHANISM)
-            set_bad_value (error, _("--set %s: the cell has no %s; add it with --mechanism %s"),
+            ml_cli_set_bad_value (error, _("--set %s: the cell has no %s; add it with --mechanism %s"),
                            quoted, param->mechanism, param->mechanism);
           else
-            set_bad_value (error, _("--set %s: the cell has no such ion"), quoted);
+            ml_cli_set_bad_value (error, _("--set %s: the cell has no such ion"), quoted);
           return FALSE;
         }
       errno = 0;
@@ -858,7 +839,7 @@ set_parameters (const Options  *opt,
           g_autofree char *range = g_strdup_printf ("%g … %g", param->min, param->max);
 
           /* Translators: the first %s is the option's value, the second a range and unit. */
-          set_bad_value (error, _("--set %s: not a number the parameter takes (%s %s)"),
+          ml_cli_set_bad_value (error, _("--set %s: not a number the parameter takes (%s %s)"),
                          quoted, range, param->unit != NULL ? param->unit : "");
           return FALSE;
         }
@@ -889,7 +870,7 @@ build_cell (const Options  *opt,
         {
           g_autofree char *name = quote_file (opt->files[0]);
 
-          set_bad_value (error, _("cannot load “%s”: %s"), name,
+          ml_cli_set_bad_value (error, _("cannot load “%s”: %s"), name,
                          local_error != NULL ? local_error->message : _("unknown error"));
           return NULL;
         }
@@ -901,7 +882,7 @@ build_cell (const Options  *opt,
 
       if (!ml_presets_exists (id))
         {
-          set_bad_value (error, _("--preset: unknown preset “%s”; --list-presets lists the names"),
+          ml_cli_set_bad_value (error, _("--preset: unknown preset “%s”; --list-presets lists the names"),
                          id);
           return NULL;
         }
@@ -909,7 +890,7 @@ build_cell (const Options  *opt,
         {
           /* The preset ships with the program: this is our bug, not bad input. */
           *exit_status = EXIT_INTERNAL;
-          set_bad_value (error, _("the preset “%s” does not load: %s"), id,
+          ml_cli_set_bad_value (error, _("the preset “%s” does not load: %s"), id,
                          local_error != NULL ? local_error->message : _("unknown error"));
           return NULL;
         }
@@ -930,7 +911,7 @@ build_cell (const Options  *opt,
         {
           ml_cell_end_batch (cell);
           /* Translators: %s is the name of the ion that did not fit (K). */
-          set_bad_value (error, _("--ion “%s”: a cell holds at most %d ions"), ion->name,
+          ml_cli_set_bad_value (error, _("--ion “%s”: a cell holds at most %d ions"), ion->name,
                          ML_MAX_IONS);
           return NULL;
         }
@@ -965,7 +946,7 @@ build_cell (const Options  *opt,
     {
       if (!ml_cell_balance_pump (cell))
         {
-          set_bad_value (error, _("--balance-pump: this cell has no pump rate that balances its "
+          ml_cli_set_bad_value (error, _("--balance-pump: this cell has no pump rate that balances its "
                                   "Na⁺ leak (it needs Na⁺ and K⁺, a Na⁺ leak and a defined "
                                   "V_rest)"));
           return NULL;
@@ -1000,7 +981,7 @@ solve_donnan (Request  *req,
   if (option != NULL)
     {
       /* Translators: %s is an option (--donnan), then a temperature in °C. */
-      set_bad_value (error, _("%s: no equilibrium for these values at %g °C"), option, t_c);
+      ml_cli_set_bad_value (error, _("%s: no equilibrium for these values at %g °C"), option, t_c);
       return FALSE;
     }
   return TRUE;
@@ -1153,7 +1134,7 @@ save_cell (MlCell      *cell,
       g_autofree char *name = quote_file (path);
 
       /* Translators: the first %s is a file name, the second the reason. */
-      set_bad_value (error, _("cannot save “%s”: %s"), name, local_error->message);
+      ml_cli_set_bad_value (error, _("cannot save “%s”: %s"), name, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1194,7 +1175,7 @@ write_figures (const Options  *opt,
   if (!ok)
     {
       /* Translators: %s is an option (--out, --handout), then its file and the reason. */
-      set_bad_value (error, _("%s “%s”: %s"), opt->plot != NULL ? "--out" : "--handout",
+      ml_cli_set_bad_value (error, _("%s “%s”: %s"), opt->plot != NULL ? "--out" : "--handout",
                      quoted, local_error->message);
       return EXIT_BAD_INPUT;
     }
@@ -1406,7 +1387,7 @@ ml_cli_run (int       argc,
 
       if (sweep == NULL)
         {
-          set_bad_value (&error, "--sweep %s", sweep_error->message);
+          ml_cli_set_bad_value (&error, "--sweep %s", sweep_error->message);
           status = EXIT_BAD_INPUT;
           goto out;
         }

@@ -26,25 +26,6 @@ struct _MlSweep
   gboolean       trade_na;
 };
 
-static void
-set_error (GError     **error,
-           const char  *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_error (GError     **error,
-           const char  *format,
-           ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
-}
-
 static MlSweep *
 sweep_new (const char  *id,
            MlCell      *cell,
@@ -62,7 +43,7 @@ sweep_new (const char  *id,
       g_autofree char *quoted = ml_text_cut (id, QUOTE_BYTES);
 
       /* Translators: %s is what was given as a parameter id, "K.out". */
-      set_error (error, _("“%s” is not a number parameter of this cell (--list-parameters lists "
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a number parameter of this cell (--list-parameters lists "
                           "them)"), quoted);
       return NULL;
     }
@@ -82,13 +63,13 @@ add_value (MlSweep  *self,
       g_ascii_formatd (buf, sizeof buf, "%g", value);
       /* Translators: a value of a sweep is out of range; "K.out: 1e9 is
        * not a value it takes". */
-      set_error (error, _("%s: %s is not a value it takes (--list-parameters gives the range)"),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: %s is not a value it takes (--list-parameters gives the range)"),
                  self->id, buf);
       return FALSE;
     }
   if (self->values->len >= ML_SWEEP_MAX_POINTS)
     {
-      set_error (error, _("%s: a sweep has at most %d points"), self->id, ML_SWEEP_MAX_POINTS);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: a sweep has at most %d points"), self->id, ML_SWEEP_MAX_POINTS);
       return FALSE;
     }
   g_array_append_val (self->values, value);
@@ -114,13 +95,13 @@ ml_sweep_new_range (const char  *id,
     return NULL;
   if (n < 2 || n > ML_SWEEP_MAX_POINTS || !isfinite (from) || !isfinite (to))
     {
-      set_error (error, _("%s: a range needs FROM:TO:N with N from 2 to %d"), id,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: a range needs FROM:TO:N with N from 2 to %d"), id,
                  ML_SWEEP_MAX_POINTS);
       return NULL;
     }
   if (logarithmic && !(from > 0.0 && to > 0.0))
     {
-      set_error (error, _("%s: a logarithmic range needs FROM and TO above 0"), id);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: a logarithmic range needs FROM and TO above 0"), id);
       return NULL;
     }
   for (guint i = 0; i < n; i++)
@@ -157,7 +138,7 @@ ml_sweep_parse (const char  *spec,
     {
       g_autofree char *quoted = ml_text_cut (spec != NULL ? spec : "", QUOTE_BYTES);
 
-      set_error (error, _("“%s”: write PARAM=V1,V2,… or PARAM=FROM:TO:N[:log], e.g. "
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s”: write PARAM=V1,V2,… or PARAM=FROM:TO:N[:log], e.g. "
                           "K.out=2.5,5,10 or K.out=0.1:1000:50:log"), quoted);
       return NULL;
     }
@@ -179,7 +160,7 @@ ml_sweep_parse (const char  *spec,
         {
           g_autofree char *quoted = ml_text_cut (eq + 1, QUOTE_BYTES);
 
-          set_error (error, _("%s: “%s” is not FROM:TO:N or FROM:TO:N:log with N from 2 to %d"),
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: “%s” is not FROM:TO:N or FROM:TO:N:log with N from 2 to %d"),
                      id, quoted, ML_SWEEP_MAX_POINTS);
           return NULL;
         }
@@ -199,7 +180,7 @@ ml_sweep_parse (const char  *spec,
         {
           g_autofree char *quoted = ml_text_cut (parts[i], QUOTE_BYTES);
 
-          set_error (error, _("%s: “%s” is not a number"), id, quoted);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: “%s” is not a number"), id, quoted);
           return NULL;
         }
       if (!add_value (self, v, error))
