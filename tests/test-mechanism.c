@@ -530,7 +530,6 @@ static const MlMechanismClass toy_class = {
   .equation = "I = Ī",
   .source = "test-mechanism.c",
   .kind = ML_MECHANISM_KIND_CHANNEL,
-  .monotone = TRUE,
   .n_params = G_N_ELEMENTS (toy_params),
   .params = toy_params,
   .scale_param = 0,

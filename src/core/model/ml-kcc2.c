@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include "ml-format.h"
 #include "ml-mechanism.h"
 
 #include <glib/gi18n-lib.h>
@@ -96,13 +97,13 @@ kcc2_substitute (const MlEnv           *env,
                  double                 vm_mv,
                  const MlMechanismFlux *at_vm)
 {
-  g_autofree char *imax = ml_mechanism_format_number (values[0]);
+  g_autofree char *imax = ml_format_significant (values[0], 4);
   g_autofree char *j = NULL;
 
   (void)vm_mv;
   if (env->k < 0 || env->cl < 0)
     return NULL;
-  j = ml_mechanism_format_number (at_vm->flux_ua_cm2[env->k]);
+  j = ml_format_significant (at_vm->flux_ua_cm2[env->k], 4);
   return g_strdup_printf ("J = %s × (%g·%g − %g·%g)/(%g·%g + %g·%g) = %s µA/cm²", imax,
                           env->c_in[env->k], env->c_in[env->cl], env->c_out[env->k],
                           env->c_out[env->cl], env->c_in[env->k], env->c_in[env->cl],
@@ -125,7 +126,6 @@ const MlMechanismClass ml_kcc2_class = {
   .equation = "J = Ī·(K_i·Cl_i − K_o·Cl_o)/(K_i·Cl_i + K_o·Cl_o)",
   .source = "Payne et al. (2003), Trends Neurosci. 26:199",
   .kind = ML_MECHANISM_KIND_COTRANSPORTER,
-  .monotone = TRUE,
   .electroneutral = TRUE,
   .n_params = G_N_ELEMENTS (kcc2_params),
   .params = kcc2_params,

@@ -23,7 +23,6 @@ static const MlMechanismClass leak_class = {
   .source = "Goldman (1943), J. Gen. Physiol. 27:37; Hodgkin & Katz (1949), J. Physiol. 108:37",
   .kind = ML_MECHANISM_KIND_CHANNEL,
   .builtin = TRUE,
-  .monotone = TRUE,
 };
 
 static const MlMechanismClass nak_pump_class = {
@@ -35,7 +34,6 @@ static const MlMechanismClass nak_pump_class = {
   .source = "Luo & Rudy (1994), Circ. Res. 74:1071",
   .kind = ML_MECHANISM_KIND_PUMP,
   .builtin = TRUE,
-  .monotone = TRUE,
 };
 
 extern const MlMechanismClass ml_kcc2_class;
@@ -151,22 +149,6 @@ ml_mechanism_class_get_stoichiometry (const MlMechanismClass *klass)
 {
   g_return_val_if_fail (klass != NULL, NULL);
   return _(klass->stoichiometry);
-}
-
-char *
-ml_mechanism_format_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *s;
-
-  g_snprintf (buf, sizeof buf, "%.4g", value);
-  s = g_string_new (NULL);
-  for (const char *c = buf; *c != '\0'; c++)
-    if (*c == '-')
-      g_string_append (s, "−");
-    else
-      g_string_append_c (s, *c);
-  return g_string_free (s, FALSE);
 }
 
 const char *

@@ -73,9 +73,6 @@ struct _MlMechanismClass
   const char       *source;       /* where its equation and numbers come from */
   MlMechanismKind   kind;
   gboolean          builtin;      /* the leak and the Na⁺/K⁺ pump */
-  /* Its current does not fall as V rises: the sum of currents keeps rising
-   * and its root stays unique (a gated channel will not be). */
-  gboolean          monotone;
   /* It carries no net charge at all (KCC2, NKCC1): no part of the balance
    * of currents, and GHK's closed form still holds beside it. */
   gboolean          electroneutral;
@@ -137,9 +134,6 @@ void                    ml_env_from_cell              (MlEnv       *env,
 char                   *ml_cell_describe_mechanism    (MlCell      *cell,
                                                        guint        index,
                                                        double       vm_mv);
-
-/* A number as the classes write it into an equation: %.4g with U+2212. */
-char                   *ml_mechanism_format_number    (double       value);
 
 /* Helpers for the classes' state(): "idles: the cell has no Cl⁻". */
 const char             *ml_mechanism_missing_ion_message (MlIonRole role);

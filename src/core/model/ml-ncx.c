@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include "ml-format.h"
 #include "ml-mechanism.h"
 
 #include <glib/gi18n-lib.h>
@@ -85,14 +86,14 @@ ncx_substitute (const MlEnv           *env,
                 double                 vm_mv,
                 const MlMechanismFlux *at_vm)
 {
-  g_autofree char *k = ml_mechanism_format_number (values[0]);
-  g_autofree char *i = ml_mechanism_format_number (at_vm->current_ua_cm2);
+  g_autofree char *k = ml_format_significant (values[0], 4);
+  g_autofree char *i = ml_format_significant (at_vm->current_ua_cm2, 4);
   g_autofree char *e = NULL;
-  g_autofree char *v = ml_mechanism_format_number (vm_mv);
+  g_autofree char *v = ml_format_significant (vm_mv, 4);
 
   if (env->na < 0 || env->ca < 0)
     return NULL;
-  e = ml_mechanism_format_number (ncx_reversal (env));
+  e = ml_format_significant (ncx_reversal (env), 4);
   return g_strdup_printf ("E_NCX = 3E_Na − 2E_Ca = %s mV; at V = %s mV, k = %s µA/cm²: "
                           "I = %s µA/cm² (3 Na⁺ : 1 Ca²⁺)", e, v, k, i);
 }
@@ -123,7 +124,6 @@ const MlMechanismClass ml_ncx_class = {
   .equation = "I = k·(e^(ηVF/RT)·Na_i³·Ca_o − e^((η−1)VF/RT)·Na_o³·Ca_i)/((K_m,Na³ + Na_o³)·(K_m,Ca + Ca_o)·(1 + k_sat·e^((η−1)VF/RT)))",
   .source = "Luo & Rudy (1994), Circ. Res. 74:1071",
   .kind = ML_MECHANISM_KIND_EXCHANGER,
-  .monotone = FALSE,
   .voltage_dependent = TRUE,
   .n_params = G_N_ELEMENTS (ncx_params),
   .params = ncx_params,

@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include "ml-format.h"
 #include "ml-mechanism.h"
 
 #include <glib/gi18n-lib.h>
@@ -104,13 +105,13 @@ nkcc1_substitute (const MlEnv           *env,
                   double                 vm_mv,
                   const MlMechanismFlux *at_vm)
 {
-  g_autofree char *imax = ml_mechanism_format_number (values[0]);
+  g_autofree char *imax = ml_format_significant (values[0], 4);
   g_autofree char *j = NULL;
 
   (void)vm_mv;
   if (!has_ions (env))
     return NULL;
-  j = ml_mechanism_format_number (at_vm->flux_ua_cm2[env->cl] / 2.0);
+  j = ml_format_significant (at_vm->flux_ua_cm2[env->cl] / 2.0, 4);
   return g_strdup_printf ("J = %s × (%g·%g·%g² − %g·%g·%g²)/(%g·%g·%g² + %g·%g·%g²) = %s µA/cm²",
                           imax, env->c_out[env->na], env->c_out[env->k], env->c_out[env->cl],
                           env->c_in[env->na], env->c_in[env->k], env->c_in[env->cl],
@@ -126,7 +127,6 @@ const MlMechanismClass ml_nkcc1_class = {
   .equation = "J = Ī·(Na_o·K_o·Cl_o² − Na_i·K_i·Cl_i²)/(Na_o·K_o·Cl_o² + Na_i·K_i·Cl_i²)",
   .source = "Russell (2000), Physiol. Rev. 80:211",
   .kind = ML_MECHANISM_KIND_COTRANSPORTER,
-  .monotone = TRUE,
   .electroneutral = TRUE,
   .n_params = G_N_ELEMENTS (nkcc1_params),
   .params = nkcc1_params,

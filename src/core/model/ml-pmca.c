@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include "ml-format.h"
 #include "ml-mechanism.h"
 
 #include <glib/gi18n-lib.h>
@@ -91,9 +92,9 @@ pmca_substitute (const MlEnv           *env,
                  double                 vm_mv,
                  const MlMechanismFlux *at_vm)
 {
-  g_autofree char *imax = ml_mechanism_format_number (values[0]);
-  g_autofree char *km = ml_mechanism_format_number (values[1]);
-  g_autofree char *i = ml_mechanism_format_number (at_vm->current_ua_cm2);
+  g_autofree char *imax = ml_format_significant (values[0], 4);
+  g_autofree char *km = ml_format_significant (values[1], 4);
+  g_autofree char *i = ml_format_significant (at_vm->current_ua_cm2, 4);
 
   (void)vm_mv;
   if (env->ca < 0)
@@ -110,7 +111,6 @@ const MlMechanismClass ml_pmca_class = {
   .equation = "I = Ī·[Ca]_i/(K_m + [Ca]_i)",
   .source = "Luo & Rudy (1994), Circ. Res. 74:1071",
   .kind = ML_MECHANISM_KIND_PUMP,
-  .monotone = TRUE,
   .n_params = G_N_ELEMENTS (pmca_params),
   .params = pmca_params,
   .scale_param = 0,
