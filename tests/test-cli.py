@@ -1138,8 +1138,10 @@ class TestPumpModels(CliTestCase):
                 if preset == 'squid-axon':
                     self.assertEqual(scale, 0)
                     self.assertGreater(worst, 1)
+                    self.assertIs(sol['steady_state'], False)
                     continue
                 self.assertLess(worst, 1e-9 * scale)
+                self.assertIs(sol['steady_state'], True)
                 # every mechanism shown, with its fluxes summing to its current
                 for m in sol['mechanisms']:
                     self.assertAlmostEqual(sum(m['flux_ua_cm2'].values()), m['current_ua_cm2'],

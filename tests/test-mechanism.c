@@ -288,12 +288,16 @@ test_presets_steady (void)
           g_assert_cmpint (sol.pump_state, ==, ML_PUMP_STATE_OFF);
           g_assert_cmpfloat (net, >, 1.0);
           g_assert_nonnull (strstr (ml_cell_get_description (cell), "run down"));
+          g_assert_false (sol.steady_state);
+          g_assert_cmpint (sol.drifting_ion, ==, ml_cell_find_role (cell, ML_ION_ROLE_NA));
           continue;
         }
       /* The bound: within 1e-9 of the pump's flux. */
       g_assert_cmpfloat (net, <=,
                          1e-9 * fabs (pump->flux_ua_cm2[ml_cell_find_role (cell, ML_ION_ROLE_NA)]));
       g_assert_cmpint (sol.pump_state, ==, ML_PUMP_STATE_RUNNING);
+      g_assert_true (sol.steady_state);
+      g_assert_cmpint (sol.drifting_ion, ==, -1);
       for (guint k = 2; k < sol.n_mechanisms; k++)
         g_assert_null (sol.mechanisms[k].state);
     }

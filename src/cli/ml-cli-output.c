@@ -355,6 +355,7 @@ ml_cli_solution_to_json (MlCell                  *cell,
       json_close (&w, '}');
     }
   json_close (&w, ']');
+  json_bool (&w, "steady_state", sol->steady_state);
 
   json_open (&w, "charge", '{');
   json_number (&w, "radius_um", sol->radius_um, TRUE);
@@ -384,9 +385,6 @@ static void
 append_mechanisms (GString          *s,
                    const MlSolution *sol)
 {
-  double worst = 0.0;
-  int worst_ion = -1;
-
   if (!sol->vm_defined)
     return;
   for (guint k = 2; k < sol->n_mechanisms; k++)
@@ -416,15 +414,9 @@ append_mechanisms (GString          *s,
       g_string_append_c (s, '\n');
     }
 
-  for (guint i = 0; i < sol->n_ions; i++)
-    if (fabs (sol->ions[i].net_flux_ua_cm2) > worst)
-      {
-        worst = fabs (sol->ions[i].net_flux_ua_cm2);
-        worst_ion = (int)i;
-      }
-  if (worst_ion >= 0 && worst > 1e-9)
+  if (!sol->steady_state && sol->drifting_ion >= 0)
     {
-      const MlIonResult *r = &sol->ions[worst_ion];
+      const MlIonResult *r = &sol->ions[sol->drifting_ion];
       g_autofree char *label = ml_ion_label (r->ion.name, r->ion.z);
       g_autofree char *flux = ml_format_significant (r->net_flux_ua_cm2, 4);
 

@@ -170,6 +170,11 @@ typedef struct
 
   guint             n_mechanisms;
   MlMechanismResult mechanisms[ML_MAX_MECHANISM_RESULTS];
+  /* Every ion's net flux is zero at vm_mv, to 1e-9 of the largest flux any
+   * mechanism carries there: no concentration drifts.  The ion that moves
+   * most otherwise (-1 when steady or V_m is undefined). */
+  gboolean          steady_state;
+  int               drifting_ion;
 } MlSolution;
 
 void         ml_cell_solve          (MlCell     *cell,

@@ -668,9 +668,26 @@ fill_mechanisms (Snapshot   *snap,
       out->net_current_ua_cm2 += f.current_ua_cm2;
     }
 
-  for (guint k = 0; k < out->n_mechanisms; k++)
+  {
+    double largest = 0.0, worst = 0.0;
+
+    for (guint k = 0; k < out->n_mechanisms; k++)
+      for (guint i = 0; i < out->n_ions; i++)
+        {
+          out->ions[i].net_flux_ua_cm2 += out->mechanisms[k].flux_ua_cm2[i];
+          largest = fmax (largest, fabs (out->mechanisms[k].flux_ua_cm2[i]));
+        }
+    out->drifting_ion = -1;
     for (guint i = 0; i < out->n_ions; i++)
-      out->ions[i].net_flux_ua_cm2 += out->mechanisms[k].flux_ua_cm2[i];
+      if (fabs (out->ions[i].net_flux_ua_cm2) > worst)
+        {
+          worst = fabs (out->ions[i].net_flux_ua_cm2);
+          out->drifting_ion = (int)i;
+        }
+    out->steady_state = out->vm_defined && worst <= 1e-9 * largest;
+    if (out->steady_state || !out->vm_defined)
+      out->drifting_ion = -1;
+  }
 }
 
 static void

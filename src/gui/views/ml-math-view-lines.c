@@ -748,7 +748,6 @@ update_mechanisms (MlMathView       *self,
                    GString          *s)
 {
   MlCell *cell = self->session != NULL ? ml_session_get_cell (self->session) : NULL;
-  double worst = 0.0;
 
   for (guint k = 2; k < sol->n_mechanisms; k++)
     {
@@ -794,13 +793,11 @@ update_mechanisms (MlMathView       *self,
         }
     }
 
-  for (guint i = 0; i < sol->n_ions; i++)
-    worst = fmax (worst, fabs (sol->ions[i].net_flux_ua_cm2));
   if (sol->vm_defined)
     {
       if (s->len > 0)
         g_string_append_c (s, '\n');
-      if (worst <= 1e-9)
+      if (sol->steady_state)
         g_string_append (s, _("Every ion’s net flux, the sum over leak, pump and transport, is "
                               "zero: a steady state, in which no concentration drifts."));
       else
