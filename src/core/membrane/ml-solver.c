@@ -249,39 +249,6 @@ typedef struct
   MlEnv       env;         /* only when n_mech > 0 */
 } Snapshot;
 
-/* What the mechanisms read, from the snapshot: no Nernst potentials yet,
- * which only the words and reversal potentials need (fill_mechanisms()). */
-static void
-env_from_snapshot (Snapshot *snap)
-{
-  MlEnv *env = &snap->env;
-
-  env->t_c = snap->t_c;
-  env->rt_over_f_mv = snap->rt_over_f;
-  env->n = snap->n_ions;
-  env->k = env->na = env->cl = env->ca = -1;
-  for (guint i = 0; i < snap->n_ions; i++)
-    {
-      const MlIon *ion = &snap->ions[i];
-
-      env->z[i] = ion->z;
-      env->present[i] = ion->enabled;
-      env->c_in[i] = ion->c_in;
-      env->c_out[i] = ion->c_out;
-      env->e_mv[i] = NAN;
-      if (!ion->enabled)
-        continue;
-      if (ion->role == ML_ION_ROLE_K)
-        env->k = (int)i;
-      else if (ion->role == ML_ION_ROLE_NA)
-        env->na = (int)i;
-      else if (ion->role == ML_ION_ROLE_CL)
-        env->cl = (int)i;
-      else if (ion->role == ML_ION_ROLE_CA)
-        env->ca = (int)i;
-    }
-}
-
 static void
 snapshot_read (MlCell   *cell,
                Snapshot *snap)
@@ -313,8 +280,10 @@ snapshot_read (MlCell   *cell,
   snap->n_mech = ml_cell_get_n_mechanisms (cell);
   for (guint m = 0; m < snap->n_mech; m++)
     snap->mech[m] = *ml_cell_get_mechanism (cell, m);
+  /* What the mechanisms read; the Nernst potentials only the words and the
+   * reversal potentials need come later (fill_mechanisms()). */
   if (snap->n_mech > 0)
-    env_from_snapshot (snap);
+    ml_env_init (&snap->env, snap->t_c, snap->ions, snap->n_ions);
 
   snap->pump_fed = snap->pump_mode != ML_PUMP_OFF
                    && snap->na_ion >= 0 && snap->k_ion >= 0

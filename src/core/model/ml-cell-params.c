@@ -291,44 +291,22 @@ void
 ml_env_from_cell (MlEnv  *env,
                   MlCell *cell)
 {
+  MlIon ions[ML_MAX_IONS];
+  guint n;
+
   g_return_if_fail (env != NULL);
   g_return_if_fail (ML_IS_CELL (cell));
 
-  memset (env, 0, sizeof *env);
-  env->t_c = ml_cell_get_temperature (cell);
-  env->rt_over_f_mv = ml_rt_over_f_mv (env->t_c);
-  env->n = MIN (ml_cell_get_n_ions (cell), ML_MAX_IONS);
-  env->k = env->na = env->cl = env->ca = -1;
-  for (guint i = 0; i < env->n; i++)
+  n = MIN (ml_cell_get_n_ions (cell), ML_MAX_IONS);
+  for (guint i = 0; i < n; i++)
+    ions[i] = *ml_cell_get_ion (cell, i);
+  ml_env_init (env, ml_cell_get_temperature (cell), ions, n);
+  for (guint i = 0; i < n; i++)
     {
-      const MlIon *ion = ml_cell_get_ion (cell, i);
       double e;
 
-      env->z[i] = ion->z;
-      env->present[i] = ion->enabled;
-      env->c_in[i] = ion->c_in;
-      env->c_out[i] = ion->c_out;
-      env->e_mv[i] = ml_nernst_mv (ion->z, ion->c_in, ion->c_out, env->t_c, &e) ? e : NAN;
-      if (!ion->enabled)
-        continue;
-      switch (ion->role)
-        {
-        case ML_ION_ROLE_K:
-          env->k = (int)i;
-          break;
-        case ML_ION_ROLE_NA:
-          env->na = (int)i;
-          break;
-        case ML_ION_ROLE_CL:
-          env->cl = (int)i;
-          break;
-        case ML_ION_ROLE_CA:
-          env->ca = (int)i;
-          break;
-        case ML_ION_ROLE_OTHER:
-        default:
-          break;
-        }
+      env->e_mv[i] = ml_nernst_mv (ions[i].z, ions[i].c_in, ions[i].c_out, env->t_c, &e)
+                     ? e : NAN;
     }
 }
 

@@ -151,6 +151,42 @@ ml_mechanism_class_get_stoichiometry (const MlMechanismClass *klass)
   return _(klass->stoichiometry);
 }
 
+void
+ml_env_init (MlEnv       *env,
+             double       t_c,
+             const MlIon *ions,
+             guint        n_ions)
+{
+  g_return_if_fail (env != NULL);
+  g_return_if_fail (ions != NULL || n_ions == 0);
+
+  memset (env, 0, sizeof *env);
+  env->t_c = t_c;
+  env->rt_over_f_mv = ml_rt_over_f_mv (t_c);
+  env->n = MIN (n_ions, ML_MAX_IONS);
+  env->k = env->na = env->cl = env->ca = -1;
+  for (guint i = 0; i < env->n; i++)
+    {
+      const MlIon *ion = &ions[i];
+
+      env->z[i] = ion->z;
+      env->present[i] = ion->enabled;
+      env->c_in[i] = ion->c_in;
+      env->c_out[i] = ion->c_out;
+      env->e_mv[i] = NAN;
+      if (!ion->enabled)
+        continue;
+      if (ion->role == ML_ION_ROLE_K)
+        env->k = (int)i;
+      else if (ion->role == ML_ION_ROLE_NA)
+        env->na = (int)i;
+      else if (ion->role == ML_ION_ROLE_CL)
+        env->cl = (int)i;
+      else if (ion->role == ML_ION_ROLE_CA)
+        env->ca = (int)i;
+    }
+}
+
 const char *
 ml_mechanism_missing_ion_message (MlIonRole role)
 {

@@ -125,7 +125,13 @@ const char             *ml_mechanism_class_get_stoichiometry (const MlMechanismC
 const MlMechanismClass *ml_mechanism_class_leak       (void);
 const MlMechanismClass *ml_mechanism_class_nak_pump   (void);
 
-/* The environment of @cell at its own concentrations. */
+/* The environment of @n_ions ions at @t_c, their Nernst potentials not
+ * yet filled in (NaN): what the solver's inner loop needs. */
+void                    ml_env_init                   (MlEnv       *env,
+                                                       double       t_c,
+                                                       const MlIon *ions,
+                                                       guint        n_ions);
+/* The environment of @cell at its own concentrations, E included. */
 void                    ml_env_from_cell              (MlEnv       *env,
                                                        MlCell      *cell);
 
