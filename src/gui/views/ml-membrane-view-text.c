@@ -385,7 +385,9 @@ mechanism_texts (MlMembraneView  *self,
 
       /* Translators: a transporter's current, "0.19 µA/cm²" */
       *value = g_strdup_printf (_("%s µA/cm²"), number);
-      *value_short = g_strdup (number);
+      /* where even the number is cut, a current under 0.005 µA/cm² is
+       * "≈ 0" beside the channels' tens of µA/cm²; the math gives it */
+      *value_short = fabs (r->current_ua_cm2) < 0.005 ? g_strdup ("≈ 0") : g_strdup (number);
     }
   else
     {
